@@ -1,0 +1,2 @@
+// Custom functions users type into cells. Each module owns a few; see entrypoints.ts.
+export {};

@@ -1,0 +1,114 @@
+/**
+ * The one list of Apps Script entry points. build.mjs reads it to generate the plain
+ * top-level `function NAME(...) { return Bangfu.NAME(...) }` stubs that Apps Script needs
+ * (it only sees top-level function declarations), with JSDoc for custom functions so
+ * Sheets autocompletes them. Keep this file pure data: build.mjs imports it directly.
+ *
+ * kinds:
+ *  - custom:   a custom function typed into cells (gets @customfunction JSDoc)
+ *  - simple:   a simple trigger (onOpen, onInstall, onEdit)
+ *  - menu:     a menu handler (called by name from the 帮扶 menu)
+ *  - endpoint: a server function a sidebar calls through google.script.run
+ *  - trigger:  an installable trigger handler (time-driven)
+ */
+export type EntryKind = 'custom' | 'simple' | 'menu' | 'endpoint' | 'trigger';
+
+export interface EntryParam {
+  /** Real parameter name, shown by Sheets' autocomplete (snake_case like built-ins). */
+  name: string;
+  /** JSDoc type, e.g. `string`, `number|number[][]`, `Date`. */
+  type: string;
+  optional?: boolean;
+  zh: string;
+  en: string;
+}
+
+export interface EntryPoint {
+  name: string;
+  kind: EntryKind;
+  params: EntryParam[];
+  zh: string;
+  en: string;
+  /** JSDoc return type and meaning (custom functions). */
+  returns?: { type: string; zh: string; en: string };
+}
+
+const p = (name: string, type: string, zh: string, en: string, optional = false): EntryParam => ({ name, type, zh, en, optional });
+
+export const ENTRY_POINTS: EntryPoint[] = [
+  // ── custom functions (the contract users type; names and argument order are fixed) ──
+  {
+    name: 'RELIEF', kind: 'custom',
+    zh: '按救助标准计算救助金额（元，精确到分）。', en: 'Relief amount in yuan (to the fen) under the relief standards.',
+    params: [
+      p('scheme', 'string', '救助项目代码或中文名，如 "medical" 或 "特困职工医疗救助"', 'scheme code or Chinese name, e.g. "medical"'),
+      p('amount', 'number|Array<Array<number>>', '计算基数（如医疗自付金额），可为单元格区域', 'base amount (e.g. medical self-pay), a number or a range'),
+      p('on_date', 'Date', '按哪一天有效的标准计算，默认今天', 'date whose standard applies (default today)', true),
+      p('policy', 'Array<Array<*>>', '救助标准表区域（含表头），替代内置标准', 'range of the 救助标准 sheet (with header) replacing the defaults', true),
+    ],
+    returns: { type: 'number|Array<Array<number>>', zh: '救助金额（元）', en: 'relief in yuan' },
+  },
+  {
+    name: 'RELIEF_EXPLAIN', kind: 'custom',
+    zh: '说明救助金额的计算依据：档次、比例、起付线、封顶、依据文件。', en: 'Explains a relief amount: band, rate, deductible, cap, source.',
+    params: [
+      p('scheme', 'string', '救助项目代码或中文名', 'scheme code or Chinese name'),
+      p('amount', 'number|Array<Array<number>>', '计算基数，可为单元格区域', 'base amount, a number or a range'),
+      p('on_date', 'Date', '按哪一天有效的标准，默认今天', 'date whose standard applies (default today)', true),
+      p('policy', 'Array<Array<*>>', '救助标准表区域（含表头）', 'range of the 救助标准 sheet (with header)', true),
+    ],
+    returns: { type: 'string|Array<Array<string>>', zh: '一行说明文字', en: 'one line of explanation' },
+  },
+  {
+    name: 'WORKDAY_CN', kind: 'custom',
+    zh: '按国务院节假日安排（含调休上班日）计算若干个工作日之后（负数为之前）的日期。', en: 'The date N Chinese working days after (negative: before) a start date, on the State Council schedule including adjusted working days.',
+    params: [
+      p('start', 'Date|Array<Array<Date>>', '起始日期，可为区域', 'start date, or a range of dates'),
+      p('days', 'number', '工作日天数，负数表示往前', 'number of working days; negative counts back'),
+      p('holidays', 'Array<Array<*>>', '节假日表区域：日期、休/班，补充或覆盖内置日历', 'range of (date, 休/班) extending or overriding the built-in calendar', true),
+    ],
+    returns: { type: 'Date|Array<Array<Date>>', zh: '日期', en: 'the date' },
+  },
+  {
+    name: 'IDCARD_VALID', kind: 'custom',
+    zh: '校验18位居民身份证号码（GB 11643 校验码、真实出生日期）。', en: 'Checks an 18-character resident ID number (GB 11643 check digit, real birth date).',
+    params: [p('id', 'string|Array<Array<string>>', '身份证号码，可为区域', 'ID number, or a range')],
+    returns: { type: 'boolean|Array<Array<boolean>>', zh: 'TRUE 或 FALSE', en: 'TRUE or FALSE' },
+  },
+  {
+    name: 'IDCARD_INFO', kind: 'custom',
+    zh: '从身份证号码取出生日期、性别、年龄或地区代码。', en: 'Birth date, sex, age or region code from an ID number.',
+    params: [
+      p('id', 'string|Array<Array<string>>', '身份证号码，可为区域', 'ID number, or a range'),
+      p('field', 'string', '"birth"（出生日期）、"sex"（性别）、"age"（年龄）或 "region"（地区代码）', '"birth", "sex", "age" or "region"'),
+      p('on_date', 'Date', '计算年龄的日期，默认今天', 'date for the age (default today)', true),
+    ],
+    returns: { type: 'Date|string|number', zh: '所取信息', en: 'the requested field' },
+  },
+  {
+    name: 'WORKER_NO', kind: 'custom',
+    zh: '生成职工编号：省代码字母 + 2位县区代码 + 5位序号，如 H0100001。', en: 'Worker number: province letter + 2-digit county code + 5-digit serial, e.g. H0100001.',
+    params: [
+      p('county_code', 'string', '县区代码，如 "H01"（或 "01" 配合设置中的省代码）', 'county code, e.g. "H01"'),
+      p('serial', 'number|Array<Array<number>>', '序号（1–99999），可为区域', 'serial number 1–99999, or a range'),
+    ],
+    returns: { type: 'string|Array<Array<string>>', zh: '职工编号', en: 'worker number' },
+  },
+  {
+    name: 'WORKER_NO_VALID', kind: 'custom',
+    zh: '校验职工编号格式。', en: 'Checks the format of a worker number.',
+    params: [p('no', 'string|Array<Array<string>>', '职工编号，可为区域', 'worker number, or a range')],
+    returns: { type: 'boolean|Array<Array<boolean>>', zh: 'TRUE 或 FALSE', en: 'TRUE or FALSE' },
+  },
+  {
+    name: 'HARDSHIP', kind: 'custom',
+    zh: '按精准识别条件判定困难类别：低保户 / 低保边缘户 / 意外致困户 / 空。', en: 'Hardship category per the precise-identification rules: 低保户 / 低保边缘户 / 意外致困户 / blank.',
+    params: [
+      p('per_capita_monthly_income', 'number|Array<Array<number>>', '家庭人均月收入（元），可为区域', 'household per-capita monthly income (yuan), or a range'),
+      p('dibao_line', 'number', '当地低保标准（元/月）', 'local minimum living standard (yuan/month)'),
+      p('cause', 'string|Array<Array<string>>', '致困原因，如 "因病"、"子女上学"、"因意外"，可多个用逗号分隔', 'hardship cause(s), e.g. "因病", comma separated', true),
+      p('expense_ratio', 'number|Array<Array<number>>', '医疗/学费/灾害支出占家庭年收入的比例（0.5 = 50%）', 'medical/tuition/disaster spending as a share of household annual income', true),
+    ],
+    returns: { type: 'string|Array<Array<string>>', zh: '困难类别', en: 'hardship category' },
+  },
+];

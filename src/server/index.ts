@@ -1,0 +1,6 @@
+/**
+ * The bundle's root: everything exported here becomes `Bangfu.<name>` in dist/Code.js,
+ * and each name listed in entrypoints.ts gets a top-level stub. Top-level code here must
+ * call no Apps Script service (loading the script must not need authorisation).
+ */
+export * from './customFunctions';
