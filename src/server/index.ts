@@ -4,3 +4,11 @@
  * call no Apps Script service (loading the script must not need authorisation).
  */
 export * from './customFunctions';
+export * from './menu';
+export * from './setup';
+export * from './intake';
+export * from './review';
+export * from './triggers';
+export * from './onEdit';
+export * from './help';
+export { setNow } from './clock';
