@@ -58,6 +58,7 @@ export const SYSTEM_COLUMNS = [
   { key: 'review_result', zh: '复审结论', en: 'Re-review result' },
   { key: 'review_proposal', zh: '复审建议', en: 'Re-review proposal' },
   { key: 'exited_at', zh: '退出日期', en: 'Exited on' },
+  { key: 'exit_reason', zh: '退出原因', en: 'Exit reason' },
   { key: 'created_by', zh: '录入人', en: 'Entered by' },
   { key: 'created_at', zh: '录入时间', en: 'Entered at' },
   { key: 'updated_by', zh: '最后修改人', en: 'Last modified by' },
@@ -70,3 +71,16 @@ export type SystemColumnKey = (typeof SYSTEM_COLUMNS)[number]['key'];
 
 /** A case in memory: system columns + form fields, values as stored in cells. */
 export type CaseRecord = Record<string, string | number | boolean | Date | ''>;
+
+/**
+ * A status as a cell may hold it: the code (notice) or the zh label a person typed or a
+ * dropdown shows (公示中). Null when it is neither.
+ */
+export function parseStatus(v: unknown): CaseStatus | null {
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  for (const st of CASE_STATUSES) {
+    if (st === s.toLowerCase() || STATUS_LABELS[st].zh === s) return st;
+  }
+  return null;
+}

@@ -1,0 +1,274 @@
+/**
+ * Deadlines in Chinese working days (SPEC §2). The numbers are policy data with effective
+ * dates (src/defaults/deadlines.ts, editable in the 设置 sheet's 期限 table), never
+ * constants here. Working days come from an injected calendar (src/domain/calendar.ts
+ * WorkCalendar), which follows the State Council schedule including adjusted working days.
+ *
+ * Precise meanings (Civil Code art. 201: the day a period starts is not counted):
+ * - review: due `addWorkdays(submitted_at, n)`, the n-th working day after submission;
+ *   emergency review n = 0 → the submission day itself, even a holiday ("当日").
+ * - notice: posted on notice_start (the day the review passes). notice_end =
+ *   `addWorkdays(notice_start, n)`, the n-th full working day of notice after the posting
+ *   day. When notice_end is over, at least n working days have elapsed: the notice may
+ *   be ended from the day after notice_end.
+ * - approval: due `addWorkdays(notice_end, n)`: the county's n working days run from the
+ *   scheduled end of the minimum notice, also while the case still shows 公示中. A late
+ *   end_notice therefore eats into the county's time instead of silently extending it.
+ * - returned: the clock stops (no due date); resubmission starts the review clock again.
+ * - approved / filed / exited: no working-day deadline (filing and the annual re-review
+ *   by 30 April are tracked separately).
+ */
+import * as z from 'zod';
+import { BangfuError } from '../errors';
+import { addDays, coerceCivil, isValidYmd, ymd, type CivilDate } from '../civilDate';
+import type { CaseRecord } from '../caseModel';
+import { textOf } from '../forms/values';
+import { caseDate, caseStatus, isEmergency, OPEN_STATUSES } from './actions';
+
+/** What deadlines need from a calendar (WorkCalendar in src/domain/calendar.ts has it). */
+export interface WorkdayCalendar {
+  /** Like Sheets' WORKDAY: n > 0 → the n-th working day after start; n = 0 → start itself. */
+  addWorkdays(start: CivilDate, n: number): CivilDate;
+  isWorkday(d: CivilDate): boolean;
+}
+
+export const DEADLINE_STEPS = ['review', 'emergency_review', 'notice', 'approval', 'quarterly_stats', 'annual_review'] as const;
+export const DeadlineStep = z.enum(DEADLINE_STEPS);
+export type DeadlineStep = z.infer<typeof DeadlineStep>;
+
+export const DEADLINE_STEP_LABELS: Record<DeadlineStep, { zh: string; en: string }> = {
+  review: { zh: '审核', en: 'Review' },
+  emergency_review: { zh: '紧急审核', en: 'Emergency review' },
+  notice: { zh: '公示', en: 'Public notice' },
+  approval: { zh: '审批', en: 'Approval' },
+  quarterly_stats: { zh: '季度统计上报', en: 'Quarterly statistics' },
+  annual_review: { zh: '年度复审', en: 'Annual re-review' },
+};
+
+const Civil = z.string().refine((s) => coerceCivil(s) === s, { message: '日期应为 YYYY-MM-DD' });
+
+/** One deadline rule. effective_from/to are inclusive; `to` null = open-ended. */
+export const DeadlineRowSchema = z
+  .object({
+    step: DeadlineStep,
+    /** Working days (review, notice, approval, quarterly statistics). */
+    workdays: z.number().int().min(0).max(366).nullable(),
+    /** 'MM-DD' in the year of the review (annual re-review: 04-30). */
+    monthDay: z.string().regex(/^\d{2}-\d{2}$/).nullable(),
+    from: Civil,
+    to: Civil.nullable(),
+    source: z.string(),
+  })
+  .refine((r) => (r.step === 'annual_review' ? r.monthDay !== null : r.workdays !== null), { message: '缺少期限数值' })
+  .refine((r) => r.to === null || r.from <= r.to, { message: '生效日期晚于失效日期' });
+export type DeadlineRow = z.infer<typeof DeadlineRowSchema>;
+
+/** Rows grouped by step and checked: the form dueDate() reads 20,000 times a morning. */
+export interface DeadlineRules {
+  readonly byStep: Readonly<Record<DeadlineStep, readonly DeadlineRow[]>>;
+}
+
+/** Checks rows (no overlapping dates within a step, every step present) and groups them. */
+export function compileDeadlines(rows: readonly DeadlineRow[]): DeadlineRules {
+  const byStep = Object.fromEntries(DEADLINE_STEPS.map((s) => [s, [] as DeadlineRow[]])) as Record<DeadlineStep, DeadlineRow[]>;
+  for (const r of rows) byStep[r.step].push(DeadlineRowSchema.parse(r));
+  const problems: string[] = [];
+  const problemsEn: string[] = [];
+  for (const step of DEADLINE_STEPS) {
+    const list = byStep[step].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    if (list.length === 0) {
+      problems.push(`缺少“${DEADLINE_STEP_LABELS[step].zh}”期限`);
+      problemsEn.push(`no rule for ${step}`);
+    }
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1];
+      if (prev.to === null || prev.to >= list[i].from) {
+        problems.push(`“${DEADLINE_STEP_LABELS[step].zh}”的生效期间重叠（${prev.from} 起与 ${list[i].from} 起）`);
+        problemsEn.push(`${step} rules overlap (from ${prev.from} and from ${list[i].from})`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new BangfuError('deadlines.invalid', `期限表有误：${problems.join('；')}`, `Deadline table errors: ${problemsEn.join('; ')}`);
+  return { byStep };
+}
+
+/** The rule of `step` in force on `on`; a gap in the table is an error naming step and date. */
+export function ruleFor(rules: DeadlineRules, step: DeadlineStep, on: CivilDate): DeadlineRow {
+  const list = rules.byStep[step];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const r = list[i];
+    if (r.from <= on) {
+      if (r.to === null || on <= r.to) return r;
+      break;
+    }
+  }
+  throw new BangfuError('deadlines.noRule', `没有在 ${on} 生效的“${DEADLINE_STEP_LABELS[step].zh}”期限，请检查期限表`,
+    `No ${step} deadline in force on ${on}; check the deadline table`);
+}
+
+export function workdaysFor(rules: DeadlineRules, step: DeadlineStep, on: CivilDate): number {
+  return ruleFor(rules, step, on).workdays ?? 0;
+}
+
+/** notice_end for a notice posted on `start` (see the header comment). */
+export function noticeEnd(start: CivilDate, calendar: WorkdayCalendar, rules: DeadlineRules): CivilDate {
+  return calendar.addWorkdays(start, workdaysFor(rules, 'notice', start));
+}
+
+/**
+ * When the step the case is in must be done; null when no clock runs (returned, approved,
+ * filed, exited) or the dates it counts from are missing. May throw the calendar's error
+ * when a year's holidays are not entered yet.
+ */
+export function dueDate(c: CaseRecord, calendar: WorkdayCalendar, rules: DeadlineRules): CivilDate | null {
+  const status = caseStatus(c);
+  if (status === 'submitted') {
+    const start = caseDate(c, 'submitted_at');
+    if (start === null) return null;
+    return calendar.addWorkdays(start, workdaysFor(rules, isEmergency(c) ? 'emergency_review' : 'review', start));
+  }
+  if (status === 'notice' || status === 'approval') {
+    const end = caseDate(c, 'notice_end');
+    if (end === null) return null;
+    return calendar.addWorkdays(end, workdaysFor(rules, 'approval', end));
+  }
+  return null;
+}
+
+function isOpen(c: CaseRecord): boolean {
+  const s = caseStatus(c);
+  return s !== null && OPEN_STATUSES.includes(s);
+}
+
+/** Overdue = an open case whose stored due_date is before today (due on the day itself is not late). */
+export function isOverdue(c: CaseRecord, today: CivilDate): boolean {
+  if (!isOpen(c)) return false;
+  const due = caseDate(c, 'due_date');
+  return due !== null && due < today;
+}
+
+let soonMemo: { calendar: WorkdayCalendar; today: CivilDate; limit: CivilDate } | null = null;
+/** The last date that counts as "due soon" seen from today: the next working day. Memoized for the daily run. */
+function dueSoonLimit(today: CivilDate, calendar: WorkdayCalendar): CivilDate {
+  if (soonMemo && soonMemo.calendar === calendar && soonMemo.today === today) return soonMemo.limit;
+  const limit = calendar.addWorkdays(today, 1);
+  soonMemo = { calendar, today, limit };
+  return limit;
+}
+
+/** Due today or by the next working day, and not yet overdue. */
+export function isDueSoon(c: CaseRecord, today: CivilDate, calendar: WorkdayCalendar): boolean {
+  if (!isOpen(c)) return false;
+  const due = caseDate(c, 'due_date');
+  return due !== null && due >= today && due <= dueSoonLimit(today, calendar);
+}
+
+/** The two columns the daily check rewrites: due_date ('' when no clock runs) and overdue. */
+export function recomputeDeadline(c: CaseRecord, today: CivilDate, calendar: WorkdayCalendar, rules: DeadlineRules): { due_date: CivilDate | ''; overdue: boolean } {
+  const due = dueDate(c, calendar, rules);
+  return { due_date: due ?? '', overdue: due !== null && isOpen(c) && due < today };
+}
+
+// ── calendar-year deadlines ──────────────────────────────────────────────────────
+
+/** The quarter `date` is in and its reporting window: the first n working days of the quarter (seed 001 §4). */
+export function quarterlyWindow(date: CivilDate, calendar: WorkdayCalendar, rules: DeadlineRules): { quarter: string; start: CivilDate; end: CivilDate } {
+  const y = +date.slice(0, 4);
+  const q = Math.floor((+date.slice(5, 7) - 1) / 3);
+  const start = ymd(y, q * 3 + 1, 1);
+  // addWorkdays from the day before: a working 1st counts as day 1.
+  const end = calendar.addWorkdays(addDays(start, -1), workdaysFor(rules, 'quarterly_stats', start));
+  return { quarter: `${y}-Q${q + 1}`, start, end };
+}
+
+export function inQuarterlyWindow(today: CivilDate, calendar: WorkdayCalendar, rules: DeadlineRules): boolean {
+  const w = quarterlyWindow(today, calendar, rules);
+  return today >= w.start && today <= w.end;
+}
+
+/** The date by which every active case must be re-reviewed in `year` (seed 001 §5: 每年4月底). */
+export function annualReviewDeadline(year: number, rules: DeadlineRules): CivilDate {
+  const md = ruleFor(rules, 'annual_review', ymd(year, 1, 1)).monthDay!;
+  return `${String(year).padStart(4, '0')}-${md}`;
+}
+
+// ── the sheet ────────────────────────────────────────────────────────────────────
+
+export const DEADLINE_COLUMNS = [
+  { key: 'step', zh: '环节', en: 'Step' },
+  { key: 'workdays', zh: '工作日', en: 'Working days' },
+  { key: 'from', zh: '生效日期', en: 'Effective from' },
+  { key: 'to', zh: '失效日期', en: 'Effective to' },
+  { key: 'source', zh: '依据', en: 'Source' },
+] as const;
+export const DEADLINE_HEADER: string[] = DEADLINE_COLUMNS.map((c) => c.zh);
+
+function parseStep(v: unknown): DeadlineStep | null {
+  const s = textOf(v);
+  return DEADLINE_STEPS.find((k) => k === s.toLowerCase() || DEADLINE_STEP_LABELS[k].zh === s || DEADLINE_STEP_LABELS[k].en.toLowerCase() === s.toLowerCase()) ?? null;
+}
+
+/** '04-30', '4-30', '4月30日' or a Date cell (Sheets turns 04-30 into a date) → 'MM-DD'. */
+function parseMonthDay(v: unknown): string | null {
+  if (v instanceof Date) {
+    const c = coerceCivil(v);
+    return c ? c.slice(5) : null;
+  }
+  const m = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(textOf(v));
+  if (!m || !isValidYmd(2000, +m[1], +m[2])) return null;
+  return `${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+}
+
+/**
+ * The 期限 range (header first) → checked rules. Each bad cell is reported with its row and
+ * column; all problems are thrown together.
+ */
+export function parseDeadlineTable(values: unknown[][]): DeadlineRules {
+  const header = (values[0] ?? []).map((h) => textOf(h));
+  const idx = (k: (typeof DEADLINE_COLUMNS)[number]) => header.findIndex((h) => h === k.zh || h.toLowerCase() === k.key.toLowerCase() || h.toLowerCase() === k.en.toLowerCase());
+  const at = Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c.key, idx(c)])) as Record<(typeof DEADLINE_COLUMNS)[number]['key'], number>;
+  const missing = DEADLINE_COLUMNS.filter((c) => c.key !== 'to' && c.key !== 'source' && at[c.key] < 0).map((c) => c.zh);
+  if (missing.length > 0) throw new BangfuError('deadlines.header', `期限表表头缺少列：${missing.join('、')}`, `Deadline table header lacks: ${missing.join(', ')}`);
+
+  const rows: DeadlineRow[] = [];
+  const problems: string[] = [];
+  const problemsEn: string[] = [];
+  values.slice(1).forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.every((c) => textOf(c) === '')) return;
+    const fail = (column: string, zh: string, en: string) => {
+      problems.push(`第 ${row} 行${column ? `“${column}”列` : ''}：${zh}`);
+      problemsEn.push(`row ${row}${column ? `, column ${column}` : ''}: ${en}`);
+    };
+    const cell = (k: keyof typeof at) => (at[k] >= 0 ? cells[at[k]] : '');
+    const step = parseStep(cell('step'));
+    if (!step) return fail('环节', `未知环节“${textOf(cell('step'))}”`, `unknown step "${textOf(cell('step'))}"`);
+    let workdays: number | null = null;
+    let monthDay: string | null = null;
+    if (step === 'annual_review') {
+      monthDay = parseMonthDay(cell('workdays'));
+      if (!monthDay) return fail('工作日', '年度复审应填截止月日，如 04-30', 'the annual re-review needs a month-day such as 04-30');
+    } else {
+      const n = Number(textOf(cell('workdays')));
+      if (textOf(cell('workdays')) === '' || !Number.isInteger(n) || n < 0) return fail('工作日', '应为不小于 0 的整数', 'must be a whole number of at least 0');
+      workdays = n;
+    }
+    const from = coerceCivil(cell('from'));
+    if (!from) return fail('生效日期', '日期无效', 'invalid date');
+    const toText = textOf(cell('to'));
+    const to = toText === '' ? null : coerceCivil(cell('to'));
+    if (toText !== '' && !to) return fail('失效日期', '日期无效', 'invalid date');
+    if (to !== null && to < from) return fail('', '失效日期早于生效日期', 'effective-to is before effective-from');
+    rows.push({ step, workdays, monthDay, from, to, source: textOf(cell('source')) });
+  });
+  if (problems.length > 0) throw new BangfuError('deadlines.invalid', `期限表有误：${problems.join('；')}`, `Deadline table errors: ${problemsEn.join('; ')}`);
+  return compileDeadlines(rows);
+}
+
+/** Rules → rows for the sheet (header first), in the words an administrator reads. */
+export function deadlineRowsToTable(rows: readonly DeadlineRow[]): (string | number)[][] {
+  return [
+    DEADLINE_HEADER.slice(),
+    ...rows.map((r) => [DEADLINE_STEP_LABELS[r.step].zh, r.step === 'annual_review' ? r.monthDay! : r.workdays!, r.from, r.to ?? '', r.source]),
+  ];
+}

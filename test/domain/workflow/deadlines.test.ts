@@ -1,0 +1,147 @@
+import {
+  annualReviewDeadline,
+  compileDeadlines,
+  deadlineRowsToTable,
+  dueDate,
+  inQuarterlyWindow,
+  isDueSoon,
+  isOverdue,
+  noticeEnd,
+  parseDeadlineTable,
+  quarterlyWindow,
+  recomputeDeadline,
+} from '../../../src/domain/workflow/deadlines';
+import { DEFAULT_DEADLINE_ROWS, defaultDeadlineTable } from '../../../src/defaults/deadlines';
+import { aCase, calendar, rules } from './fixtures';
+
+describe('due dates in working days', () => {
+  it('review: 3 working days after Tue 2025-09-30 is the adjusted working Saturday 2025-10-11 (SPEC §8)', () => {
+    expect(dueDate(aCase({ submitted_at: '2025-09-30' }), calendar, rules)).toBe('2025-10-11');
+  });
+
+  it('review across the 2026 Spring Festival: Fri 2026-02-13 → Sat 14 (worked), Tue 24, Wed 25', () => {
+    expect(dueDate(aCase({ submitted_at: '2026-02-13' }), calendar, rules)).toBe('2026-02-25');
+  });
+
+  it('review over New Year 2026: Wed 2025-12-31 → Sun Jan 4 (worked), Mon 5, Tue 6', () => {
+    expect(dueDate(aCase({ submitted_at: '2025-12-31' }), calendar, rules)).toBe('2026-01-06');
+  });
+
+  it('emergency review is due the same day, holiday or not', () => {
+    expect(dueDate(aCase({ emergency: '是', submitted_at: '2026-02-17' }), calendar, rules)).toBe('2026-02-17');
+  });
+
+  it('reads the submission date from a Date cell', () => {
+    expect(dueDate(aCase({ submitted_at: new Date(2025, 8, 30) }), calendar, rules)).toBe('2025-10-11');
+  });
+
+  it('notice: 5 full working days after the posting day; approval: 7 more', () => {
+    expect(noticeEnd('2026-02-11', calendar, rules)).toBe('2026-02-25'); // Thu 12, Fri 13, Sat 14, Tue 24, Wed 25
+    const c = aCase({ status: 'notice', notice_start: '2026-02-11', notice_end: '2026-02-25' });
+    // Thu 26, Fri 27, Sat 28 (worked), Mon 2 … Thu 5 March
+    expect(dueDate(c, calendar, rules)).toBe('2026-03-05');
+    expect(dueDate({ ...c, status: 'approval' }, calendar, rules)).toBe('2026-03-05');
+  });
+
+  it('no clock for returned, approved, filed and exited cases, or without the start date', () => {
+    for (const status of ['returned', 'approved', 'filed', 'exited']) expect(dueDate(aCase({ status }), calendar, rules)).toBeNull();
+    expect(dueDate(aCase({ submitted_at: '' }), calendar, rules)).toBeNull();
+  });
+
+  it('a year whose holidays are missing is an error, never a guess', () => {
+    expect(() => dueDate(aCase({ submitted_at: '2027-03-01' }), calendar, rules)).toThrow(/2027/);
+  });
+});
+
+describe('overdue and due soon', () => {
+  const c = aCase({ due_date: '2025-10-11' });
+
+  it('is overdue only after the due day', () => {
+    expect(isOverdue(c, '2025-10-11')).toBe(false);
+    expect(isOverdue(c, '2025-10-12')).toBe(true);
+  });
+
+  it('is never overdue when the clock is stopped or the case is done', () => {
+    expect(isOverdue({ ...c, status: 'returned' }, '2025-12-01')).toBe(false);
+    expect(isOverdue({ ...c, status: 'filed' }, '2025-12-01')).toBe(false);
+  });
+
+  it('is due soon when due today or by the next working day', () => {
+    expect(isDueSoon(c, '2025-10-10', calendar)).toBe(true); // Fri → next working day is Sat 11
+    expect(isDueSoon(c, '2025-10-11', calendar)).toBe(true);
+    expect(isDueSoon(c, '2025-10-08', calendar)).toBe(false); // next working day is Thu 9
+    expect(isDueSoon(c, '2025-10-12', calendar)).toBe(false); // already overdue
+  });
+
+  it('recomputes the two columns the daily check writes', () => {
+    expect(recomputeDeadline(aCase(), '2025-10-13', calendar, rules)).toEqual({ due_date: '2025-10-11', overdue: true });
+    expect(recomputeDeadline(aCase({ status: 'returned' }), '2025-10-13', calendar, rules)).toEqual({ due_date: '', overdue: false });
+  });
+
+  it('is cheap enough for the daily trigger: 20,000 cases well under a second', () => {
+    const cases = Array.from({ length: 20_000 }, (_, i) => aCase({ submitted_at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, emergency: i % 10 === 0 ? '是' : '否' }));
+    const t0 = Date.now();
+    let overdue = 0;
+    for (const c of cases) if (recomputeDeadline(c, '2025-10-13', calendar, rules).overdue) overdue++;
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(overdue).toBeGreaterThan(0);
+  });
+});
+
+describe('calendar-year deadlines', () => {
+  it('quarterly statistics: the first 7 working days of Q4 2025 end on Thu 2025-10-16', () => {
+    expect(quarterlyWindow('2025-10-05', calendar, rules)).toEqual({ quarter: '2025-Q4', start: '2025-10-01', end: '2025-10-16' });
+    expect(inQuarterlyWindow('2025-10-16', calendar, rules)).toBe(true);
+    expect(inQuarterlyWindow('2025-10-17', calendar, rules)).toBe(false);
+  });
+
+  it('Q1 2026 counts Sunday 4 January, an adjusted working day', () => {
+    expect(quarterlyWindow('2026-01-02', calendar, rules).end).toBe('2026-01-12');
+  });
+
+  it('annual re-review by 30 April', () => {
+    expect(annualReviewDeadline(2026, rules)).toBe('2026-04-30');
+  });
+});
+
+describe('deadline rules are data with effective dates', () => {
+  it('every default names its source in seed 001', () => {
+    for (const r of DEFAULT_DEADLINE_ROWS) expect(r.source).toMatch(/seed 001/);
+  });
+
+  it('round-trips through the sheet', () => {
+    const table = defaultDeadlineTable();
+    expect(table[0]).toEqual(['环节', '工作日', '生效日期', '失效日期', '依据']);
+    expect(parseDeadlineTable(table)).toEqual(rules);
+  });
+
+  it('an administrator shortens review to 2 working days from 2026-01-01: old cases keep 3', () => {
+    const table: unknown[][] = deadlineRowsToTable(DEFAULT_DEADLINE_ROWS);
+    const review = table.find((r) => r[0] === '审核')!;
+    review[3] = new Date(2025, 11, 31); // 失效日期 as a Date cell
+    table.push(['审核', '2', '2026-01-01', '', '京山县总工会 2025 年第 3 号通知']);
+    const edited = parseDeadlineTable(table);
+    expect(dueDate(aCase({ submitted_at: '2025-12-30' }), calendar, edited)).toBe('2026-01-05'); // 31, Jan 4, Jan 5
+    expect(dueDate(aCase({ submitted_at: '2026-01-05' }), calendar, edited)).toBe('2026-01-07');
+  });
+
+  it('reads the re-review date from a Date cell (Sheets turns 04-30 into a date)', () => {
+    const table: unknown[][] = deadlineRowsToTable(DEFAULT_DEADLINE_ROWS);
+    table.find((r) => r[0] === '年度复审')![1] = new Date(2026, 4, 31);
+    expect(annualReviewDeadline(2027, parseDeadlineTable(table))).toBe('2027-05-31');
+  });
+
+  it('refuses overlapping periods, unknown steps and bad numbers, naming the row', () => {
+    const overlapping = [...DEFAULT_DEADLINE_ROWS, { ...DEFAULT_DEADLINE_ROWS[0], from: '2026-01-01', workdays: 2 }];
+    expect(() => compileDeadlines(overlapping)).toThrow('期限表有误：“审核”的生效期间重叠（2006-01-01 起与 2026-01-01 起）');
+    const table: unknown[][] = deadlineRowsToTable(DEFAULT_DEADLINE_ROWS);
+    table.push(['复查', 3, '2026-01-01', '', '']);
+    table.push(['审核', '三', '2026-01-01', '', '']);
+    expect(() => parseDeadlineTable(table)).toThrow('第 8 行“环节”列：未知环节“复查”；第 9 行“工作日”列：应为不小于 0 的整数');
+  });
+
+  it('refuses a table missing a step, and a date no rule covers', () => {
+    expect(() => compileDeadlines(DEFAULT_DEADLINE_ROWS.filter((r) => r.step !== 'notice'))).toThrow('缺少“公示”期限');
+    expect(() => dueDate(aCase({ submitted_at: '2005-06-01' }), calendar, rules)).toThrow('没有在 2005-06-01 生效的“审核”期限');
+  });
+});
