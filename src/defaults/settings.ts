@@ -1,0 +1,58 @@
+/**
+ * The default 设置 (settings) sheet: what setup writes the first time, never again.
+ *
+ * The sheet has three blocks, one under the other, separated by a blank row:
+ *  1. settings: 设置项 | 值 | 生效日期 | 说明 — a setting may have several rows with
+ *     different 生效日期 (e.g. the 低保 line changes every year); the row in force on a day is
+ *     the latest one whose 生效日期 is on or before it (blank = always);
+ *  2. 【县区代码】: the county codes used in worker numbers (seed 004);
+ *  3. 【期限】: the workflow deadlines (src/defaults/deadlines.ts, seed 001).
+ */
+export const SETTING_KEYS = ['province_letter', 'dibao_line', 'notifications', 'locale', 'annual_review_start', 'daily_hour', 'quarterly_reminder'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export interface SettingSeed {
+  key: SettingKey;
+  zh: string;
+  en: string;
+  value: string | number;
+  /** 'YYYY-MM-DD' from which the value applies; '' = always. */
+  from: string;
+  note: string;
+}
+
+export const SETTINGS_HEADER = ['设置项', '值', '生效日期', '说明'];
+export const COUNTY_BLOCK_TITLE = '【县区代码】';
+export const COUNTY_HEADER = ['县区代码', '名称'];
+export const DEADLINE_BLOCK_TITLE = '【期限】';
+
+export const DEFAULT_SETTINGS: readonly SettingSeed[] = [
+  {
+    key: 'province_letter', zh: '省代码字母', en: 'Province letter', value: 'H', from: '',
+    note: '职工编号的首字母。seed 004《荆门市“三万”活动困难职工调查表》填表说明：“H”为省总分配给荆门的职工编号代码',
+  },
+  {
+    key: 'dibao_line', zh: '低保标准（元/月）', en: 'Dibao line (yuan/month)', value: 550, from: '2016-01-01',
+    note: '当地城市居民最低生活保障标准，用于困难类别判定和生活救助。默认值为郑州市 2016 年标准 550 元/月（seed 003 豫直工〔2016〕37号 二(四)1）。请改为本地标准；标准调整时新增一行并填写生效日期',
+  },
+  {
+    key: 'notifications', zh: '邮件提醒', en: 'E-mail reminders', value: '否', from: '',
+    note: '填“是”：每日期限检查后，把各自逾期的案件清单发邮件给负责审核、审批的人员',
+  },
+  {
+    key: 'locale', zh: '界面语言', en: 'Language', value: '自动', from: '',
+    note: '“自动”跟随用户的 Google 账号语言；也可填 zh-CN 或 en',
+  },
+  {
+    key: 'annual_review_start', zh: '年度复审开始日', en: 'Annual re-review starts', value: '04-01', from: '',
+    note: '每年从此日起，把在册困难职工标记为待复审（截止日见下方期限表“年度复审”；seed 001 三、5：每年4月底前全面调查审核）',
+  },
+  {
+    key: 'daily_hour', zh: '每日检查时间（时）', en: 'Daily check hour', value: 7, from: '',
+    note: '每日期限检查在北京时间几点运行（0–23），修改后请重新运行“触发器设置”',
+  },
+  {
+    key: 'quarterly_reminder', zh: '季度统计提醒', en: 'Quarterly reminder', value: '是', from: '',
+    note: '每季度初 7 个工作日内提醒县区、市总工会逐级上报统计（seed 001 三、4）',
+  },
+];

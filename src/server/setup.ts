@@ -1,0 +1,191 @@
+/**
+ * 初始化/修复表格: creates whatever is missing and repairs what setup owns, never
+ * overwriting what an administrator changed. A second run on an intact workbook
+ * changes nothing and says so.
+ *
+ * What "repair" means, precisely:
+ * - a missing sheet is created and seeded from src/defaults;
+ * - an existing sheet keeps its data; only missing header columns are appended (a new
+ *   field row in 表单定义 → a new 案件 column);
+ * - a header row that is not frozen is frozen;
+ * - a column without a dropdown / text format gets one (an existing one is left alone);
+ * - a missing conditional format or protection is added; a protection that exists gets
+ *   the editors newly listed in 人员权限, and loses nobody.
+ */
+import { STATUS_LABELS, CASE_STATUSES } from '../domain/caseModel';
+import { FORM_COLUMN_CHOICES, FORM_COLUMNS, parseFormDefinitions, type FieldDef } from '../domain/forms/fieldDefs';
+import { BangfuError } from '../domain/errors';
+import { parseStaffTable, STAFF_COLUMNS } from '../domain/workflow/permissions';
+import { defaultFormRows } from '../defaults/forms';
+import { ASSISTANCE_AMOUNT_ROLES, DECISION_COLUMNS, DECISION_EDITOR_ROLES, ROLE_CHOICES, defaultStaffRows } from '../defaults/roles';
+import { AUDIT_COLUMNS, AUDIT_HEADER } from '../sheets/audit';
+import { caseColumns } from '../sheets/cases';
+import { withDocumentLock } from '../sheets/lock';
+import {
+  ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureProtection, ensureSheet, ensureTextFormat,
+} from '../sheets/structure';
+import { readHeader, type Cell, type Sheet } from '../sheets/table';
+import { toast } from '../sheets/ui';
+import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
+import { defaultSettingsRows } from './settings';
+
+export interface SetupReport {
+  created: string[];
+  repaired: string[];
+  problems: string[];
+  message: string;
+}
+
+function effectiveEmail(): string {
+  try {
+    return (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail() || '').toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Menu handler and entry point: builds or repairs the workbook; toasts and returns what it did. */
+export function setupSpreadsheet(): SetupReport {
+  const ss = activeSpreadsheet();
+  const report = withDocumentLock(() => setupWorkbook(ss), 30_000);
+  toast(report.message, '初始化/修复表格', 15);
+  return report;
+}
+
+export function setupWorkbook(ss: Spreadsheet): SetupReport {
+  const created: string[] = [];
+  const repaired: string[] = [];
+  const problems: string[] = [];
+  const ensure = (name: string, seed: () => readonly (readonly Cell[])[]): Sheet => {
+    const r = ensureSheet(ss, name, seed);
+    if (r.created) created.push(name);
+    else if (ensureFrozenHeader(r.sheet)) repaired.push(`${name}：冻结表头`);
+    return r.sheet;
+  };
+  const addColumns = (sheet: Sheet, columns: readonly { key: string; zh: string; en?: string }[]) => {
+    const added = ensureHeaderColumns(sheet, columns);
+    if (added.length > 0) repaired.push(`${sheet.getName()}：补充列 ${added.join('、')}`);
+  };
+  const dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, what: string) => {
+    if (col !== undefined && ensureListValidation(sheet, col, values, allowInvalid, `请从下拉列表选择${what}`)) repaired.push(`${sheet.getName()}：“${what}”下拉选项`);
+  };
+
+  // 表单定义 first: 案件's columns follow it.
+  const formsSheet = ensure(SHEET_NAMES.forms, defaultFormRows);
+  addColumns(formsSheet, FORM_COLUMNS);
+  const formsMap = readHeader(formsSheet, FORM_COLUMNS);
+  for (const [key, choices] of Object.entries(FORM_COLUMN_CHOICES)) {
+    const label = FORM_COLUMNS.find((c) => c.key === key)!.zh;
+    dropdown(formsSheet, formsMap.col[key], choices ?? [], true, label);
+  }
+
+  ensure(SHEET_NAMES.policies, defaultPolicyRows);
+  const holidays = ensure(SHEET_NAMES.holidays, defaultHolidayRows);
+  dropdown(holidays, 2, HOLIDAY_KIND_CHOICES, false, '类型');
+
+  const staffSheet = ensure(SHEET_NAMES.staff, () => defaultStaffRows(effectiveEmail()));
+  addColumns(staffSheet, STAFF_COLUMNS);
+  dropdown(staffSheet, readHeader(staffSheet, STAFF_COLUMNS).col.role, ROLE_CHOICES, true, '角色');
+
+  ensure(SHEET_NAMES.settings, () => defaultSettingsRows(defaultCounties()));
+
+  let fields: FieldDef[] = [];
+  try {
+    fields = parseFormDefinitions(readSheetValues(ss, SHEET_NAMES.forms)).fields;
+  } catch (e) {
+    problems.push(e instanceof BangfuError ? e.zh : String(e));
+  }
+  const columns = caseColumns(fields);
+  const cases = ensure(SHEET_NAMES.cases, () => [columns.map((c) => c.zh)]);
+  addColumns(cases, columns);
+  setUpCaseColumns(cases, columns, fields, repaired, dropdown);
+
+  const staff = parseStaffTable(readSheetValues(ss, SHEET_NAMES.staff));
+  for (const p of staff.problems) problems.push(`人员权限：${p.zh}`);
+  const emailsOf = (roles: readonly string[]) => staff.users.filter((u) => roles.includes(u.role)).map((u) => u.email);
+  const caseMap = readHeader(cases, columns);
+  for (const key of DECISION_COLUMNS) {
+    const col = caseMap.col[key];
+    if (col === undefined) continue;
+    const label = columns.find((c) => c.key === key)!.zh;
+    const change = ensureProtection(cases, `帮扶：决定列 ${label}`, emailsOf(DECISION_EDITOR_ROLES), wholeColumn(cases, col));
+    if (change) repaired.push(`案件：“${label}”列保护${change === 'created' ? '' : '（新增可编辑人员）'}`);
+  }
+  const amountCol = caseMap.col.assistance_amount;
+  if (amountCol !== undefined) {
+    const change = ensureProtection(cases, '帮扶：救助金额（市总填写）', emailsOf(ASSISTANCE_AMOUNT_ROLES), wholeColumn(cases, amountCol));
+    if (change) repaired.push(`案件：“救助金额（市总填写）”列保护${change === 'created' ? '' : '（新增可编辑人员）'}`);
+  }
+
+  const audit = ensure(SHEET_NAMES.audit, () => [AUDIT_HEADER]);
+  addColumns(audit, AUDIT_COLUMNS);
+  // 操作日志 is append-only: no one but the owner edits it by hand.
+  if (ensureProtection(audit, '帮扶：操作日志（只允许程序追加）', [])) repaired.push('操作日志：保护');
+
+  const sources = ensure(SHEET_NAMES.sources, () => [SOURCE_COLUMNS.map((c) => c.zh), sourceRowForThisWorkbook(ss.getName())]);
+  addColumns(sources, SOURCE_COLUMNS);
+
+  // A sheet created in this run is not also "repaired".
+  const fresh = new Set(created);
+  const repairs = repaired.filter((r) => !fresh.has(r.split('：')[0]));
+  const message = created.length === 0 && repairs.length === 0
+    ? `表格完好，无需修复${problems.length ? `；请检查：${problems.join('；')}` : ''}`
+    : [
+      created.length ? `已创建：${created.join('、')}` : '',
+      repairs.length ? `已修复：${repairs.join('；')}` : '',
+      problems.length ? `请检查：${problems.join('；')}` : '',
+    ].filter(Boolean).join('。');
+  return { created, repaired: repairs, problems, message };
+}
+
+type Dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, what: string) => void;
+
+/** Dropdowns, text formats and the overdue / due-soon colours of 案件. */
+function setUpCaseColumns(cases: Sheet, columns: ReturnType<typeof caseColumns>, fields: readonly FieldDef[], repaired: string[], dropdown: Dropdown): void {
+  const map = readHeader(cases, columns);
+  dropdown(cases, map.col.status, CASE_STATUSES.map((s) => STATUS_LABELS[s].zh), false, '状态');
+  for (const f of fields) {
+    if (f.type === 'select') dropdown(cases, map.col[f.key], f.options, true, f.zh);
+  }
+  const textKeys = ['worker_no', 'county', ...fields.filter((f) => f.type === 'idcard' || f.type === 'phone' || f.type === 'card').map((f) => f.key)];
+  for (const key of textKeys) {
+    const col = map.col[key];
+    if (col !== undefined && ensureTextFormat(cases, col)) repaired.push(`案件：“${columns.find((c) => c.key === key)!.zh}”列设为文本格式`);
+  }
+  const due = map.col.due_date;
+  const overdue = map.col.overdue;
+  if (due !== undefined && overdue !== undefined) {
+    const letter = (n: number) => columnLetter(n);
+    const rows = cases.getRange(2, 1, Math.max(cases.getMaxRows() - 1, 1), Math.max(map.width, 1));
+    // Sheets formulas count calendar days; the exact working-day flags come from the daily check (逾期 column).
+    const added = ensureFormulaFormats(cases, [
+      { formula: `=$${letter(overdue)}2=TRUE`, background: '#f4c7c3', fontColor: '#a50e0e', range: rows },
+      { formula: `=AND($${letter(overdue)}2<>TRUE,ISNUMBER($${letter(due)}2),$${letter(due)}2>=TODAY(),$${letter(due)}2-TODAY()<=1)`, background: '#fce8b2', range: rows },
+    ]);
+    if (added > 0) repaired.push('案件：逾期（红）和即将到期（黄）标色');
+  }
+}
+
+/**
+ * A whole column as A1 'D:D': unlike D1:D1000 it keeps covering rows added later, so a
+ * protection set up today still holds on row 20,001.
+ */
+function wholeColumn(sheet: Sheet, col: number): GoogleAppsScript.Spreadsheet.Range {
+  const letter = columnLetter(col);
+  try {
+    return sheet.getRange(`${letter}:${letter}`);
+  } catch {
+    return sheet.getRange(1, col, sheet.getMaxRows(), 1);
+  }
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

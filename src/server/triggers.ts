@@ -1,0 +1,315 @@
+/**
+ * Scheduled work. One time-driven trigger (dailyJobs, every morning Beijing time) runs the
+ * three jobs in turn: an add-on may hold only one trigger of each type per user and
+ * document, and one daily run serves all three:
+ * - dailyDeadlineCheck: recompute due dates and overdue flags, e-mail digests;
+ * - annualReviewCheck: from the configured start (1 April) to the re-review deadline
+ *   (30 April), mark every active case for re-review with this year's eligibility result;
+ * - quarterlyReminder: in the first 7 working days of a quarter, once per quarter, remind
+ *   the county and city unions to report their statistics.
+ * Each job can also be run by hand (they are entry points). A job's failure is written
+ * to 操作日志 (nobody reads trigger failure e-mails) and does not stop the others.
+ */
+import type { CaseRecord } from '../domain/caseModel';
+import { dateFromCivil, yearOf } from '../domain/civilDate';
+import { BangfuError } from '../domain/errors';
+import { textOf } from '../domain/forms/values';
+import { annualReview } from '../domain/workflow/annualReview';
+import { annualReviewDeadline, inQuarterlyWindow, isOverdue, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
+import { isWaitingOn, type User } from '../domain/workflow/permissions';
+import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
+import { AUDIT_COLUMNS, type AuditRecord } from '../sheets/audit';
+import { readCases, sameCell, systemCell } from '../sheets/cases';
+import { withDocumentLock } from '../sheets/lock';
+import { ensureSheet } from '../sheets/structure';
+import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
+import { toast } from '../sheets/ui';
+import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
+import { requestContext, type Ctx } from './context';
+
+/** Handlers we install; removeTriggers touches only these. */
+export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
+const DAILY_HANDLER = 'dailyJobs';
+const SPREADSHEET_ID_KEY = 'bangfu.spreadsheetId';
+const QUARTER_KEY = 'bangfu.quarterlyReminder.lastQuarter';
+
+function scriptProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties() ?? PropertiesService.getScriptProperties();
+}
+
+/**
+ * The workbook a job works on: the active one (bound script, menu), else the one
+ * installTriggers remembered (a time-driven run has no active document in an add-on).
+ */
+function jobSpreadsheet(): Spreadsheet {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
+  if (!id) throw new BangfuError('trigger.noWorkbook', '找不到要处理的表格，请在表格中重新运行“触发器设置”', 'No workbook to work on; run Triggers → Install again from the spreadsheet');
+  return SpreadsheetApp.openById(id);
+}
+
+export interface TriggerReport { removed: number; created: string[]; message: string }
+
+function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => (OUR_HANDLERS as readonly string[]).includes(t.getHandlerFunction()));
+}
+
+/** Removes our triggers, then creates the daily one: running it twice leaves exactly one. */
+export function installTriggers(): TriggerReport {
+  const ctx = requestContext();
+  const old = ourTriggers();
+  for (const t of old) ScriptApp.deleteTrigger(t);
+  const hour = ctx.settings().dailyHour;
+  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone('Asia/Shanghai').create();
+  PropertiesService.getScriptProperties().setProperty(SPREADSHEET_ID_KEY, ctx.ss.getId());
+  const message = `已安装定时任务：每天北京时间 ${hour} 点检查期限、年度复审和季度统计提醒`;
+  toast(message, '触发器设置');
+  return { removed: old.length, created: [DAILY_HANDLER], message };
+}
+
+/** Removes only our triggers (other scripts' and people's triggers stay). */
+export function removeTriggers(): TriggerReport {
+  const old = ourTriggers();
+  for (const t of old) ScriptApp.deleteTrigger(t);
+  const message = old.length > 0 ? `已删除 ${old.length} 个定时任务` : '没有需要删除的定时任务';
+  toast(message, '触发器设置');
+  return { removed: old.length, created: [], message };
+}
+
+/** The daily trigger: each job in turn; one failing does not stop the next. */
+export function dailyJobs(): void {
+  const ss = jobSpreadsheet();
+  // Labels are explicit: minification renames functions.
+  const jobs: [string, (ctx: Ctx) => unknown][] = [
+    ['每日期限检查', runDeadlineCheck],
+    ['年度复审标记', runAnnualReview],
+    ['季度统计提醒', runQuarterlyReminder],
+  ];
+  for (const [label, job] of jobs) {
+    try {
+      job(requestContext(ss));
+    } catch (e) {
+      logFailure(ss, label, e);
+    }
+  }
+}
+
+function logFailure(ss: Spreadsheet, label: string, e: unknown): void {
+  const ctx = requestContext(ss);
+  const text = e instanceof BangfuError ? e.zh : e instanceof Error ? e.message : String(e);
+  try {
+    appendAudit(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: `${label}失败`, from: '', to: '', reason: text, changes: [], requestId: '' }]);
+  } catch {
+    // The log itself is unavailable; Apps Script's execution log still has the error.
+    console.error(`${label}: ${text}`);
+  }
+}
+
+function appendAudit(ctx: Ctx, records: readonly AuditRecord[]): void {
+  if (records.length === 0) return;
+  const sheet = requireSheet(ctx.ss, SHEET_NAMES.audit);
+  appendRows(sheet, readHeader(sheet, AUDIT_COLUMNS), records.map((r) => ({
+    time: r.time, user: r.user, worker_no: r.workerNo, action: r.action, from: r.from, to: r.to, reason: r.reason,
+    changes: r.changes.length ? JSON.stringify(r.changes) : '', request_id: r.requestId,
+  })));
+}
+
+// ── daily deadline check ─────────────────────────────────────────────────────────
+
+export interface DeadlineCheckResult { open: number; changed: number; overdue: number; failures: string[]; mailed: number }
+
+export function dailyDeadlineCheck(): DeadlineCheckResult {
+  const ss = jobSpreadsheet();
+  try {
+    return runDeadlineCheck(requestContext(ss));
+  } catch (e) {
+    logFailure(ss, '每日期限检查', e);
+    throw e;
+  }
+}
+
+const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'due_date', 'overdue', 'created_by', 'name'];
+
+/**
+ * ONE read of 案件; due date and overdue recomputed for open cases on the working-day
+ * calendar; written back as ONE block (or one setValues per column when an administrator
+ * separated them), only when something changed. Per-case failures (a year missing from
+ * 节假日) are collected and logged, the other cases still update.
+ */
+export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
+  const defs = ctx.forms().fields;
+  const calendar = ctx.calendar();
+  const rules = ctx.rules();
+  const failures: string[] = [];
+  const result = withDocumentLock(() => {
+    const table = readCases(ctx.ss, defs, { keys: DEADLINE_KEYS, required: ['worker_no', 'status', 'due_date', 'overdue'], skipBlank: false });
+    const dueCol: Cell[] = [];
+    const overdueCol: Cell[] = [];
+    let open = 0, changed = 0, overdue = 0;
+    const failedYears = new Set<string>();
+    for (const row of table.rows) {
+      const c = row.record as CaseRecord;
+      const s = caseStatus(c);
+      let due: Cell = c.due_date ?? '';
+      let late: Cell = c.overdue ?? '';
+      if (s !== null && OPEN_STATUSES.includes(s)) {
+        open++;
+        try {
+          const d = recomputeDeadline(c, ctx.today, calendar, rules);
+          due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
+          late = d.overdue;
+        } catch (e) {
+          const text = e instanceof BangfuError ? e.zh : String(e);
+          if (!failedYears.has(text)) failures.push(`${textOf(c.worker_no)}：${text}`);
+          failedYears.add(text);
+        }
+        if (late === true) overdue++;
+      }
+      if (!sameCell(due, c.due_date) || !sameCell(late, c.overdue)) changed++;
+      dueCol.push(due);
+      overdueCol.push(late);
+    }
+    if (changed > 0) writeColumns(table.sheet, table.map, { due_date: dueCol, overdue: overdueCol });
+    return { open, changed, overdue, rows: table.rows };
+  });
+  if (failures.length > 0) {
+    appendAudit(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '每日期限检查失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
+  }
+  const mailed = ctx.settings().notifications ? mailOverdueDigests(ctx, result.rows.map((r) => r.record as CaseRecord)) : 0;
+  return { open: result.open, changed: result.changed, overdue: result.overdue, failures, mailed };
+}
+
+/** One zh e-mail per person with overdue cases waiting on them; returns how many were sent. */
+function mailOverdueDigests(ctx: Ctx, cases: readonly CaseRecord[]): number {
+  const users = ctx.staff().users.filter((u) => u.role === 'reviewer' || u.role === 'county' || u.role === 'city');
+  const late = cases.filter((c) => isOverdue(c, ctx.today));
+  let sent = 0;
+  const failures: string[] = [];
+  for (const u of users) {
+    const mine = late.filter((c) => isWaitingOn(u, c));
+    if (mine.length === 0) continue;
+    try {
+      MailApp.sendEmail(u.email, `【帮扶】您有 ${mine.length} 件逾期案件（${ctx.today}）`, digestBody(u, mine, ctx));
+      sent++;
+    } catch (e) {
+      failures.push(`${u.email}：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (failures.length > 0) {
+    appendAudit(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '逾期提醒邮件发送失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
+  }
+  return sent;
+}
+
+function digestBody(u: User, cases: readonly CaseRecord[], ctx: Ctx): string {
+  const lines = cases.map((c) => `· ${textOf(c.worker_no)} ${textOf(c.name)}（${textOf(c.status)}，截止 ${textOf(c.due_date)}）`);
+  return [
+    `${u.name || u.email}，您好：`,
+    '',
+    `截至 ${ctx.today}，以下案件已超过办理期限（按国务院节假日安排的工作日计算），请尽快在“帮扶 → 审核工作台”中办理：`,
+    '',
+    ...lines,
+    '',
+    `表格：${ctx.ss.getUrl()}`,
+    '（本邮件由帮扶插件每日自动发送；管理员可在“设置”表把“邮件提醒”改为“否”关闭。）',
+  ].join('\n');
+}
+
+// ── annual re-review ─────────────────────────────────────────────────────────────
+
+export const ANNUAL_REVIEW_HEADER = ['复审年度', '职工编号', '县区代码', '姓名', '困难类别', '建议', '理由', '复审截止日期', '标记日期'];
+
+export function annualReviewCheck(): { marked: number; skipped?: string } {
+  return runAnnualReview(requestContext(jobSpreadsheet()));
+}
+
+/**
+ * Acts only between the configured start (设置 年度复审开始日, 04-01) and the deadline
+ * (期限 年度复审, 04-30): a case approved in June was just assessed and waits for next
+ * year. Marks only cases not yet reviewed this year, so the daily run is idempotent.
+ */
+export function runAnnualReview(ctx: Ctx): { marked: number; skipped?: string } {
+  const year = yearOf(ctx.today);
+  const start = `${year}-${ctx.settings().annualReviewStart}`;
+  const deadline = annualReviewDeadline(year, ctx.rules());
+  if (ctx.today < start || ctx.today > deadline) return { marked: 0, skipped: `不在年度复审期间（${start} 至 ${deadline}）` };
+  const dibao = ctx.dibaoLine();
+  if (dibao === null) throw new BangfuError('settings.noDibao', '“设置”表没有当前有效的低保标准，无法进行年度复审', 'No dibao line in force in the settings');
+  const defs = ctx.forms().fields;
+  return withDocumentLock(() => {
+    const table = readCases(ctx.ss, defs, { skipBlank: false, required: ['worker_no', 'status', 'review_year', 'review_result', 'review_proposal'] });
+    const pending = table.rows.filter((r) => textOf(r.record.review_year) !== String(year));
+    const { items } = annualReview(pending.map((r) => r.record as CaseRecord), { year, dibaoLine: dibao, today: ctx.today, rules: ctx.rules() });
+    if (items.length === 0) return { marked: 0 };
+    const byNo = new Map(items.map((i) => [i.workerNo, i]));
+    const cols: Record<string, Cell[]> = { review_year: [], review_result: [], review_proposal: [] };
+    for (const r of table.rows) {
+      const item = byNo.get(textOf(r.record.worker_no));
+      for (const k of ['review_year', 'review_result', 'review_proposal'] as const) cols[k].push(item ? item.patch[k] : (r.record[k] ?? ''));
+    }
+    writeColumns(table.sheet, table.map, cols);
+    const list = ensureSheet(ctx.ss, SHEET_NAMES.annualReview, () => [ANNUAL_REVIEW_HEADER]).sheet;
+    const names = new Map(table.rows.map((r) => [textOf(r.record.worker_no), textOf(r.record.name)]));
+    const rows = items.map((i) => [year, i.workerNo, i.county, names.get(i.workerNo) ?? '', i.category || '不符合', i.proposal, i.reasonZh, dateFromCivil(deadline), dateFromCivil(ctx.today)]);
+    list.getRange(list.getLastRow() + 1, 1, rows.length, ANNUAL_REVIEW_HEADER.length).setValues(rows);
+    appendAudit(ctx, items.map((i) => ({
+      time: ctx.now, user: ctx.email || '（定时任务）', workerNo: i.workerNo, action: '年度复审标记', from: '', to: '',
+      reason: i.reasonZh,
+      changes: (['review_year', 'review_result', 'review_proposal'] as const).map((k) => ({ field: k, before: null, after: i.patch[k] })),
+      requestId: '',
+    })));
+    return { marked: items.length };
+  });
+}
+
+// ── quarterly reminder ───────────────────────────────────────────────────────────
+
+export function quarterlyReminder(): { sent: number; skipped?: string } {
+  return runQuarterlyReminder(requestContext(jobSpreadsheet()));
+}
+
+const QUARTER_ZH = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+/** Once per quarter, inside its first 7 working days (seed 001 三、4), remembered in document properties. */
+export function runQuarterlyReminder(ctx: Ctx): { sent: number; skipped?: string } {
+  const settings = ctx.settings();
+  if (!settings.quarterlyReminder) return { sent: 0, skipped: '季度统计提醒已关闭' };
+  const calendar = ctx.calendar();
+  const rules = ctx.rules();
+  if (!inQuarterlyWindow(ctx.today, calendar, rules)) return { sent: 0, skipped: '不在季度初上报期内' };
+  const w = quarterlyWindow(ctx.today, calendar, rules);
+  const props = scriptProperties();
+  if (props.getProperty(QUARTER_KEY) === w.quarter) return { sent: 0, skipped: `${w.quarter} 已提醒` };
+
+  const [y, q] = w.quarter.split('-Q').map(Number);
+  const prev = q === 1 ? { y: y - 1, q: 4 } : { y, q: q - 1 };
+  const subject = `【帮扶】请于 ${w.end} 前上报${prev.y}年${QUARTER_ZH[prev.q - 1]}困难职工帮扶统计`;
+  const body = [
+    '您好：',
+    '',
+    `按规定，每季度初 7 个工作日内逐级上报上季度统计。本季度上报截止日为 ${w.end}（按国务院节假日安排的工作日计算）。`,
+    `请在表格中运行“帮扶 → 汇总与报表 → 汇总”和“生成报表”，核对后上报${prev.y}年${QUARTER_ZH[prev.q - 1]}数据。`,
+    '',
+    `表格：${ctx.ss.getUrl()}`,
+  ].join('\n');
+  const recipients = [...new Set(ctx.staff().users.filter((u) => u.role === 'county' || u.role === 'city').map((u) => u.email))];
+  let sent = 0;
+  const failures: string[] = [];
+  for (const to of recipients) {
+    try {
+      MailApp.sendEmail(to, subject, body);
+      sent++;
+    } catch (e) {
+      failures.push(`${to}：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  toast(subject, '季度统计提醒', 15);
+  appendAudit(ctx, [{
+    time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '季度统计提醒', from: '', to: '',
+    reason: `${subject}；已发送 ${sent} 人${failures.length ? `；失败：${failures.join('；')}` : ''}`, changes: [], requestId: '',
+  }]);
+  props.setProperty(QUARTER_KEY, w.quarter);
+  return { sent };
+}
+

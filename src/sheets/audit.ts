@@ -1,0 +1,72 @@
+/**
+ * 操作日志 (audit log): append-only, one row per change, written in the same locked
+ * operation as the change it describes. Nobody edits it by hand (setup protects it).
+ */
+import type { Column, Cell } from './table';
+
+export const AUDIT_COLUMNS = [
+  { key: 'time', zh: '时间', en: 'Time' },
+  { key: 'user', zh: '用户', en: 'User' },
+  { key: 'worker_no', zh: '职工编号', en: 'Worker no.' },
+  { key: 'action', zh: '操作', en: 'Action' },
+  { key: 'from', zh: '原状态', en: 'From status' },
+  { key: 'to', zh: '新状态', en: 'To status' },
+  { key: 'reason', zh: '原因', en: 'Reason' },
+  { key: 'changes', zh: '变更字段', en: 'Changed fields' },
+  { key: 'request_id', zh: '请求编号', en: 'Request id' },
+] as const satisfies readonly Column[];
+export const AUDIT_HEADER: string[] = AUDIT_COLUMNS.map((c) => c.zh);
+export const AUDIT_KEYS = AUDIT_COLUMNS.map((c) => c.key);
+
+export type JsonCell = string | number | boolean | null;
+export interface FieldChange { field: string; before: JsonCell; after: JsonCell }
+
+export interface AuditRecord {
+  time: Date;
+  user: string;
+  workerNo: string;
+  /** What happened, in zh (新增案件, 修改案件, 审核通过, 每日期限检查失败 …). */
+  action: string;
+  from: string;
+  to: string;
+  reason: string;
+  changes: FieldChange[];
+  requestId: string;
+}
+
+/** A Sheets cell holds at most 50,000 characters; a huge member table must not break the log. */
+const MAX_CELL = 45_000;
+
+/** A value as the log shows it: dates as 'YYYY-MM-DD' (or full time), everything else as is. */
+export function jsonCell(v: unknown): JsonCell {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+    const hasTime = v.getHours() !== 0 || v.getMinutes() !== 0 || v.getSeconds() !== 0;
+    return hasTime ? `${day} ${pad(v.getHours())}:${pad(v.getMinutes())}:${pad(v.getSeconds())}` : day;
+  }
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+export function changesText(changes: readonly FieldChange[]): string {
+  if (changes.length === 0) return '';
+  const text = JSON.stringify(changes);
+  return text.length <= MAX_CELL ? text : `${text.slice(0, MAX_CELL)}…（已截断）`;
+}
+
+/** One audit record → the cells of its row, keyed by column. */
+export function auditCells(r: AuditRecord): Record<string, Cell> {
+  return {
+    time: r.time,
+    user: r.user,
+    worker_no: r.workerNo,
+    action: r.action,
+    from: r.from,
+    to: r.to,
+    reason: r.reason,
+    changes: changesText(r.changes),
+    request_id: r.requestId,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * A Bangfu workbook in the in-memory Apps Script fake, with the people of 京山 (H01) and
+ * 沙洋 (H02) unions, and helpers to read sheets back as records.
+ */
+import { createFakeGas, installGlobals } from '../../harness/gas';
+import { setNow } from '../../src/server/clock';
+import { setupSpreadsheet } from '../../src/server/setup';
+import type { FormValues } from '../../src/shared/endpoints';
+
+export type Fake = ReturnType<typeof createFakeGas>;
+
+export const OWNER = 'owner@jmszgh.cn';
+export const people = {
+  admin: { email: 'admin@jmszgh.cn', role: '管理员', county: '', name: '系统管理员' },
+  staff: { email: 'zhangmin@jszgh.cn', role: '基层工会', county: 'H01', name: '张敏' },
+  staff2: { email: 'liuyang@jszgh.cn', role: '基层工会', county: 'H01', name: '刘洋' },
+  reviewer: { email: 'lina@jszgh.cn', role: '单位工会审核', county: 'H01', name: '李娜' },
+  county: { email: 'wangqiang@jszgh.cn', role: '县区总工会', county: 'H01', name: '王强' },
+  city: { email: 'chenjing@jmszgh.cn', role: '市总工会', county: '', name: '陈静' },
+  shayangReviewer: { email: 'zhaolei@syzgh.cn', role: '单位工会审核', county: 'H02', name: '赵磊' },
+  shayangCounty: { email: 'sunli@syzgh.cn', role: '县区总工会', county: 'H02', name: '孙丽' },
+} as const;
+export type Person = keyof typeof people;
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** A resident ID with a valid GB 11643 check digit: region, birth 'YYYY-MM-DD', sequence, sex. */
+export function makeId(region: string, birth: string, seq: number, sex: '男' | '女'): string {
+  const base = seq * 2 + (sex === '男' ? 1 : 0);
+  const first17 = `${region}${birth.replace(/-/g, '')}${String(base % 1000).padStart(3, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += +first17[i] * WEIGHTS[i];
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** 王秀英, 京山 (420821), a medical case: self-pay 20,000 yuan after insurance. */
+export function wangXiuying(overrides: FormValues = {}): FormValues {
+  return {
+    name: '王秀英',
+    id_number: makeId('420821', '1972-03-15', 12, '女'),
+    ethnicity: '汉族',
+    political_status: '群众',
+    health: '患病',
+    phone: '13872345678',
+    employer: '京山县轻机厂',
+    employer_type: '国有企业',
+    work_status: '在岗',
+    household_income: 24000,
+    household_size: 3,
+    medical_self_pay: 20000,
+    causes: ['因病'],
+    cause_detail: '丈夫患尿毒症，长期透析',
+    emergency: '否',
+    other_programme: '否',
+    scheme: 'medical',
+    relief_base: 20000,
+    card_number: '6228480402564890018',
+    members: [{ name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0 }],
+    ...overrides,
+  };
+}
+
+export function liMing(overrides: FormValues = {}): FormValues {
+  return wangXiuying({
+    name: '李明', id_number: makeId('420821', '1980-11-02', 33, '男'), phone: '13907241234', employer: '京山县纺织厂',
+    household_income: 18000, household_size: 4, medical_self_pay: 8000, relief_base: 8000, members: [], ...overrides,
+  });
+}
+
+let requestSeq = 0;
+export function rid(prefix = 'req'): string {
+  return `${prefix}-${++requestSeq}-${Date.now().toString(36)}`;
+}
+
+/** A fresh workbook after setup, with 人员权限 filled as an administrator would type it. */
+export function newWorkbook(today = '2025-09-30'): Fake {
+  const fake = createFakeGas();
+  installGlobals(globalThis, fake);
+  setNow(today);
+  fake.setUser(OWNER);
+  setupSpreadsheet();
+  const staff = sheet(fake, '人员权限');
+  const rows = Object.values(people).map((p) => [p.email, p.role, p.county, p.name]);
+  staff.getRange(staff.getLastRow() + 1, 1, rows.length, 4).setValues(rows);
+  return fake;
+}
+
+export function as(fake: Fake, who: Person): void {
+  fake.setUser(people[who].email);
+}
+
+export function sheet(fake: Fake, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const s = fake.spreadsheet.getSheetByName(name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+}
+
+/** A sheet's rows as records keyed by its header (zh labels). */
+export function records(fake: Fake, name: string): Record<string, unknown>[] {
+  const values = sheet(fake, name).getDataRange().getValues();
+  const [header, ...rows] = values;
+  return rows.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
+/** Civil date of a date cell. */
+export function day(v: unknown): string {
+  if (!(v instanceof Date)) return String(v);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${v.getFullYear()}-${p(v.getMonth() + 1)}-${p(v.getDate())}`;
+}
