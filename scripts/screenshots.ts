@@ -1,0 +1,53 @@
+/**
+ * Screenshots of the two sidebars at their real width (300 px) with Chinese data, for the
+ * docs: docs/screenshots/intake.png (top of the form), intake-preview.png (the preview and
+ * the save bar at the bottom) and review.png.
+ *
+ *   TZ=Asia/Shanghai npx tsx scripts/screenshots.ts      (from the repository root)
+ *
+ * Uses the UI tests' harness: the built dist/*.html against the fake backend.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { control, eventually, FakeBackend, launchBrowser, openSidebar } from '../test/ui/pageHarness';
+import { EXISTING_VALUES, intakeModel, REVIEWER } from '../test/ui/fixtures';
+
+const OUT = join(process.cwd(), 'docs', 'screenshots');
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await launchBrowser();
+  try {
+    // Intake: a reviewer editing 刘桂兰's case, preview filled in, one field with an error.
+    const values = { ...EXISTING_VALUES, phone: '1397260015' };
+    const intake = await openSidebar(browser, 'intake', new FakeBackend().on('getIntakeForm', () =>
+      intakeModel({ user: REVIEWER, workerNo: 'H0400023', version: 4, status: '待审核', values })), 1000);
+    const { page } = intake;
+    await eventually(() => page.locator('.preview').textContent(), (t) => (t ?? '').includes('建议救助金额'));
+    await control(page, '联系电话').focus();
+    await control(page, '联系电话').press('End');
+    await page.keyboard.type(' ');
+    await page.keyboard.press('Backspace');
+    await control(page, '工作单位').focus();
+    // Viewport shots, not full-page: the save bar is sticky at the bottom of the sidebar.
+    await page.screenshot({ path: join(OUT, 'intake.png') });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.screenshot({ path: join(OUT, 'intake-preview.png') });
+    await intake.close();
+
+    // Review: the queue with the overdue case and the emergency case opened.
+    const review = await openSidebar(browser, 'review', new FakeBackend(), 900);
+    for (const no of ['H0400007', 'H0400011']) await review.page.locator(`li[data-worker-no="${no}"] summary`).click();
+    await review.page.locator('li[data-worker-no="H0400007"] button[data-action="return"]').click();
+    await review.page.screenshot({ path: join(OUT, 'review.png'), fullPage: true });
+    await review.close();
+  } finally {
+    await browser.close();
+  }
+  console.log(`screenshots written to ${OUT}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+/**
+ * One case in the review queue: a collapsible card with its badges, the summary a reviewer
+ * reads, the suggested amount with the RELIEF explanation, and the action buttons the server
+ * allowed. The page checks a missing reason or amount before calling; the server decides
+ * again and its refusal is shown in the card.
+ */
+import type { ReviewActionRequest, ReviewItem } from '../../shared/endpoints';
+import { numberOf } from '../../domain/forms/values';
+import { announce, describedBy, h, uid } from '../lib/dom';
+import { money, orList, t } from '../lib/i18n';
+
+export type ActionPayload = Omit<ReviewActionRequest, 'requestId'>;
+
+export interface ItemView {
+  root: HTMLLIElement;
+  item: ReviewItem;
+  /** Shows a refusal or a failure in the card (announced). */
+  showMessage(text: string): void;
+  setBusy(on: boolean): void;
+  focus(): void;
+  isOpen(): boolean;
+}
+
+function badges(item: ReviewItem): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (item.overdue) out.push(h('span', { class: 'badge overdue' }, t('overdue')));
+  else if (item.dueSoon) out.push(h('span', { class: 'badge soon' }, t('dueSoon')));
+  if (item.emergency) out.push(h('span', { class: 'badge emergency' }, t('emergency')));
+  if (item.emergencyPending) out.push(h('span', { class: 'badge pending' }, t('emergencyPending')));
+  return out;
+}
+
+/** A bounded field error under an input, tied to it for screen readers. */
+function errorLine(target: HTMLElement) {
+  const line = h('p', { class: 'field-error', id: uid('action-error'), role: 'alert', hidden: true });
+  return {
+    line,
+    show(message: string | null) {
+      line.textContent = message ?? '';
+      line.hidden = message === null;
+      describedBy(target, line.id, message !== null);
+      if (message === null) target.removeAttribute('aria-invalid');
+      else target.setAttribute('aria-invalid', 'true');
+    },
+  };
+}
+
+export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemView, payload: ActionPayload) => void): ItemView {
+  const needReason = item.actions.filter((a) => a.needsReason);
+  const needAmount = item.actions.some((a) => a.needsAmount);
+
+  const reasonId = uid('reason');
+  const reasonHintId = uid('reason-hint');
+  const reason = h('textarea', { id: reasonId, rows: 2 });
+  const reasonError = errorLine(reason);
+  const reasonField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: reasonId }, t('reason')),
+    reason,
+    needReason.length > 0 ? h('p', { class: 'help', id: reasonHintId }, t('reasonHint', orList(needReason.map((a) => a.label)))) : null,
+    reasonError.line,
+  );
+  if (needReason.length > 0) describedBy(reason, reasonHintId, true);
+  reason.addEventListener('input', () => reasonError.show(null));
+
+  const amountId = uid('amount');
+  const amount = h('input', { id: amountId, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: item.suggestedAmount !== null ? String(item.suggestedAmount) : '' });
+  const amountError = errorLine(amount);
+  amount.addEventListener('input', () => amountError.show(null));
+  const amountField = needAmount ? h('div', { class: 'field' }, h('label', { for: amountId }, t('amount')), amount, amountError.line) : null;
+
+  const message = h('p', { class: 'item-message', role: 'alert', hidden: true });
+  let busy = false;
+  const buttons = item.actions.map((a, i) => {
+    const b = h('button', { type: 'button', class: i === 0 ? 'primary' : 'secondary', 'data-action': a.key }, a.label);
+    b.addEventListener('click', () => {
+      if (busy) return;
+      announce(message, '');
+      const text = reason.value.trim();
+      if (a.needsReason && text === '') {
+        reasonError.show(t('reasonNeeded', a.label));
+        reason.focus();
+        return;
+      }
+      let value: number | undefined;
+      if (a.needsAmount) {
+        const n = numberOf(amount.value);
+        if (n === null || n < 0) {
+          amountError.show(t('amountNeeded'));
+          amount.focus();
+          return;
+        }
+        value = n;
+      }
+      onAction(view, {
+        workerNo: item.workerNo, action: a.key, version: item.version,
+        ...(text !== '' ? { reason: text } : {}),
+        ...(value !== undefined ? { amount: value } : {}),
+      });
+    });
+    return b;
+  });
+
+  const details = h('details', { open },
+    h('summary', {},
+      h('span', { class: 'item-head' },
+        h('strong', { class: 'name' }, item.name),
+        h('span', { class: 'worker-no' }, item.workerNo),
+      ),
+      h('span', { class: 'item-sub' },
+        h('span', { class: 'status-label' }, item.statusLabel),
+        h('span', { class: 'due' }, item.dueDate ? t('due', item.dueDate) : t('noDue')),
+      ),
+      h('span', { class: 'badges' }, badges(item)),
+    ),
+    h('div', { class: 'item-body' },
+      item.summary.length > 0 ? h('dl', { class: 'pairs' }, item.summary.flatMap((p) => [h('dt', {}, p.label), h('dd', {}, p.value)])) : null,
+      h('div', { class: 'suggestion' },
+        h('p', { class: 'amount' }, item.suggestedAmount !== null ? t('suggestedAmount', money(item.suggestedAmount)) : t('noSuggestion')),
+        item.reliefExplain ? h('p', { class: 'explain' }, item.reliefExplain) : null,
+      ),
+      item.actions.length > 0 ? reasonField : null,
+      amountField,
+      message,
+      h('div', { class: 'buttons' }, buttons),
+    ),
+  );
+  const classes = ['item', item.overdue ? 'is-overdue' : '', item.dueSoon && !item.overdue ? 'is-soon' : '', item.emergency ? 'is-emergency' : ''].filter((c) => c);
+  const root = h('li', { class: classes.join(' '), 'data-worker-no': item.workerNo }, details);
+  const summary = details.querySelector('summary')!;
+
+  const view: ItemView = {
+    root, item,
+    showMessage: (text) => announce(message, text, 'error'),
+    setBusy(on) {
+      busy = on;
+      // aria-disabled keeps focus on the pressed button while the server works.
+      for (const b of buttons) b.setAttribute('aria-disabled', String(on));
+      root.setAttribute('aria-busy', String(on));
+    },
+    focus: () => summary.focus(),
+    isOpen: () => details.open,
+  };
+  return view;
+}
