@@ -1,0 +1,113 @@
+/**
+ * Workflow bench cases (scripts/bench.ts runs every export whose name starts with
+ * "bench"): the server layer against the in-memory Apps Script fake, with 案件 holding
+ * 20,000 rows. Each returns { case, ms, serviceCalls, rows }. In Apps Script the time goes
+ * to service calls, so serviceCalls is the number to watch; ms is the Node-side cost of
+ * our own code (parsing, rules, building rows).
+ */
+import { performance } from 'node:perf_hooks';
+import { createFakeGas, installGlobals } from '../harness/gas';
+import { setNow } from '../src/server/clock';
+import { setupSpreadsheet } from '../src/server/setup';
+import { saveCase } from '../src/server/intake';
+import { reviewAction } from '../src/server/review';
+import { dailyDeadlineCheck } from '../src/server/triggers';
+
+export interface BenchResult { case: string; ms: number; serviceCalls: number; rows: number; target_ms?: number }
+
+const ROWS = 20_000;
+const OWNER = 'owner@jmszgh.cn';
+const STAFF = 'zhangmin@jszgh.cn';
+const REVIEWER = 'lina@jszgh.cn';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+function makeId(region: string, birth: string, seq: number): string {
+  const first17 = `${region}${birth.replace(/-/g, '')}${String(seq % 1000).padStart(3, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += +first17[i] * WEIGHTS[i];
+  return first17 + '10X98765432'[sum % 11];
+}
+
+type Fake = ReturnType<typeof createFakeGas>;
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** A workbook after setup, 人员权限 filled, and `rows` cases of 沙洋 (H02) in 案件. */
+function workbook(rows: number, status: string): Fake {
+  const fake = createFakeGas();
+  installGlobals(globalThis, fake);
+  setNow('2025-09-30');
+  fake.setUser(OWNER);
+  setupSpreadsheet();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const staff = ss.getSheetByName('人员权限')!;
+  staff.getRange(3, 1, 2, 4).setValues([[STAFF, '基层工会', 'H01', '张敏'], [REVIEWER, '单位工会审核', 'H01', '李娜']]);
+  const cases = ss.getSheetByName('案件')!;
+  const header = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0].map(String);
+  const col = (zh: string) => header.indexOf(zh);
+  const data: (string | number | Date)[][] = [];
+  for (let i = 1; i <= rows; i++) {
+    const r: (string | number | Date)[] = new Array(header.length).fill('');
+    r[col('职工编号')] = `H02${String(i).padStart(5, '0')}`;
+    r[col('县区代码')] = 'H02';
+    r[col('状态')] = status;
+    r[col('提交日期')] = new Date(2025, (i % 12), 1 + (i % 27));
+    r[col('紧急（先救助后补办）')] = i % 10 === 0 ? '是' : '否';
+    r[col('姓名')] = `职工${i}`;
+    r[col('身份证号')] = makeId('420822', `19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 9}`, i);
+    r[col('家庭年收入')] = 12000 + (i % 50) * 1000;
+    r[col('家庭人口')] = 1 + (i % 5);
+    r[col('版本')] = 1;
+    r[col('请求编号')] = `seed-${i}`;
+    data.push(r);
+  }
+  if (data.length > 0) cases.getRange(2, 1, data.length, header.length).setValues(data);
+  return fake;
+}
+
+const VALUES = {
+  name: '王秀英', id_number: makeId('420821', '1972-03-15', 24), employer: '京山县轻机厂', household_income: 24000, household_size: 3,
+  medical_self_pay: 20000, causes: ['因病'], emergency: '否', other_programme: '否', scheme: 'medical', relief_base: 20000,
+};
+
+function measure(name: string, rows: number, fake: Fake, fn: () => unknown, targetMs?: number): BenchResult {
+  fake.counter.reset();
+  const t0 = performance.now();
+  fn();
+  const ms = performance.now() - t0;
+  return { case: name, ms: +ms.toFixed(1), serviceCalls: total(fake.counter.snapshot()), rows, ...(targetMs ? { target_ms: targetMs } : {}) };
+}
+
+/** (a) Save one new case into a 20,000-row 案件; (b) one review action on it. */
+export function benchSaveAndReview(): BenchResult[] {
+  const fake = workbook(ROWS, '已备案');
+  fake.setUser(STAFF);
+  let workerNo = '';
+  const save = measure('workflow_save_case_20k', ROWS, fake, () => {
+    const r = saveCase({ requestId: 'bench-save-1', values: VALUES });
+    if (!r.ok) throw new Error(r.message);
+    workerNo = r.workerNo;
+  });
+  setNow('2025-10-09');
+  fake.setUser(REVIEWER);
+  const review = measure('workflow_review_action_20k', ROWS + 1, fake, () => {
+    const r = reviewAction({ requestId: 'bench-pass-1', workerNo, action: 'pass', version: 1 });
+    if (!r.ok) throw new Error(r.message);
+  });
+  setNow(null);
+  return [save, review];
+}
+
+/** (c) The daily deadline check over 20,000 open cases (target ≤ 5 s). */
+export function benchDailyDeadlineCheck(): BenchResult {
+  const fake = workbook(ROWS, '待审核');
+  setNow('2026-03-02');
+  const result = measure('workflow_daily_deadline_check_20k', ROWS, fake, () => {
+    const r = dailyDeadlineCheck();
+    if (r.open !== ROWS) throw new Error(`expected ${ROWS} open cases, got ${r.open}`);
+  }, 5000);
+  setNow(null);
+  return result;
+}
