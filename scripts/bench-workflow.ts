@@ -63,6 +63,8 @@ function workbook(rows: number, status: string): Fake {
     r[col('请求编号')] = `seed-${i}`;
     data.push(r);
   }
+  // Sheets refuses a range past the last row: grow the sheet first, leaving spare rows as an import would.
+  if (data.length + 1000 > cases.getMaxRows()) cases.insertRowsAfter(cases.getMaxRows(), data.length + 1000 - cases.getMaxRows());
   if (data.length > 0) cases.getRange(2, 1, data.length, header.length).setValues(data);
   return fake;
 }

@@ -2,6 +2,7 @@
  * 操作日志 (audit log): append-only, one row per change, written in the same locked
  * operation as the change it describes. Nobody edits it by hand (setup protects it).
  */
+import { isDate } from '../domain/civilDate';
 import type { Column, Cell } from './table';
 
 export const AUDIT_COLUMNS = [
@@ -40,7 +41,7 @@ const MAX_CELL = 45_000;
 /** A value as the log shows it: dates as 'YYYY-MM-DD' (or full time), everything else as is. */
 export function jsonCell(v: unknown): JsonCell {
   if (v === undefined || v === null) return null;
-  if (v instanceof Date) {
+  if (isDate(v)) {
     const pad = (n: number) => String(n).padStart(2, '0');
     const day = `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
     const hasTime = v.getHours() !== 0 || v.getMinutes() !== 0 || v.getSeconds() !== 0;

@@ -9,6 +9,7 @@
  * - multiselect: choices joined by 、; household members: JSON text;
  * - any text that could start a formula: written as text (asCellText).
  */
+import { isDate } from '../domain/civilDate';
 import { SYSTEM_COLUMNS, STATUS_LABELS, parseStatus } from '../domain/caseModel';
 import { dateFromCivil, parseCivil } from '../domain/civilDate';
 import type { FieldDef } from '../domain/forms/fieldDefs';
@@ -62,7 +63,7 @@ export function caseCells(defs: readonly FieldDef[], values: Record<string, unkn
 
 /** Two cells mean the same value (dates by day/instant, numbers and text by text). */
 export function sameCell(a: unknown, b: unknown): boolean {
-  const t = (v: unknown) => (v instanceof Date ? String(v.getTime()) : v === null || v === undefined ? '' : String(v));
+  const t = (v: unknown) => (isDate(v) ? String(v.getTime()) : v === null || v === undefined ? '' : String(v));
   return t(a) === t(b);
 }
 

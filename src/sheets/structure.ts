@@ -5,7 +5,7 @@
  * Every function here is "ensure": it adds what is missing and reports it, and leaves
  * what exists alone, so running setup twice changes nothing an administrator edited.
  */
-import { mapHeader, type Cell, type Column, type Sheet } from './table';
+import { ensureRoom, mapHeader, type Cell, type Column, type Sheet } from './table';
 import type { Spreadsheet } from './workbook';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -22,7 +22,10 @@ export function ensureSheet(ss: Spreadsheet, name: string, seedRows: () => reado
   if (existing) return { sheet: existing, created: false };
   const sheet = ss.insertSheet(name);
   const rows = rectangular(seedRows());
-  if (rows.length > 0 && rows[0].length > 0) sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+  if (rows.length > 0 && rows[0].length > 0) {
+    ensureRoom(sheet, rows.length, rows[0].length);
+    sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+  }
   sheet.setFrozenRows(1);
   return { sheet, created: true };
 }
@@ -37,6 +40,7 @@ export function ensureHeaderColumns(sheet: Sheet, columns: readonly Column[]): s
   const map = mapHeader(sheet.getName(), header, columns);
   const missing = columns.filter((c) => map.col[c.key] === undefined).map((c) => c.zh);
   if (missing.length > 0) {
+    ensureRoom(sheet, 1, map.width + missing.length);
     sheet.getRange(1, map.width + 1, 1, missing.length).setValues([missing]);
   }
   return missing;

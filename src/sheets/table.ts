@@ -175,11 +175,27 @@ export function toRow(map: HeaderMap, record: Record<string, Cell | null | undef
   return row;
 }
 
+/**
+ * Makes the sheet at least `rows` × `cols`. Sheets refuses a range past the last row or
+ * column (unlike appendRow), so a write that may go past them grows the sheet first:
+ * two cheap reads, and an insert only when the sheet is full.
+ */
+export function ensureRoom(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, Math.max(rows - maxRows, ROW_GROWTH));
+  const maxCols = sheet.getMaxColumns();
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+/** Rows added at a time when a sheet is full, so appends do not insert one row each. */
+const ROW_GROWTH = 500;
+
 /** Appends records after the last row with ONE setValues; returns the first new row number. */
 export function appendRows(sheet: Sheet, map: HeaderMap, records: readonly Record<string, Cell | null | undefined>[]): number {
   const first = sheet.getLastRow() + 1;
   if (records.length === 0) return first;
   const rows = records.map((r) => toRow(map, r));
+  ensureRoom(sheet, first + rows.length - 1, rows[0].length);
   sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
   return first;
 }

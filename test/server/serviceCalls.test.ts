@@ -26,6 +26,9 @@ function seedCases(fake: Fake, n: number): void {
     r[col('请求编号')] = `seed-${i}`;
     rows.push(r);
   }
+  // An import grows the sheet first (Sheets refuses a range past the last row) and leaves spare rows.
+  const room = n + 1000;
+  if (room > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), room - s.getMaxRows());
   s.getRange(2, 1, rows.length, header.length).setValues(rows as never);
 }
 

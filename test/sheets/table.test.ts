@@ -20,6 +20,8 @@ function freshSheet(rows: unknown[][]): { fake: ReturnType<typeof createFakeGas>
   const fake = createFakeGas();
   installGlobals(globalThis, fake);
   const sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet('案件');
+  // Like Sheets, the fake refuses a range past the last row: grow first.
+  if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
   if (rows.length > 0) sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows as never);
   return { fake, sheet };
 }

@@ -1,0 +1,850 @@
+/**
+ * An in-memory Spreadsheet / Sheet / Range with the behaviour Bangfu relies on:
+ * values, formulas (evaluated by a pluggable hook), notes, number formats, data
+ * validation (a reject-input list rule throws, as in Sheets), merges, frozen rows,
+ * protections, conditional formats and charts. Ranges outside the sheet throw, as in
+ * Sheets: code must insert rows before writing past the last one.
+ *
+ * Storage is row arrays (a 20,000 × 90 case sheet is 20,000 small arrays), formulas and
+ * notes in maps keyed by cell, formats as rectangle rules (a format on a whole column is
+ * one rule, not 20,000 cells).
+ */
+import { a1Of, parseA1, splitSheet, type Box } from './a1';
+import {
+  ChartType, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeProtection, FakeUser, ProtectionType,
+} from './builders';
+import { displayOf, readOut, storeInput } from './cells';
+import { countCalls, type CallCounter, type Counted } from './counter';
+import type { GasEnv } from './env';
+
+const KEY = 20_000; // > the 18,278 columns Sheets allows
+const cellKey = (r: number, c: number) => r * KEY + c;
+const DEFAULT_FORMAT = '0.###############';
+
+interface Rule<T> extends Box {
+  value: T;
+}
+
+type Style = 'numberFormat' | 'validation' | 'background' | 'fontColor' | 'fontWeight' | 'fontSize' | 'horizontalAlignment' | 'verticalAlignment' | 'wrap' | 'border';
+
+function contains(b: Box, r: number, c: number): boolean {
+  return r >= b.row && r < b.row + b.numRows && c >= b.col && c < b.col + b.numCols;
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+}
+
+function outside(): Error {
+  return new Error('The coordinates of the range are outside the dimensions of the sheet.');
+}
+
+function checkShape(values: unknown[][], box: Box): void {
+  if (!Array.isArray(values) || values.length !== box.numRows) {
+    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${box.numRows}.`);
+  }
+  for (const row of values) {
+    if (!Array.isArray(row) || row.length !== box.numCols) {
+      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${box.numCols}.`);
+    }
+  }
+}
+
+let sheetSeq = 0;
+let spreadsheetSeq = 0;
+
+export class FakeSpreadsheet implements Counted {
+  readonly _counter: CallCounter;
+  readonly _id: string;
+  _name: string;
+  readonly _sheets: FakeSheet[] = [];
+  _active = 0;
+
+  constructor(readonly _env: GasEnv, name = '荆门市困难职工帮扶', id?: string) {
+    this._counter = _env._counter;
+    this._id = id ?? `1BfSs${String(++spreadsheetSeq).padStart(4, '0')}${Math.random().toString(36).slice(2, 12)}`;
+    this._name = name;
+    _env.spreadsheets.set(this._id, this);
+  }
+
+  getId(): string {
+    return this._id;
+  }
+  getName(): string {
+    return this._name;
+  }
+  rename(name: string): void {
+    this._name = name;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
+  }
+  getOwner(): FakeUser {
+    return new FakeUser(this._env.owner);
+  }
+  getSpreadsheetTimeZone(): string {
+    return 'Asia/Shanghai';
+  }
+  getSpreadsheetLocale(): string {
+    return 'zh_CN';
+  }
+  getSheets(): FakeSheet[] {
+    return [...this._sheets];
+  }
+  getNumSheets(): number {
+    return this._sheets.length;
+  }
+  getSheetByName(name: string): FakeSheet | null {
+    return this._sheetByName(name);
+  }
+  _sheetByName(name: string): FakeSheet | null {
+    return this._sheets.find((s) => s._name === name) ?? null;
+  }
+  getSheetById(id: number): FakeSheet | null {
+    return this._sheets.find((s) => s._sheetId === id) ?? null;
+  }
+  insertSheet(name?: string, index?: number): FakeSheet {
+    const sheetName = name ?? `工作表${this._sheets.length + 1}`;
+    if (this._sheetByName(sheetName)) {
+      throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
+    }
+    const sheet = new FakeSheet(this, sheetName);
+    const at = index === undefined ? this._sheets.length : Math.max(0, Math.min(index, this._sheets.length));
+    this._sheets.splice(at, 0, sheet);
+    this._active = at;
+    return sheet;
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    if (this._sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
+    const i = this._sheets.indexOf(sheet);
+    if (i >= 0) this._sheets.splice(i, 1);
+    this._active = Math.min(this._active, this._sheets.length - 1);
+  }
+  getActiveSheet(): FakeSheet {
+    if (this._sheets.length === 0) this.insertSheet('工作表1');
+    return this._sheets[this._active];
+  }
+  setActiveSheet(sheet: FakeSheet): FakeSheet {
+    const i = this._sheets.indexOf(sheet);
+    if (i >= 0) this._active = i;
+    return sheet;
+  }
+  getRange(a1: string): FakeRange {
+    const { sheet, ref } = splitSheet(a1);
+    const s = sheet === null ? this.getActiveSheet() : this._sheetByName(sheet);
+    if (!s) throw new Error(`Range not found: ${a1}`);
+    return s._rangeA1(ref);
+  }
+  toast(message: string, title = '', seconds = 5): void {
+    this._env.toasts.push({ message: String(message), title: String(title), seconds });
+  }
+}
+
+export class FakeSheet implements Counted {
+  readonly _counter: CallCounter;
+  readonly _sheetId = ++sheetSeq;
+  _values: unknown[][] = [];
+  _formulas = new Map<number, string>();
+  _notes = new Map<number, string>();
+  _styles: Partial<Record<Style, Rule<unknown>[]>> = {};
+  _merges: Box[] = [];
+  _maxRows = 1000;
+  _maxCols = 26;
+  _frozenRows = 0;
+  _frozenCols = 0;
+  _hidden = false;
+  _tabColor: string | null = null;
+  _columnWidths = new Map<number, number>();
+  _hiddenColumns = new Set<number>();
+  _protections: FakeProtection[] = [];
+  _conditional: FakeConditionalFormatRule[] = [];
+  _charts: FakeEmbeddedChart[] = [];
+
+  constructor(readonly _ss: FakeSpreadsheet, public _name: string) {
+    this._counter = _ss._counter;
+  }
+
+  // ── identity ──
+  getName(): string {
+    return this._name;
+  }
+  setName(name: string): this {
+    const other = this._ss._sheetByName(name);
+    if (other && other !== this) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this._name = name;
+    return this;
+  }
+  getParent(): FakeSpreadsheet {
+    return this._ss;
+  }
+  getSheetId(): number {
+    return this._sheetId;
+  }
+  getIndex(): number {
+    return this._ss._sheets.indexOf(this) + 1;
+  }
+  activate(): this {
+    this._ss.setActiveSheet(this);
+    return this;
+  }
+
+  // ── ranges ──
+  getRange(a: number | string, col?: number, numRows?: number, numCols?: number): FakeRange {
+    if (typeof a === 'string') return this._rangeA1(a);
+    return this._range({ row: a, col: col ?? 1, numRows: numRows ?? 1, numCols: numCols ?? 1 });
+  }
+  _rangeA1(ref: string): FakeRange {
+    return this._range(parseA1(ref, this._maxRows, this._maxCols));
+  }
+  _range(box: Box): FakeRange {
+    const { row, col, numRows, numCols } = box;
+    if (![row, col, numRows, numCols].every(Number.isInteger)) throw new Error('Cannot convert the range coordinates to integers.');
+    if (row < 1) throw new Error('The starting row of the range is too small.');
+    if (col < 1) throw new Error('The starting column of the range is too small.');
+    if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) throw outside();
+    return new FakeRange(this, box);
+  }
+  getDataRange(): FakeRange {
+    return this._range({ row: 1, col: 1, numRows: Math.max(1, this._lastRow()), numCols: Math.max(1, this._lastColumn()) });
+  }
+  getLastRow(): number {
+    return this._lastRow();
+  }
+  getLastColumn(): number {
+    return this._lastColumn();
+  }
+  _lastRow(): number {
+    let last = 0;
+    for (let r = this._values.length - 1; r >= 0; r--) {
+      const row = this._values[r];
+      if (row && row.some((v) => v !== '' && v !== undefined && v !== null)) {
+        last = r + 1;
+        break;
+      }
+    }
+    for (const k of this._formulas.keys()) last = Math.max(last, Math.floor(k / KEY));
+    return last;
+  }
+  _lastColumn(): number {
+    let last = 0;
+    for (const row of this._values) {
+      if (!row) continue;
+      for (let c = row.length - 1; c >= last; c--) {
+        const v = row[c];
+        if (v !== '' && v !== undefined && v !== null) {
+          last = c + 1;
+          break;
+        }
+      }
+    }
+    for (const k of this._formulas.keys()) last = Math.max(last, k % KEY);
+    return last;
+  }
+  getMaxRows(): number {
+    return this._maxRows;
+  }
+  getMaxColumns(): number {
+    return this._maxCols;
+  }
+
+  // ── structure ──
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    this._insertRows(afterPosition + 1, howMany);
+    return this;
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    this._insertRows(beforePosition, howMany);
+    return this;
+  }
+  insertRowAfter(afterPosition: number): this {
+    this._insertRows(afterPosition + 1, 1);
+    return this;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this._insertCols(afterPosition + 1, howMany);
+    return this;
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this._insertCols(beforePosition, howMany);
+    return this;
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw outside();
+    if (howMany >= this._maxRows) throw new Error('You can\'t delete all the rows on the sheet.');
+    this._values.splice(rowPosition - 1, howMany);
+    this._shiftRows(rowPosition, -howMany);
+    this._maxRows -= howMany;
+  }
+  deleteRow(rowPosition: number): void {
+    this.deleteRows(rowPosition, 1);
+  }
+  /** Appends after the last row with content, adding a row when the sheet is full (as Sheets does). */
+  appendRow(rowContents: unknown[]): this {
+    const r = this._lastRow() + 1;
+    if (r > this._maxRows) this._maxRows = r;
+    if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
+    new FakeRange(this, { row: r, col: 1, numRows: 1, numCols: rowContents.length })._write([rowContents]);
+    return this;
+  }
+  _insertRows(at: number, n: number): void {
+    if (at < 1 || at > this._maxRows + 1 || n < 1) throw outside();
+    if (at - 1 < this._values.length) this._values.splice(at - 1, 0, ...Array.from({ length: n }, () => []));
+    this._shiftRows(at, n);
+    this._maxRows += n;
+  }
+  _shiftRows(from: number, by: number): void {
+    const remap = (m: Map<number, string>) => {
+      const out = new Map<number, string>();
+      for (const [k, v] of m) {
+        const r = Math.floor(k / KEY);
+        const c = k % KEY;
+        if (r < from) out.set(k, v);
+        else if (by > 0 || r >= from - by) out.set(cellKey(r + by, c), v);
+      }
+      return out;
+    };
+    this._formulas = remap(this._formulas);
+    this._notes = remap(this._notes);
+    const shiftBox = (b: Box): Box | null => {
+      const last = b.row + b.numRows - 1;
+      if (last < from) return b;
+      if (by > 0) return b.row >= from ? { ...b, row: b.row + by } : { ...b, numRows: b.numRows + by };
+      const delFirst = from;
+      const delLast = from - by - 1;
+      const keepBefore = Math.max(0, Math.min(last, delFirst - 1) - b.row + 1);
+      const keepAfter = Math.max(0, last - Math.max(b.row, delLast + 1) + 1);
+      if (keepBefore + keepAfter === 0) return null;
+      return { ...b, row: b.row < delFirst ? b.row : delFirst, numRows: keepBefore + keepAfter };
+    };
+    for (const key of Object.keys(this._styles) as Style[]) {
+      this._styles[key] = this._styles[key]!.flatMap((r) => {
+        const b = shiftBox(r);
+        return b ? [{ ...r, ...b }] : [];
+      });
+    }
+    this._merges = this._merges.flatMap((m) => {
+      const b = shiftBox(m);
+      return b ? [b] : [];
+    });
+  }
+  _insertCols(at: number, n: number): void {
+    if (at < 1 || at > this._maxCols + 1 || n < 1) throw outside();
+    for (const row of this._values) if (row && at - 1 < row.length) row.splice(at - 1, 0, ...new Array(n).fill(''));
+    const remap = (m: Map<number, string>) => {
+      const out = new Map<number, string>();
+      for (const [k, v] of m) {
+        const r = Math.floor(k / KEY);
+        const c = k % KEY;
+        out.set(c >= at ? cellKey(r, c + n) : k, v);
+      }
+      return out;
+    };
+    this._formulas = remap(this._formulas);
+    this._notes = remap(this._notes);
+    for (const key of Object.keys(this._styles) as Style[]) {
+      this._styles[key] = this._styles[key]!.map((r) => (r.col >= at ? { ...r, col: r.col + n } : r.col + r.numCols - 1 >= at ? { ...r, numCols: r.numCols + n } : r));
+    }
+    this._maxCols += n;
+  }
+
+  setFrozenRows(rows: number): void {
+    this._frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this._frozenRows;
+  }
+  setFrozenColumns(cols: number): void {
+    this._frozenCols = cols;
+  }
+  getFrozenColumns(): number {
+    return this._frozenCols;
+  }
+  hideSheet(): this {
+    this._hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this._hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this._hidden;
+  }
+  setTabColor(color: string | null): this {
+    this._tabColor = color;
+    return this;
+  }
+  setColumnWidth(col: number, width: number): this {
+    this._columnWidths.set(col, width);
+    return this;
+  }
+  setColumnWidths(start: number, n: number, width: number): this {
+    for (let c = start; c < start + n; c++) this._columnWidths.set(c, width);
+    return this;
+  }
+  getColumnWidth(col: number): number {
+    return this._columnWidths.get(col) ?? 100;
+  }
+  autoResizeColumns(start: number, n: number): this {
+    for (let c = start; c < start + n; c++) this._columnWidths.delete(c);
+    return this;
+  }
+  autoResizeColumn(col: number): this {
+    this._columnWidths.delete(col);
+    return this;
+  }
+  setRowHeight(): this {
+    return this;
+  }
+  hideColumns(col: number, n = 1): void {
+    for (let c = col; c < col + n; c++) this._hiddenColumns.add(c);
+  }
+  showColumns(col: number, n = 1): void {
+    for (let c = col; c < col + n; c++) this._hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(col: number): boolean {
+    return this._hiddenColumns.has(col);
+  }
+  setHiddenGridlines(): this {
+    return this;
+  }
+  clear(): this {
+    this._values = [];
+    this._formulas.clear();
+    this._notes.clear();
+    this._styles = {};
+    this._merges = [];
+    return this;
+  }
+  clearContents(): this {
+    this._values = [];
+    this._formulas.clear();
+    return this;
+  }
+  clearNotes(): this {
+    this._notes.clear();
+    return this;
+  }
+  clearFormats(): this {
+    const validation = this._styles.validation;
+    this._styles = validation ? { validation } : {};
+    return this;
+  }
+
+  // ── protection, conditional formats, charts ──
+  protect(): FakeProtection {
+    const p = new FakeProtection(this._host(), ProtectionType.SHEET, null);
+    this._protections.push(p);
+    return p;
+  }
+  getProtections(type: string): FakeProtection[] {
+    return this._protections.filter((p) => p._type === type);
+  }
+  _host() {
+    const env = this._ss._env;
+    return {
+      _counter: this._counter,
+      owner: env.owner,
+      currentUser: () => env.currentUser(),
+      _removeProtection: (p: FakeProtection) => {
+        this._protections = this._protections.filter((x) => x !== p);
+      },
+    };
+  }
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    return [...this._conditional];
+  }
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this._conditional = [...rules];
+  }
+  clearConditionalFormatRules(): void {
+    this._conditional = [];
+  }
+  newChart(): FakeChartBuilder {
+    return new FakeChartBuilder(this._counter);
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this._charts.push(chart);
+  }
+  updateChart(chart: FakeEmbeddedChart): void {
+    const i = this._charts.findIndex((c) => c._spec.id === chart._spec.id);
+    if (i < 0) throw new Error('The chart does not exist on this sheet.');
+    this._charts[i] = chart;
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this._charts = this._charts.filter((c) => c._spec.id !== chart._spec.id);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this._charts];
+  }
+
+  // ── cell storage (internal) ──
+  _rule<T>(style: Style, r: number, c: number): T | undefined {
+    const rules = this._styles[style];
+    if (!rules) return undefined;
+    for (let i = rules.length - 1; i >= 0; i--) if (contains(rules[i], r, c)) return rules[i].value as T;
+    return undefined;
+  }
+  _setRule(style: Style, box: Box, value: unknown): void {
+    const rules = (this._styles[style] ??= []);
+    // A rule that the new one covers entirely is gone (keeps the list short).
+    const kept = rules.filter((r) => !(r.row >= box.row && r.col >= box.col && r.row + r.numRows <= box.row + box.numRows && r.col + r.numCols <= box.col + box.numCols));
+    kept.push({ ...box, value });
+    this._styles[style] = kept;
+  }
+  _setRules(style: Style, box: Box, values: unknown[][]): void {
+    for (let i = 0; i < box.numRows; i++) {
+      for (let j = 0; j < box.numCols; j++) this._setRule(style, { row: box.row + i, col: box.col + j, numRows: 1, numCols: 1 }, values[i][j]);
+    }
+  }
+  _get(r: number, c: number): unknown {
+    const f = this._formulas.size > 0 ? this._formulas.get(cellKey(r, c)) : undefined;
+    if (f !== undefined) {
+      const ev = this._ss._env.evaluate;
+      return ev ? ev(f, { sheet: this._name, row: r, col: c }) : '';
+    }
+    return readOut(this._values[r - 1]?.[c - 1]);
+  }
+}
+
+export class FakeRange implements Counted {
+  readonly _counter: CallCounter;
+  constructor(readonly _sheet: FakeSheet, readonly _box: Box) {
+    this._counter = _sheet._counter;
+  }
+
+  getSheet(): FakeSheet {
+    return this._sheet;
+  }
+  getRow(): number {
+    return this._box.row;
+  }
+  getColumn(): number {
+    return this._box.col;
+  }
+  getNumRows(): number {
+    return this._box.numRows;
+  }
+  getNumColumns(): number {
+    return this._box.numCols;
+  }
+  getLastRow(): number {
+    return this._box.row + this._box.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this._box.col + this._box.numCols - 1;
+  }
+  getA1Notation(): string {
+    return a1Of(this._box);
+  }
+  getCell(row: number, col: number): FakeRange {
+    if (row > this._box.numRows || col > this._box.numCols) throw outside();
+    return this._sheet._range({ row: this._box.row + row - 1, col: this._box.col + col - 1, numRows: 1, numCols: 1 });
+  }
+  offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number): FakeRange {
+    return this._sheet._range({ row: this._box.row + rowOffset, col: this._box.col + colOffset, numRows: numRows ?? this._box.numRows, numCols: numCols ?? this._box.numCols });
+  }
+  activate(): this {
+    return this;
+  }
+
+  // ── values ──
+  getValues(): unknown[][] {
+    return this._read();
+  }
+  getValue(): unknown {
+    return this._sheet._get(this._box.row, this._box.col);
+  }
+  _read(): unknown[][] {
+    const { row, col, numRows, numCols } = this._box;
+    const s = this._sheet;
+    const out: unknown[][] = new Array(numRows);
+    const noFormulas = s._formulas.size === 0;
+    for (let i = 0; i < numRows; i++) {
+      const src = s._values[row - 1 + i];
+      const line = new Array(numCols);
+      if (noFormulas) {
+        for (let j = 0; j < numCols; j++) line[j] = readOut(src ? src[col - 1 + j] : undefined);
+      } else {
+        for (let j = 0; j < numCols; j++) line[j] = s._get(row + i, col + j);
+      }
+      out[i] = line;
+    }
+    return out;
+  }
+  getDisplayValues(): string[][] {
+    const values = this._read();
+    return values.map((line, i) => line.map((v, j) => displayOf(v, this._sheet._rule<string>('numberFormat', this._box.row + i, this._box.col + j) ?? DEFAULT_FORMAT)));
+  }
+  getDisplayValue(): string {
+    return displayOf(this.getValue(), this._sheet._rule<string>('numberFormat', this._box.row, this._box.col) ?? DEFAULT_FORMAT);
+  }
+  setValues(values: unknown[][]): this {
+    checkShape(values, this._box);
+    this._write(values);
+    return this;
+  }
+  setValue(value: unknown): this {
+    const { numRows, numCols } = this._box;
+    this._write(Array.from({ length: numRows }, () => new Array(numCols).fill(value)));
+    return this;
+  }
+  _write(values: unknown[][]): void {
+    const { row, col, numRows, numCols } = this._box;
+    const s = this._sheet;
+    const textRules = (s._styles.numberFormat ?? []).filter((r) => r.value === '@' && intersects(r, this._box));
+    const strict = (s._styles.validation ?? []).filter((r) => intersects(r, this._box) && !(r.value as FakeDataValidation)._spec.allowInvalid);
+    const stored: unknown[][] = new Array(numRows);
+    const formulas: [number, string][] = [];
+    for (let i = 0; i < numRows; i++) {
+      const line = new Array(numCols);
+      for (let j = 0; j < numCols; j++) {
+        const r = row + i;
+        const c = col + j;
+        const plain = textRules.length > 0 && s._rule<string>('numberFormat', r, c) === '@';
+        const st = storeInput(values[i][j], plain);
+        if (st.formula !== null) formulas.push([cellKey(r, c), st.formula]);
+        if (strict.length > 0 && st.formula === null) {
+          const rule = s._rule<FakeDataValidation>('validation', r, c);
+          if (rule && !rule._spec.allowInvalid && !rule._accepts(st.value)) {
+            throw new Error(`The data you entered in cell ${a1Of({ row: r, col: c, numRows: 1, numCols: 1 })} violates the data validation rules set on this cell.`);
+          }
+        }
+        line[j] = st.value;
+      }
+      stored[i] = line;
+    }
+    // Validated first, then written: a rejected write changes nothing.
+    this._clearFormulas();
+    for (let i = 0; i < numRows; i++) {
+      const r = row - 1 + i;
+      let target = s._values[r];
+      if (!target) {
+        while (s._values.length < r) s._values.push([]);
+        target = s._values[r] = [];
+      }
+      while (target.length < col - 1) target.push('');
+      for (let j = 0; j < numCols; j++) target[col - 1 + j] = stored[i][j];
+    }
+    for (const [k, f] of formulas) s._formulas.set(k, f);
+  }
+  _clearFormulas(): void {
+    const s = this._sheet;
+    if (s._formulas.size === 0) return;
+    for (const k of [...s._formulas.keys()]) {
+      if (contains(this._box, Math.floor(k / KEY), k % KEY)) s._formulas.delete(k);
+    }
+  }
+  clearContent(): this {
+    this._write(Array.from({ length: this._box.numRows }, () => new Array(this._box.numCols).fill('')));
+    return this;
+  }
+  clear(): this {
+    this.clearContent();
+    for (const key of Object.keys(this._sheet._styles) as Style[]) this._sheet._setRule(key, this._box, undefined);
+    this._clearNotes();
+    return this;
+  }
+  clearFormat(): this {
+    for (const key of Object.keys(this._sheet._styles) as Style[]) if (key !== 'validation') this._sheet._setRule(key, this._box, undefined);
+    return this;
+  }
+  isBlank(): boolean {
+    return this._read().every((r) => r.every((v) => v === ''));
+  }
+
+  // ── formulas ──
+  getFormulas(): string[][] {
+    const { row, col, numRows, numCols } = this._box;
+    const f = this._sheet._formulas;
+    return Array.from({ length: numRows }, (_, i) => Array.from({ length: numCols }, (_, j) => f.get(cellKey(row + i, col + j)) ?? ''));
+  }
+  getFormula(): string {
+    return this._sheet._formulas.get(cellKey(this._box.row, this._box.col)) ?? '';
+  }
+  setFormula(formula: string): this {
+    const { numRows, numCols } = this._box;
+    return this._setFormulaGrid(Array.from({ length: numRows }, () => new Array(numCols).fill(formula)));
+  }
+  setFormulas(formulas: string[][]): this {
+    checkShape(formulas, this._box);
+    return this._setFormulaGrid(formulas);
+  }
+  _setFormulaGrid(formulas: string[][]): this {
+    this._write(formulas.map((r) => r.map((f) => (f === '' ? '' : f.startsWith('=') ? f : `=${f}`))));
+    return this;
+  }
+
+  // ── notes ──
+  getNotes(): string[][] {
+    const { row, col, numRows, numCols } = this._box;
+    const n = this._sheet._notes;
+    return Array.from({ length: numRows }, (_, i) => Array.from({ length: numCols }, (_, j) => n.get(cellKey(row + i, col + j)) ?? ''));
+  }
+  getNote(): string {
+    return this._sheet._notes.get(cellKey(this._box.row, this._box.col)) ?? '';
+  }
+  setNotes(notes: (string | null)[][]): this {
+    checkShape(notes, this._box);
+    const { row, col } = this._box;
+    notes.forEach((line, i) => line.forEach((note, j) => this._setNote(row + i, col + j, note)));
+    return this;
+  }
+  setNote(note: string | null): this {
+    const { row, col, numRows, numCols } = this._box;
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) this._setNote(row + i, col + j, note);
+    return this;
+  }
+  clearNote(): this {
+    this._clearNotes();
+    return this;
+  }
+  _clearNotes(): void {
+    const { row, col, numRows, numCols } = this._box;
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) this._setNote(row + i, col + j, '');
+  }
+  _setNote(r: number, c: number, note: string | null): void {
+    if (note === null || note === '') this._sheet._notes.delete(cellKey(r, c));
+    else this._sheet._notes.set(cellKey(r, c), String(note));
+  }
+
+  // ── formats and validation ──
+  getNumberFormat(): string {
+    return this._sheet._rule<string>('numberFormat', this._box.row, this._box.col) ?? DEFAULT_FORMAT;
+  }
+  getNumberFormats(): string[][] {
+    return this._grid((r, c) => this._sheet._rule<string>('numberFormat', r, c) ?? DEFAULT_FORMAT);
+  }
+  setNumberFormat(format: string): this {
+    this._sheet._setRule('numberFormat', this._box, format);
+    return this;
+  }
+  setNumberFormats(formats: string[][]): this {
+    checkShape(formats, this._box);
+    this._sheet._setRules('numberFormat', this._box, formats);
+    return this;
+  }
+  getDataValidation(): FakeDataValidation | null {
+    return this._sheet._rule<FakeDataValidation>('validation', this._box.row, this._box.col) ?? null;
+  }
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this._grid((r, c) => this._sheet._rule<FakeDataValidation>('validation', r, c) ?? null);
+  }
+  setDataValidation(rule: FakeDataValidation | null): this {
+    this._sheet._setRule('validation', this._box, rule ?? undefined);
+    return this;
+  }
+  clearDataValidations(): this {
+    this._sheet._setRule('validation', this._box, undefined);
+    return this;
+  }
+  insertCheckboxes(): this {
+    this._sheet._setRule('validation', this._box, new FakeDataValidation(this._counter, { type: 'CHECKBOX', values: [], allowInvalid: false, helpText: '' }));
+    this._write(Array.from({ length: this._box.numRows }, () => new Array(this._box.numCols).fill(false)));
+    return this;
+  }
+  setBackground(color: string | null): this {
+    this._sheet._setRule('background', this._box, color ?? undefined);
+    return this;
+  }
+  setBackgrounds(colors: (string | null)[][]): this {
+    checkShape(colors, this._box);
+    this._sheet._setRules('background', this._box, colors);
+    return this;
+  }
+  getBackground(): string {
+    return this._sheet._rule<string>('background', this._box.row, this._box.col) ?? '#ffffff';
+  }
+  getBackgrounds(): string[][] {
+    return this._grid((r, c) => this._sheet._rule<string>('background', r, c) ?? '#ffffff');
+  }
+  setFontColor(color: string | null): this {
+    this._sheet._setRule('fontColor', this._box, color ?? undefined);
+    return this;
+  }
+  getFontColor(): string {
+    return this._sheet._rule<string>('fontColor', this._box.row, this._box.col) ?? '#000000';
+  }
+  setFontWeight(weight: string | null): this {
+    this._sheet._setRule('fontWeight', this._box, weight ?? undefined);
+    return this;
+  }
+  getFontWeight(): string {
+    return this._sheet._rule<string>('fontWeight', this._box.row, this._box.col) ?? 'normal';
+  }
+  setFontWeights(weights: string[][]): this {
+    checkShape(weights, this._box);
+    this._sheet._setRules('fontWeight', this._box, weights);
+    return this;
+  }
+  setFontSize(size: number): this {
+    this._sheet._setRule('fontSize', this._box, size);
+    return this;
+  }
+  setHorizontalAlignment(a: string | null): this {
+    this._sheet._setRule('horizontalAlignment', this._box, a ?? undefined);
+    return this;
+  }
+  setVerticalAlignment(a: string | null): this {
+    this._sheet._setRule('verticalAlignment', this._box, a ?? undefined);
+    return this;
+  }
+  setWrap(wrap: boolean): this {
+    this._sheet._setRule('wrap', this._box, wrap);
+    return this;
+  }
+  setBorder(...args: unknown[]): this {
+    this._sheet._setRule('border', this._box, args);
+    return this;
+  }
+  _grid<T>(f: (r: number, c: number) => T): T[][] {
+    const { row, col, numRows, numCols } = this._box;
+    return Array.from({ length: numRows }, (_, i) => Array.from({ length: numCols }, (_, j) => f(row + i, col + j)));
+  }
+
+  // ── merges ──
+  merge(): this {
+    const overlapping = this._sheet._merges.filter((m) => intersects(m, this._box));
+    if (overlapping.some((m) => !(m.row >= this._box.row && m.col >= this._box.col && m.row + m.numRows <= this._box.row + this._box.numRows && m.col + m.numCols <= this._box.col + this._box.numCols))) {
+      throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this._sheet._merges = this._sheet._merges.filter((m) => !intersects(m, this._box));
+    if (this._box.numRows * this._box.numCols > 1) this._sheet._merges.push({ ...this._box });
+    return this;
+  }
+  mergeAcross(): this {
+    for (let i = 0; i < this._box.numRows; i++) {
+      new FakeRange(this._sheet, { ...this._box, row: this._box.row + i, numRows: 1 })._mergeQuiet();
+    }
+    return this;
+  }
+  _mergeQuiet(): void {
+    this._sheet._merges = this._sheet._merges.filter((m) => !intersects(m, this._box));
+    if (this._box.numCols > 1) this._sheet._merges.push({ ...this._box });
+  }
+  breakApart(): this {
+    this._sheet._merges = this._sheet._merges.filter((m) => !intersects(m, this._box));
+    return this;
+  }
+  getMergedRanges(): FakeRange[] {
+    return this._sheet._merges.filter((m) => intersects(m, this._box)).map((m) => new FakeRange(this._sheet, m));
+  }
+  isPartOfMerge(): boolean {
+    return this._sheet._merges.some((m) => intersects(m, this._box));
+  }
+
+  // ── protection ──
+  protect(): FakeProtection {
+    const p = new FakeProtection(this._sheet._host(), ProtectionType.RANGE, this);
+    this._sheet._protections.push(p);
+    return p;
+  }
+}
+
+export { ChartType };
+
+countCalls(FakeSpreadsheet, 'Spreadsheet');
+countCalls(FakeSheet, 'Sheet');
+countCalls(FakeRange, 'Range');
