@@ -91,11 +91,20 @@ export function dateFromCivil(date: CivilDate): Date {
 }
 
 /**
+ * A Date from any realm. `instanceof Date` fails for a Date made in another JavaScript
+ * context (the playground runs the bundle in a vm beside the fake services), so ask the
+ * object's tag instead.
+ */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/**
  * Anything a user may put where a date belongs: a Date, 'YYYY-MM-DD', 'YYYY/M/D',
  * 'YYYY年M月D日'. Sheets passes real date cells as Date. Returns null when it is not a date.
  */
 export function coerceCivil(v: unknown): CivilDate | null {
-  if (v instanceof Date) return isNaN(v.getTime()) ? null : civilFromDate(v);
+  if (isDate(v)) return isNaN(v.getTime()) ? null : civilFromDate(v);
   if (typeof v === 'string') {
     const s = v.trim();
     const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);

@@ -15,6 +15,7 @@
  * - For one band of one scheme the date ranges follow each other without gap or overlap;
  *   on any one day the bands of a scheme follow each other without gap or overlap.
  */
+import { isDate } from './civilDate';
 import * as z from 'zod';
 import { BangfuError } from './errors';
 import { addDays, coerceCivil, fromDayNumber, toDayNumber, type CivilDate } from './civilDate';
@@ -363,7 +364,7 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function cellError(sheetRow: number, key: PolicyColumnKey, v: unknown): BangfuError {
   const col = columnOf(key)!;
-  const shown = v instanceof Date ? coerceCivil(v) ?? String(v) : String(v);
+  const shown = isDate(v) ? coerceCivil(v) ?? String(v) : String(v);
   return sheetError('badCell', `第 ${sheetRow} 行“${col.zh}”应为${col.expectZh}，现为“${shown}”`,
     `row ${sheetRow}, column ${col.en}: expected ${col.expectEn}, got "${shown}"`, key);
 }
@@ -372,7 +373,7 @@ function readCell(v: unknown, key: PolicyColumnKey, sheetRow: number): string | 
   if (isBlankCell(v)) return null;
   switch (key) {
     case 'scheme': case 'name': case 'source':
-      return v instanceof Date ? coerceCivil(v) ?? '' : String(v).trim();
+      return isDate(v) ? coerceCivil(v) ?? '' : String(v).trim();
     case 'effective_from': case 'effective_to': {
       const d = coerceCivil(v);
       if (d === null) throw cellError(sheetRow, key, v);

@@ -4,6 +4,7 @@
  * reported, so one typo does not stop the workbook; a broken deadline table is an error
  * when a deadline is needed, naming the row.
  */
+import { isDate } from '../domain/civilDate';
 import { coerceCivil, type CivilDate } from '../domain/civilDate';
 import { BangfuError, type Locale } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
@@ -143,7 +144,7 @@ export function parseSettings(values: readonly unknown[][], defaultCounties: rea
 }
 
 function monthDay(v: unknown): string | null {
-  if (v instanceof Date) return coerceCivil(v)?.slice(5) ?? null;
+  if (isDate(v)) return coerceCivil(v)?.slice(5) ?? null;
   const m = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(textOf(v));
   if (!m) return null;
   const mm = +m[1], dd = +m[2];

@@ -8,6 +8,7 @@
  *
  * Plain TypeScript without zod: the intake page bundles this through fieldRules.ts.
  */
+import { isDate } from '../civilDate';
 import { coerceCivil } from '../civilDate';
 import type { FieldType, Json } from '../../shared/endpoints';
 
@@ -46,7 +47,7 @@ export function numberOf(v: unknown): number | null {
 /** Text of a scalar cell value; Dates become 'YYYY-MM-DD'. */
 export function textOf(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return coerceCivil(v) ?? '';
+  if (isDate(v)) return coerceCivil(v) ?? '';
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return '';

@@ -18,6 +18,7 @@
  * - approved / filed / exited: no working-day deadline (filing and the annual re-review
  *   by 30 April are tracked separately).
  */
+import { isDate } from '../civilDate';
 import * as z from 'zod';
 import { BangfuError } from '../errors';
 import { addDays, coerceCivil, isValidYmd, ymd, type CivilDate } from '../civilDate';
@@ -210,7 +211,7 @@ function parseStep(v: unknown): DeadlineStep | null {
 
 /** '04-30', '4-30', '4月30日' or a Date cell (Sheets turns 04-30 into a date) → 'MM-DD'. */
 function parseMonthDay(v: unknown): string | null {
-  if (v instanceof Date) {
+  if (isDate(v)) {
     const c = coerceCivil(v);
     return c ? c.slice(5) : null;
   }

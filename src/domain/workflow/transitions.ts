@@ -4,6 +4,7 @@
  * and the calendar come in, and a refusal is a thrown BangfuError with a zh message.
  * The server writes `next` and `audit` together under the document lock.
  */
+import { isDate } from '../civilDate';
 import { BangfuError } from '../errors';
 import type { CaseRecord, CaseStatus } from '../caseModel';
 import { yearOf, type CivilDate } from '../civilDate';
@@ -138,7 +139,7 @@ function checkAmount(v: number, kind: 'positive' | 'nonNegative'): number {
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 function cellText(v: unknown): string {
-  return v instanceof Date ? textOf(v) : String(v ?? '');
+  return isDate(v) ? textOf(v) : String(v ?? '');
 }
 
 export interface Objection { on: CivilDate; by: string; reason: string }
