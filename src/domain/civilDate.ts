@@ -118,3 +118,9 @@ export function coerceCivil(v: unknown): CivilDate | null {
 export function compareCivil(a: CivilDate, b: CivilDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Whole years from `birth` to `on` (a 29 February birthday turns over on 1 March in common years). */
+export function completedYears(birth: CivilDate, on: CivilDate): number {
+  const years = +on.slice(0, 4) - +birth.slice(0, 4);
+  return on.slice(5) >= birth.slice(5) ? years : years - 1;
+}

@@ -6,6 +6,7 @@
  */
 import type { CivilDate } from '../civilDate';
 import { validateId } from '../idcard';
+import { completedYears } from '../civilDate';
 import { hardshipCategory } from '../eligibility';
 import { listOf, numberOf, textOf } from './values';
 
@@ -40,11 +41,7 @@ export function idFacts(id: string, today: CivilDate): { birth_date: CivilDate; 
   return { birth_date: birth, sex, age: completedYears(birth, today) };
 }
 
-/** Whole years from `birth` to `on` (a 29 February birthday turns over on 1 March in common years). */
-export function completedYears(birth: CivilDate, on: CivilDate): number {
-  const years = +on.slice(0, 4) - +birth.slice(0, 4);
-  return on.slice(5) >= birth.slice(5) ? years : years - 1;
-}
+export { completedYears };
 
 /** yuan ÷ n to the fen, rounded half up once from the exact quotient (integer arithmetic). */
 export function divideYuan(yuan: number, n: number): number {

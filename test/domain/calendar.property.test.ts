@@ -1,0 +1,31 @@
+/** Properties of working-day arithmetic over the whole built-in range (2020–2026). */
+import fc from 'fast-check';
+import { addDays, fromDayNumber, toDayNumber } from '../../src/domain/civilDate';
+import { WorkCalendar } from '../../src/domain/calendar';
+import { DEFAULT_HOLIDAYS } from '../../src/defaults/holidays';
+
+const cal = new WorkCalendar(DEFAULT_HOLIDAYS);
+// Starts in 2020-03 … 2026-09 so ±60 working days stay inside the covered years.
+const arbStart = fc.integer({ min: toDayNumber('2020-03-01'), max: toDayNumber('2026-09-30') }).map(fromDayNumber);
+const arbN = fc.integer({ min: 1, max: 60 });
+
+test('n forward then n back gives a working day no later than the start (the start itself when it is one)', () => {
+  fc.assert(fc.property(arbStart, arbN, (start, n) => {
+    const back = cal.addWorkdays(cal.addWorkdays(start, n), -n);
+    expect(cal.isWorkday(back)).toBe(true);
+    expect(back <= start).toBe(true);
+    if (cal.isWorkday(start)) expect(back).toBe(start);
+    // …and no working day lies strictly between `back` and `start`.
+    for (let d = addDays(back, 1); d < start; d = addDays(d, 1)) expect(cal.isWorkday(d)).toBe(false);
+  }));
+});
+
+test('the result of a non-zero count is always a working day, and later for a larger count', () => {
+  fc.assert(fc.property(arbStart, arbN, (start, n) => {
+    const a = cal.addWorkdays(start, n);
+    const b = cal.addWorkdays(start, n + 1);
+    expect(cal.isWorkday(a)).toBe(true);
+    expect(a > start && b > a).toBe(true);
+    expect(cal.workdaysBetween(addDays(start, 1), a)).toBe(n);
+  }));
+});
