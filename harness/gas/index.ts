@@ -204,6 +204,7 @@ export class FakeGas implements GasEnv {
     this.HtmlService = new FakeHtmlService(this._counter, (name) => this.readHtml(name));
     this.Utilities = new FakeUtilities(this._counter);
     this.Logger = new FakeLogger(this._counter, this.logs);
+    this._counter.reset(); // making the first sheet is setup, not the code under test
   }
 
   /** The e-mail the current execution runs as. */

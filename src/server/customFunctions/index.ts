@@ -2,3 +2,5 @@
 export {};
 export * from './relief';
 export * from './hardship';
+export * from './calendar';
+export * from './identity';
