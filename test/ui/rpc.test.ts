@@ -65,7 +65,7 @@ describe('request ids', () => {
   test('a fresh id is a version-4 UUID, also in a browser without crypto.randomUUID or without crypto', () => {
     expect(newRequestId()).toMatch(UUID_V4);
     const real = globalThis.crypto;
-    const older = { getRandomValues: <T extends ArrayBufferView | null>(a: T) => real.getRandomValues(a) };
+    const older = { getRandomValues: <T extends ArrayBufferView>(a: T) => real.getRandomValues(a) };
     try {
       for (const crypto of [older, undefined]) {
         Object.defineProperty(globalThis, 'crypto', { value: crypto, configurable: true });

@@ -29,7 +29,7 @@ export class RpcError extends Error {
 }
 
 function runner(): ScriptRunner {
-  const run = window.google?.script?.run;
+  const run = typeof window === 'undefined' ? undefined : window.google?.script?.run;
   if (!run) throw new RpcError('google.script.run is not available (page opened outside Sheets)', '');
   return run;
 }
