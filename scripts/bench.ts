@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 
-const root = join(__dirname, '..');
+// npm runs scripts from the repo root (tsx runs this file as an ES module: no __dirname).
+const root = process.cwd();
 const codePath = join(root, 'dist', 'Code.js');
 const code = readFileSync(codePath, 'utf8');
 
