@@ -59,6 +59,7 @@ export class FakeSpreadsheet implements Counted {
   _name: string;
   readonly _sheets: FakeSheet[] = [];
   _active = 0;
+  _activeRange: FakeRange | null = null;
 
   constructor(readonly _env: GasEnv, name = '荆门市困难职工帮扶', id?: string) {
     this._counter = _env._counter;
@@ -134,6 +135,14 @@ export class FakeSpreadsheet implements Counted {
     const s = sheet === null ? this.getActiveSheet() : this._sheetByName(sheet);
     if (!s) throw new Error(`Range not found: ${a1}`);
     return s._rangeA1(ref);
+  }
+  getActiveRange(): FakeRange | null {
+    return this._activeRange;
+  }
+  setActiveRange(range: FakeRange): FakeRange {
+    this._activeRange = range;
+    this.setActiveSheet(range._sheet);
+    return range;
   }
   toast(message: string, title = '', seconds = 5): void {
     this._env.toasts.push({ message: String(message), title: String(title), seconds });
@@ -547,6 +556,7 @@ export class FakeRange implements Counted {
     return this._sheet._range({ row: this._box.row + rowOffset, col: this._box.col + colOffset, numRows: numRows ?? this._box.numRows, numCols: numCols ?? this._box.numCols });
   }
   activate(): this {
+    this._sheet._ss._activeRange = this;
     return this;
   }
 

@@ -11,4 +11,5 @@ export * from './review';
 export * from './triggers';
 export * from './onEdit';
 export * from './help';
+export * from './rollup';
 export { setNow } from './clock';

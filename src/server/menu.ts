@@ -25,6 +25,7 @@ export const MENU: readonly Entry[] = [
       { zh: '公示名单', en: 'Public notice list', fn: 'runPublicNotice' },
       { zh: '统计图表', en: 'Dashboard', fn: 'runDashboard' },
       { zh: '一日捐汇总', en: 'Donation roll-up', fn: 'runDonationRollup' },
+      { zh: '困难职工情况报表（选中行）', en: 'Case report (selected rows)', fn: 'runCaseReports' },
     ],
   },
   'separator',

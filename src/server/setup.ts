@@ -29,6 +29,8 @@ import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
 import { defaultSettingsRows } from './settings';
+import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
+import { UNIT_TYPES } from '../domain/donation';
 
 export interface SetupReport {
   created: string[];
@@ -125,6 +127,11 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
 
   const sources = ensure(SHEET_NAMES.sources, () => [SOURCE_COLUMNS.map((c) => c.zh), sourceRowForThisWorkbook(ss.getName())]);
   addColumns(sources, SOURCE_COLUMNS);
+
+  // The one-day donation campaign: the units' figures, and its dated standards.
+  const donations = ensure(REPORT_SHEETS.donations, () => [donationSheetHeader()]);
+  dropdown(donations, 3, Object.keys(UNIT_TYPES), false, '单位类型');
+  ensure(REPORT_SHEETS.donationStandards, defaultDonationStandardRows);
 
   // A sheet created in this run is not also "repaired".
   const fresh = new Set(created);

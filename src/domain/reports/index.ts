@@ -1,0 +1,5 @@
+export * from './layout';
+export * from './mask';
+export * from './officialForms';
+export * from './lists';
+export * from './dashboard';

@@ -1,0 +1,139 @@
+/**
+ * Reports that list people: the roll-up table (汇总), the real-name summary (实名制汇总表,
+ * seed 003 附件2), the public-notice list (公示名单) and one printable 困难职工情况报表
+ * (seed 003 附件1) per case.
+ */
+import { CASE_STATUSES, STATUS_LABELS } from '../caseModel';
+import { factCell, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
+import { get, type Measures, type RollupResult } from '../rollup/aggregate';
+import { maskCard, maskId, maskPhone } from './mask';
+import { rect, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
+
+const CATEGORIES = ['低保户', '低保边缘户', '意外致困户', '未分类'];
+
+/** 汇总: one row per county and the city total; causes and schemes as the data has them. */
+export function summaryLayout(r: RollupResult, countyNames: Record<string, string>, today: string): SheetLayout {
+  const causes = [...new Set([...r.city.keys()].filter((k) => k.startsWith('cause.')).map((k) => k.slice(6)))].sort();
+  const schemes = Object.keys(SCHEME_LABELS).filter((s) => get(r.city, `approved_fen.${s}`) + get(r.city, `paid_fen.${s}`) > 0);
+  const header: LayoutCell[] = [
+    '县区代码', '县区', '案件数', '在册困难职工家庭（户）', '家庭人口（人）',
+    ...CASE_STATUSES.map((s) => STATUS_LABELS[s].zh),
+    ...CATEGORIES,
+    ...causes.map((c) => `致困：${c}`),
+    '核定救助金额（元）', '核定救助金额（万元）', '已发放金额（元）', '已发放金额（万元）',
+    ...schemes.map((s) => `已发放：${SCHEME_LABELS[s]}（元）`),
+    '帮扶人次', '本年复审', '本年退出', '本年新建档', '逾期未办',
+  ];
+  const line = (code: string, name: string, m: Measures): LayoutCell[] => [
+    code, name, get(m, 'cases'), get(m, 'active'), get(m, 'people'),
+    ...CASE_STATUSES.map((s) => get(m, `status.${s}`)),
+    ...CATEGORIES.map((c) => get(m, `category.${c}`)),
+    ...causes.map((c) => get(m, `cause.${c}`)),
+    yuan(get(m, 'approved_fen.total')), wan(get(m, 'approved_fen.total')), yuan(get(m, 'paid_fen.total')), wan(get(m, 'paid_fen.total')),
+    ...schemes.map((s) => yuan(get(m, `paid_fen.${s}`))),
+    get(m, 'helped.person_times'), get(m, 'reviewed'), get(m, 'exited'), get(m, 'entered'), get(m, 'overdue'),
+  ];
+  const rows: LayoutCell[][] = [
+    [`${r.year}年困难职工帮扶汇总（生成于 ${today}）`],
+    header,
+    ...r.counties.map((c) => line(c.county, countyNames[c.county] ?? '', c.measures)),
+    line('合计', '全市', r.city),
+  ];
+  if (r.problems.length > 0) {
+    rows.push([`未计入或缺失（${r.problems.length}）：`]);
+    for (const p of r.problems) rows.push([p]);
+  }
+  const wanCols = header.map((h, i) => (String(h).includes('万元') ? i + 1 : 0)).filter((c) => c > 0);
+  return {
+    name: '汇总', values: rect(rows), frozenRows: 2,
+    numberFormats: wanCols.map((col) => ({ row: 3, col, numRows: r.counties.length + 1, numCols: 1, format: '0.0000' })),
+  };
+}
+
+export type ViewerRole = 'staff' | 'reviewer' | 'county' | 'city' | 'admin' | null;
+
+/**
+ * 实名制汇总表: the assisted families (approved or filed, or paid first in an emergency).
+ * The amount column is the city union's to fill (seed 003: “帮扶金额”栏由省直工会填写;
+ * here the city union): it shows the 救助金额（市总填写） column only to the city role, and
+ * is blank for everyone else.
+ */
+export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, unit: string): SheetLayout {
+  const listed = facts.filter((f) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0));
+  const rows: LayoutCell[][] = [
+    ['困难职工帮扶情况实名制汇总表'],
+    [`填报单位：${unit}`],
+    ['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）'],
+    ...listed.map((f, i): LayoutCell[] => [
+      i + 1, f.name, f.sex, f.age ?? '', f.idNumber, f.cardNumber, f.employer || f.address, f.phone,
+      viewer === 'city' && f.assistanceFen > 0 ? yuan(f.assistanceFen) : '',
+    ]),
+    ['注：“帮扶金额”栏由市总工会填写。'],
+  ];
+  return { name: '实名制汇总表', values: rect(rows), frozenRows: 3, merges: [{ row: 1, col: 1, numRows: 1, numCols: 9 }] };
+}
+
+/** 公示名单: cases in public notice, safe to post — numbers masked, no income. */
+export function publicNoticeLayout(facts: readonly CaseFact[], today: string): SheetLayout {
+  const listed = facts.filter((f) => f.status === 'notice');
+  const rows: LayoutCell[][] = [
+    ['困难职工帮扶公示名单'],
+    [`公示期间如有异议，请向所在单位工会反映。生成日期：${today}`],
+    ['序号', '职工编号', '姓名', '性别', '工作单位', '困难类别', '救助项目', '公示起止', '身份证号', '会员卡/银行卡号', '联系电话'],
+    ...listed.map((f, i): LayoutCell[] => [
+      i + 1, f.workerNo, f.name, f.sex, f.employer, f.category, SCHEME_LABELS[f.scheme] ?? f.scheme,
+      f.noticeStart && f.noticeEnd ? `${f.noticeStart} 至 ${f.noticeEnd}` : '',
+      f.idNumber ? maskId(f.idNumber) : '', f.cardNumber ? maskCard(f.cardNumber) : '', f.phone ? maskPhone(f.phone) : '',
+    ]),
+  ];
+  return { name: '公示名单', values: rect(rows), frozenRows: 3, merges: [{ row: 1, col: 1, numRows: 1, numCols: 11 }] };
+}
+
+/** 困难职工情况报表 for one case, laid out like the paper form (seed 003 附件1). */
+export function caseReportLayout(f: CaseFact): SheetLayout {
+  const c = (k: string) => factCell(f, k);
+  const monthly = f.ownIncome !== null ? Math.round((f.ownIncome / 12) * 100) / 100 : '';
+  const causes = [f.causes.join('、'), c('cause_detail')].filter(Boolean).join('：');
+  const opinion = [c('unit_opinion'), '（盖章）', c('unit_opinion_date') ? c('unit_opinion_date') : '年    月    日'].filter(Boolean).join('\n');
+  const rows: LayoutCell[][] = [
+    ['困难职工情况报表'],
+    [`职工编号：${f.workerNo}`, '', '', '', '', ''],
+    ['姓名', f.name, '性别', f.sex, '年龄', f.age ?? ''],
+    ['民族', c('ethnicity'), '身份证号', f.idNumber, '', ''],
+    ['工作单位', f.employer, '', '', '', ''],
+    ['本人月实际收入（元）', monthly, '家庭月人均收入（元）', f.perCapitaMonthly ?? '', '家庭人口', f.householdSize],
+    ['家庭贫困原因', causes, '', '', '', ''],
+    ['所在单位工会意见', opinion, '', '', '', ''],
+    ['主管工会意见', '（盖章）\n年    月    日', '', '', '', ''],
+    ['备注', '', '', '', '', ''],
+    ['注：若为单亲女职工，请在备注栏内注明。', '', '', '', '', ''],
+  ];
+  const across = (row: number, col = 2, n = 5) => ({ row, col, numRows: 1, numCols: n });
+  return {
+    name: `情况报表-${f.workerNo || f.name}`,
+    values: rect(rows),
+    merges: [across(1, 1, 6), across(2, 1, 6), { row: 4, col: 4, numRows: 1, numCols: 3 }, across(5), across(7), across(8), across(9), across(10), across(11, 1, 6)],
+  };
+}
+
+/** 一日捐汇总: by county and the total, then every unit below a threshold with the reason. */
+export function donationLayout(d: import('../donation').DonationResult, countyNames: Record<string, string>): SheetLayout {
+  const pctCell = (x: number) => Math.round(x * 10000) / 10000;
+  const line = (c: import('../donation').CountyDonation, name: string): LayoutCell[] => [
+    c.county, name, c.members, c.donors, yuan(c.amountFen), yuan(c.perCapitaFen), pctCell(c.participation), yuan(c.provinceFen), yuan(c.cityFen), c.flagged,
+  ];
+  const rows: LayoutCell[][] = [
+    ['职工互助一日捐汇总'],
+    ['县区代码', '县区', '会员数', '捐款人数', '捐款金额（元）', '人均（元）', '参与率', '上解省总（元）', '留存市总（元）', '未达标单位数'],
+    ...d.counties.map((c) => line(c, countyNames[c.county] ?? '')),
+    line(d.total, '全市'),
+    [],
+    ['未达标单位', '县区代码', '原因'],
+    ...d.units.filter((u) => u.flags.length > 0).map((u): LayoutCell[] => [u.unit, u.county, u.flags.join('；')]),
+    ...d.problems.map((p): LayoutCell[] => [p]),
+  ];
+  return {
+    name: '一日捐汇总', values: rect(rows.map((r) => (r.length ? r : ['']))), frozenRows: 2,
+    numberFormats: [{ row: 3, col: 7, numRows: d.counties.length + 1, numCols: 1, format: '0.0%' }],
+  };
+}

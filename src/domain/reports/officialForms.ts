@@ -1,0 +1,163 @@
+/**
+ * The two statistics forms of seed 002 (成工办发〔2011〕112号 附件1 and 附件2), item by
+ * item with their numbers and units. An item the roll-up can answer is filled from it
+ * (来源 = 数据); the others (职工总数, visits, funds raised, centres and staff …) are left
+ * for hand entry (来源 = 手工填报), coloured, and kept when the report is regenerated.
+ * Two-valued items (人次 and 万元) are two lines, so every figure has its own cell.
+ */
+import { get, type Measures } from '../rollup/aggregate';
+import { rect, wan, type HandEntry, type LayoutCell, type SheetLayout } from './layout';
+
+type Value = ((m: Measures) => number) | null;
+interface Item {
+  key: string;
+  no: string;
+  label: string;
+  unit: string;
+  value: Value;
+}
+
+const count = (key: string): Value => (m) => get(m, key);
+const money = (key: string): Value => (m) => wan(get(m, key));
+const HAND: Value = null;
+const it = (key: string, no: string, label: string, unit: string, value: Value): Item => ({ key, no, label, unit, value });
+
+export const WARMTH_ITEMS: readonly Item[] = [
+  it('w1a', '1(A)', '当地职工总数', '人', HAND),
+  it('w1b', '1', '其中农民工总数', '人', HAND),
+  it('w2a', '2(A)', '当地困难职工总数', '人', count('active')),
+  it('w2b', '2', '其中困难农民工', '人', count('migrant.active')),
+  it('w3a', '3(A)', '已经建立困难职工档案的困难职工家庭', '户', count('active')),
+  it('w3a1', '3(A)', '其中困难农民工', '户', count('migrant.active')),
+  it('w3b', '3(B)', '家庭人均收入低于当地居民最低生活保障线的困难职工家庭', '户', count('category.低保户')),
+  it('w3c', '3(C)', '家庭人均收入略高于低保标准但因一定原因导致生活困难的困难职工家庭', '户', count('category.低保边缘户')),
+  it('w3d', '3(D)', '因意外事件、重大疾病、自然灾害等造成生活困难的困难职工家庭', '户', count('category.意外致困户')),
+  it('w3e', '3(E)', '本年度经过工会帮扶实现脱贫的困难职工家庭', '户', count('exited')),
+  it('w4a1', '4(A)', '走访企业', '家', HAND),
+  it('w4a2', '4(A)', '走访职工家庭', '户', HAND),
+  it('w4b', '4(B)', '慰问困难企业', '家', HAND),
+  it('w4c', '4(C)', '慰问困难家庭总数', '户', HAND),
+  it('w4c1', '4(C)', '其中困难职工', '户', HAND),
+  it('w4c2', '4(C)', '其中困难农民工', '户', HAND),
+  it('w4c3', '4(C)', '慰问困难劳模', '户', HAND),
+  it('w5a', '5(A)', '筹集慰问款物总额', '万元', HAND),
+  it('w5b', '5(B)', '其中政府拨款', '万元', HAND),
+  it('w5c', '5(C)', '其中工会投入', '万元', HAND),
+  it('w5d', '5(D)', '其中社会捐助', '万元', HAND),
+  it('w5e', '5(E)', '其中其他收入', '万元', HAND),
+  it('w6a', '6(A)', '发放款物', '万元', money('paid_fen.total')),
+  it('w6b', '6(B)', '其中向困难劳模发放', '万元', money('paid_fen.model')),
+  it('w6c', '6(C)', '其中向困难农民工发放', '万元', money('paid_fen.migrant')),
+  it('w7a', '7(A)', '提供政策宣传', '人次', count('kind.政策咨询')),
+  it('w7b', '7(B)', '帮助符合条件的困难职工落实民生政策', '人次', HAND),
+  it('w7c', '7(C)', '为下岗失业人员提供就业岗位', '个', count('kind.就业')),
+  it('w7d', '7(D)', '为困难职工提供生活救助', '人次', count('kind.生活救助')),
+  it('w7e', '7(E)', '为困难职工提供就业培训', '人次', count('kind.培训')),
+  it('w7f', '7(F)', '为困难职工提供医疗救助', '人次', count('kind.医疗救助')),
+  it('w7g', '7(G)', '为困难职工子女提供助学帮扶', '人次', count('kind.助学')),
+  it('w7h', '7(H)', '为困难职工提供法律援助', '人次', count('kind.法律援助')),
+  it('w7i1', '7(I)', '提供过冬取暖补贴的困难职工家庭', '户', count('kind.取暖补贴')),
+  it('w7i2', '7(I)', '过冬取暖补贴金额', '万元', HAND),
+  it('w7j', '7(J)', '与困难职工结对帮扶', '对', count('kind.结对帮扶')),
+  it('w8a', '8(A)', '为权益受损的职工开展维权工作', '名', HAND),
+  it('w8b', '8(B)', '为职工开展权益维护方面知识宣传教育', '人次', HAND),
+  it('w8c1', '8(C)', '协助政府有关部门帮助职工追讨欠薪', '名', HAND),
+  it('w8c2', '8(C)', '追讨欠薪金额', '万元', HAND),
+  it('w9', '9', '为职工提供各项服务', '人次', HAND),
+  it('w9a', '9(A)', '为职工开展心理咨询疏导', '人次', HAND),
+  it('w9b', '9(B)', '为职工开展送文化活动', '人次', HAND),
+  it('w9c', '9(C)', '为职工提供医疗体检、健康咨询', '人次', HAND),
+  it('w9d', '9(D)', '其他生活服务', '人次', HAND),
+  it('w10a', '10(A)', '送温暖活动期间共帮助农民工平安返乡', '人次', HAND),
+  it('w10g', '10(G)', '帮助农民工购买车（船）票', '张', HAND),
+  it('w11a', '11(A)', '经过与用人单位协商，为农民工返乡争取经济补贴', '万元', HAND),
+];
+
+/** 帮扶中心 items 8 (all workers) and 9 (migrant workers) by kind of assistance. */
+const CENTRE_KINDS: readonly [string, string, string][] = [
+  ['B', '生活救助', '生活救助'], ['C', '医疗救助', '医疗救助'], ['D', '资助子女上学', '助学'], ['E', '职业介绍', '就业'],
+  ['F', '就业培训', '培训'], ['G', '政策咨询', '政策咨询'], ['H', '法律援助', '法律援助'], ['I', '创业贷款', '创业贷款'], ['J', '其他帮扶', '其他'],
+];
+
+function centreBlock(n: string, who: string, prefix: '' | 'migrant_'): Item[] {
+  const helped = prefix === '' ? 'helped.person_times' : 'migrant_helped.person_times';
+  const paid = prefix === '' ? 'paid_fen.total' : 'paid_fen.migrant';
+  return [
+    it(`c${n}a1`, `${n}(A)`, `帮扶中心帮扶${who}`, '人次', count(helped)),
+    it(`c${n}a2`, `${n}(A)`, `帮扶${who}款物`, '万元', money(paid)),
+    ...CENTRE_KINDS.flatMap(([letter, label, kind]) => [
+      it(`c${n}${letter.toLowerCase()}1`, `${n}(${letter})`, label, '人次', count(`${prefix}kind.${kind}`)),
+      it(`c${n}${letter.toLowerCase()}2`, `${n}(${letter})`, `${label}帮扶款物`, '万元', money(`${prefix}kind_fen.${kind}`)),
+    ]),
+  ];
+}
+
+export const CENTRE_ITEMS: readonly Item[] = [
+  it('c1a', '1(A)', '县级以上困难职工帮扶中心', '个', HAND),
+  it('c1a1', '1(A)', '其中事业单位编制', '个', HAND),
+  it('c2a', '2(A)', '帮扶中心工作人员', '人', HAND),
+  it('c3a', '3(A)', '县级以下乡镇（街道）基层工会帮扶工作站', '个', HAND),
+  it('c3b', '3(B)', '社区（村）工会帮扶站点', '个', HAND),
+  it('c3c', '3(C)', '企业帮扶中心或帮扶站点', '个', HAND),
+  it('c4a', '4(A)', '帮扶中心资金来源总额', '万元', HAND),
+  it('c4b', '4(B)', '中央财政拨款', '万元', HAND),
+  it('c4c', '4(C)', '地方财政拨款', '万元', HAND),
+  it('c4d', '4(D)', '工会拨款', '万元', HAND),
+  it('c4e', '4(E)', '各界捐助', '万元', HAND),
+  it('c4f', '4(F)', '其他收入', '万元', HAND),
+  ...centreBlock('8', '困难职工', ''),
+  it('c8k', '8(K)', '经工会帮扶，脱困的困难职工家庭', '户', count('exited')),
+  ...centreBlock('9', '农民工', 'migrant_'),
+  it('c10a', '10(A)', '帮扶中心为职工提供各项服务', '人次', HAND),
+  it('c10b', '10(B)', '开展心理咨询、疏导', '人次', HAND),
+  it('c11a', '11(A)', '帮扶中心建设费用投入', '万元', HAND),
+  it('c11b', '11(A)', '工作经费投入', '万元', HAND),
+];
+
+export const HAND_ENTRY_MARK = '手工填报';
+export const DATA_MARK = '数据';
+export const HAND_ENTRY_BACKGROUND = '#fff2cc';
+
+export interface FormHeader {
+  unit: string;
+  year: number;
+  today: string;
+}
+
+function formLayout(name: string, title: string, items: readonly Item[], m: Measures, h: FormHeader, notes: string[]): SheetLayout {
+  const rows: LayoutCell[][] = [
+    [title],
+    [`填报单位：${h.unit}`, '', `统计年度：${h.year}`, '', `生成日期：${h.today}`],
+    ['序号', '项目', '数值', '单位', '来源', '键'],
+  ];
+  const handEntries: HandEntry[] = [];
+  for (const item of items) {
+    const value: LayoutCell = item.value ? item.value(m) : '';
+    rows.push([item.no, item.label, value, item.unit, item.value ? DATA_MARK : HAND_ENTRY_MARK, item.key]);
+    if (!item.value) handEntries.push({ row: rows.length, col: 3, key: item.key });
+  }
+  for (const n of notes) rows.push([n]);
+  const first = 4;
+  return {
+    name,
+    values: rect(rows),
+    frozenRows: 3,
+    merges: [{ row: 1, col: 1, numRows: 1, numCols: 5 }],
+    numberFormats: items.map((item, i) => (item.unit === '万元' ? { row: first + i, col: 3, numRows: 1, numCols: 1, format: '0.0000' } : null)).filter((x): x is NonNullable<typeof x> => x !== null),
+    handEntries,
+    keyColumn: 6,
+    handEntryBackground: HAND_ENTRY_BACKGROUND,
+  };
+}
+
+export function warmthStatsLayout(m: Measures, h: FormHeader): SheetLayout {
+  return formLayout('送温暖工程统计表', '送温暖工程统计表', WARMTH_ITEMS, m, h, [
+    '注：本表中职工均包括农民工，困难职工均包括困难农民工。“来源”为“手工填报”的项目请手工填写，重新生成报表时保留。',
+  ]);
+}
+
+export function centreStatsLayout(m: Measures, h: FormHeader): SheetLayout {
+  return formLayout('困难职工帮扶中心统计表', '困难职工帮扶中心统计表', CENTRE_ITEMS, m, h, [
+    `注：1、统计数据截止${h.year}年12月31日；2、职工均包括农民工，困难职工均包括困难农民工。`,
+  ]);
+}

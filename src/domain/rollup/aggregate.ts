@@ -1,0 +1,166 @@
+/**
+ * The roll-up (汇总): every case of every source counted by county, and the city total.
+ *
+ * Measures are flat keys (cases, status.notice, cause.因病, paid_fen.medical, …) so that
+ * every report reads the same numbers and the cross-check can compare them one by one.
+ * The city row is accumulated from the rows directly, not by adding up the counties, so
+ * the check catches a county that was dropped or counted twice.
+ *
+ * Definitions (decided here, SPEC §6 and seed 002; the union counts this way):
+ * - households = cases (one case is one family's file); people = the sum of 家庭人口;
+ *   families in hardship (active) and the categories count the files not exited;
+ * - person-times (人次) of a kind of assistance: each case helped (approved, filed, or
+ *   paid — a family paid and since exited was still helped) counts once for each kind
+ *   ticked in 帮扶类别; with none ticked, the kind its relief scheme belongs to (medical
+ *   schemes → 医疗救助, living and accident → 生活救助);
+ * - money by kind: a case's paid amount goes to the kind of its relief scheme;
+ * - re-reviewed: 复审年度 = the year; exited: 退出日期 in the year; newly entered: 建档年度
+ *   (or the entry date) in the year; overdue: flagged 逾期 and still open.
+ * Money is summed in whole fen; yuan and 万元 are made only for display.
+ */
+import type { CaseStatus } from '../caseModel';
+import type { CivilDate } from '../civilDate';
+import { BangfuError } from '../errors';
+import { indexHeader, readFact, type CaseFact } from './caseFacts';
+
+export type Measures = Map<string, number>;
+
+export interface SourceData {
+  name: string;
+  /** County code to use when a row has none (the source's own county). */
+  county: string;
+  values: readonly (readonly unknown[])[];
+}
+
+export interface RollupOptions {
+  year: number;
+  today: CivilDate;
+  /** Called between sources (progress on long work). */
+  onSource?: (index: number, total: number, name: string) => void;
+  /** Keep the facts of these statuses for the reports that list cases (default: none). */
+  keep?: (f: CaseFact) => boolean;
+}
+
+export interface RollupResult {
+  year: number;
+  counties: { county: string; measures: Measures }[];
+  city: Measures;
+  /** Rows that could not be counted, and other problems, in zh. */
+  problems: string[];
+  rowsRead: number;
+  rowsCounted: number;
+  kept: CaseFact[];
+}
+
+const OPEN: readonly CaseStatus[] = ['submitted', 'returned', 'notice', 'approval'];
+const HELPED: readonly CaseStatus[] = ['approved', 'filed'];
+const MEDICAL_SCHEMES = new Set(['medical', 'critical', 'major', 'poor-critical', 'poor-critical-later']);
+
+export function schemeKind(scheme: string): string {
+  if (MEDICAL_SCHEMES.has(scheme)) return '医疗救助';
+  if (scheme === 'living' || scheme === 'accident') return '生活救助';
+  return '其他';
+}
+
+function add(m: Measures, key: string, n: number): void {
+  if (n !== 0) m.set(key, (m.get(key) ?? 0) + n);
+}
+
+/** Everything one case contributes. */
+export function countCase(m: Measures, f: CaseFact, year: number): void {
+  add(m, 'cases', 1);
+  add(m, 'households', 1);
+  add(m, 'people', f.householdSize);
+  add(m, `status.${f.status}`, 1);
+  // Files still open (not exited) are the families "in hardship" the forms count.
+  if (f.status !== 'exited') {
+    add(m, 'active', 1);
+    add(m, `category.${f.category || '未分类'}`, 1);
+    if (f.migrant) add(m, 'migrant.active', 1);
+  }
+  for (const c of f.causes) add(m, `cause.${c}`, 1);
+  if (f.migrant) add(m, 'migrant.households', 1);
+  if (f.modelWorker) add(m, 'model.households', 1);
+  if (f.scheme) {
+    add(m, `approved_fen.${f.scheme}`, f.approvedFen);
+    add(m, `paid_fen.${f.scheme}`, f.paidFen);
+  }
+  add(m, 'approved_fen.total', f.approvedFen);
+  add(m, 'paid_fen.total', f.paidFen);
+  if (f.modelWorker) add(m, 'paid_fen.model', f.paidFen);
+  if (f.migrant) add(m, 'paid_fen.migrant', f.paidFen);
+  if (HELPED.includes(f.status) || f.paidFen > 0) {
+    const kinds = f.kinds.length > 0 ? f.kinds : f.scheme ? [schemeKind(f.scheme)] : [];
+    for (const k of kinds) {
+      add(m, `kind.${k}`, 1);
+      if (f.migrant) add(m, `migrant_kind.${k}`, 1);
+    }
+    add(m, 'helped.person_times', kinds.length);
+    if (f.migrant) add(m, 'migrant_helped.person_times', kinds.length);
+  }
+  if (f.paidFen > 0) {
+    const k = f.scheme ? schemeKind(f.scheme) : '其他';
+    add(m, `kind_fen.${k}`, f.paidFen);
+    if (f.migrant) add(m, `migrant_kind_fen.${k}`, f.paidFen);
+  }
+  if (f.reviewYear === year) add(m, 'reviewed', 1);
+  if (f.exitedAt !== null && Number(f.exitedAt.slice(0, 4)) === year) add(m, 'exited', 1);
+  if (f.enteredYear === year) add(m, 'entered', 1);
+  if (f.overdue && OPEN.includes(f.status)) add(m, 'overdue', 1);
+  if (f.emergency) add(m, 'emergency', 1);
+  if (f.submittedAt) add(m, `month.${f.submittedAt.slice(0, 7)}`, 1);
+}
+
+export function rollUp(sources: readonly SourceData[], opts: RollupOptions): RollupResult {
+  const byCounty = new Map<string, Measures>();
+  const city: Measures = new Map();
+  const problems: string[] = [];
+  const kept: CaseFact[] = [];
+  let rowsRead = 0;
+  let rowsCounted = 0;
+  sources.forEach((src, si) => {
+    opts.onSource?.(si, sources.length, src.name);
+    const [header = [], ...rows] = src.values;
+    const h = indexHeader(header);
+    if (h.col.status === undefined || h.col.household_size === undefined) {
+      problems.push(`${src.name}：找不到“状态”或“家庭人口”列，整表未计入`);
+      return;
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const r = readFact(src.name, i + 2, rows[i], h, src.county);
+      if (r.ok === 'blank') continue;
+      rowsRead++;
+      if (r.ok === false) {
+        problems.push(r.problem);
+        continue;
+      }
+      const f = r.fact;
+      let m = byCounty.get(f.county);
+      if (!m) byCounty.set(f.county, (m = new Map()));
+      countCase(m, f, opts.year);
+      countCase(city, f, opts.year);
+      rowsCounted++;
+      if (opts.keep?.(f)) kept.push(f);
+    }
+  });
+  const counties = [...byCounty.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([county, measures]) => ({ county, measures }));
+  return { year: opts.year, counties, city, problems, rowsRead, rowsCounted, kept };
+}
+
+/** The sum of the counties equals the city row for every measure; otherwise an error naming them. */
+export function crossCheck(result: Pick<RollupResult, 'counties' | 'city'>): void {
+  const keys = new Set<string>(result.city.keys());
+  for (const c of result.counties) for (const k of c.measures.keys()) keys.add(k);
+  const wrong: string[] = [];
+  for (const k of keys) {
+    let sum = 0;
+    for (const c of result.counties) sum += c.measures.get(k) ?? 0;
+    const city = result.city.get(k) ?? 0;
+    if (sum !== city) wrong.push(`${k}（各县区合计 ${sum}，全市 ${city}）`);
+  }
+  if (wrong.length > 0) {
+    throw new BangfuError('rollup.mismatch', `汇总核对不一致：${wrong.join('；')}`, `Roll-up totals do not add up: ${wrong.join('; ')}`);
+  }
+}
+
+export const get = (m: Measures, key: string): number => m.get(key) ?? 0;

@@ -1,0 +1,3 @@
+export * from './caseFacts';
+export * from './sources';
+export * from './aggregate';

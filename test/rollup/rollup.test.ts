@@ -1,0 +1,185 @@
+/**
+ * One click rolls up three counties (two tabs and another county's spreadsheet) and writes
+ * every form, checked against numbers counted by hand from fixtures.ts:
+ *   counted cases 6 (钱多多's household size "三口" is reported, not counted), people
+ *   3+4+2+5+1+2 = 17; open files 5: 低保户 2 (李明, 陈静), 低保边缘户 2 (王秀英, 周建国),
+ *   意外致困户 1 (孙丽); paid 1600 + 3000 + 3000 + 550 = 8150 元 = 0.815 万元, of which to
+ *   model workers 3000 + 550, to migrant workers 3000; helped person-times 王 1 + 赵 1 +
+ *   孙 2 + 陈 2 = 6, 生活救助 3; exited this year 1 (赵芳); overdue 1 (周建国).
+ */
+import { runDashboard, runDonationRollup, runPublicNotice, runReports, runRollup, runCaseReports } from '../../src/server/rollup';
+import { setNow } from '../../src/server/clock';
+import { records, sheet, as, people } from '../server/fixtures';
+import { countyBooks, JINGSHAN } from './fixtures';
+
+afterAll(() => setNow(null));
+
+function rowsOf(fake: ReturnType<typeof countyBooks>['fake'], name: string): unknown[][] {
+  return sheet(fake, name).getDataRange().getValues();
+}
+
+function item(values: unknown[][], key: string): unknown {
+  const row = values.find((r) => r[5] === key);
+  if (!row) throw new Error(`no item ${key}`);
+  return row[2];
+}
+
+test('汇总: counties and the city row match the hand count; the bad row and the broken source are named', () => {
+  const { fake } = countyBooks();
+  const result = runRollup();
+  expect(result.ok).toBe(true);
+  const values = rowsOf(fake, '汇总');
+  const header = values[1].map(String);
+  const col = (h: string) => header.indexOf(h);
+  const line = (code: string) => values.find((r) => r[0] === code)!;
+  const city = line('合计');
+  expect([city[col('案件数')], city[col('在册困难职工家庭（户）')], city[col('家庭人口（人）')]]).toEqual([6, 5, 17]);
+  expect([city[col('低保户')], city[col('低保边缘户')], city[col('意外致困户')]]).toEqual([2, 2, 1]);
+  expect([city[col('致困：因病')], city[col('致困：因意外')], city[col('致困：子女上学')], city[col('致困：单亲')]]).toEqual([3, 2, 1, 1]);
+  expect([city[col('已发放金额（元）')], city[col('已发放金额（万元）')]]).toEqual([8150, 0.815]);
+  expect([city[col('帮扶人次')], city[col('本年退出')], city[col('逾期未办')], city[col('本年新建档')]]).toEqual([6, 1, 1, 5]);
+  expect([line('H01')[col('案件数')], line('H02')[col('案件数')], line('H03')[col('案件数')]]).toEqual([3, 2, 1]);
+  expect([line('H01')[col('已发放金额（元）')], line('H02')[col('已发放金额（元）')], line('H03')[col('已发放金额（元）')]]).toEqual([4600, 3000, 550]);
+  const text = JSON.stringify(values);
+  expect(text).toContain('京山第5行：家庭人口“三口”不是正整数，未计入');
+  expect(text).toContain('来源“屈家岭”无法读取');
+  expect(result.problems).toHaveLength(2);
+});
+
+test('the official forms are filled where the data answers and keep what was typed by hand', () => {
+  const { fake } = countyBooks();
+  expect(runReports()).toMatchObject({ ok: true, sheets: ['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表'] });
+  let warmth = rowsOf(fake, '送温暖工程统计表');
+  expect(warmth[2]).toEqual(['序号', '项目', '数值', '单位', '来源', '键']);
+  expect(['w2a', 'w3b', 'w3c', 'w3d', 'w3e'].map((k) => item(warmth, k))).toEqual([5, 2, 2, 1, 1]);
+  expect(['w6a', 'w6b', 'w6c'].map((k) => item(warmth, k))).toEqual([0.815, 0.355, 0.3]);
+  expect(['w7d', 'w7f', 'w7g', 'w7h'].map((k) => item(warmth, k))).toEqual([3, 1, 1, 1]);
+  expect(item(warmth, 'w1a')).toBe('');
+  expect(warmth.find((r) => r[5] === 'w1a')![4]).toBe('手工填报');
+  const ws = sheet(fake, '送温暖工程统计表');
+  expect(ws.isColumnHiddenByUser(6)).toBe(true);
+
+  // The clerk types 当地职工总数 and 走访企业, then regenerates: the figures stay with their items.
+  const rowOf = (key: string) => warmth.findIndex((r) => r[5] === key) + 1;
+  ws.getRange(rowOf('w1a'), 3).setValue(128500);
+  ws.getRange(rowOf('w4a1'), 3).setValue(36);
+  runReports();
+  warmth = rowsOf(fake, '送温暖工程统计表');
+  expect([item(warmth, 'w1a'), item(warmth, 'w4a1'), item(warmth, 'w2a')]).toEqual([128500, 36, 5]);
+
+  const centre = rowsOf(fake, '困难职工帮扶中心统计表');
+  expect(['c8a1', 'c8a2', 'c8b1', 'c8b2', 'c8c1', 'c8c2', 'c8k'].map((k) => item(centre, k))).toEqual([6, 0.815, 3, 0.655, 1, 0.16, 1]);
+  expect(['c9a1', 'c9a2', 'c9h1'].map((k) => item(centre, k))).toEqual([2, 0.3, 1]);
+});
+
+test('实名制汇总表 lists the assisted; only the city union sees the amount column filled', () => {
+  const { fake } = countyBooks();
+  runReports();
+  let rn = rowsOf(fake, '实名制汇总表');
+  expect(rn[2]).toEqual(['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）']);
+  const listed = rn.slice(3).filter((r) => typeof r[0] === 'number');
+  expect(listed.map((r) => r[1])).toEqual(['王秀英', '孙丽', '陈静']);
+  expect(listed[0][4]).toBe(JINGSHAN[0]['身份证号']);
+  expect(listed[0][8]).toBe(2000);
+  as(fake, 'county');
+  runReports();
+  rn = rowsOf(fake, '实名制汇总表');
+  expect(rn.slice(3).filter((r) => typeof r[0] === 'number').map((r) => r[8])).toEqual(['', '', '']);
+});
+
+test('公示名单 lists the cases in notice with ID, card and phone masked and no income', () => {
+  const { fake } = countyBooks();
+  expect(runPublicNotice().ok).toBe(true);
+  const list = rowsOf(fake, '公示名单');
+  const li = list.find((r) => r[2] === '李明')!;
+  const id = String(JINGSHAN[1]['身份证号']);
+  expect(li).toEqual([1, 'H0100002', '李明', '男', '京山县纺织厂', '低保户', '生活救助', '2026-11-17 至 2026-11-23', `${id.slice(0, 4)}**********${id.slice(14)}`, '6217***********5678', '139****1234']);
+  const text = JSON.stringify(list);
+  expect(text).not.toContain(id);
+  expect(text).not.toContain('家庭年收入');
+  expect(list.filter((r) => typeof r[0] === 'number')).toHaveLength(1);
+});
+
+test('the dashboard gets its tables and three charts from the chart builder', () => {
+  const { fake } = countyBooks();
+  expect(runDashboard().ok).toBe(true);
+  const dash = sheet(fake, '统计图表');
+  const charts = dash.getCharts();
+  expect(charts.map((c) => c.getOptions().get('title'))).toEqual(['各县区案件数与金额', '各救助项目已发放金额', '按月新增案件']);
+  expect(charts[0].getRanges()[0].getValues()).toEqual([['县区', '案件数', '核定金额（元）', '已发放（元）'], ['京山', 3, 4600, 4600], ['沙洋', 2, 3000, 3000], ['钟祥', 1, 550, 550]]);
+  // Regenerating replaces the charts instead of stacking them.
+  runDashboard();
+  expect(dash.getCharts()).toHaveLength(3);
+});
+
+test('a roll-up reads each source once and writes 汇总 once, however many rows the sources hold', () => {
+  const calls = (extraRows: number) => {
+    const more = Array.from({ length: extraRows }, (_, i) => ({ ...JINGSHAN[0], 职工编号: `H01${String(100 + i).padStart(5, '0')}` }));
+    const { fake } = countyBooks('2026-11-23', { jingshan: more });
+    runRollup(); // 汇总 exists afterwards: the measured run rewrites it
+    fake.counter.reset();
+    expect(runRollup().ok).toBe(true);
+    return fake.counter.snapshot();
+  };
+  const small = calls(0);
+  const large = calls(3000);
+  expect(large).toEqual(small);
+  expect(small['Range.setValues']).toBe(1);
+  // 3 readable sources + 汇总来源 + 设置 + 人员权限: one getValues each.
+  expect(small['Range.getValues']).toBe(6);
+  expect(small['SpreadsheetApp.openById']).toBe(2);
+});
+
+test('someone without a county or city role is refused, and nothing is written', () => {
+  const { fake } = countyBooks();
+  as(fake, 'staff');
+  const r = runRollup();
+  expect(r).toMatchObject({ ok: false, message: '只有县区总工会、市总工会和管理员可以汇总和生成报表' });
+  expect(fake.spreadsheet.getSheetByName('汇总')).toBeNull();
+});
+
+test('困难职工情况报表: one printable sheet per selected row of 案件', () => {
+  const { fake } = countyBooks();
+  const cases = sheet(fake, '案件');
+  const src = sheet(fake, '京山案件').getRange(1, 1, 3, 28).getValues();
+  // Put two of 京山's rows into 案件 under its own header order.
+  const header = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0].map(String);
+  const rows = src.slice(1).map((r) => header.map((h) => { const i = src[0].indexOf(h); return (i >= 0 ? r[i] : '') as never; }));
+  cases.getRange(2, 1, 2, header.length).setValues(rows);
+  cases.getRange(2, 1, 2, 3).activate();
+  const r = runCaseReports();
+  expect(r).toMatchObject({ ok: true, sheets: ['情况报表-H0100001', '情况报表-H0100002'] });
+  const form = rowsOf(fake, '情况报表-H0100001');
+  expect(form[0][0]).toBe('困难职工情况报表');
+  expect(form[2]).toEqual(['姓名', '王秀英', '性别', '女', '年龄', 53]);
+  expect(form[6].slice(0, 2)).toEqual(['家庭贫困原因', '因病']);
+  expect(records(fake, '操作日志').length).toBeGreaterThanOrEqual(0);
+});
+
+test('一日捐汇总: per capita, participation against each unit type\'s threshold, and the 4 % / 96 % split', () => {
+  const { fake } = countyBooks();
+  as(fake, 'city');
+  const donations = sheet(fake, '捐款');
+  donations.getRange(2, 1, 4, 6).setValues([
+    ['京山县轻机厂工会', 'H01', '直属基层工会', 200, 160, 5760],
+    ['京山县教育工会', 'H01', '县区/产业工会', 1000, 270, 9720.5],
+    ['沙洋县化工厂工会', 'H02', '直属基层工会', 100, 79, 3000],
+    ['钟祥市总工会', 'H03', '省级模范县区', 2000, 700, 25200],
+  ]);
+  expect(runDonationRollup().ok).toBe(true);
+  const out = rowsOf(fake, '一日捐汇总');
+  const line = (code: string) => out.find((r) => r[0] === code)!;
+  // 京山: 5760 + 9720.5 = 15480.5 from 430 donors (36.00 per head), 430 of 1200 members.
+  expect(line('H01').slice(2, 10)).toEqual([1200, 430, 15480.5, 36, 0.3583, 619.22, 14861.28, 0]);
+  // 沙洋: 79 of 100 in a directly affiliated union is below 80 %; 3000 / 79 = 37.97.
+  expect(line('H02').slice(2, 10)).toEqual([100, 79, 3000, 37.97, 0.79, 120, 2880, 1]);
+  const total = line('合计');
+  expect(total[4]).toBe(43680.5);
+  expect((total[7] as number) + (total[8] as number)).toBeCloseTo(43680.5, 10);
+  const flagged = out.filter((r) => r[0] === '沙洋县化工厂工会');
+  expect(flagged).toHaveLength(1);
+  expect(flagged[0][2]).toBe('参与率 79% 低于 80%');
+  // Exactly 27 % (270 of 1000) passes, as does exactly 35 % (700 of 2000).
+  expect(JSON.stringify(out)).not.toContain('京山县教育工会');
+  expect(JSON.stringify(out)).not.toContain('钟祥市总工会');
+});
