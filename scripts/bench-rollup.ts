@@ -12,7 +12,7 @@ import { setNow } from '../src/server/clock';
 import { setupSpreadsheet } from '../src/server/setup';
 import { runRollup, runReports } from '../src/server/rollup';
 
-const COUNTIES = ['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08'];
+export const COUNTIES = ['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08'];
 const PER_COUNTY = 25_000;
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = ['秀英', '桂兰', '建国', '志强', '丽', '敏', '静', '伟', '芳', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞', '平'];
@@ -21,9 +21,9 @@ const CATEGORIES = ['低保户', '低保边缘户', '意外致困户'];
 const CAUSES = ['因病', '子女上学', '因意外', '因未就业', '因残', '单亲'];
 const SCHEMES = ['medical', 'critical', 'major', 'accident', 'living'];
 const KINDS = ['生活救助', '医疗救助', '助学', '就业', '法律援助'];
-const HEADER = ['职工编号', '县区代码', '状态', '姓名', '性别', '年龄', '身份证号', '会员卡/银行卡号', '工作单位', '联系电话', '困难类别', '致困原因', '家庭人口', '家庭年收入', '农民工', '劳模类型', '救助项目', '帮扶类别', '核定救助金额', '已发放金额', '逾期', '提交日期', '建档年度', '复审年度', '退出日期'];
+export const HEADER = ['职工编号', '县区代码', '状态', '姓名', '性别', '年龄', '身份证号', '会员卡/银行卡号', '工作单位', '联系电话', '困难类别', '致困原因', '家庭人口', '家庭年收入', '农民工', '劳模类型', '救助项目', '帮扶类别', '核定救助金额', '已发放金额', '逾期', '提交日期', '建档年度', '复审年度', '退出日期'];
 
-function countyRows(county: string): unknown[][] {
+export function countyRows(county: string): unknown[][] {
   const rows: unknown[][] = [HEADER];
   for (let i = 1; i <= PER_COUNTY; i++) {
     const status = STATUSES[i % 7];

@@ -137,6 +137,8 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200): void
   demo.getRange(2, 1, formulas.length - 1, 2).setValues(formulas.slice(1).map(([a, f]) => [a, `'${f}`]));
   demo.getRange(2, 3, formulas.length - 1, 1).setFormulas(formulas.slice(1).map(([, f]) => [f]));
   demo.setFrozenRows(1);
+  const blank = ss.getSheetByName('工作表1');
+  if (blank && blank.getLastRow() === 0) ss.deleteSheet(blank);
   ss.setActiveSheet(ss.getSheetByName('案件')!);
   fake.setUser(DEMO_USERS[0].email);
 }

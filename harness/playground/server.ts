@@ -85,6 +85,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     createDemo(ctx, fake, opts.demoCases ?? 200);
   }
   fake.toasts.length = 0;
+  const casesSheet = fake.spreadsheet._sheetByName('案件');
+  if (casesSheet) fake.spreadsheet.setActiveSheet(casesSheet);
   call('onOpen', [{ authMode: 'LIMITED' }]);
 
   const evaluateForSave = (sheet: FakeSheet, formula: string) => showFormula(formula, env(sheet._name)).value;
@@ -110,7 +112,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   };
 
   const sheetState = (name: string) => {
-    const s = fake.spreadsheet._sheetByName(name) ?? fake.spreadsheet._sheets[0];
+    const s = fake.spreadsheet._sheetByName(name) ?? fake.spreadsheet._sheets[fake.spreadsheet._active] ?? fake.spreadsheet._sheets[0];
     const rows = Math.min(s._lastRow(), 2000);
     const cols = s._lastColumn();
     const cells: { d: string; v: string; f?: string; e?: string; n?: string }[][] = [];

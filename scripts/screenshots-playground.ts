@@ -1,0 +1,39 @@
+/**
+ * Screenshots of the playground for the README (docs/screenshots/): the workbook with the
+ * review workbench open, and the 汇总 / 统计图表 sheets after a roll-up.
+ *   npm run build && TZ=Asia/Shanghai npx tsx scripts/screenshots-playground.ts
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPlayground } from '../harness/playground/server';
+import { launchBrowser } from '../test/ui/pageHarness';
+
+const out = join(process.cwd(), 'docs', 'screenshots');
+const pg = await startPlayground({ port: 0, workbook: join(mkdtempSync(join(tmpdir(), 'bangfu-shot-')), 'demo.xlsx'), log: () => {} });
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+await page.goto(pg.url);
+const menu = async (label: string) => {
+  await page.locator('#menubar > button', { hasText: '帮扶' }).click();
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
+};
+await page.locator('#user').selectOption('lina@jszgh.cn');
+await menu('审核工作台');
+await page.frameLocator('#sideframe').locator('#queue > li').first().waitFor();
+await page.frameLocator('#sideframe').locator('#queue > li summary').first().click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: join(out, 'playground.png') });
+await page.locator('#user').selectOption('chenjing@jmszgh.cn');
+await menu('生成报表');
+await menu('统计图表');
+await page.locator('#closeside').click();
+await page.locator('#tabs button', { hasText: /^送温暖工程统计表$/ }).click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: join(out, 'reports.png') });
+await page.locator('#tabs button', { hasText: /^汇总$/ }).click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: join(out, 'dashboard.png') });
+await browser.close();
+await pg.close();
+console.log('docs/screenshots: playground.png, reports.png, dashboard.png');

@@ -1,0 +1,82 @@
+/**
+ * Excel in and out for the CLI: a worksheet as the 2-D values a Sheets range would give
+ * (numbers, text, booleans, Dates, '' for blank), and report layouts written as sheets.
+ * Node-only; never part of the Apps Script bundle.
+ */
+import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { SheetLayout } from '../domain/reports/layout';
+
+export async function readBook(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
+  const width = ws.columnCount;
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const line: unknown[] = new Array(width).fill('');
+    for (let c = 1; c <= width; c++) line[c - 1] = cellValue(row.getCell(c).value);
+    while (out.length < r - 1) out.push(new Array(width).fill(''));
+    out[r - 1] = line;
+  });
+  return out;
+}
+
+function cellValue(v: ExcelJS.CellValue): unknown {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    if ('result' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
+    return '';
+  }
+  return v;
+}
+
+/** The case sheet of a workbook: 案件 when there is one, else the first sheet. */
+export function caseSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet('案件') ?? wb.worksheets[0];
+  if (!ws) throw new Error('工作簿中没有工作表');
+  return ws;
+}
+
+export function addLayout(wb: ExcelJS.Workbook, layout: SheetLayout): void {
+  const ws = wb.addWorksheet(layout.name.slice(0, 31), layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
+  layout.values.forEach((row) => ws.addRow(row.map((v) => (v === '' ? null : v))));
+  for (const m of layout.merges ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+  for (const f of layout.numberFormats ?? []) {
+    for (let r = f.row; r < f.row + f.numRows; r++) for (let c = f.col; c < f.col + f.numCols; c++) ws.getCell(r, c).numFmt = f.format;
+  }
+  for (const h of layout.handEntries ?? []) {
+    ws.getCell(h.row, h.col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+  }
+  if (layout.keyColumn) ws.getColumn(layout.keyColumn).hidden = true;
+}
+
+/**
+ * The case sheet's values, streamed: a county file of 25,000 rows is read row by row
+ * instead of as a whole workbook object (several times less memory, and faster).
+ */
+export async function streamCaseValues(path: string): Promise<unknown[][]> {
+  // The stream reader reports a missing file as an unhandled stream error: check first.
+  if (!existsSync(path)) throw new Error('文件不存在');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  let first: unknown[][] | null = null;
+  for await (const ws of reader) {
+    const name = (ws as unknown as { name: string }).name;
+    const rows: unknown[][] = [];
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+      while (rows.length < row.number - 1) rows.push([]);
+      rows.push(values);
+    }
+    if (name === '案件') return rows;
+    first ??= rows;
+  }
+  if (!first) throw new Error('工作簿中没有工作表');
+  return first;
+}
