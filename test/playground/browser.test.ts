@@ -1,0 +1,114 @@
+/**
+ * The whole add-on in a real browser (headless Chromium), no Google: the playground page
+ * with the real sidebars over the real Code.js. A staff member enters a case through the
+ * intake form (a wrong ID first: the zh error, nothing written), the reviewer passes it
+ * in the review workbench (status and 操作日志 change), a stranger is refused, and the
+ * city union's roll-up fills 汇总.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../harness/playground/server';
+import { control, eventually, launchBrowser } from '../ui/pageHarness';
+import { makeId } from '../helpers/idNumbers';
+
+jest.setTimeout(60_000);
+
+let pg: Playground;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  pg = await startPlayground({ port: 0, workbook: join(mkdtempSync(join(tmpdir(), 'bangfu-e2e-')), 'e2e.xlsx'), demoCases: 9, log: () => {} });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(pg.url);
+  await page.locator('#menubar > button').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pg?.close();
+});
+
+const cases = () => pg.fake.spreadsheet.getSheetByName('案件')!.getDataRange().getValues();
+const log = () => pg.fake.spreadsheet.getSheetByName('操作日志')!.getDataRange().getValues();
+
+async function asUser(email: string): Promise<void> {
+  await page.locator('#user').selectOption(email);
+}
+
+async function menu(label: string): Promise<void> {
+  await page.locator('#menubar > button', { hasText: '帮扶' }).click();
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
+}
+
+function sidebar(): FrameLocator {
+  return page.frameLocator('#sideframe');
+}
+
+const NEW_ID = makeId('420821', '1969-08-23', 77, '女');
+
+test('staff enter a case in the intake sidebar: a wrong ID is refused in zh and writes nothing; the right one makes the row', async () => {
+  await asUser('zhangmin@jszgh.cn');
+  await menu('新增/编辑困难职工');
+  const side = sidebar();
+  await control(side.locator('body'), '姓名').fill('彭桂芝');
+  const wrong = NEW_ID.slice(0, 17) + (NEW_ID[17] === '1' ? '2' : '1');
+  await control(side.locator('body'), '身份证号').fill(wrong);
+  await control(side.locator('body'), '工作单位').fill('京山县轻机厂');
+  await control(side.locator('body'), '家庭年收入').fill('15600');
+  await control(side.locator('body'), '家庭人口').fill('3');
+  const before = cases().length;
+  await side.locator('#save').click();
+  await expect(eventually(() => side.locator('#status').textContent(), (t) => (t ?? '').includes('需要修改'))).resolves.toBeTruthy();
+  await expect(side.getByText('“身份证号”校验码错误').first().isVisible()).resolves.toBe(true);
+  expect(cases().length).toBe(before);
+
+  await control(side.locator('body'), '身份证号').fill(NEW_ID);
+  await side.locator('#save').click();
+  const status = await eventually(() => side.locator('#status').textContent(), (t) => (t ?? '').startsWith('已保存'), 10_000);
+  const workerNo = /H01\d{5}/.exec(status ?? '')![0];
+  const row = cases().find((r) => r[0] === workerNo)!;
+  expect(row).toBeDefined();
+  expect(row).toContain('彭桂芝');
+  expect(row).toContain('待审核');
+  // The grid on the page shows it too.
+  await page.locator('#tabs button', { hasText: /^案件$/ }).click();
+  await expect(eventually(() => page.locator('#grid').innerText(), (t) => t.includes('彭桂芝'))).resolves.toBeTruthy();
+});
+
+test('the reviewer passes it in the review workbench: status and 操作日志 change', async () => {
+  const workerNo = String(cases().find((r) => r.includes('彭桂芝'))![0]);
+  await asUser('lina@jszgh.cn');
+  await menu('审核工作台');
+  const side = sidebar();
+  const card = side.locator(`li[data-worker-no="${workerNo}"]`);
+  await card.locator('summary').click();
+  await card.getByRole('button', { name: '审核通过' }).click();
+  await eventually(() => side.locator('#status').textContent(), `已处理 ${workerNo}`, 10_000);
+  expect(cases().find((r) => r[0] === workerNo)).toContain('公示中');
+  const last = log()[log().length - 1];
+  expect(last).toEqual(expect.arrayContaining(['lina@jszgh.cn', workerNo, '审核通过', '待审核', '公示中']));
+});
+
+test('a user without a role is refused by the server, and nothing changes', async () => {
+  const rows = JSON.stringify(cases());
+  const r = await page.evaluate(async () => (await fetch('/api/run/saveCase', {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: 'stranger@example.com', args: [{ requestId: 'stranger-1', values: { name: '路人甲' } }] }),
+  })).json());
+  expect(JSON.stringify(r)).toContain('不在“人员权限”表中');
+  expect(JSON.stringify(cases())).toBe(rows);
+});
+
+test('the city union runs 汇总 from the menu and the sheet fills', async () => {
+  await asUser('chenjing@jmszgh.cn');
+  await menu('汇总');
+  await page.locator('#tabs button', { hasText: /^汇总$/ }).click();
+  const text = await eventually(() => page.locator('#grid').innerText(), (t) => t.includes('全市'), 10_000);
+  expect(text).toContain('京山');
+  const total = pg.fake.spreadsheet.getSheetByName('汇总')!.getDataRange().getValues().find((r) => r[0] === '合计')!;
+  expect(total[2]).toBe(10); // 9 demo cases + 彭桂芝
+});
