@@ -13,7 +13,7 @@
  * - Later entries override earlier ones for the same date, so the 节假日 sheet (read after
  *   the built-in list) can correct or extend it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { addDays, coerceCivil, toDayNumber, weekday, type CivilDate } from './civilDate';
 import { BangfuError } from './errors';
 
@@ -21,7 +21,7 @@ export const HolidayKind = z.enum(['休', '班']);
 export type HolidayKind = z.infer<typeof HolidayKind>;
 
 export const HolidayEntry = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
   kind: HolidayKind,
   name: z.string(),
 });

@@ -6,7 +6,7 @@
  * src/defaults/forms.ts). In the sheet the header row holds the zh-CN labels; code maps
  * them to these keys. A case in memory is a plain record keyed by these keys.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const CASE_STATUSES = ['submitted', 'returned', 'notice', 'approval', 'approved', 'filed', 'exited'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);

@@ -8,7 +8,7 @@
  *   two parts always add up to the total.
  * The numbers are dated rows (src/defaults/donation.ts, the 一日捐标准 sheet).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { coerceCivil, type CivilDate } from './civilDate';
 import { BangfuError } from './errors';
 import { numberOf, textOf } from './forms/values';
@@ -19,7 +19,7 @@ export type UnitType = (typeof UNIT_TYPES)[keyof typeof UNIT_TYPES];
 export const DONATION_HEADER = ['单位', '县区代码', '单位类型', '会员数', '捐款人数', '捐款金额（元）'] as const;
 export const DONATION_STANDARD_HEADER = ['项目', '名称', '数值', '生效日期', '截止日期', '来源'] as const;
 
-const StandardRow = z.object({ key: z.string().min(1), value: z.number().nonnegative(), from: z.string(), to: z.string() });
+const StandardRow = z.object({ key: z.string().check(z.minLength(1)), value: z.number().check(z.nonnegative()), from: z.string(), to: z.string() });
 type StandardRow = z.infer<typeof StandardRow>;
 
 export interface DonationStandard {

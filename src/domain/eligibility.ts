@@ -21,7 +21,7 @@
  *   an open list, not a closed one.
  * - Amounts are compared exactly, in fen (money.ts), so 715.00 is within 130 % of 550.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BangfuError } from './errors';
 import { compareWithShare, parseRate, yuanToFen } from './money';
 
@@ -31,9 +31,9 @@ export type HardshipCategory = (typeof HARDSHIP_CATEGORIES)[number] | '';
 /** Thresholds of seed 004 二(二); a caller (the 设置 sheet) may override them. */
 export const HardshipThresholdsSchema = z.object({
   /** Upper end of the 低保边缘 range as a multiple of the 低保 line (130 % → 1.3). */
-  margin: z.number().min(1),
+  margin: z.number().check(z.gte(1)),
   /** Share of household annual income that big spending must exceed (50 % → 0.5). */
-  expenseShare: z.number().gt(0),
+  expenseShare: z.number().check(z.gt(0)),
 });
 export type HardshipThresholds = z.infer<typeof HardshipThresholdsSchema>;
 
@@ -42,15 +42,15 @@ export const HARDSHIP_THRESHOLDS_SOURCE = 'seed 004 二(二)《荆门市工会�
 
 export const HardshipInputSchema = z.object({
   /** Household per-capita income, yuan per month. */
-  perCapitaMonthlyIncome: z.number().min(0),
+  perCapitaMonthlyIncome: z.number().check(z.gte(0)),
   /** Local 低保 line, yuan per person per month. */
-  dibaoLine: z.number().gt(0),
+  dibaoLine: z.number().check(z.gt(0)),
   /** Causes as written on the form (因病、子女上学、因残、单亲、因意外、其它 …). */
-  causes: z.array(z.string()).default([]),
+  causes: z._default(z.array(z.string()), []),
   /** max(medical self-pay, tuition, disaster loss) ÷ household annual income; Infinity when income is 0. */
-  expenseRatio: z.custom<number>((v) => typeof v === 'number' && v >= 0).nullable().optional(),
-  margin: HardshipThresholdsSchema.shape.margin.optional(),
-  expenseShare: HardshipThresholdsSchema.shape.expenseShare.optional(),
+  expenseRatio: z.optional(z.nullable(z.custom<number>((v) => typeof v === 'number' && v >= 0))),
+  margin: z.optional(HardshipThresholdsSchema.shape.margin),
+  expenseShare: z.optional(HardshipThresholdsSchema.shape.expenseShare),
 });
 export type HardshipInput = z.input<typeof HardshipInputSchema>;
 
@@ -80,9 +80,9 @@ export function hardshipCategory(input: HardshipInput): HardshipCategory {
 
 export const ExclusionInputSchema = z.object({
   /** 政治面貌: 中共党员 / 中共预备党员 / 共青团员 / 群众 / 民主党派. */
-  politicalStatus: z.string().default(''),
+  politicalStatus: z._default(z.string(), ''),
   /** 已享受其他帮扶: 否 / 党组织帮扶 / 其他 (a list when several were ticked). */
-  otherProgramme: z.union([z.string(), z.array(z.string())]).default(''),
+  otherProgramme: z._default(z.union([z.string(), z.array(z.string())]), ''),
 });
 export type ExclusionInput = z.input<typeof ExclusionInputSchema>;
 

@@ -16,7 +16,7 @@
  *   on any one day the bands of a scheme follow each other without gap or overlap.
  */
 import { isDate } from './civilDate';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BangfuError } from './errors';
 import { addDays, coerceCivil, fromDayNumber, toDayNumber, type CivilDate } from './civilDate';
 import { formatYuan, parseRate, rateValue } from './money';
@@ -48,37 +48,37 @@ const columnOf = (key: string) => POLICY_COLUMNS.find((c) => c.key === key);
 
 // ── one row ───────────────────────────────────────────────────────────────────────
 
-const civilDate = z.string().refine((s) => coerceCivil(s) === s);
-const yuan = z.number().min(0);
+const civilDate = z.string().check(z.refine((s) => coerceCivil(s) === s));
+const yuan = z.number().check(z.gte(0));
 
 export const PolicyRowSchema = z.object({
   /** Scheme code, compared case-insensitively: stored trimmed and lower-case. */
-  scheme: z.string().trim().min(1).transform((s) => s.toLowerCase()),
+  scheme: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1)),
   /** Chinese name; RELIEF accepts it in place of the code. */
-  name: z.string().trim().default(''),
+  name: z._default(z.string().check(z.trim()), ''),
   /** Inclusive. */
   effective_from: civilDate,
   /** Inclusive; null = open-ended. */
-  effective_to: civilDate.nullable().default(null),
+  effective_to: z._default(z.nullable(civilDate), null),
   /** Band lower bound in yuan, inclusive. */
-  lower: yuan.default(0),
+  lower: z._default(yuan, 0),
   /** Band upper bound in yuan, exclusive; null = no upper bound. */
-  upper: yuan.nullable().default(null),
+  upper: z._default(z.nullable(yuan), null),
   /** Share of (base − deductible), e.g. 0.1. */
-  rate: z.number().min(0).max(1).nullable().default(null),
+  rate: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), null),
   /** Fixed amount in yuan. */
-  fixed: yuan.nullable().default(null),
+  fixed: z._default(z.nullable(yuan), null),
   /** Deductible (起付线) in yuan, taken off the base before the rate. */
-  deductible: yuan.nullable().default(null),
-  cap: yuan.nullable().default(null),
+  deductible: z._default(z.nullable(yuan), null),
+  cap: z._default(z.nullable(yuan), null),
   /** Minimum paid when the rule gives a positive amount. */
-  floor: yuan.nullable().default(null),
+  floor: z._default(z.nullable(yuan), null),
   /** Months of the 低保 line (生活救助). */
-  months: z.number().gt(0).nullable().default(null),
+  months: z._default(z.nullable(z.number().check(z.gt(0))), null),
   /** Where the numbers come from, e.g. "seed 001 §10《…》". */
-  source: z.string().trim().default(''),
+  source: z._default(z.string().check(z.trim()), ''),
   /** 1-based row of the 救助标准 sheet the row was read from (error messages, audit). */
-  sheet_row: z.number().int().positive().optional(),
+  sheet_row: z.optional(z.int().check(z.positive())),
 });
 
 export type PolicyRow = z.infer<typeof PolicyRowSchema>;

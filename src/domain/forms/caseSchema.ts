@@ -3,7 +3,7 @@
  * checks every field with the same checkField the page runs (so both say the same words),
  * refuses changes to fields the user's role may not edit, and returns normalized values.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Role } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import type { Locale } from '../errors';
@@ -38,31 +38,33 @@ const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
  * field; issues carry the zh (or English) message and the field key as `path`.
  * A restricted field left out of the submission keeps its previous value.
  */
-export function buildCaseSchema(defs: readonly FieldDef[], opts: CaseSchemaOptions): z.ZodType<CaseValues> {
+export function buildCaseSchema(defs: readonly FieldDef[], opts: CaseSchemaOptions): z.ZodMiniType<CaseValues> {
   const ruleCtx = { today: opts.today, locale: opts.locale };
-  const shape: Record<string, z.ZodType<Json>> = {};
+  const shape: Record<string, z.ZodMiniType<Json>> = {};
   for (const def of defs) {
     const editable = def.computed || mayEditField(def, opts.role);
     const before = normalizeValue(def, opts.previous?.[def.key]);
-    shape[def.key] = z
-      .unknown()
-      .transform((v) => (v === undefined && !editable ? before : v))
-      .superRefine((v, ctx) => {
-        const message = checkField(def, v, ruleCtx);
-        if (message) {
-          ctx.addIssue({ code: 'custom', message });
-        } else if (!editable && !same(normalizeValue(def, v), before)) {
-          ctx.addIssue({ code: 'custom', message: forbiddenChange(def, opts.locale) });
-        }
-      })
-      .transform((v) => normalizeValue(def, v));
+    // One transform does what the classic chain did (fill, check, normalize): zod/mini keeps the bundle small.
+    shape[def.key] = z.pipe(z.unknown(), z.transform((raw, ctx) => {
+      const v = raw === undefined && !editable ? before : raw;
+      const message = checkField(def, v, ruleCtx);
+      if (message) {
+        ctx.issues.push({ code: 'custom', message, input: v });
+        return z.NEVER;
+      }
+      if (!editable && !same(normalizeValue(def, v), before)) {
+        ctx.issues.push({ code: 'custom', message: forbiddenChange(def, opts.locale), input: v });
+        return z.NEVER;
+      }
+      return normalizeValue(def, v);
+    })) as unknown as z.ZodMiniType<Json>;
   }
   // Every key present (maybe undefined): zod skips absent keys, and a missing field must still be checked.
   const withAllKeys = (v: unknown) => {
     const input = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
     return Object.fromEntries(defs.map((d) => [d.key, input[d.key]]));
   };
-  return z.preprocess(withAllKeys, z.object(shape)) as unknown as z.ZodType<CaseValues>;
+  return z.pipe(z.pipe(z.unknown(), z.transform(withAllKeys)), z.object(shape)) as unknown as z.ZodMiniType<CaseValues>;
 }
 
 function forbiddenChange(def: FieldDef, locale: Locale = 'zh-CN'): string {

@@ -7,7 +7,7 @@
  * Cells may hold codes or the zh words an administrator knows (类型 单选 = select,
  * 可编辑角色 单位工会审核 = reviewer, 分组 基本情况 = identity).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BangfuError } from '../errors';
 import { Role, SYSTEM_COLUMNS } from '../caseModel';
 import { parseRoleList, roleLabel } from '../roles';
@@ -29,7 +29,7 @@ export const FIELD_TYPE_LABELS: Record<FieldType, { zh: string; en: string }> = 
   table: { zh: '表格', en: 'Table' },
 };
 
-export const SectionSchema = z.object({ key: z.string().min(1), zh: z.string().min(1), en: z.string().min(1) });
+export const SectionSchema = z.object({ key: z.string().check(z.minLength(1)), zh: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 export type Section = z.infer<typeof SectionSchema>;
 
 /**
@@ -81,19 +81,19 @@ const SUB_KEY = new RegExp(`^(${KEY_PART})\\.(${KEY_PART})$`);
 const SYSTEM_KEYS = new Set<string>(SYSTEM_COLUMNS.map((c) => c.key));
 
 const BaseFieldDef = z.object({
-  key: z.string().regex(TOP_KEY),
-  zh: z.string().min(1),
-  en: z.string().min(1),
+  key: z.string().check(z.regex(TOP_KEY)),
+  zh: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
   type: FieldType,
   options: z.array(z.string()),
   /** Shown text per option when the stored value is a code (`medical=特困职工医疗救助`). */
-  optionLabels: z.array(z.string()).optional(),
+  optionLabels: z.optional(z.array(z.string())),
   required: z.boolean(),
   /** number: value bounds; text: length; date: years; table/multiselect: count of rows/choices. */
-  min: z.number().nullable(),
-  max: z.number().nullable(),
+  min: z.nullable(z.number()),
+  max: z.nullable(z.number()),
   /** A regular expression the whole value must match (anchored for the author). */
-  pattern: z.string().nullable(),
+  pattern: z.nullable(z.string()),
   section: z.string(),
   editRoles: z.array(Role),
   order: z.number(),
@@ -101,7 +101,7 @@ const BaseFieldDef = z.object({
   computed: z.boolean(),
 });
 /** One form field, as the server and the page use it (structurally a FieldDefDto). */
-export const FieldDefSchema = BaseFieldDef.extend({ columns: z.array(BaseFieldDef).optional() });
+export const FieldDefSchema = z.extend(BaseFieldDef, { columns: z.optional(z.array(BaseFieldDef)) });
 export type FieldDef = z.infer<typeof FieldDefSchema>;
 export type SubFieldDef = z.infer<typeof BaseFieldDef>;
 
@@ -121,12 +121,12 @@ const bad = (zh: string, en: string): CellResult<never> => ({ ok: false, problem
 
 /** A zod field that reads one cell with `read` and reports its problem with zh + en. */
 function cell<T>(read: (v: unknown) => CellResult<T>) {
-  return z.unknown().transform((v, ctx) => {
+  return z.pipe(z.unknown(), z.transform((v, ctx) => {
     const r = read(v);
     if (r.ok) return r.value;
-    ctx.addIssue({ code: 'custom', message: r.problem.zh, params: { en: r.problem.en } });
+    ctx.issues.push({ code: 'custom', message: r.problem.zh, params: { en: r.problem.en }, input: v });
     return z.NEVER;
-  });
+  }));
 }
 
 function readKey(v: unknown): CellResult<string> {

@@ -19,7 +19,7 @@
  *   by 30 April are tracked separately).
  */
 import { isDate } from '../civilDate';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BangfuError } from '../errors';
 import { addDays, coerceCivil, isValidYmd, ymd, type CivilDate } from '../civilDate';
 import type { CaseRecord } from '../caseModel';
@@ -46,22 +46,24 @@ export const DEADLINE_STEP_LABELS: Record<DeadlineStep, { zh: string; en: string
   annual_review: { zh: '年度复审', en: 'Annual re-review' },
 };
 
-const Civil = z.string().refine((s) => coerceCivil(s) === s, { message: '日期应为 YYYY-MM-DD' });
+const Civil = z.string().check(z.refine((s) => coerceCivil(s) === s, { message: '日期应为 YYYY-MM-DD' }));
 
 /** One deadline rule. effective_from/to are inclusive; `to` null = open-ended. */
 export const DeadlineRowSchema = z
   .object({
     step: DeadlineStep,
     /** Working days (review, notice, approval, quarterly statistics). */
-    workdays: z.number().int().min(0).max(366).nullable(),
+    workdays: z.nullable(z.int().check(z.gte(0), z.lte(366))),
     /** 'MM-DD' in the year of the review (annual re-review: 04-30). */
-    monthDay: z.string().regex(/^\d{2}-\d{2}$/).nullable(),
+    monthDay: z.nullable(z.string().check(z.regex(/^\d{2}-\d{2}$/))),
     from: Civil,
-    to: Civil.nullable(),
+    to: z.nullable(Civil),
     source: z.string(),
   })
-  .refine((r) => (r.step === 'annual_review' ? r.monthDay !== null : r.workdays !== null), { message: '缺少期限数值' })
-  .refine((r) => r.to === null || r.from <= r.to, { message: '生效日期晚于失效日期' });
+  .check(
+    z.refine((r) => (r.step === 'annual_review' ? r.monthDay !== null : r.workdays !== null), { message: '缺少期限数值' }),
+    z.refine((r) => r.to === null || r.from <= r.to, { message: '生效日期晚于失效日期' }),
+  );
 export type DeadlineRow = z.infer<typeof DeadlineRowSchema>;
 
 /** Rows grouped by step and checked: the form dueDate() reads 20,000 times a morning. */

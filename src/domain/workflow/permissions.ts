@@ -3,7 +3,7 @@
  * four-eyes rule and field-level permissions. Every check answers with a reason in zh and
  * English so the server can tell the user why, whatever the page showed.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Role, type CaseRecord, type SystemColumnKey } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { parseRole, roleLabel, seesAllCounties } from '../roles';
@@ -23,12 +23,12 @@ export const STAFF_HEADER: string[] = STAFF_COLUMNS.map((c) => c.zh);
 /** A user as 人员权限 defines them. County is null for the city union and administrators. */
 export const UserSchema = z
   .object({
-    email: z.email().transform((s) => s.toLowerCase()),
+    email: z.email().check(z.toLowerCase()),
     role: Role,
-    county: z.string().nullable(),
+    county: z.nullable(z.string()),
     name: z.string(),
   })
-  .refine((u) => seesAllCounties(u.role) || (u.county !== null && u.county !== ''), { message: '该角色需填写县区代码', path: ['county'] });
+  .check(z.refine((u) => seesAllCounties(u.role) || (u.county !== null && u.county !== ''), { message: '该角色需填写县区代码', path: ['county'] }));
 export type User = z.infer<typeof UserSchema>;
 
 export interface StaffProblem { row: number; zh: string; en: string }

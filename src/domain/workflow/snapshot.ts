@@ -4,11 +4,11 @@
  * copy, not a reference: editing 救助标准 later changes what RELIEF computes for new cases
  * but never what this case was decided on (auditors read the snapshot).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BangfuError } from '../errors';
 import { coerceCivil } from '../civilDate';
 
-const JsonValue: z.ZodType<unknown> = z.lazy(() =>
+const JsonValue: z.ZodMiniType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 
@@ -21,14 +21,14 @@ export const PolicySnapshotSchema = z.object({
   /** The inputs the amount was computed from (relief base, 低保 line, household income…). */
   inputs: z.record(z.string(), JsonValue),
   /** The amount the rules gave, in yuan; null when no scheme applies. */
-  suggestedAmount: z.number().nullable(),
+  suggestedAmount: z.nullable(z.number()),
   explanation: z.object({ zh: z.string(), en: z.string() }),
 });
 export type PolicySnapshot = z.infer<typeof PolicySnapshotSchema>;
 
-export const DecisionSnapshotSchema = PolicySnapshotSchema.extend({
+export const DecisionSnapshotSchema = z.extend(PolicySnapshotSchema, {
   version: z.literal(1),
-  decidedOn: z.string().refine((s) => coerceCivil(s) === s),
+  decidedOn: z.string().check(z.refine((s) => coerceCivil(s) === s)),
   decidedBy: z.string(),
   /** The approved amount in yuan (the county may differ from the suggestion). */
   amount: z.number(),
