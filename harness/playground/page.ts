@@ -35,6 +35,9 @@ export const PAGE_HTML = `<!doctype html>
   #toasts { position: fixed; right: 16px; bottom: 48px; display: flex; flex-direction: column; gap: 8px; max-width: 420px; z-index: 20; }
   .toast { background: #323232; color: #fff; padding: 10px 14px; border-radius: 4px; white-space: pre-wrap; }
   .toast b { display: block; margin-bottom: 2px; }
+  #charts { display: flex; flex-wrap: wrap; gap: 16px; padding: 12px; }
+  .chart { border: 1px solid #dadce0; padding: 8px; background: #fff; }
+  .chart h3 { margin: 0 0 6px; font-size: 13px; }
   #editor { display: flex; gap: 6px; align-items: center; flex: 1; }
   #editor input { flex: 1; font: inherit; padding: 3px 6px; }
   #cellref { width: 70px; color: #5f6368; }
@@ -47,7 +50,7 @@ export const PAGE_HTML = `<!doctype html>
   <label>当前用户 <select id="user" aria-label="当前用户"></select></label>
 </header>
 <main>
-  <div id="gridwrap"><table id="grid" aria-label="工作表"></table></div>
+  <div id="gridwrap"><table id="grid" aria-label="工作表"></table><div id="charts"></div></div>
   <aside id="side" aria-label="侧边栏"><div class="bar"><span id="sidetitle"></span><button id="closeside" aria-label="关闭侧边栏">✕</button></div><iframe id="sideframe" title="侧边栏"></iframe></aside>
 </main>
 <nav id="tabs" aria-label="工作表标签"></nav>
@@ -106,15 +109,57 @@ function renderTabs() {
   const tabs = $('tabs'); tabs.innerHTML = '';
   for (const n of state.sheetNames) { const b = document.createElement('button'); b.textContent = n; if (n === current) b.className = 'active'; b.onclick = () => { current = n; selected = null; refresh(); }; tabs.appendChild(b); }
 }
+const COLORS = ['#1a73e8', '#188038', '#e37400', '#d93025', '#9334e6', '#12b5cb', '#f9ab00'];
+function svg(tag, attrs, text) { const el = document.createElementNS('http://www.w3.org/2000/svg', tag); for (const k in attrs) el.setAttribute(k, attrs[k]); if (text !== undefined) el.textContent = text; return el; }
+function renderCharts() {
+  const box = $('charts'); box.innerHTML = '';
+  for (const ch of state.sheet.charts || []) {
+    const [header, ...rows] = ch.data; if (!header) continue;
+    const wrap = document.createElement('div'); wrap.className = 'chart';
+    const h = document.createElement('h3'); h.textContent = ch.title; wrap.appendChild(h);
+    const W = 420, H = 220, L = 50, B = 40;
+    const s = svg('svg', { width: W, height: H, role: 'img', 'aria-label': ch.title });
+    const series = header.slice(1).map((_, j) => rows.map((r) => Number(r[j + 1]) || 0));
+    if (ch.type === 'PIE') {
+      const vals = series[0] || [], total = vals.reduce((a, b) => a + b, 0) || 1; let a0 = -Math.PI / 2;
+      vals.forEach((v, i) => { const a1 = a0 + (v / total) * 2 * Math.PI; const large = a1 - a0 > Math.PI ? 1 : 0;
+        const p = (a) => [110 + 90 * Math.cos(a), 110 + 90 * Math.sin(a)];
+        const [x0, y0] = p(a0), [x1, y1] = p(a1);
+        if (v > 0) s.appendChild(svg('path', { d: 'M110,110 L' + x0 + ',' + y0 + ' A90,90 0 ' + large + ' 1 ' + x1 + ',' + y1 + ' Z', fill: COLORS[i % COLORS.length] }));
+        s.appendChild(svg('rect', { x: 230, y: 14 + i * 20, width: 12, height: 12, fill: COLORS[i % COLORS.length] }));
+        s.appendChild(svg('text', { x: 248, y: 24 + i * 20, 'font-size': 11 }, rows[i][0] + '  ' + rows[i][1]));
+        a0 = a1; });
+    } else {
+      const max = Math.max(1, ...series.flat()); const n = rows.length || 1; const bw = (W - L - 10) / n;
+      s.appendChild(svg('line', { x1: L, y1: H - B, x2: W - 5, y2: H - B, stroke: '#999' }));
+      s.appendChild(svg('text', { x: 4, y: 14, 'font-size': 10 }, String(max)));
+      series.forEach((vals, j) => {
+        if (ch.type === 'LINE') {
+          const pts = vals.map((v, i) => (L + bw * i + bw / 2) + ',' + (H - B - (v / max) * (H - B - 20))).join(' ');
+          s.appendChild(svg('polyline', { points: pts, fill: 'none', stroke: COLORS[j], 'stroke-width': 2 }));
+        } else {
+          const w = (bw - 8) / series.length;
+          vals.forEach((v, i) => { const hgt = (v / max) * (H - B - 20); s.appendChild(svg('rect', { x: L + bw * i + 4 + j * w, y: H - B - hgt, width: w, height: hgt, fill: COLORS[j % COLORS.length] })); });
+        }
+      });
+      rows.forEach((r, i) => s.appendChild(svg('text', { x: L + bw * i + bw / 2, y: H - B + 14, 'font-size': 10, 'text-anchor': 'middle' }, r[0])));
+      header.slice(1).forEach((label, j) => { s.appendChild(svg('rect', { x: L + j * 120, y: H - 16, width: 10, height: 10, fill: COLORS[j % COLORS.length] })); s.appendChild(svg('text', { x: L + 14 + j * 120, y: H - 7, 'font-size': 10 }, label)); });
+    }
+    wrap.appendChild(s); box.appendChild(wrap);
+  }
+}
 function renderGrid() {
   const s = state.sheet, g = $('grid'); g.innerHTML = '';
+  const hidden = new Set(s.hidden || []);
+  renderCharts();
   const head = document.createElement('tr'); head.appendChild(document.createElement('th'));
-  for (let c = 1; c <= s.cols; c++) { const th = document.createElement('th'); th.textContent = colName(c); head.appendChild(th); }
+  for (let c = 1; c <= s.cols; c++) { if (hidden.has(c)) continue; const th = document.createElement('th'); th.textContent = colName(c); head.appendChild(th); }
   g.appendChild(head);
   s.cells.forEach((row, i) => {
     const tr = document.createElement('tr'); if (i < s.frozenRows) tr.className = 'frozen';
     const rn = document.createElement('td'); rn.className = 'rownum'; rn.textContent = i + 1; tr.appendChild(rn);
     row.forEach((cell, j) => {
+      if (hidden.has(j + 1)) return;
       const td = document.createElement('td'); td.textContent = cell.d; td.dataset.r = i + 1; td.dataset.c = j + 1;
       if (cell.e) { td.className = 'err'; td.title = cell.e; } else if (cell.n) { td.classList.add('note'); td.title = cell.n; } else if (cell.d) td.title = cell.d;
       td.onclick = () => select(td, cell);

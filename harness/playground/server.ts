@@ -141,7 +141,12 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       }
       cells.push(line);
     }
-    return { name: s._name, rows, cols, frozenRows: s._frozenRows, cells };
+    // Charts made with the chart builder: their title, type and the data of their first range.
+    const charts = s._charts.map((c) => ({
+      title: String(c._spec.options.title ?? ''), type: c._spec.type,
+      data: c._spec.ranges[0] ? c._spec.ranges[0]._read().map((r) => r.map(display)) : [],
+    }));
+    return { name: s._name, rows, cols, frozenRows: s._frozenRows, cells, hidden: [...s._hiddenColumns], charts };
   };
 
   const json = (res: ServerResponse, status: number, body: unknown) => {

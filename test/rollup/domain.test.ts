@@ -87,3 +87,11 @@ test('hand-entered figures follow their item key, not their row', () => {
   const at = (k: string) => merged.values.find((r) => r[5] === k)![2];
   expect([at('w1a'), at('w5a'), at('w1b')]).toEqual([128500, 12.5, '']);
 });
+
+test('a filed case without its own paid amount counts the city union\'s amount (else the approved one) as paid', () => {
+  const filed = { ...JINGSHAN[0], 已发放金额: '', '救助金额（市总填写）': 1800 };
+  const filedNoCity = { ...JINGSHAN[0], 职工编号: 'H0100009', 已发放金额: '', '救助金额（市总填写）': '' };
+  const approved = { ...SHAYANG[0], 已发放金额: '' };
+  const r = rollUp([{ name: '混合', county: '', values: rowsOf([filed, filedNoCity, approved]) }], opts);
+  expect(r.city.get('paid_fen.total')).toBe(180_000 + 160_000);
+});

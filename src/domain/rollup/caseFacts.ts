@@ -157,6 +157,9 @@ export function readFact(source: string, rowNumber: number, row: readonly unknow
     raw: row,
     header: h,
   };
+  // Filing (备案) is the city union paying onto the member's card (seed 003: 帮扶金直接转至会员卡):
+  // a filed case without its own 已发放金额 counts the city's 救助金额, else the approved amount, as paid.
+  if (fact.status === 'filed' && fact.paidFen === 0) fact.paidFen = fact.assistanceFen || fact.approvedFen;
   if (problems.length > 0) return { ok: false, problem: `${where}：${problems.join('；')}，未计入` };
   return { ok: true, fact };
 }
