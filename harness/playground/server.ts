@@ -47,6 +47,7 @@ export interface Playground {
 }
 
 const CALLABLE = new Set(ENTRY_POINTS.filter((e) => e.kind === 'endpoint' || e.kind === 'menu' || e.kind === 'custom' || e.kind === 'trigger').map((e) => e.name));
+const TRIGGERS = new Set(ENTRY_POINTS.filter((e) => e.kind === 'trigger').map((e) => e.name));
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function display(v: unknown): string {
@@ -108,7 +109,14 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   const users = (): { email: string; role: string; name: string }[] => {
     const s = fake.spreadsheet._sheetByName('人员权限');
     if (!s) return DEMO_USERS;
-    return s._values.slice(1).filter((r) => r && r[0]).map((r) => ({ email: String(r[0]), role: String(r[1] ?? ''), name: String(r[3] ?? '') }));
+    const listed = s._values.slice(1).filter((r) => r && r[0]).map((r) => ({ email: String(r[0]), role: String(r[1] ?? ''), name: String(r[3] ?? '') }));
+    // Someone not in 人员权限, to see what the server refuses.
+    return [...listed, { email: 'visitor@example.com', role: '未授权', name: '访客' }];
+  };
+  // Scheduled jobs, runnable from the page as the trigger would run them.
+  const TRIGGER_MENU = {
+    title: '定时任务（演示）',
+    items: ENTRY_POINTS.filter((e) => e.kind === 'trigger').map((e) => ({ label: `立即运行：${e.zh.split('：')[0].split('（')[0].replace(/。$/, '')}`, fn: e.name })),
   };
 
   const sheetState = (name: string) => {
@@ -176,7 +184,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       if (req.method === 'GET' && url.pathname === '/api/state') {
         return json(res, 200, {
           sheetNames: fake.spreadsheet._sheets.map((s) => s._name), sheet: sheetState(url.searchParams.get('sheet') ?? ''),
-          menus: fake.ui.menus, toasts: fake.toasts, users: users(), user,
+          menus: [...fake.ui.menus, TRIGGER_MENU], toasts: fake.toasts, users: users(), user,
         });
       }
       const side = /^\/sidebar\/([a-z]+)$/.exec(url.pathname);
@@ -203,7 +211,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
         const sidebars = fake.ui.sidebars.length;
         const dialogs = fake.ui.dialogs.length;
         try {
-          const value = call(name, args, as);
+          // A scheduled job runs as its trigger would: as the owner who installed it, with no UI.
+          const value = TRIGGERS.has(name) ? fake.runTrigger(() => (ctx[name] as (...a: unknown[]) => unknown)(...args)) : call(name, args, as);
           saveSoon();
           const opened = fake.ui.sidebars.length > sidebars ? fake.ui.sidebars[fake.ui.sidebars.length - 1] : null;
           const dialog = fake.ui.dialogs.length > dialogs ? fake.ui.dialogs[fake.ui.dialogs.length - 1] : null;

@@ -93,14 +93,33 @@ test('the reviewer passes it in the review workbench: status and 操作日志 ch
   expect(last).toEqual(expect.arrayContaining(['lina@jszgh.cn', workerNo, '审核通过', '待审核', '公示中']));
 });
 
-test('a user without a role is refused by the server, and nothing changes', async () => {
+test('a visitor not in 人员权限 is refused by the server, in the sidebar and behind it, and nothing changes', async () => {
   const rows = JSON.stringify(cases());
-  const r = await page.evaluate(async () => (await fetch('/api/run/saveCase', {
+  await asUser('visitor@example.com');
+  await menu('新增/编辑困难职工');
+  const side = sidebar();
+  await control(side.locator('body'), '姓名').fill('路人甲');
+  await control(side.locator('body'), '身份证号').fill(makeId('420802', '1990-01-01', 3, '男'));
+  await control(side.locator('body'), '工作单位').fill('某公司');
+  await control(side.locator('body'), '家庭年收入').fill('10000');
+  await control(side.locator('body'), '家庭人口').fill('2');
+  await side.locator('#save').click();
+  await eventually(() => side.locator('#status').textContent(), (t) => (t ?? '').includes('不在“人员权限”表中'), 10_000);
+  // A page that skips its own checks fares no better.
+  const r = await page.evaluate(async () => (await fetch('/api/run/reviewAction', {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: 'stranger@example.com', args: [{ requestId: 'stranger-1', values: { name: '路人甲' } }] }),
+    body: JSON.stringify({ user: 'visitor@example.com', args: [{ requestId: 'v-1', workerNo: 'H0100001', action: 'approve', version: 1, amount: 99999 }] }),
   })).json());
   expect(JSON.stringify(r)).toContain('不在“人员权限”表中');
   expect(JSON.stringify(cases())).toBe(rows);
+});
+
+test('a scheduled job runs from the page as its trigger would', async () => {
+  await asUser('admin@jmszgh.cn');
+  await page.locator('#menubar > button', { hasText: '定时任务（演示）' }).click();
+  await page.getByRole('menuitem', { name: /每日定时任务/ }).click();
+  const logRows = await eventually(() => log().map((r) => String(r[3])), (ops) => ops.some((o) => o.includes('季度') || o.includes('期限')), 10_000);
+  expect(logRows.length).toBeGreaterThan(1);
 });
 
 test('the city union runs 汇总 from the menu and the sheet fills', async () => {
