@@ -44,18 +44,6 @@ export function caseSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   return ws;
 }
 
-export function addLayout(wb: ExcelJS.Workbook, layout: SheetLayout): void {
-  const ws = wb.addWorksheet(layout.name.slice(0, 31), layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
-  layout.values.forEach((row) => ws.addRow(row.map((v) => (v === '' ? null : v))));
-  for (const m of layout.merges ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
-  for (const f of layout.numberFormats ?? []) {
-    for (let r = f.row; r < f.row + f.numRows; r++) for (let c = f.col; c < f.col + f.numCols; c++) ws.getCell(r, c).numFmt = f.format;
-  }
-  for (const h of layout.handEntries ?? []) {
-    ws.getCell(h.row, h.col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-  }
-  if (layout.keyColumn) ws.getColumn(layout.keyColumn).hidden = true;
-}
 
 /**
  * The case sheet's values, streamed: a county file of 25,000 rows is read row by row
@@ -79,4 +67,35 @@ export async function streamCaseValues(path: string): Promise<unknown[][]> {
   }
   if (!first) throw new Error('工作簿中没有工作表');
   return first;
+}
+
+/**
+ * Writes report layouts with exceljs's streaming writer: each row goes to disk as it is
+ * added, so a real-name list of 80,000 families does not sit in memory as cell objects.
+ */
+export async function writeLayouts(path: string, layouts: readonly SheetLayout[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  for (const layout of layouts) {
+    const ws = wb.addWorksheet(layout.name.slice(0, 31), layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
+    if (layout.keyColumn) ws.getColumn(layout.keyColumn).hidden = true;
+    for (const m of layout.merges ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+    const formats = new Map<number, { col: number; format: string }[]>();
+    for (const f of layout.numberFormats ?? []) {
+      for (let r = f.row; r < f.row + f.numRows; r++) {
+        const list = formats.get(r) ?? [];
+        for (let c = f.col; c < f.col + f.numCols; c++) list.push({ col: c, format: f.format });
+        formats.set(r, list);
+      }
+    }
+    const hand = new Map<number, number[]>();
+    for (const h of layout.handEntries ?? []) hand.set(h.row, [...(hand.get(h.row) ?? []), h.col]);
+    layout.values.forEach((values, i) => {
+      const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
+      for (const f of formats.get(i + 1) ?? []) row.getCell(f.col).numFmt = f.format;
+      for (const c of hand.get(i + 1) ?? []) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+      row.commit();
+    });
+    ws.commit();
+  }
+  await wb.commit();
 }

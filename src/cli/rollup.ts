@@ -3,13 +3,13 @@
  * official forms over Excel files, one sheet per report. The same domain code as the
  * 汇总与报表 menu; only the reading and writing are Excel's.
  */
-import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { civilFromDate } from '../domain/civilDate';
-import { crossCheck, rollUp, type SourceData } from '../domain/rollup/aggregate';
+import { crossCheck, mergeRollups, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
+import type { CaseFact } from '../domain/rollup/caseFacts';
 import { centreStatsLayout, dashboardLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout } from '../domain/reports';
 import { COUNTIES } from '../defaults/counties';
-import { addLayout, streamCaseValues } from './excel';
+import { streamCaseValues, writeLayouts } from './excel';
 
 export interface RollupCliOptions {
   inputs: string[];
@@ -21,35 +21,34 @@ export interface RollupCliOptions {
 }
 
 export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: string[]; cases: number }> {
-  const sources: SourceData[] = [];
+  const today = civilFromDate(new Date());
+  const year = Number(today.slice(0, 4));
+  const keep = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || f.status === 'notice' || (f.emergency && f.paidFen > 0);
+  const parts: RollupResult[] = [];
   const problems: string[] = [];
+  // Each file is rolled up as soon as it is read, so only one file's rows are held at a time.
   for (const [i, path] of o.inputs.entries()) {
     o.progress(`读取 ${i + 1}/${o.inputs.length}：${basename(path)}`);
+    let source: SourceData;
     try {
-      const values = await streamCaseValues(path);
-      sources.push({ name: basename(path), county: '', values });
-      o.progress(`  ${values.length - 1} 行`);
+      source = { name: basename(path), county: '', values: await streamCaseValues(path) };
     } catch (e) {
       problems.push(`${basename(path)} 无法读取（${e instanceof Error ? e.message : String(e)}），已跳过`);
+      continue;
     }
+    o.progress(`  ${source.values.length - 1} 行，汇总中…`);
+    parts.push(rollUp([source], { year, today, keep }));
   }
-  const today = civilFromDate(new Date());
-  o.progress('汇总中…');
-  const r = rollUp(sources, {
-    year: Number(today.slice(0, 4)), today, keep: (f) => f.status === 'approved' || f.status === 'filed' || f.status === 'notice' || (f.emergency && f.paidFen > 0),
-    onSource: (k, n, name) => o.progress(`  汇总 ${k + 1}/${n}：${name}`),
-  });
+  const r = mergeRollups(parts, year);
   r.problems.unshift(...problems);
   crossCheck(r);
   const names = Object.fromEntries(COUNTIES.map((c) => [c.code, c.name]));
   const header = { unit: o.unit ?? '', year: r.year, today };
   o.progress('写出报表…');
-  const wb = new ExcelJS.Workbook();
-  for (const layout of [
+  await writeLayouts(o.output, [
     summaryLayout(r, names, today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header),
     realNameLayout(r.kept, o.city ? 'city' : null, header.unit), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
-  ]) addLayout(wb, layout);
-  await wb.xlsx.writeFile(o.output);
+  ]);
   o.progress(`已写出 ${o.output}（${r.rowsCounted} 件${r.problems.length ? `，${r.problems.length} 条问题见“汇总”表末尾` : ''}）`);
   return { problems: r.problems, cases: r.rowsCounted };
 }

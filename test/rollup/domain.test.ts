@@ -1,6 +1,6 @@
 /** Pure roll-up rules: the cross-check, masking, sources, shares and thresholds at their edges. */
 import fc from 'fast-check';
-import { crossCheck, rollUp } from '../../src/domain/rollup/aggregate';
+import { crossCheck, mergeRollups, rollUp } from '../../src/domain/rollup/aggregate';
 import { extractSpreadsheetId, parseSources } from '../../src/domain/rollup/sources';
 import { maskCard, maskId, maskPhone } from '../../src/domain/reports/mask';
 import { donationStandard, rollUpDonations, shareFen } from '../../src/domain/donation';
@@ -94,4 +94,15 @@ test('a filed case without its own paid amount counts the city union\'s amount (
   const approved = { ...SHAYANG[0], 已发放金额: '' };
   const r = rollUp([{ name: '混合', county: '', values: rowsOf([filed, filedNoCity, approved]) }], opts);
   expect(r.city.get('paid_fen.total')).toBe(180_000 + 160_000);
+});
+
+test('rolling up file by file and merging gives the same numbers as one roll-up of all', () => {
+  const a = { name: '京山', county: 'H01', values: rowsOf(JINGSHAN) };
+  const b = { name: '沙洋', county: 'H02', values: rowsOf(SHAYANG) };
+  const whole = rollUp([a, b], opts);
+  const merged = mergeRollups([rollUp([a], opts), rollUp([b], opts)], 2026);
+  expect(merged.counties).toEqual(whole.counties);
+  expect(merged.city).toEqual(whole.city);
+  expect([merged.rowsRead, merged.rowsCounted, merged.problems]).toEqual([whole.rowsRead, whole.rowsCounted, whole.problems]);
+  expect(() => crossCheck(merged)).not.toThrow();
 });

@@ -164,3 +164,28 @@ export function crossCheck(result: Pick<RollupResult, 'counties' | 'city'>): voi
 }
 
 export const get = (m: Measures, key: string): number => m.get(key) ?? 0;
+
+/**
+ * Several roll-ups as one (the CLI rolls each county file up as soon as it is read, so
+ * only one file's rows are in memory at a time). Counties and the city row are summed
+ * separately, so crossCheck still compares two independent sums.
+ */
+export function mergeRollups(parts: readonly RollupResult[], year: number): RollupResult {
+  const byCounty = new Map<string, Measures>();
+  const city: Measures = new Map();
+  const out: RollupResult = { year, counties: [], city, problems: [], rowsRead: 0, rowsCounted: 0, kept: [] };
+  for (const p of parts) {
+    for (const c of p.counties) {
+      let m = byCounty.get(c.county);
+      if (!m) byCounty.set(c.county, (m = new Map()));
+      for (const [k, v] of c.measures) add(m, k, v);
+    }
+    for (const [k, v] of p.city) add(city, k, v);
+    out.problems.push(...p.problems);
+    out.kept.push(...p.kept);
+    out.rowsRead += p.rowsRead;
+    out.rowsCounted += p.rowsCounted;
+  }
+  out.counties = [...byCounty.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([county, measures]) => ({ county, measures }));
+  return out;
+}
