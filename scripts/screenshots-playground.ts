@@ -34,6 +34,9 @@ await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'reports.png') });
 await page.locator('#tabs button', { hasText: /^统计图表$/ }).click();
 await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
+// The charts sit below the grid (and its blank rows for typing): bring them into view.
+await page.locator('#charts .chart').first().waitFor();
+await page.evaluate(() => document.getElementById('charts')?.scrollIntoView({ block: 'end' }));
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'dashboard.png') });
 await browser.close();

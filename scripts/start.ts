@@ -1,26 +1,31 @@
 /**
- * `npm start`: the add-on without Google. Builds first (package.json), then serves the
- * playground: http://127.0.0.1:8787 by default.
+ * `npm start`: the add-on without Google. package.json builds dist/ first, then this serves
+ * the playground (harness/playground): http://127.0.0.1:8787 by default.
  *   --port N          another port (0 = any free one)
  *   --workbook PATH   the workbook file (default .playground/bangfu-demo.xlsx; made on first start)
  *   --user EMAIL      who is acting at first (the page has a switcher)
  */
+import { parseArgs } from 'node:util';
 import { startPlayground } from '../harness/playground/server';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    workbook: { type: 'string', default: '.playground/bangfu-demo.xlsx' },
+    user: { type: 'string' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`--port 应为 0–65535 的整数：${values.port}`);
+  process.exit(2);
 }
 
-const pg = await startPlayground({
-  port: Number(arg('port') ?? 8787),
-  workbook: arg('workbook') ?? '.playground/bangfu-demo.xlsx',
-  user: arg('user'),
-});
-console.log(`帮扶 Bangfu 本地演示已启动：${pg.url}  （Ctrl+C 退出；工作簿自动保存）`);
+const pg = await startPlayground({ port, workbook: values.workbook, user: values.user });
+console.log(`帮扶 Bangfu 本地演示已启动：${pg.url}  （Ctrl+C 退出；工作簿自动保存到 ${values.workbook}）`);
 const stop = async () => {
   await pg.close();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

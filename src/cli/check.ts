@@ -1,30 +1,40 @@
 /**
- * `bangfu check cases.xlsx`: every row of a case workbook checked with the add-on's own
- * rules (表单定义 from the workbook when it has that sheet, else the defaults; the same
- * validateSubmission the server runs on a save). Prints a zh-CN report by row and field.
+ * `bangfu check 案件.xlsx [--forms 表单定义.xlsx]`: every row of a case workbook checked with
+ * the add-on's own rules (the same validateSubmission the server runs on a save). The form
+ * definitions: --forms when given, else the workbook's own 表单定义 sheet, else the
+ * defaults. Prints a zh-CN report by row and field, then a summary line.
  */
-import { civilFromDate } from '../domain/civilDate';
+import { civilFromDate, type CivilDate } from '../domain/civilDate';
 import { parseFormDefinitions, type FieldDef } from '../domain/forms/fieldDefs';
 import { validateSubmission } from '../domain/forms/caseSchema';
 import { textOf } from '../domain/forms/values';
 import { defaultFields } from '../defaults/forms';
 import { caseSheet, readBook, sheetValues } from './excel';
+import type ExcelJS from 'exceljs';
+
+export interface RowError {
+  /** The row as Excel numbers it (the header is row 1). */
+  row: number;
+  field: string;
+  message: string;
+}
 
 export interface CheckReport {
   rows: number;
-  errors: { row: number; field: string; message: string }[];
+  errors: RowError[];
   lines: string[];
 }
 
-export function checkRows(values: readonly (readonly unknown[])[], defs: readonly FieldDef[], today = civilFromDate(new Date())): CheckReport {
+/** Columns are matched to fields by their zh label (as the add-on writes them), key or en label. */
+export function checkRows(values: readonly (readonly unknown[])[], defs: readonly FieldDef[], today: CivilDate = civilFromDate(new Date())): CheckReport {
   const [header = [], ...rows] = values;
-  const labels = header.map((h) => textOf(h));
   const cols = new Map<number, FieldDef>();
-  labels.forEach((l, i) => {
-    const d = defs.find((f) => f.zh === l || f.key === l || f.en === l);
+  header.forEach((h, i) => {
+    const label = textOf(h);
+    const d = defs.find((f) => f.zh === label || f.key === label || f.en === label);
     if (d) cols.set(i, d);
   });
-  const errors: CheckReport['errors'] = [];
+  const errors: RowError[] = [];
   let counted = 0;
   rows.forEach((row, i) => {
     if (row.every((v) => v === '' || v === null || v === undefined)) return;
@@ -35,17 +45,28 @@ export function checkRows(values: readonly (readonly unknown[])[], defs: readonl
     const r = validateSubmission(defs, submission, { role: 'admin', today });
     if (!r.ok) for (const e of r.errors) errors.push({ row: i + 2, field: e.label, message: e.message });
   });
+  // The domain's messages already name the field (“身份证号”校验码错误).
   const lines = errors.map((e) => `第 ${e.row} 行 ${e.message}`);
   const bad = new Set(errors.map((e) => e.row)).size;
   lines.push(errors.length === 0 ? `共检查 ${counted} 行，全部通过` : `共检查 ${counted} 行，${bad} 行有 ${errors.length} 处错误`);
   return { rows: counted, errors, lines };
 }
 
-export async function runCheck(path: string, out: (line: string) => void): Promise<number> {
+function formsOf(wb: ExcelJS.Workbook): FieldDef[] | null {
+  const sheet = wb.getWorksheet('表单定义');
+  return sheet ? parseFormDefinitions(sheetValues(sheet)).fields : null;
+}
+
+export async function runCheck(path: string, out: (line: string) => void, opts: { forms?: string } = {}): Promise<number> {
   const wb = await readBook(path);
-  const formSheet = wb.getWorksheet('表单定义');
-  const defs = formSheet ? parseFormDefinitions(sheetValues(formSheet)).fields : defaultFields();
-  const report = checkRows(sheetValues(caseSheet(wb)), defs);
+  let defs: FieldDef[] | null = null;
+  if (opts.forms) {
+    const formsBook = await readBook(opts.forms);
+    // A file of its own may hold the definitions on its first sheet.
+    defs = formsOf(formsBook) ?? (formsBook.worksheets[0] ? parseFormDefinitions(sheetValues(formsBook.worksheets[0])).fields : null);
+    if (!defs) throw new Error(`${opts.forms} 中没有表单定义`);
+  }
+  const report = checkRows(sheetValues(caseSheet(wb)), defs ?? formsOf(wb) ?? defaultFields());
   for (const l of report.lines) out(l);
   return report.errors.length > 0 ? 1 : 0;
 }

@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import type { SheetLayout } from '../domain/reports/layout';
 
 export async function readBook(path: string): Promise<ExcelJS.Workbook> {
+  // exceljs's own message for a missing file is a stack of stream errors.
+  if (!existsSync(path)) throw new Error(`找不到文件：${path}`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   return wb;
@@ -27,6 +29,8 @@ export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
 
 function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return '';
+  // exceljs reads a serial as UTC; the sheet meant that wall-clock time in Beijing.
+  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds());
   if (typeof v === 'object' && !(v instanceof Date)) {
     if ('result' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');

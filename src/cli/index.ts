@@ -1,38 +1,61 @@
 /**
  * The `bangfu` command (bin/bangfu.mjs runs this through tsx):
- *   bangfu check cases.xlsx
+ *   bangfu check 案件.xlsx [--forms 表单定义.xlsx]
  *   bangfu rollup county1.xlsx county2.xlsx … -o 汇总.xlsx [--city] [--unit 荆门市总工会]
+ * Exit codes: 0 done (check: no errors), 1 check found errors or a command failed, 2 usage.
  */
+import { parseArgs } from 'node:util';
 import { runCheck } from './check';
 import { runRollupCli } from './rollup';
 
-const USAGE = `用法：
-  bangfu check 案件.xlsx                      按表单定义和规则检查每一行，有错误时退出码为 1
+export const USAGE = `用法 / Usage:
+  bangfu check 案件.xlsx [--forms 表单定义.xlsx]
+      按表单定义和规则检查“案件”表（或第一张表）的每一行；有错误时退出码为 1。
+      表单定义：--forms 指定的文件，否则工作簿自带的“表单定义”表，否则内置默认。
   bangfu rollup 县区1.xlsx 县区2.xlsx … -o 汇总.xlsx [--city] [--unit 填报单位]
-                                             汇总并生成各报表（--city：填写实名制汇总表的帮扶金额）`;
+      汇总各县区文件，生成与插件相同的各报表（每张报表一个工作表）；进度输出到 stderr。
+      --city：填写实名制汇总表的帮扶金额（市总视图）。`;
 
-export async function main(argv: string[], out = (l: string) => console.log(l), err = (l: string) => console.error(l)): Promise<number> {
-  const [cmd, ...rest] = argv;
+type Out = (line: string) => void;
+
+function parse(args: string[]) {
+  return parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: {
+      forms: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      city: { type: 'boolean' },
+      unit: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+export async function main(argv: string[], out: Out = (l) => console.log(l), err: Out = (l) => console.error(l)): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
   try {
-    if (cmd === 'check' && rest.length === 1) return await runCheck(rest[0], out);
-    if (cmd === 'rollup') {
-      const o = rest.indexOf('-o');
-      const output = o >= 0 ? rest[o + 1] : undefined;
-      const unitAt = rest.indexOf('--unit');
-      const skip = new Set([...(o >= 0 ? [o, o + 1] : []), ...(unitAt >= 0 ? [unitAt, unitAt + 1] : [])]);
-      const inputs = rest.filter((a, i) => !skip.has(i) && !a.startsWith('--'));
-      if (!output || inputs.length === 0) {
-        err(USAGE);
-        return 2;
-      }
-      const r = await runRollupCli({ inputs, output, city: rest.includes('--city'), unit: unitAt >= 0 ? rest[unitAt + 1] : undefined, progress: err });
+    parsed = parse(argv);
+  } catch (e) {
+    err(`参数有误：${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [cmd, ...files] = positionals;
+  if (values.help || cmd === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  try {
+    if (cmd === 'check' && files.length === 1) return await runCheck(files[0], out, { forms: values.forms });
+    if (cmd === 'rollup' && files.length > 0 && values.output) {
+      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, progress: err });
       for (const p of r.problems) err(`问题：${p}`);
       return 0;
     }
-    err(USAGE);
-    return 2;
   } catch (e) {
     err(`错误：${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
+  err(USAGE);
+  return 2;
 }

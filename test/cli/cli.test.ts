@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeId } from '../helpers/idNumbers';
 import { JINGSHAN, SHAYANG, ZHONGXIANG, rowsOf } from '../rollup/fixtures';
+import { defaultFormRows } from '../../src/defaults/forms';
 
 jest.setTimeout(60_000);
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-'));
@@ -64,6 +65,44 @@ test('check: errors are reported in zh by row and field, with exit code 1', asyn
   expect(lines[lines.length - 1]).toMatch(/^共检查 3 行，2 行有 \d+ 处错误$/);
 });
 
+/** The default 表单定义 with 联系电话 made required, as an administrator would change it. */
+function formsWithPhoneRequired(): unknown[][] {
+  const rows = defaultFormRows().map((r) => [...r]);
+  const [header] = rows;
+  const phone = rows.find((r) => r[header.indexOf('字段键')] === 'phone')!;
+  phone[header.indexOf('必填')] = '是';
+  return rows;
+}
+
+test('check: the form definitions come from --forms, else from the workbook\'s own 表单定义 sheet', async () => {
+  const noPhone = [HEADER, ['孙丽', makeId('420881', '1975-06-30', 41, '女'), '钟祥市纺织厂', 20000, 2, '因病', '']];
+  const plain = await write('无电话.xlsx', { 案件: noPhone });
+  expect((await run('check', plain)).code).toBe(0);
+
+  const forms = await write('表单定义.xlsx', { 表单定义: formsWithPhoneRequired() });
+  const withForms = await run('check', plain, '--forms', forms);
+  expect(withForms.stdout).toContain('第 2 行 “联系电话”为必填项');
+  expect(withForms.code).toBe(1);
+
+  const ownForms = await write('自带定义.xlsx', { 案件: noPhone, 表单定义: formsWithPhoneRequired() });
+  expect((await run('check', ownForms)).stdout).toContain('第 2 行 “联系电话”为必填项');
+  // --forms wins over the workbook's own.
+  const defaults = await write('默认定义.xlsx', { 表单定义: defaultFormRows() });
+  expect((await run('check', ownForms, '--forms', defaults)).code).toBe(0);
+});
+
+test('check: a broken 表单定义 or a missing file is a zh error with exit code 1', async () => {
+  const rows = formsWithPhoneRequired();
+  rows[1][rows[0].indexOf('类型')] = '颜色';
+  const broken = await write('坏定义.xlsx', { 案件: [HEADER], 表单定义: rows });
+  const r = await run('check', broken);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/^错误：“表单定义”表有误：第 2 行/);
+  const missing = await run('check', join(dir, '没有这个文件.xlsx'));
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toContain('找不到文件');
+});
+
 test('rollup: two county files and a broken one give the add-on\'s forms in one Excel file', async () => {
   const a = await write('京山.xlsx', { 案件: rowsOf(JINGSHAN) });
   const b = await write('沙洋钟祥.xlsx', { 案件: rowsOf([...SHAYANG, ...ZHONGXIANG]) });
@@ -98,8 +137,15 @@ test('rollup without options reads every file given, the first one too', async (
   expect(r.stderr).toContain('（5 件');
 });
 
-test('no arguments prints the usage with exit code 2', async () => {
+test('no arguments or unknown options print the usage with exit code 2; --help with 0', async () => {
   const r = await run();
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('用法');
+  const unknown = await run('check', 'a.xlsx', '--colour');
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain('--colour');
+  expect((await run('rollup', 'a.xlsx')).code).toBe(2); // no -o
+  const help = await run('--help');
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain('bangfu rollup');
 });

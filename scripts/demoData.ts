@@ -3,10 +3,11 @@
  * every case is saved through the real saveCase endpoint by a staff member of its county,
  * and some move through review, notice, approval and filing with the real reviewAction,
  * on the real working-day calendar (the bundle's clock is moved, as the tests move it).
- * Deterministic: the same ~200 cases every time.
+ * Deterministic: the same ~200 cases every time (a seeded generator, no Math.random).
+ * Used by the playground's first start (harness/playground/session.ts).
  */
-import type { FakeGas } from '../gas';
-import type { BundleContext } from '../loadBundle';
+import type { FakeGas } from '../harness/gas';
+import type { BundleContext } from '../harness/loadBundle';
 
 export const DEMO_USERS = [
   { email: 'admin@jmszgh.cn', role: '管理员', county: '', name: '系统管理员' },
@@ -35,7 +36,12 @@ const SCHEMES = ['medical', 'medical', 'major', 'critical', 'accident', 'living'
 const KINDS = ['医疗救助', '生活救助', '助学', '就业', '法律援助', '取暖补贴'];
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
-function makeId(region: string, birth: string, seq: number, male: boolean): string {
+/**
+ * A GB 11643 citizen ID number: region, birth date, sequence (odd for men, even for women),
+ * then the check digit (weighted sum mod 11). Copied from test/helpers/idNumbers.ts: code
+ * outside test/ does not import from it.
+ */
+export function makeId(region: string, birth: string, seq: number, male: boolean): string {
   const first17 = `${region}${birth.replace(/-/g, '')}${String((seq % 500) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += +first17[i] * WEIGHTS[i];
@@ -118,27 +124,38 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200): void
   made.slice(part(0.45), part(0.55)).forEach((m) => act(m.c.reviewer, m, 'pass'));
   B.setNow(null);
 
-  // A sheet of example formulas (the custom functions computing in cells).
-  const demo = ss.insertSheet('演示公式');
-  const formulas = [
-    ['说明', '公式', '结果'],
-    ['医疗救助：自付 20,000 元', '=RELIEF("medical", 20000)'],
-    ['其他重大疾病：自付 24,000 元（起付 4,000、20%）', '=RELIEF("major", 24000)'],
-    ['救助计算说明', '=RELIEF_EXPLAIN("medical", 19999)'],
-    ['2025-09-30 之后 3 个工作日（含调休）', '=WORKDAY_CN(DATE(2025,9,30), 3)'],
-    ['身份证号校验', `=IDCARD_VALID("${makeId('420821', '1972-03-15', 12, false)}")`],
-    ['身份证号取年龄（2026-01-01）', `=IDCARD_INFO("${makeId('420821', '1972-03-15', 12, false)}", "age", DATE(2026,1,1))`],
-    ['职工编号', '=WORKER_NO("H01", 1)'],
-    ['困难类别：人均 500 元，低保 550 元', '=HARDSHIP(500, 550)'],
-    ['按救助标准表计算（改标准即重算）', '=RELIEF("medical", 50000, DATE(2026,1,15), 救助标准!A:M)'],
-  ];
-  demo.getRange(1, 1, 1, 3).setValues([formulas[0]]);
-  // Text in column B shows the formula; column C computes it.
-  demo.getRange(2, 1, formulas.length - 1, 2).setValues(formulas.slice(1).map(([a, f]) => [a, `'${f}`]));
-  demo.getRange(2, 3, formulas.length - 1, 1).setFormulas(formulas.slice(1).map(([, f]) => [f]));
-  demo.setFrozenRows(1);
+  addFormulaSheet(fake);
   const blank = ss.getSheetByName('工作表1');
   if (blank && blank.getLastRow() === 0) ss.deleteSheet(blank);
   ss.setActiveSheet(ss.getSheetByName('案件')!);
   fake.setUser(DEMO_USERS[0].email);
+}
+
+/**
+ * 演示公式: the custom functions computing in cells. Column B shows each formula as text,
+ * column C computes it; E1:F6 is a column of amounts whose relief spills down from F2.
+ */
+function addFormulaSheet(fake: FakeGas): void {
+  const id = makeId('420821', '1972-03-15', 12, false);
+  const examples = [
+    ['医疗救助：自付 20,000 元', '=RELIEF("medical", 20000)'],
+    ['其他重大疾病：自付 24,000 元（起付 4,000、20%）', '=RELIEF("major", 24000)'],
+    ['救助计算说明', '=RELIEF_EXPLAIN("medical", 19999)'],
+    ['2025-09-30 之后 3 个工作日（含国庆调休）', '=WORKDAY_CN(DATE(2025,9,30), 3)'],
+    ['身份证号校验', `=IDCARD_VALID("${id}")`],
+    ['身份证号取年龄（2026-01-01）', `=IDCARD_INFO("${id}", "age", DATE(2026,1,1))`],
+    ['职工编号', '=WORKER_NO("H01", 1)'],
+    ['职工编号校验', '=WORKER_NO_VALID("H0100001")'],
+    ['困难类别：人均 500 元，低保 550 元', '=HARDSHIP(500, 550)'],
+    ['按救助标准表计算（改标准即重算）', '=RELIEF("medical", 50000, DATE(2026,1,15), 救助标准!A:M)'],
+  ];
+  const sheet = fake.spreadsheet.insertSheet('演示公式');
+  sheet.getRange(1, 1, 1, 3).setValues([['说明', '公式', '结果']]);
+  sheet.getRange(2, 1, examples.length, 2).setValues(examples.map(([what, f]) => [what, `'${f}`]));
+  sheet.getRange(2, 3, examples.length, 1).setFormulas(examples.map(([, f]) => [f]));
+  // A range argument: one result per amount, spilling like a Sheets array result.
+  sheet.getRange(1, 5, 6, 1).setValues([['自付金额（元）'], [3000], [12000], [''], [48000], [150000]]);
+  sheet.getRange(1, 6).setValue('医疗救助（元）');
+  sheet.getRange(2, 6).setFormula('=RELIEF("medical", E2:E6)');
+  sheet.setFrozenRows(1);
 }

@@ -1,0 +1,179 @@
+/**
+ * The playground's one spreadsheet "session": the fake Apps Script services, the real
+ * dist/Code.js loaded over them, the formula evaluator hooked in, and the workbook file
+ * (loaded at start, made from the demo on a first start, saved after every change).
+ * The HTTP side is server.ts.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createFakeGas, type FakeGas } from '../gas';
+import { loadBundle, ROOT, type BundleContext } from '../loadBundle';
+import { computeSheet, formulaCellValue, type EvalEnv } from '../formula';
+import { loadWorkbookIntoFake, saveFakeToWorkbook } from '../xlsx';
+import { ENTRY_POINTS } from '../../src/server/entrypoints';
+import { createDemo, DEMO_USERS } from '../../scripts/demoData';
+import type { MenuItem, UserView } from './protocol';
+
+/**
+ * What a page may call. Apps Script lets google.script.run reach any top-level function not
+ * ending in '_'; here that is the entry-point list (its endpoints, menu handlers, custom
+ * functions, and scheduled jobs, which the page runs as their trigger would).
+ */
+const KINDS_CALLABLE = new Set(['endpoint', 'menu', 'custom', 'trigger']);
+export const CALLABLE = new Set(ENTRY_POINTS.filter((e) => KINDS_CALLABLE.has(e.kind)).map((e) => e.name));
+/** What a cell formula may call: the @customfunction entry points (not, say, saveCase). */
+const CUSTOM = new Set(ENTRY_POINTS.filter((e) => e.kind === 'custom').map((e) => e.name));
+const TRIGGERS = new Set(ENTRY_POINTS.filter((e) => e.kind === 'trigger').map((e) => e.name));
+
+/** Someone not in 人员权限, to see what the server refuses. */
+export const VISITOR: UserView = { email: 'visitor@example.com', role: '未授权', name: '访客' };
+
+export interface SessionOptions {
+  workbook: string;
+  user?: string;
+  log: (line: string) => void;
+  /** Cases in a new demo workbook (default 200). */
+  demoCases?: number;
+  /** How long after a change the workbook is saved (ms). */
+  saveDelay?: number;
+}
+
+export class ScriptNotFound extends Error {
+  constructor(name: string) {
+    super(`找不到脚本函数：${name} / Script function not found: ${name}`);
+  }
+}
+
+export class Session {
+  readonly fake: FakeGas;
+  readonly ctx: BundleContext;
+  /** The acting user when a request names none (the page's switcher sets it). */
+  user: string;
+  private saving: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private dirty = false;
+
+  private constructor(private readonly opts: SessionOptions) {
+    this.user = (opts.user ?? DEMO_USERS[0].email).toLowerCase();
+    this.fake = createFakeGas({ htmlDir: join(ROOT, 'dist'), user: this.user });
+    this.ctx = loadBundle(this.fake);
+    // Formula cells read through the fake (getValue/getValues) show what the bundle computes.
+    this.fake.evaluate = (_formula, at) => {
+      const sheet = this.fake.spreadsheet._sheetByName(at.sheet);
+      return sheet ? formulaCellValue(sheet, at.row, at.col, this.env(at.sheet)) : '';
+    };
+  }
+
+  static async open(opts: SessionOptions): Promise<Session> {
+    const s = new Session(opts);
+    await s.openWorkbook();
+    return s;
+  }
+
+  /** The evaluation context of a formula on `sheet`: the bundle's custom functions, today's date. */
+  env(sheet: string): EvalEnv {
+    const customFunction = (name: string) => {
+      const fn = CUSTOM.has(name) ? this.ctx[name] : undefined;
+      return typeof fn === 'function' ? (fn as (...args: unknown[]) => unknown) : undefined;
+    };
+    return { spreadsheet: this.fake.spreadsheet, sheet, customFunction, today: () => new Date(), spills: new Map() };
+  }
+
+  /** Calls an entry point of Code.js as `as`; a scheduled job runs as its trigger would (owner, no UI). */
+  run(name: string, args: unknown[], as = this.user): unknown {
+    const fn = this.ctx[name];
+    if (!CALLABLE.has(name) || typeof fn !== 'function') throw new ScriptNotFound(name);
+    if (TRIGGERS.has(name)) return this.fake.runTrigger(() => (fn as (...a: unknown[]) => unknown)(...args));
+    this.fake.setUser(as);
+    return (fn as (...a: unknown[]) => unknown)(...args);
+  }
+
+  /** Calls any top-level function of Code.js (setup, onOpen, onEdit): the session's own use. */
+  private callScript(name: string, args: unknown[], as: string): unknown {
+    this.fake.setUser(as);
+    return (this.ctx[name] as (...a: unknown[]) => unknown)(...args);
+  }
+
+  /** Types into a cell as a person in the grid does, then fires onEdit as Sheets does. */
+  edit(sheetName: string, row: number, col: number, value: string, as = this.user): { triggerError?: string } {
+    const sheet = this.fake.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`找不到工作表“${sheetName}”`);
+    this.fake.setUser(as);
+    const range = sheet.getRange(row, col);
+    const oldValue = range.getValue();
+    range.setValue(value);
+    this.changed();
+    if (typeof this.ctx.onEdit !== 'function') return {};
+    const event = { range, value, ...(oldValue !== '' ? { oldValue } : {}), source: this.fake.spreadsheet, user: { getEmail: () => as }, authMode: 'LIMITED', triggerUid: '' };
+    try {
+      this.callScript('onEdit', [event], as);
+      return {};
+    } catch (e) {
+      // A failing simple trigger does not undo the edit; Sheets only logs it.
+      return { triggerError: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /** The people on 人员权限 (or the demo list before setup), and a visitor. */
+  users(): UserView[] {
+    const s = this.fake.spreadsheet._sheetByName('人员权限');
+    const listed = s
+      ? s._values.slice(1).filter((r) => r && r[0]).map((r) => ({ email: String(r[0]), role: String(r[1] ?? ''), name: String(r[3] ?? '') }))
+      : DEMO_USERS.map(({ email, role, name }) => ({ email, role, name }));
+    return [...listed, VISITOR];
+  }
+
+  /** The scheduled jobs, as a menu the page shows beside 帮扶 (Sheets has no such menu: it runs them on time). */
+  triggerMenu(): { title: string; items: MenuItem[] } {
+    return {
+      title: '定时任务（演示）',
+      items: ENTRY_POINTS.filter((e) => e.kind === 'trigger').map((e) => ({ label: `立即运行：${e.zh.split('：')[0].split('（')[0].replace(/。$/, '')}`, fn: e.name })),
+    };
+  }
+
+  /** Saves soon: many quick calls make one write. */
+  changed(): void {
+    this.dirty = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), this.opts.saveDelay ?? 300);
+  }
+
+  save(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.dirty = false;
+    // One save at a time, in order; a failed save is reported and the next one tries again.
+    this.saving = this.saving
+      .then(() => saveFakeToWorkbook(this.fake.spreadsheet, this.opts.workbook, { formulaValues: (sheet) => computeSheet(sheet, this.env(sheet._name)).formulas }))
+      .catch((e) => {
+        this.dirty = true;
+        this.opts.log(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+      });
+    return this.saving;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.dirty) await this.save();
+    await this.saving;
+  }
+
+  private async openWorkbook(): Promise<void> {
+    const { workbook, log } = this.opts;
+    mkdirSync(dirname(workbook), { recursive: true });
+    if (existsSync(workbook)) {
+      await loadWorkbookIntoFake(workbook, this.fake.spreadsheet);
+      // Validation and protections are not in the file: the real setup puts them back.
+      this.callScript('setupSpreadsheet', [], this.fake.owner);
+      log(`已打开工作簿 ${workbook}`);
+    } else {
+      log('首次启动：用真实的初始化代码创建演示工作簿（三个县区、约 200 件案件）…');
+      createDemo(this.ctx, this.fake, this.opts.demoCases ?? 200);
+      await this.save();
+    }
+    this.fake.toasts.length = 0;
+    const cases = this.fake.spreadsheet._sheetByName('案件');
+    if (cases) this.fake.spreadsheet.setActiveSheet(cases);
+    this.callScript('onOpen', [{ authMode: 'LIMITED' }], this.user);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The playground's workbook file: what the fake spreadsheet holds survives a save and a
+ * load with its types, formulas, notes and layout, and Excel sees the dates and values
+ * the sheet showed.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { createFakeGas } from '../../harness/gas';
+import { loadWorkbookIntoFake, saveFakeToWorkbook } from '../../harness/xlsx';
+import { makeId } from '../helpers/idNumbers';
+
+const dir = mkdtempSync(join(tmpdir(), 'bangfu-xlsx-'));
+const KEY = 20_000;
+
+function sampleSpreadsheet() {
+  const fake = createFakeGas();
+  const ss = fake.spreadsheet;
+  const cases = ss.insertSheet('案件');
+  cases.getRange(1, 1, 1, 6).setValues([['姓名', '身份证号', '家庭人口', '登记日期', '紧急救助', '救助金额']]);
+  cases.getRange(2, 2, 999, 1).setNumberFormat('@');
+  cases.getRange(2, 1, 3, 5).setValues([
+    ['王秀英', makeId('420821', '1972-03-15', 12, '女'), 3, new Date(2026, 0, 15), true],
+    ['李建国', makeId('420822', '1980-11-02', 33, '男'), 1, new Date(2026, 9, 9, 14, 30), false],
+    ['张桂兰', '0012', 5, '', false],
+  ]);
+  cases.getRange(2, 6).setFormula('=RELIEF("medical", 20000)');
+  cases.getRange(2, 1).setNote('已电话核实');
+  cases.setFrozenRows(1);
+  cases.hideColumns(5);
+  ss.insertSheet('操作日志').getRange(1, 1, 1, 2).setValues([['时间', '操作']]);
+  return { fake, ss, cases };
+}
+
+test('values keep their types; formulas, notes, frozen rows, hidden and text columns come back', async () => {
+  const { ss, cases } = sampleSpreadsheet();
+  const path = join(dir, 'roundtrip.xlsx');
+  await saveFakeToWorkbook(ss, path, { formulaValues: () => new Map([[2 * KEY + 6, { value: 1600 }]]) });
+
+  const again = createFakeGas().spreadsheet;
+  await loadWorkbookIntoFake(path, again);
+  expect(again._sheets.map((s) => s._name)).toEqual(ss._sheets.map((s) => s._name));
+  const loaded = again._sheetByName('案件')!;
+  expect(loaded._values.slice(0, 4).map((r) => r.slice(0, 5))).toEqual(cases._values.slice(0, 4).map((r) => r.slice(0, 5)));
+  expect(loaded._values[1][3]).toEqual(new Date(2026, 0, 15));
+  expect(loaded._values[2][3]).toEqual(new Date(2026, 9, 9, 14, 30));
+  expect(loaded._values[3][1]).toBe('0012'); // text, not the number 12
+  expect(loaded._formulas.get(2 * KEY + 6)).toBe('=RELIEF("medical", 20000)');
+  expect(loaded._notes.get(2 * KEY + 1)).toBe('已电话核实');
+  expect(loaded._frozenRows).toBe(1);
+  expect([...loaded._hiddenColumns]).toEqual([5]);
+  // A number typed later into the ID column stays text, as the '@' format makes Sheets keep it.
+  loaded.getRange(5, 2).setValue('420821197203150024');
+  expect(loaded.getRange(5, 2).getValue()).toBe('420821197203150024');
+});
+
+test('Excel sees the wall-clock dates and the last computed value of each formula', async () => {
+  const { ss } = sampleSpreadsheet();
+  const path = join(dir, 'excel.xlsx');
+  await saveFakeToWorkbook(ss, path, { formulaValues: () => new Map([[2 * KEY + 6, { value: 1600 }]]) });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.getWorksheet('案件')!;
+  // exceljs reads serials as UTC: 2026-01-15 in the sheet is 2026-01-15 in the file.
+  expect((ws.getCell('D2').value as Date).toISOString()).toBe('2026-01-15T00:00:00.000Z');
+  expect(ws.getCell('D2').numFmt).toBe('yyyy-mm-dd');
+  expect(ws.getCell('F2').value).toEqual({ formula: 'RELIEF("medical", 20000)', result: 1600 });
+  expect(ws.getCell('B2').value).toBe(makeId('420821', '1972-03-15', 12, '女'));
+});
+
+test('saving writes through a temporary file and leaves nothing else behind', async () => {
+  const { ss } = sampleSpreadsheet();
+  const sub = mkdtempSync(join(dir, 'atomic-'));
+  const path = join(sub, '帮扶.xlsx');
+  await saveFakeToWorkbook(ss, path);
+  await saveFakeToWorkbook(ss, path);
+  expect(readdirSync(sub)).toEqual(['帮扶.xlsx']);
+  // A failed write (the folder is gone) leaves no half file and reports the error.
+  await expect(saveFakeToWorkbook(ss, join(dir, 'no-such-folder', 'x.xlsx'))).rejects.toThrow();
+  expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+});
+
+/**
+ * Timed in a child process under tsx, as `npm start` runs the playground: jest's module
+ * sandbox makes exceljs about twice as slow as it is in the real runtime.
+ */
+const ROUND_TRIP = `
+const { createFakeGas } = await import('./harness/gas/index.ts');
+const { saveFakeToWorkbook, loadWorkbookIntoFake } = await import('./harness/xlsx.ts');
+const { makeId } = await import('./scripts/demoData.ts');
+const fake = createFakeGas();
+const sheet = fake.spreadsheet.insertSheet('案件');
+const rows = Array.from({ length: 10000 }, (_, i) => [
+  '职工' + (i + 1), makeId('420881', (1960 + (i % 40)) + '-0' + (1 + (i % 9)) + '-1' + (i % 10), i % 500, i % 2 === 1),
+  1 + (i % 5), 12000 + i, new Date(2026, i % 12, 1 + (i % 28)), i % 3 === 0, 'H03', '因病', '钟祥市磷矿', '待审核',
+]);
+sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
+sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+const path = process.argv[1];
+// The first save of a session also compiles exceljs's code paths: not part of a round-trip.
+await saveFakeToWorkbook(fake.spreadsheet, path);
+await loadWorkbookIntoFake(path, createFakeGas().spreadsheet);
+const started = performance.now();
+await saveFakeToWorkbook(fake.spreadsheet, path);
+const back = createFakeGas().spreadsheet;
+await loadWorkbookIntoFake(path, back);
+const ms = performance.now() - started;
+const same = (await import('node:util')).isDeepStrictEqual(back.getSheetByName('案件')._values, sheet._values);
+console.log(JSON.stringify({ ms, same, rows: back.getSheetByName('案件').getLastRow() }));
+`;
+
+test('10,000 case rows round-trip in well under a second, unchanged', async () => {
+  const path = join(dir, 'big.xlsx');
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', ROUND_TRIP, path],
+      { cwd: join(__dirname, '..', '..'), env: { ...process.env, TZ: 'Asia/Shanghai' } },
+      (e, stdout, stderr) => (e ? reject(new Error(stderr || e.message)) : resolve(stdout)));
+  });
+  const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; same: boolean; rows: number };
+  expect(r).toMatchObject({ same: true, rows: 10_000 });
+  expect(r.ms).toBeLessThan(1000);
+});
