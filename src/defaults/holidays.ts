@@ -7,7 +7,9 @@
  * an administrator adds a new year (or a local change) in the 节假日 sheet instead.
  *
  * Compact form, one string per year: runs "MMDD[+days]类型名称" separated by spaces,
- * e.g. "1001+8休国庆节" = 1–8 October off.
+ * e.g. "1001+8休国庆节" = 1–8 October off. Decoding them into DEFAULT_HOLIDAYS (some 250
+ * entries) takes under a millisecond, so it happens at load and callers get a plain array;
+ * the costly part, WorkCalendar's day table, is built lazily on its first query.
  */
 import type { HolidayEntry } from '../domain/calendar';
 import { decodeHolidayYears } from '../domain/calendar';

@@ -14,7 +14,7 @@
  *   the built-in list) can correct or extend it.
  */
 import * as z from 'zod/mini';
-import { addDays, coerceCivil, toDayNumber, weekday, type CivilDate } from './civilDate';
+import { addDays, coerceCivil, fromDayNumber, toDayNumber, yearOf, type CivilDate } from './civilDate';
 import { BangfuError } from './errors';
 
 export const HolidayKind = z.enum(['休', '班']);
@@ -43,15 +43,32 @@ export function missingYearError(year: number): BangfuError {
   );
 }
 
+/** Flags in the day table: why a day is or is not counted. */
+const OFF = 0, WORK = 1, UNCOVERED = 2;
+
+/**
+ * One flag per day from 1 January of the first covered year to 31 December of the last,
+ * plus running counts of working days, so isWorkday is an array read and workdaysBetween a
+ * subtraction: WORKDAY_CN over thousands of cells must stay well inside Apps Script's
+ * limits.
+ */
+interface DayTable {
+  first: number;
+  flags: Uint8Array;
+  /** cum[i] = working days among flags[0 .. i-1]. */
+  cum: Int32Array;
+}
+
 export class WorkCalendar {
-  /** date → true (working day) / false (day off), for the dates the entries name. */
-  private readonly special = new Map<CivilDate, boolean>();
+  /** day number → true (working day) / false (day off), for the dates the entries name. */
+  private readonly special = new Map<number, boolean>();
   private readonly years = new Set<number>();
+  private table: DayTable | null = null;
 
   constructor(entries: readonly HolidayEntry[]) {
     for (const e of entries) {
-      this.special.set(e.date, e.kind === '班');
-      this.years.add(Number(e.date.slice(0, 4)));
+      this.special.set(toDayNumber(e.date), e.kind === '班');
+      this.years.add(yearOf(e.date));
     }
   }
 
@@ -64,34 +81,63 @@ export class WorkCalendar {
   }
 
   isWorkday(d: CivilDate): boolean {
-    const year = Number(d.slice(0, 4));
-    if (!this.years.has(year)) throw missingYearError(year);
-    const s = this.special.get(d);
-    if (s !== undefined) return s;
-    const w = weekday(d);
-    return w !== 0 && w !== 6;
+    return this.flagAt(toDayNumber(d)) === WORK;
   }
 
   /** Like Sheets' WORKDAY (see the module comment). */
   addWorkdays(start: CivilDate, n: number): CivilDate {
-    if (!Number.isInteger(n)) n = Math.trunc(n);
+    if (!Number.isFinite(n)) {
+      throw new BangfuError('calendar.badDays', `工作日天数应为数字，而不是“${n}”`, `The number of working days must be a number, not "${n}"`);
+    }
+    n = Math.trunc(n);
     if (n === 0) return start;
     const step = n > 0 ? 1 : -1;
-    let d = start;
+    let day = toDayNumber(start);
     for (let left = Math.abs(n); left > 0; ) {
-      d = addDays(d, step);
-      if (this.isWorkday(d)) left--;
+      day += step;
+      if (this.flagAt(day) === WORK) left--;
     }
-    return d;
+    return fromDayNumber(day);
   }
 
   /** Working days from a to b, both included, like NETWORKDAYS (negative when b < a). */
   workdaysBetween(a: CivilDate, b: CivilDate): number {
-    const sign = toDayNumber(b) < toDayNumber(a) ? -1 : 1;
-    const [from, to] = sign > 0 ? [a, b] : [b, a];
-    let n = 0;
-    for (let d = from; d <= to; d = addDays(d, 1)) if (this.isWorkday(d)) n++;
-    return sign * n;
+    const [da, db] = [toDayNumber(a), toDayNumber(b)];
+    const [from, to] = da <= db ? [da, db] : [db, da];
+    for (let y = yearOf(fromDayNumber(from)); y <= yearOf(fromDayNumber(to)); y++) {
+      if (!this.years.has(y)) throw missingYearError(y);
+    }
+    const t = this.dayTable();
+    const n = t.cum[to - t.first + 1] - t.cum[from - t.first];
+    return da <= db ? n : -n;
+  }
+
+  private flagAt(day: number): number {
+    const t = this.dayTable();
+    const i = day - t.first;
+    const flag = i >= 0 && i < t.flags.length ? t.flags[i] : UNCOVERED;
+    if (flag === UNCOVERED) throw missingYearError(yearOf(fromDayNumber(day)));
+    return flag;
+  }
+
+  /** Built on first use: a calendar made for one custom-function call may never need it. */
+  private dayTable(): DayTable {
+    if (this.table) return this.table;
+    const years = this.coveredYears();
+    if (years.length === 0) return (this.table = { first: 0, flags: new Uint8Array(0), cum: new Int32Array(1) });
+    const first = toDayNumber(`${years[0]}-01-01`);
+    const last = toDayNumber(`${years[years.length - 1]}-12-31`);
+    const flags = new Uint8Array(last - first + 1);
+    const cum = new Int32Array(flags.length + 1);
+    for (let i = 0; i < flags.length; i++) {
+      const day = first + i;
+      const date = fromDayNumber(day);
+      const w = (((day + 4) % 7) + 7) % 7; // 0 = Sunday, as civilDate.weekday
+      const working = this.special.get(day) ?? (w !== 0 && w !== 6);
+      flags[i] = !this.years.has(yearOf(date)) ? UNCOVERED : working ? WORK : OFF;
+      cum[i + 1] = cum[i] + (flags[i] === WORK ? 1 : 0);
+    }
+    return (this.table = { first, flags, cum });
   }
 }
 

@@ -29,3 +29,14 @@ test('the result of a non-zero count is always a working day, and later for a la
     expect(cal.workdaysBetween(addDays(start, 1), a)).toBe(n);
   }));
 });
+
+test('counting working days between two dates agrees with checking each day, in either order', () => {
+  const arbDay = fc.integer({ min: toDayNumber('2020-01-01'), max: toDayNumber('2026-12-31') }).map(fromDayNumber);
+  fc.assert(fc.property(arbDay, fc.integer({ min: 0, max: 400 }), (a, span) => {
+    const b = fromDayNumber(Math.min(toDayNumber(a) + span, toDayNumber('2026-12-31')));
+    let count = 0;
+    for (let d = a; d <= b; d = addDays(d, 1)) if (cal.isWorkday(d)) count++;
+    expect(cal.workdaysBetween(a, b)).toBe(count);
+    if (b !== a) expect(cal.workdaysBetween(b, a)).toBe(-count); // same day: there is no reverse order
+  }), { numRuns: 200 });
+});

@@ -80,3 +80,25 @@ test('NETWORKDAYS-style count: October 2025 has 18 working days (9, 10, the 11th
   expect(cal.workdaysBetween('2025-10-01', '2025-10-31')).toBe(18);
   expect(cal.workdaysBetween('2025-10-31', '2025-10-01')).toBe(-18);
 });
+
+test('a year missing between two entered years is still an error, whichever way it is crossed', () => {
+  const with2028 = new WorkCalendar([...DEFAULT_HOLIDAYS, { date: '2028-01-01', kind: '休', name: '元旦' }]);
+  expect(with2028.coveredYears()).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2028]);
+  expect(() => with2028.isWorkday('2027-06-01')).toThrow('2027年的节假日安排尚未录入');
+  expect(() => with2028.addWorkdays('2026-12-31', 1)).toThrow('2027年');
+  expect(() => with2028.addWorkdays('2028-01-03', -2)).toThrow('2027年');
+  expect(() => with2028.workdaysBetween('2026-12-01', '2028-01-31')).toThrow('2027年');
+  expect(with2028.isWorkday('2028-01-01')).toBe(false);
+});
+
+test('a calendar with no entries covers no year at all', () => {
+  const empty = new WorkCalendar([]);
+  expect(empty.coveredYears()).toEqual([]);
+  expect(() => empty.isWorkday('2025-10-09')).toThrow('2025年的节假日安排尚未录入');
+  expect(empty.addWorkdays('2025-10-09', 0)).toBe('2025-10-09');
+});
+
+test('a day count that is not a number is refused rather than returning the start', () => {
+  expect(() => cal.addWorkdays('2025-10-09', Number.NaN)).toThrow('工作日天数应为数字');
+  expect(cal.addWorkdays('2025-09-30', 3.9)).toBe('2025-10-11');
+});

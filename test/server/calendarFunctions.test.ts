@@ -29,3 +29,11 @@ test('days must be a number', () => {
   expect(() => WORKDAY_CN(new Date(2025, 8, 30), '三')).toThrow('days 不是数字');
   expect(() => WORKDAY_CN(new Date(2025, 8, 30), '')).toThrow('请填写工作日天数');
 });
+
+test('ten thousand starts in one range come back as ten thousand dates, in the same shape', () => {
+  const starts: Date[][] = [];
+  for (let i = 0; i < 10_000; i++) starts.push([new Date(2020, 2, 1 + (i % 2300))]);
+  const out = WORKDAY_CN(starts, 60) as Date[][];
+  expect(out).toHaveLength(10_000);
+  expect(out.every((row) => row.length === 1 && row[0] instanceof Date)).toBe(true);
+});
