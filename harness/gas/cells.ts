@@ -1,15 +1,42 @@
 /**
- * How Sheets stores what setValues / setValue is given. Like typing into a cell, text is
- * parsed unless the cell's number format is plain text ('@'): '=…' becomes a formula,
- * "'…" is text without the apostrophe, '00123' becomes the number 123, '2025-10-01' a
- * date, 'TRUE' a boolean. This is why an 18-digit ID number must go into a '@' column:
- * here, as in Sheets, it would otherwise turn into a rounded number.
+ * How Sheets stores what setValues / setValue is given. Apps Script writes values the way the
+ * Sheets API's USER_ENTERED option does: "parsed as if the user typed them into the UI …
+ * strings may be converted to numbers, dates, etc. following the same rules that are
+ * applied when entering text into a cell via the Google Sheets UI"
+ * (https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption). So, unless
+ * the cell's number format is plain text ('@'):
+ * - '=…' is a formula;
+ * - '+…' and '-…' that are not a plain number start a formula too: Sheets "parses a cell
+ *   value that starts with `+` as the beginning of a formula" and shows "#ERROR! Formula
+ *   parse error" when it is not one (OWOX/owox-data-marts PR #1535, "escape leading +
+ *   values when exporting to Google Sheets"; nithinmurali/pygsheets PR #373); '-2+3' is
+ *   the formula =-2+3, '-5' the number -5;
+ * - '@…' is read as a formula here as in Excel (implicit intersection): the trigger
+ *   characters of formula injection are =, +, -, @, tab and CR (OWASP ASVS 1.2.10), and a
+ *   fake that let '@SUM(A1)' through as text would pass code Sheets may not;
+ * - a tab or CR before any of those is a formula as well (same source);
+ * - '00123' is the number 123, '1,234.5' 1234.5, '50%' 0.5, '2025-10-01' a date, 'TRUE' a
+ *   boolean: a value of another type, so the text the user typed is lost;
+ * - a leading apostrophe is Sheets' text marker: the rest is stored as text, unparsed
+ *   ("Other values will be preceded by an apostrophe … they won't be parsed automatically in
+ *   google sheets (e.g. strings to dates) and will be stored as-is", getodk/docs PR #1095;
+ *   "escaping with a single apostrophe like the UI on google sheets",
+ *   theoephraim/node-google-spreadsheet #323). The apostrophe is not part of the value
+ *   (a quote-prefix style, ISO/IEC 29500-1 §18.8.45 "the quote is not stored"):
+ *   getValues and getDisplayValues give the text without it, also in a '@' cell.
+ * This is why an 18-digit ID number must go into a '@' column or carry the marker: here,
+ * as in Sheets, it would otherwise turn into a rounded number.
  */
 
 export type Stored = { value: unknown; formula: string | null };
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** 1,234 or 1,234,567.89: digit groups of three (the en-US / zh-CN grouping). */
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+/** What starts a formula once the number rules have had their go. */
+const FORMULA_START = /^[\t\r]*[=+\-@]/;
 
 export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
@@ -31,6 +58,11 @@ export function storeInput(v: unknown, plainText: boolean): Stored {
   if (first === '=' && v.length > 1) return { value: '', formula: v };
   const t = v.trim();
   if (NUMERIC.test(t)) return { value: Number(t), formula: null };
+  if (GROUPED.test(t)) return { value: Number(t.replace(/,/g, '')), formula: null };
+  if (PERCENT.test(t)) return { value: Number(t.slice(0, -1)) / 100, formula: null };
+  // A lone sign or '@' is text; with something after it, a formula (see above).
+  const bare = v.replace(/^[\t\r]+/, '');
+  if (FORMULA_START.test(v) && bare.length > 1) return { value: '', formula: bare.startsWith('=') ? bare : `=${bare}` };
   const d = ISO_DATE.exec(t);
   if (d) {
     const date = new Date(+d[1], +d[2] - 1, +d[3]);

@@ -14,7 +14,7 @@ import { checkField } from '../domain/forms/fieldRules';
 import { numberOf } from '../domain/forms/values';
 import { AUDIT_COLUMNS, jsonCell } from '../sheets/audit';
 import { caseColumns } from '../sheets/cases';
-import { appendRows, readHeader, type Cell } from '../sheets/table';
+import { appendRows, readHeader, safeCell, type Cell } from '../sheets/table';
 import { readSheetValues, SHEET_NAMES } from '../sheets/workbook';
 import { now } from './clock';
 import { civilFromDate } from '../domain/civilDate';
@@ -66,6 +66,8 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
       s[0] = email;
       s[1] = at;
       s[3] = (numberOf(s[3]) ?? 0) + 1;
+      // Written back as read: the request id's text goes back with its marker, never as a formula.
+      s[2] = safeCell(s[2] as Cell);
     }
     stampRange.setValues(stamps);
   }

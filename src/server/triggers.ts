@@ -22,7 +22,7 @@ import { AUDIT_COLUMNS, type AuditRecord } from '../sheets/audit';
 import { readCases, sameCell, systemCell } from '../sheets/cases';
 import { withDocumentLock } from '../sheets/lock';
 import { ensureSheet } from '../sheets/structure';
-import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
+import { appendRows, readHeader, safeCell, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
 import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
@@ -252,7 +252,7 @@ export function runAnnualReview(ctx: Ctx): { marked: number; skipped?: string } 
     const list = ensureSheet(ctx.ss, SHEET_NAMES.annualReview, () => [ANNUAL_REVIEW_HEADER]).sheet;
     const names = new Map(table.rows.map((r) => [textOf(r.record.worker_no), textOf(r.record.name)]));
     const rows = items.map((i) => [year, i.workerNo, i.county, names.get(i.workerNo) ?? '', i.category || '不符合', i.proposal, i.reasonZh, dateFromCivil(deadline), dateFromCivil(ctx.today)]);
-    list.getRange(list.getLastRow() + 1, 1, rows.length, ANNUAL_REVIEW_HEADER.length).setValues(rows);
+    list.getRange(list.getLastRow() + 1, 1, rows.length, ANNUAL_REVIEW_HEADER.length).setValues(rows.map((r) => r.map(safeCell)));
     appendAudit(ctx, items.map((i) => ({
       time: ctx.now, user: ctx.email || '（定时任务）', workerNo: i.workerNo, action: '年度复审标记', from: '', to: '',
       reason: i.reasonZh,

@@ -5,7 +5,7 @@
  * then a fixed handful of format calls, whatever the number of rows.
  */
 import { mergeHandEntries, type SheetLayout } from '../domain/reports/layout';
-import { ensureRoom, type Cell, type Sheet } from './table';
+import { ensureRoom, safeCell, type Cell, type Sheet } from './table';
 import type { Spreadsheet } from './workbook';
 
 export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
@@ -22,10 +22,7 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
     const line: Cell[] = new Array(cols);
     // Text stays text: Sheets would turn an ID number into a rounded number, '2026-11-17 至 …'
     // into nothing useful, and '=…' into a formula. The apostrophe marker prevents all three.
-    for (let c = 0; c < cols; c++) {
-      const v = src[c] ?? '';
-      line[c] = typeof v === 'string' && (/^[\d.=+\-@']/.test(v) || /^(true|false)$/i.test(v)) ? `'${v}` : v;
-    }
+    for (let c = 0; c < cols; c++) line[c] = safeCell(src[c] ?? '');
     grid.push(line);
   }
   ensureRoom(sheet, rows, cols);

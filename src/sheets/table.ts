@@ -218,7 +218,9 @@ export function changeSpan(map: HeaderMap, changes: Record<string, unknown>): { 
  * changed column. Cells inside the span that do not change are written back as they were,
  * from `before` (the row as read under the same lock); a formula an administrator put in
  * such a cell is written back as its formula (one getFormulas of the same span), never
- * flattened to its value.
+ * flattened to its value. Every other cell goes back through safeCell: getValues gives the
+ * text without its apostrophe marker, so a name stored as `'=HYPERLINK(…)` would come back
+ * as a live formula if it were written back as read.
  */
 export function updateRow(sheet: Sheet, map: HeaderMap, before: TableRow, changes: Record<string, Cell | null | undefined>): void {
   const span = changeSpan(map, changes);
@@ -229,7 +231,7 @@ export function updateRow(sheet: Sheet, map: HeaderMap, before: TableRow, change
   const row: Cell[] = [];
   for (let i = 0; i < n; i++) {
     const v = before.cells[span.from - 1 + i];
-    row.push(formulas[i] ? formulas[i] : v === undefined ? '' : (v as Cell));
+    row.push(formulas[i] ? formulas[i] : safeCell(v as Cell | undefined));
   }
   for (const [k, v] of Object.entries(changes)) {
     const c = map.col[k];
