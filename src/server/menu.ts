@@ -16,6 +16,7 @@ type Entry = Item | SubMenu | 'separator';
 export const MENU: readonly Entry[] = [
   { zh: '新增/编辑困难职工', en: 'New / edit case', fn: 'openIntake' },
   { zh: '审核工作台', en: 'Review workbench', fn: 'openReview' },
+  { zh: '提交录入行', en: 'Submit typed rows', fn: 'submitStagingRows' },
   'separator',
   {
     zh: '汇总与报表', en: 'Roll-ups and reports',

@@ -18,12 +18,16 @@ import { appendRows, readHeader, safeCell, type Cell } from '../sheets/table';
 import { readSheetValues, SHEET_NAMES } from '../sheets/workbook';
 import { now } from './clock';
 import { civilFromDate } from '../domain/civilDate';
+import { FORMULA_NOTE, STAGING, stagingValue } from '../domain/forms/stagingText';
+import { isBlankValue } from '../domain/forms/values';
+import { readStagingHeader } from '../sheets/staging';
 
 const STAMP = ['updated_by', 'updated_at', 'request_id', 'version'] as const;
 
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   const sheet = e.range.getSheet();
+  if (sheet.getName() === STAGING.sheet) return checkStagingEdit(e);
   if (sheet.getName() !== SHEET_NAMES.cases) return;
   const ss = sheet.getParent();
   let defs: FieldDef[];
@@ -105,4 +109,53 @@ function editorEmail(e: GoogleAppsScript.Events.SheetsOnEdit): string {
   } catch {
     return '（未知用户）';
   }
+}
+
+/**
+ * Typing into 录入: each edited field cell gets the note the submission would give it (a
+ * formula, member text that cannot be read, a wrong ID check digit, a number out of
+ * range…), and loses it once corrected. A blank cell gets no note while the row is being
+ * typed: a missing required field is reported when the row is submitted. Fixed cost: the
+ * header, then the edited block's values, formulas and notes, and one setNotes. A simple
+ * trigger runs as the person typing, which is why 录入 stays unprotected.
+ */
+function checkStagingEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e.range.getSheet();
+  let defs: FieldDef[];
+  try {
+    defs = parseFormDefinitions(readSheetValues(sheet.getParent(), SHEET_NAMES.forms)).fields;
+  } catch {
+    return;
+  }
+  const map = readStagingHeader(sheet, defs);
+  const top = Math.max(e.range.getRow(), 2);
+  const bottom = e.range.getRow() + e.range.getNumRows() - 1;
+  if (bottom < top) return;
+  const left = e.range.getColumn();
+  const width = e.range.getNumColumns();
+  const byCol = new Map<number, FieldDef>();
+  for (const d of defs) if (map.col[d.key] !== undefined && !d.computed) byCol.set(map.col[d.key], d);
+  const cols = [...Array(width).keys()].filter((j) => byCol.has(left + j));
+  if (cols.length === 0) return;
+  const body = sheet.getRange(top, left, bottom - top + 1, width);
+  const values = body.getValues();
+  const formulas = body.getFormulas();
+  const notes = body.getNotes();
+  const today = civilFromDate(now());
+  for (let i = 0; i < values.length; i++) {
+    for (const j of cols) {
+      const def = byCol.get(left + j)!;
+      if (formulas[i][j]) {
+        notes[i][j] = FORMULA_NOTE;
+        continue;
+      }
+      if (isBlankValue(values[i][j])) {
+        notes[i][j] = '';
+        continue;
+      }
+      const v = stagingValue(def, values[i][j]);
+      notes[i][j] = v.ok ? checkField(def, v.value, { today }) ?? '' : v.zh;
+    }
+  }
+  body.setNotes(notes);
 }

@@ -25,6 +25,8 @@ import {
   ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureProtection, ensureSheet, ensureTextFormat,
 } from '../sheets/structure';
 import { readHeader, type Cell, type Sheet } from '../sheets/table';
+import { setUpStagingSheet } from '../sheets/staging';
+import { STAGING } from '../domain/forms/stagingText';
 import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
@@ -102,6 +104,10 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const cases = ensure(SHEET_NAMES.cases, () => [columns.map((c) => c.zh)]);
   addColumns(cases, columns);
   setUpCaseColumns(cases, columns, fields, repaired, dropdown);
+  // 录入: staff type or paste rows here (unprotected); its columns follow 表单定义.
+  const staging = setUpStagingSheet(ss, fields);
+  if (staging.created) created.push(STAGING.sheet);
+  repaired.push(...staging.repaired);
 
   const staff = parseStaffTable(readSheetValues(ss, SHEET_NAMES.staff));
   for (const p of staff.problems) problems.push(`人员权限：${p.zh}`);
