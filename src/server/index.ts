@@ -13,3 +13,5 @@ export * from './onEdit';
 export * from './help';
 export * from './rollup';
 export { setNow } from './clock';
+// The ops table: registers the owner-alone path of sendWrite (no writer connected).
+import '../writer/ops';
