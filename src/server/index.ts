@@ -14,3 +14,5 @@ export * from './help';
 export * from './rollup';
 export * from './staging';
 export { setNow } from './clock';
+// The ops table: registers the owner-alone path of sendWrite (no writer connected).
+import '../writer/ops';

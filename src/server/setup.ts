@@ -20,7 +20,6 @@ import { defaultFormRows } from '../defaults/forms';
 import { ASSISTANCE_AMOUNT_ROLES, DECISION_COLUMNS, DECISION_EDITOR_ROLES, ROLE_CHOICES, defaultStaffRows } from '../defaults/roles';
 import { AUDIT_COLUMNS, AUDIT_HEADER } from '../sheets/audit';
 import { caseColumns } from '../sheets/cases';
-import { withDocumentLock } from '../sheets/lock';
 import {
   ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureProtection, ensureSheet, ensureTextFormat,
 } from '../sheets/structure';
@@ -28,7 +27,8 @@ import { readHeader, type Cell, type Sheet } from '../sheets/table';
 import { setUpStagingSheet } from '../sheets/staging';
 import { STAGING } from '../domain/forms/stagingText';
 import { toast } from '../sheets/ui';
-import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import { sendWrite } from '../platform/writerClient';
+import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
 import { defaultSettingsRows } from './settings';
 import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
@@ -51,8 +51,8 @@ function effectiveEmail(): string {
 
 /** Menu handler and entry point: builds or repairs the workbook; toasts and returns what it did. */
 export function setupSpreadsheet(): SetupReport {
-  const ss = activeSpreadsheet();
-  const report = withDocumentLock(() => setupWorkbook(ss), 30_000);
+  // The owner alone before a writer is connected; through the writer (as the owner) after.
+  const report = sendWrite<SetupReport>('setup', {});
   toast(report.message, '初始化/修复表格', 15);
   return report;
 }
