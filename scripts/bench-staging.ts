@@ -2,13 +2,16 @@
  * Staging bench case (scripts/bench.ts runs every export starting with "bench"): 1,000
  * rows typed into 录入, submitted into a 案件 that already holds 20,000 cases. Reports
  * the service calls, and the reads and writes per sheet, which must stay one read of 录入
- * and one write each of 案件, 操作日志 and 录入 whatever the number of rows.
+ * and one write each of 案件, 操作日志 and 录入 whatever the number of rows. The staff
+ * member's request goes through the writer web app (UrlFetchApp, token check, ledger).
  */
 import { performance } from 'node:perf_hooks';
 import { createFakeGas, installGlobals } from '../harness/gas';
 import { setNow } from '../src/server/clock';
 import { setupSpreadsheet } from '../src/server/setup';
 import { submitStagingRows } from '../src/server/staging';
+import { countPerSheet } from '../test/staging/perSheet';
+import { connectWriter } from '../test/staging/writerWorld';
 
 const OWNER = 'owner@jmszgh.cn';
 const STAFF = 'zhangmin@jszgh.cn';
@@ -36,6 +39,8 @@ export function benchStagingImport(): Record<string, unknown> {
   setNow('2025-09-30');
   fake.setUser(OWNER);
   setupSpreadsheet();
+  // As in production: the staff member's submission goes through the writer (protections enforced).
+  connectWriter(fake);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   ss.getSheetByName('人员权限')!.getRange(3, 1, 1, 4).setValues([[STAFF, '基层工会', 'H01', '张敏']]);
 
@@ -62,27 +67,10 @@ export function benchStagingImport(): Record<string, unknown> {
     staging.getRange(2, col, ROWS, 1).setNumberFormat('@').setValues(typed.map((r) => [r[col - 1]]));
   }
 
-  // Reads and writes per sheet: wrap the fake Range's value methods for this run.
-  const perSheet: Record<string, Record<string, number>> = {};
-  const proto = Object.getPrototypeOf(staging.getRange(1, 1)) as Record<string, (...a: unknown[]) => unknown>;
-  const wrapped = ['getValues', 'getFormulas', 'setValues', 'setNotes'] as const;
-  const originals = wrapped.map((m) => proto[m]);
-  wrapped.forEach((m, k) => {
-    proto[m] = function (this: GoogleAppsScript.Spreadsheet.Range, ...a: unknown[]) {
-      const name = this.getSheet().getName();
-      (perSheet[name] ??= {})[m] = (perSheet[name][m] ?? 0) + 1;
-      return originals[k].apply(this, a);
-    };
-  });
   fake.setUser(STAFF);
   fake.counter.reset();
-  let result;
   const t0 = performance.now();
-  try {
-    result = submitStagingRows();
-  } finally {
-    wrapped.forEach((m, k) => (proto[m] = originals[k]));
-  }
+  const { result, perSheet } = countPerSheet(staging.getRange(1, 1), () => submitStagingRows());
   const ms = performance.now() - t0;
   if (!result.ok || result.submitted !== ROWS) {
     const notes = staging.getRange(2, 1, ROWS, header.length).getNotes().flat().filter((n) => n !== "");

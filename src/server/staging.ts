@@ -5,7 +5,8 @@
  * or a note on each cell to fix.
  */
 import { toast } from '../sheets/ui';
-import { submitStaging, type SubmitStagingResult } from '../usecases/staging';
+import { sendWrite } from '../platform/writerClient';
+import type { SubmitStagingResult } from '../usecases/staging';
 import { requestContext, say } from './context';
 import { BangfuError } from '../domain/errors';
 
@@ -13,7 +14,8 @@ export function submitStagingRows(): SubmitStagingResult {
   const ctx = requestContext();
   let result: SubmitStagingResult;
   try {
-    result = submitStaging(ctx, {});
+    // Through the writer (src/usecases/staging.ts runs there), or here for the owner alone.
+    result = sendWrite<SubmitStagingResult>('submitStaging', {});
   } catch (e) {
     // Never a raw Sheets message: whatever went wrong is said in the user's words.
     const message = e instanceof BangfuError ? say(ctx, e) : `提交失败：${say(ctx, e)}`;

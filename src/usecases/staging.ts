@@ -26,12 +26,11 @@ import type { User } from '../domain/workflow/permissions';
 import { auditCells, jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, caseColumn, openCaseSheet } from '../sheets/cases';
 import { commitTarget } from '../sheets/commit';
-import { withDocumentLock } from '../sheets/lock';
 import { readStaging, writeStagingMarks, type StagingMark, type StagingRead } from '../sheets/staging';
 import { appendRows, type Cell } from '../sheets/table';
 import { countyForNewCase, duplicateWarnings, resolveCounty, statusText, type IdIndexEntry } from '../server/caseFacts';
-import { requireUser, say, t, type Ctx } from '../server/context';
 import { allocateWorkerNo, suggestRelief } from '../server/domainRules';
+import { requireUser, say, t, type Ctx } from './ctx';
 
 export type SubmitStagingRequest = Record<string, never> | undefined;
 
@@ -44,14 +43,11 @@ export interface SubmitStagingResult {
   refused: number;
 }
 
-/** The lock to write under: the Ctx's own (writer: script lock) or the bound script's document lock. */
-type LockingCtx = Ctx & { lock?: <T>(fn: () => T) => T };
-
-export function submitStaging(ctx: LockingCtx, _req?: SubmitStagingRequest): SubmitStagingResult {
+export function submitStaging(ctx: Ctx, _req?: SubmitStagingRequest): SubmitStagingResult {
   try {
     const user = requireUser(ctx);
-    const run = () => submitLocked(ctx, user);
-    return ctx.lock ? ctx.lock(run) : withDocumentLock(run, 30_000);
+    // Under the Ctx's lock (the writer's script lock, or the document lock for the owner alone): worker numbers are taken from what is read here.
+    return ctx.lock(() => submitLocked(ctx, user), 30_000);
   } catch (e) {
     if (e instanceof BangfuError) return { ok: false, message: say(ctx, e), submitted: 0, refused: 0 };
     throw e;
@@ -76,7 +72,7 @@ interface RowOutcome {
   problems: Map<number, string>;
 }
 
-function submitLocked(ctx: LockingCtx, user: User): SubmitStagingResult {
+function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
   const defs = ctx.forms().fields;
   const read = readStaging(ctx.ss, defs);
   const { map } = read;

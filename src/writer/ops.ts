@@ -20,6 +20,7 @@ import type { Ctx } from '../usecases/ctx';
 import { saveCase } from '../usecases/saveCase';
 import { reviewAction } from '../usecases/reviewAction';
 import { installDailyJob, removeDailyJob } from '../usecases/dailyJobs';
+import { submitStaging } from '../usecases/staging';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
 
@@ -43,6 +44,7 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   setup: (ctx) => setup(ctx),
   installTriggers: (ctx) => installDailyJob(ctx),
   removeTriggers: (ctx) => removeDailyJob(ctx),
+  submitStaging: (ctx) => submitStaging(ctx, {}),
 };
 
 export function unsupportedOp(op: string): BangfuError {

@@ -4,11 +4,17 @@
  * the form trims it); no cell of 案件 or 操作日志 ever holds a formula. The fake parses
  * setValues the way Sheets does (harness/gas/cells.ts): '=…', '+…', '-2+3', '@…' become
  * formulas, '00123' a number, and a leading apostrophe is a marker Sheets drops.
+ * Protections are enforced: every write goes through the writer, as in production.
  */
 import fc from 'fast-check';
-import { saveCase } from '../../src/server/intake';
-import { reviewAction } from '../../src/server/review';
+import { sendWrite } from '../../src/platform/writerClient';
+import type { ReviewActionRequest, ReviewActionResult, SaveCaseRequest, SaveCaseResult } from '../../src/shared/endpoints';
 import { as, liMing, makeId, newWorkbook, rid, sheet, type Fake } from '../server/fixtures';
+import { connectWriter } from './writerWorld';
+
+// As the sidebar sends them: through the writer, as a staff member and a reviewer who do not own the spreadsheet.
+const saveCase = (req: SaveCaseRequest) => sendWrite<SaveCaseResult>('saveCase', req);
+const reviewAction = (req: ReviewActionRequest) => sendWrite<ReviewActionResult>('reviewAction', req);
 
 const NAMED = [
   '=HYPERLINK("http://e.cn","点我")',
@@ -32,6 +38,7 @@ let seq = 0;
 
 beforeAll(() => {
   fake = newWorkbook('2025-09-30');
+  connectWriter(fake);
 });
 
 function column(name: string): number {
