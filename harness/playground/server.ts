@@ -22,6 +22,7 @@ import { Session, ScriptNotFound } from './session';
 import { sheetView } from './sheetView';
 import { pageAssets, withShim } from './pageAssets';
 import type { RunResponse, StateResponse } from './protocol';
+import { clientValue } from './scriptRun';
 
 export interface PlaygroundOptions {
   /** 0 = any free port. Default 8787. */
@@ -47,19 +48,6 @@ export interface Playground {
 const MAX_BODY = 5_000_000;
 
 class BadRequest extends Error {}
-
-const isDate = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
-const containsDate = (v: unknown): boolean =>
-  isDate(v) || (v !== null && typeof v === 'object' && Object.values(v as object).some(containsDate));
-
-/**
- * A server return value as google.script.run delivers it: JSON-like data. A Date anywhere in
- * it makes Apps Script hand the page null, so it does here too (a real bug to catch early).
- */
-function toClientValue(v: unknown): unknown {
-  if (v === undefined || containsDate(v)) return null;
-  return JSON.parse(JSON.stringify(v)) as unknown;
-}
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const userOf = (b: Record<string, unknown>) => (typeof b.user === 'string' && b.user.includes('@') ? b.user.toLowerCase() : undefined);
@@ -128,7 +116,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       const dialog = fake.ui.dialogs.length > dialogs ? fake.ui.dialogs[fake.ui.dialogs.length - 1] : null;
       return {
         ok: true,
-        value: toClientValue(value),
+        // As google.script.run hands it to the page (a Date anywhere: null), not a JSON round trip.
+        value: clientValue(value),
         ...(sidebar ? { sidebar: { file: sidebar.file ?? '', title: sidebar.title } } : {}),
         ...(dialog ? { dialog: { title: dialog.title, text: dialog.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() } } : {}),
       };

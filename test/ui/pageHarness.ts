@@ -3,15 +3,20 @@
  *
  * The page gets a stand-in `google.script.run` (injected before its own script) with the
  * real one's shape: a chain of withSuccessHandler/withFailureHandler, then the endpoint
- * name; arguments and results go through JSON as google.script.run serializes them; handlers
- * are called asynchronously. Each call is forwarded to a FakeBackend in the test process,
- * which records it and answers from handlers the test can replace, delay or make fail.
+ * name; handlers are called asynchronously. Values cross it by google.script.run's rules
+ * (harness/playground/scriptRun.ts), not by a lenient JSON round trip: a Date argument
+ * makes the call fail before it is sent, a Date anywhere in a returned value hands the page
+ * null, undefined in arrays becomes null and undefined properties are dropped. Each call is
+ * forwarded to a FakeBackend in the test process, which records it and answers from
+ * handlers the test can replace, delay or make fail.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { clientValue } from '../../harness/playground/scriptRun';
 import type { Endpoints } from '../../src/shared/endpoints';
 import { fakePreview, intakeModel, reviewQueue } from './fixtures';
 
@@ -115,11 +120,26 @@ export class FakeBackend {
     if (!handler) return { ok: false, message: `Script function not found: ${name}` };
     try {
       const value = await handler(...args);
-      return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      return { ok: true, value: clientValue(value) };
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
   }
+}
+
+/**
+ * The argument rules, bundled from harness/playground/scriptRun.ts for the page (the same
+ * code the playground's shim runs), as `window.__bangfuEncode`.
+ */
+let encoder: string | null = null;
+function encoderScript(): string {
+  if (encoder !== null) return encoder;
+  const out = buildSync({
+    stdin: { contents: "import { encodeArguments } from './scriptRun'; (window as any).__bangfuEncode = encodeArguments;", resolveDir: join(ROOT, 'harness', 'playground'), loader: 'ts' },
+    bundle: true, format: 'iife', platform: 'browser', target: 'es2020', write: false, logLevel: 'warning',
+  });
+  encoder = out.outputFiles[0].text;
+  return encoder;
 }
 
 /**
@@ -134,11 +154,11 @@ const STUB = `(() => {
     withUserObject: () => runner(success, failure),
   }, {
     get(target, prop) {
-      if (typeof prop !== 'string') return undefined;
+      if (typeof prop !== 'string' || prop === 'then') return undefined;
       if (prop in target) return target[prop];
       return (...args) => {
-        // google.script.run serializes arguments: a Date or a function would not survive.
-        const sent = JSON.parse(JSON.stringify(args));
+        // google.script.run copies the arguments by its own rules; a Date or a function fails the call here.
+        const sent = window.__bangfuEncode(args);
         window.__bangfuBackend(prop, sent).then((r) => setTimeout(() => {
           if (r.ok) { if (success) success(r.value); }
           else if (failure) failure(new Error(r.message));
@@ -167,6 +187,7 @@ export async function openSidebar(browser: Browser, name: 'intake' | 'review', b
   context.setDefaultTimeout(5_000);
   const page = await context.newPage();
   await page.exposeFunction('__bangfuBackend', (n: Name, args: unknown[]) => backend.handle(n, args));
+  await page.addInitScript({ content: encoderScript() });
   await page.addInitScript({ content: STUB });
   const url = `https://bangfu.test/${name}.html`;
   // Nothing leaves the machine: the only request is answered here, anything else is refused.

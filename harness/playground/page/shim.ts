@@ -6,8 +6,11 @@
  * Same semantics as Apps Script: calls are asynchronous and return nothing; the success
  * handler gets (value, userObject), the failure handler (Error, userObject); each
  * with… call returns a new runner, so handlers set for one call do not leak into the next.
+ * Arguments are copied by google.script.run's rules (../scriptRun.ts): a Date or a
+ * function fails the call before anything is sent.
  */
 import type { RunResponse } from '../protocol';
+import { encodeArguments } from '../scriptRun';
 
 type Handler = ((value: unknown, userObject: unknown) => void) | null;
 
@@ -21,11 +24,12 @@ interface Runner {
 const parentWindow = window.parent !== window ? (window.parent as Window & { bangfuUser?: () => string }) : null;
 
 function call(name: string, args: unknown[], ok: Handler, fail: Handler, userObject: unknown): void {
+  const sent = encodeArguments(args);
   const user = parentWindow?.bangfuUser?.() ?? '';
   fetch(`/api/run/${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ args, user }),
+    body: JSON.stringify({ args: sent, user }),
   })
     .then((r) => r.json() as Promise<RunResponse>)
     .then((r) => {
