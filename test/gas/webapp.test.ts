@@ -88,6 +88,15 @@ test('a GET runs doGet; a handler that throws gives Apps Script\'s HTML error pa
   expect(client.UrlFetchApp.fetch(bare).getContentText()).toContain('Script function not found: doGet');
 });
 
+test('a web app that runs as the user accessing it gets no user from UrlFetchApp: Google\'s sign-in page, the handler never runs', () => {
+  const { client, writer } = world();
+  let ran = false;
+  const url = writer.deployWebApp({ executeAs: 'USER_ACCESSING', access: 'ANYONE', deployer: OWNER, doPost: () => { ran = true; return json(writer, { ok: true }); } });
+  const res = client.runAs(STAFF, () => client.UrlFetchApp.fetch(url, { method: 'post', payload: '{}', contentType: 'application/json' }));
+  expect(res.getContentText()).toContain('Sign in');
+  expect(ran).toBe(false);
+});
+
 test('an unknown deployment is a 404 that throws unless muteHttpExceptions; other hosts are unreachable', () => {
   const { client } = world();
   const missing = 'https://script.google.com/macros/s/AKfycbNoSuchDeployment/exec';
