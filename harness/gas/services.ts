@@ -456,8 +456,8 @@ export class FakeUtilities
   sleep(_ms: number): void {
     // No one else runs here: waiting would only slow the tests.
   }
-  base64Encode(data: string): string {
-    return Buffer.from(String(data), 'utf8').toString('base64');
+  base64Encode(data: string | number[], charset?: unknown): string {
+    return bytesOf(data, charset).toString('base64');
   }
   base64Decode(data: string): number[] {
     return signed(Buffer.from(data, 'base64'));
