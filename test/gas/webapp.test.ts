@@ -167,8 +167,14 @@ test('a handler with a realm sees its own project\'s globals during the call, an
   expect(client.UrlFetchApp.fetch(url).getContentText()).toBe('写入服务 true');
   expect(g.PropertiesService.getScriptProperties().getProperty('WHO')).toBe('客户端');
   expect(g.SpreadsheetApp.getActiveSpreadsheet()).not.toBeNull();
-  // Also when the handler throws.
-  const failing = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, realm: globalThis, doGet: () => { throw new Error('坏了'); } });
+  // Also when the handler throws; globalThis is the realm when none is given.
+  const failing = writer.deployWebApp({
+    executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER,
+    doGet: () => {
+      expect(g.PropertiesService.getScriptProperties().getProperty('WHO')).toBe('写入服务');
+      throw new Error('坏了');
+    },
+  });
   expect(client.UrlFetchApp.fetch(failing).getContentText()).toContain('Error: 坏了');
   expect(g.PropertiesService.getScriptProperties().getProperty('WHO')).toBe('客户端');
 });
