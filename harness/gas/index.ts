@@ -1,17 +1,25 @@
 /**
  * An in-memory Apps Script: the services Bangfu calls, over spreadsheets held in memory,
- * counting every service call. Tests, the benchmark and the local playground all run the
- * server code against it.
+ * counting every service call, and refusing what Google refuses. Tests, the benchmark and
+ * the local playground all run the server code against it.
  *
- *   const fake = createFakeGas();
- *   installGlobals(globalThis, fake);        // SpreadsheetApp, LockService, … as globals
- *   fake.setUser('zhangmin@jszgh.cn');        // Session.getActiveUser()
- *   fake.runAs('liuyang@jszgh.cn', () => …);  // a second, concurrent execution
- *   fake.counter.snapshot();                  // { 'Range.getValues': 3, … }
+ *   const fake = createFakeGas();              // the world + the bound (client) project
+ *   installGlobals(globalThis, fake);          // SpreadsheetApp, LockService, … as globals
+ *   fake.setUser('zhangmin@jszgh.cn');          // who the current execution runs as
+ *   fake.runAs('liuyang@jszgh.cn', () => …);    // a menu click / sidebar call: another execution
+ *   fake.runTrigger(() => …, installer);        // an installable trigger, as its installer
+ *   fake.runSimple(() => onEdit(e), email);     // a simple trigger: LIMITED, e-mail hidden across domains
+ *   fake.runCustomFunction(() => …);            // anonymous and read-only
+ *   fake.execution();                           // { kind, activeUser, effectiveUser, authMode, … }
+ *   const writer = fake.addProject({ id: 'writer' });  // a standalone project in the same world
+ *   const url = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer, doPost, realm });
+ *   fake.UrlFetchApp.fetch(url, { method: 'post', payload });  // runs doPost in the writer, as the deployer
+ *   fake.issuer.mint({ email, aud, exp });       // an ID token with chosen claims
+ *   fake.counter.snapshot();                    // { 'Range.getValues': 3, … }
  *
- * Executions: code runs in the current execution; runAs starts another (its own user and
- * its own lock holder) until it returns. A lock held by one execution makes waitLock in
- * another time out at once: that is how a test interleaves two saves.
+ * Executions: code runs in the current execution; runAs & co. start another until they
+ * return. A lock held by one execution makes waitLock in another time out at once: that is
+ * how a test interleaves two saves. Protections are always enforced (spreadsheet.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,7 +67,10 @@ export interface DeployWebAppOptions {
   deployer: string;
   doGet?: (e: WebAppEvent) => unknown;
   doPost?: (e: WebAppEvent) => unknown;
-  /** The global object where the handlers find the Apps Script globals (globalThis, or a loaded bundle's vm context). */
+  /**
+   * The global object where the handlers find the Apps Script globals: a loaded bundle's vm
+   * context, or (the default) globalThis, where TS-source handlers look them up.
+   */
   realm?: object;
 }
 
@@ -405,7 +416,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
     const url = `https://script.google.com/macros/s/${id}/exec`;
     this.world.webApps.set(id, {
       id, url, projectId: this.id, executeAs: opts.executeAs, access: opts.access, deployer: opts.deployer.toLowerCase(),
-      doGet: opts.doGet as WebAppDeployment['doGet'], doPost: opts.doPost as WebAppDeployment['doPost'], realm: opts.realm,
+      doGet: opts.doGet as WebAppDeployment['doGet'], doPost: opts.doPost as WebAppDeployment['doPost'], realm: opts.realm ?? globalThis,
     });
     return url;
   }
@@ -414,11 +425,9 @@ export class FakeGas implements GasEnv, WebAppRunner {
     const fn = dep[handler];
     if (!fn) throw new Error(`Script function not found: ${handler}`);
     // "USER_DEPLOYING indicates the web app runs as the user who deployed it"; the caller's address is
-    // not available to a web app that executes as its developer. A request from UrlFetchApp carries no
-    // user, so a USER_ACCESSING app has nobody to run as here.
+    // not available to a web app that executes as its developer (USER_ACCESSING never gets here: see web.ts).
     // https://developers.google.com/apps-script/manifest/web-app-api-executable, https://developers.google.com/apps-script/reference/base/user#getemail
-    const runAs = dep.executeAs === 'USER_DEPLOYING' ? dep.deployer : '';
-    const exec = this.world.newExecution('webapp', this.id, { activeUser: '', effectiveUser: runAs, authority: runAs }, 'FULL', false);
+    const exec = this.world.newExecution('webapp', this.id, { activeUser: '', effectiveUser: dep.deployer, authority: dep.deployer }, 'FULL', false);
     return this._run(exec, () => withRealm(dep.realm, this, () => fn(e)));
   }
 
