@@ -11,7 +11,7 @@ import { setNow } from '../src/server/clock';
 import { setupSpreadsheet } from '../src/server/setup';
 import { submitStagingRows } from '../src/server/staging';
 import { countPerSheet } from '../test/staging/perSheet';
-import { connectWriter } from '../test/staging/writerWorld';
+import { deployWriter } from '../test/server/fixtures';
 
 const OWNER = 'owner@jmszgh.cn';
 const STAFF = 'zhangmin@jszgh.cn';
@@ -40,7 +40,7 @@ export function benchStagingImport(): Record<string, unknown> {
   fake.setUser(OWNER);
   setupSpreadsheet();
   // As in production: the staff member's submission goes through the writer (protections enforced).
-  connectWriter(fake);
+  deployWriter(fake);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   ss.getSheetByName('人员权限')!.getRange(3, 1, 1, 4).setValues([[STAFF, '基层工会', 'H01', '张敏']]);
 

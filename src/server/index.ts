@@ -13,6 +13,7 @@ export * from './onEdit';
 export * from './help';
 export * from './rollup';
 export * from './staging';
+export * from './connectWriter';
 export { setNow } from './clock';
 // The ops table: registers the owner-alone path of sendWrite (no writer connected).
 import '../writer/ops';

@@ -38,6 +38,12 @@ export const MENU: readonly Entry[] = [
       { zh: '删除定时任务', en: 'Remove scheduled jobs', fn: 'removeTriggers' },
     ],
   },
+  {
+    zh: '管理', en: 'Administration',
+    items: [
+      { zh: '连接写入服务', en: 'Connect the writer', fn: 'connectWriter' },
+    ],
+  },
   { zh: '帮助', en: 'Help', fn: 'showHelp' },
 ];
 

@@ -11,7 +11,6 @@ import { FORMULA_NOTE } from '../../src/domain/forms/stagingText';
 import { defaultFields } from '../../src/defaults/forms';
 import { as, makeId, newWorkbook, records, sheet, type Fake } from '../server/fixtures';
 import { cell, header, paste, typedWorker } from './rows';
-import { connectWriter } from './writerWorld';
 import { countPerSheet } from './perSheet';
 
 afterAll(() => setNow(null));
@@ -51,7 +50,6 @@ let fake: Fake;
 
 beforeAll(() => {
   fake = newWorkbook('2025-09-30');
-  connectWriter(fake);
   as(fake, 'staff');
   paste(fake, twoHundred());
   typeFormula(fake);
@@ -145,7 +143,6 @@ test('a corrected row goes in on the next submission and loses its note', () => 
 
 test('a run cut off after writing 案件 but before marking 录入 is finished by the next one, not repeated', () => {
   const f = newWorkbook('2025-09-30');
-  connectWriter(f);
   as(f, 'staff');
   paste(f, [typedWorker(0), typedWorker(1)]);
   expect(submitStagingRows()).toMatchObject({ submitted: 2 });
@@ -159,7 +156,6 @@ test('a run cut off after writing 案件 but before marking 录入 is finished b
 
 test('someone not in 人员权限 is told so in Chinese and nothing is written', () => {
   const f = newWorkbook('2025-09-30');
-  connectWriter(f);
   paste(f, [typedWorker(0)]);
   f.setUser('stranger@example.com');
   const result = submitStagingRows();

@@ -10,7 +10,6 @@ import fc from 'fast-check';
 import { sendWrite } from '../../src/platform/writerClient';
 import type { ReviewActionRequest, ReviewActionResult, SaveCaseRequest, SaveCaseResult } from '../../src/shared/endpoints';
 import { as, liMing, makeId, newWorkbook, rid, sheet, type Fake } from '../server/fixtures';
-import { connectWriter } from './writerWorld';
 
 // As the sidebar sends them: through the writer, as a staff member and a reviewer who do not own the spreadsheet.
 const saveCase = (req: SaveCaseRequest) => sendWrite<SaveCaseResult>('saveCase', req);
@@ -38,7 +37,6 @@ let seq = 0;
 
 beforeAll(() => {
   fake = newWorkbook('2025-09-30');
-  connectWriter(fake);
 });
 
 function column(name: string): number {
