@@ -47,25 +47,39 @@ export interface UserView {
   name: string;
 }
 
+export interface ToastView { message: string; title: string; seconds: number }
+export interface AlertView { title: string; prompt: string }
+
+/**
+ * What one call showed its caller: toasts and alerts go to the tab that made the call, as
+ * Sheets shows a toast only to the person whose script raised it — never to other tabs,
+ * and never again on a reload.
+ */
+export interface Shown {
+  toasts: ToastView[];
+  alerts: AlertView[];
+}
+
 export interface StateResponse {
   sheetNames: string[];
   sheet: SheetView;
   menus: RecordedMenu[];
-  toasts: { message: string; title: string; seconds: number }[];
-  alerts: { title: string; prompt: string }[];
   users: UserView[];
+  /** Who a tab acts as when its address names nobody (?as=…): the --user of npm start. */
   user: string;
 }
 
 export type RunResponse =
-  | {
+  | ({
       ok: true;
       value: unknown;
       /** A sidebar the call opened (dist/<file>.html). */
       sidebar?: { file: string; title: string };
       dialog?: { title: string; text: string };
-    }
-  | { ok: false; error: string };
+    } & Shown)
+  | ({ ok: false; error: string } & Shown);
+
+export type EditResponse = ({ ok: true; triggerError?: string } & Shown) | ({ ok: false; error: string } & Shown);
 
 export interface EditRequest {
   sheet: string;

@@ -5,7 +5,7 @@
  *
  * Routes:
  *   GET  /                  the page (page/, built with esbuild at start)
- *   GET  /api/state?sheet=  sheet names, one sheet's cells (formulas computed), menus, toasts, alerts, users
+ *   GET  /api/state?sheet=  sheet names, one sheet's cells (formulas computed), menus, users (no toasts: each call returns its own)
  *   POST /api/run/<name>    { args, user } → the entry point <name> of Code.js, run as `user`
  *   POST /api/edit          { sheet, row, col, value, user } → writes the cell and fires onEdit, as Sheets does
  *   POST /api/user          { user } → the acting user for requests that name none
@@ -21,7 +21,7 @@ import { ROOT, type BundleContext } from '../loadBundle';
 import { Session, ScriptNotFound } from './session';
 import { sheetView } from './sheetView';
 import { pageAssets, withShim } from './pageAssets';
-import type { RunResponse, StateResponse } from './protocol';
+import type { EditResponse, RunResponse, Shown, StateResponse } from './protocol';
 import { clientValue } from './scriptRun';
 
 export interface PlaygroundOptions {
@@ -48,6 +48,9 @@ export interface Playground {
 const MAX_BODY = 5_000_000;
 
 class BadRequest extends Error {}
+
+/** A response without what the call showed (added by shownBy). */
+type Bare<T> = T extends unknown ? Omit<T, keyof Shown> : never;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const userOf = (b: Record<string, unknown>) => (typeof b.user === 'string' && b.user.includes('@') ? b.user.toLowerCase() : undefined);
@@ -98,14 +101,22 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       sheetNames: ss._sheets.map((s) => s._name),
       sheet: sheetView(sheet, session.env(sheet._name)),
       menus: [...fake.ui.menus, session.triggerMenu()],
-      toasts: fake.toasts,
-      alerts: fake.ui.alerts,
       users: session.users(),
       user: session.user,
     };
   };
 
-  const run = (name: string, b: Record<string, unknown>): RunResponse => {
+  /** The toasts and alerts raised while `fn` ran: the calling tab's, and only its. Calls run one at a time. */
+  const shownBy = <T>(fn: () => T): T & Shown => {
+    const toasts = fake.toasts.length;
+    const alerts = fake.ui.alerts.length;
+    const out = fn();
+    return { ...out, toasts: fake.toasts.slice(toasts), alerts: fake.ui.alerts.slice(alerts) };
+  };
+
+  const run = (name: string, b: Record<string, unknown>): RunResponse => shownBy(() => runCall(name, b)) as RunResponse;
+
+  const runCall = (name: string, b: Record<string, unknown>): Bare<RunResponse> => {
     const args = Array.isArray(b.args) ? b.args : [];
     const sidebars = fake.ui.sidebars.length;
     const dialogs = fake.ui.dialogs.length;
@@ -128,7 +139,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     }
   };
 
-  const edit = (b: Record<string, unknown>) => {
+  const edit = (b: Record<string, unknown>): EditResponse => shownBy(() => editCall(b)) as EditResponse;
+
+  const editCall = (b: Record<string, unknown>) => {
     const row = Number(b.row);
     const col = Number(b.col);
     if (typeof b.sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) throw new BadRequest('单元格地址无效');

@@ -51,7 +51,7 @@ test('formula cells show what the bundle computes, errors as Sheets shows them',
   const spill = s.sheet.cells.slice(1, 6).map((r: { d: string; f?: string; s?: true }[]) => [r[5].d, r[5].f ?? (r[5].s ? 'spilled' : '')]);
   expect(spill).toEqual([['0', '=RELIEF("medical", E2:E6)'], ['1200', 'spilled'], ['', 'spilled'], ['3840', 'spilled'], ['8000', 'spilled']]);
   // A formula typed into a cell through the page: an unknown scheme is #ERROR! with the message.
-  expect(await post('/api/edit', { sheet: '演示公式', row: 20, col: 3, value: '=RELIEF("dental", 100)' })).toEqual({ ok: true });
+  expect(await post('/api/edit', { sheet: '演示公式', row: 20, col: 3, value: '=RELIEF("dental", 100)' })).toEqual({ ok: true, toasts: [], alerts: [] });
   const after = await state('演示公式');
   const cell = after.sheet.cells[19][2];
   expect(cell.d).toBe('#ERROR!');
@@ -63,7 +63,7 @@ test('endpoints run the real Code.js as the chosen user; bad requests get JSON e
   expect(form.ok).toBe(true);
   expect(form.value.user.role).toBe('staff');
   expect(await post('/api/run/openIntake', { args: [] })).toMatchObject({ ok: true, sidebar: { file: 'intake' } });
-  expect(await post('/api/run/constructor', {})).toEqual({ ok: false, error: expect.stringContaining('找不到脚本函数：constructor') });
+  expect(await post('/api/run/constructor', {})).toEqual({ ok: false, error: expect.stringContaining('找不到脚本函数：constructor'), toasts: [], alerts: [] });
   expect(await post('/api/run/setupSpreadsheet_', {})).toMatchObject({ ok: false });
   // A menu handler the server does not have (yet) is a clear error, not a crash.
   expect((await post('/api/run/runNoSuchReport', {})).error).toContain('runNoSuchReport');
@@ -85,8 +85,8 @@ test('endpoints run the real Code.js as the chosen user; bad requests get JSON e
   expect(raw).toMatch(/^HTTP\/1\.1 400/);
   expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ ok: false, error: '请求格式无效' });
   // Apps Script hands the page null when a server value holds a Date; so does the playground.
-  expect(await post('/api/run/WORKDAY_CN', { args: ['2025-09-30', 3] })).toEqual({ ok: true, value: null });
-  expect(await post('/api/run/WORKER_NO', { args: ['H02', 7] })).toEqual({ ok: true, value: 'H0200007' });
+  expect(await post('/api/run/WORKDAY_CN', { args: ['2025-09-30', 3] })).toEqual({ ok: true, value: null, toasts: [], alerts: [] });
+  expect(await post('/api/run/WORKER_NO', { args: ['H02', 7] })).toEqual({ ok: true, value: 'H0200007', toasts: [], alerts: [] });
   const bad = await post('/api/run/saveCase', { args: [{ requestId: 'pg-1', values: { name: '=HYPERLINK("x")', id_number: '123' } }], user: 'zhangmin@jszgh.cn' });
   expect(bad.value.ok).toBe(false);
   expect(bad.value.errors.map((e: { field: string }) => e.field)).toContain('id_number');
@@ -114,7 +114,7 @@ test('typing into the grid writes through the fake and fires onEdit, as Sheets d
   const idCol = header.indexOf('身份证号') + 1;
   const good = before.sheet.cells[2][idCol - 1].d;
   const wrong = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
-  expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'admin@jmszgh.cn' })).toEqual({ ok: true });
+  expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'admin@jmszgh.cn' })).toEqual({ ok: true, toasts: [], alerts: [] });
   const after = await state('案件');
   const cell = after.sheet.cells[2][idCol - 1];
   expect(cell.d).toBe(wrong); // kept as typed: text, not a number

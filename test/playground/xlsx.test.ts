@@ -111,7 +111,8 @@ const same = (await import('node:util')).isDeepStrictEqual(back.getSheetByName('
 console.log(JSON.stringify({ ms, same, rows: back.getSheetByName('案件').getLastRow() }));
 `;
 
-test('10,000 case rows round-trip in well under a second, unchanged', async () => {
+// How long it takes is npm run bench's business (no wall-clock assertion in a test): here, that nothing changes.
+test('10,000 case rows round-trip through the .xlsx unchanged', async () => {
   const path = join(dir, 'big.xlsx');
   const out = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', ROUND_TRIP, path],
@@ -120,5 +121,4 @@ test('10,000 case rows round-trip in well under a second, unchanged', async () =
   });
   const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; same: boolean; rows: number };
   expect(r).toMatchObject({ same: true, rows: 10_000 });
-  expect(r.ms).toBeLessThan(1000);
 });

@@ -4,12 +4,15 @@
  * the grid. Everything it shows comes from the server (/api/state); everything it does
  * goes through the server to the real Code.js (/api/run, /api/edit).
  */
-import type { CellView, ChartView, MenuItem, RunResponse, StateResponse } from '../protocol';
+import type { CellView, ChartView, EditResponse, MenuItem, RunResponse, Shown, StateResponse } from '../protocol';
 
 let current = '';
 let selected: { r: number; c: number } | null = null;
-let seenToasts = 0;
-let seenAlerts = 0;
+/**
+ * Who this tab acts as: from its address (?as=email), so two tabs can be two people, a
+ * staff member and a reviewer, at once; the server's default until the switcher is used.
+ */
+let tabUser = new URLSearchParams(location.search).get('as') ?? '';
 
 function el<T extends HTMLElement = HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -20,7 +23,7 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTML
 }
 
 /** The acting user, read by the sidebar's google.script.run shim for each call. */
-(window as unknown as { bangfuUser: () => string }).bangfuUser = () => el<HTMLSelectElement>('user').value;
+(window as unknown as { bangfuUser: () => string }).bangfuUser = () => tabUser;
 
 async function getJson<T>(path: string): Promise<T> {
   return (await fetch(path)).json() as Promise<T>;
@@ -44,6 +47,13 @@ function toast(title: string, message: string): void {
   setTimeout(() => box.remove(), 6000);
 }
 
+/** What a call of this tab raised: its toasts, and its last alert. */
+function show(r: Partial<Shown>): void {
+  for (const t of r.toasts ?? []) toast(t.title, t.message);
+  const alerts = r.alerts ?? [];
+  if (alerts.length > 0) showAlert(alerts[alerts.length - 1].title, alerts[alerts.length - 1].prompt);
+}
+
 /** ui.alert: a modal box with 确定, as Sheets shows it. */
 function showAlert(title: string, text: string): void {
   el('alerttitle').textContent = title || '帮扶';
@@ -55,11 +65,7 @@ function showAlert(title: string, text: string): void {
 async function refresh(): Promise<void> {
   const s = await getJson<StateResponse>(`/api/state?sheet=${encodeURIComponent(current)}`);
   if (!current || !s.sheetNames.includes(current)) current = s.sheet.name;
-  for (const t of s.toasts.slice(seenToasts)) toast(t.title, t.message);
-  seenToasts = s.toasts.length;
-  const fresh = s.alerts.slice(seenAlerts);
-  seenAlerts = s.alerts.length;
-  if (fresh.length > 0) showAlert(fresh[fresh.length - 1].title, fresh[fresh.length - 1].prompt);
+  if (tabUser === '') tabUser = s.user;
   renderUsers(s);
   renderMenus(s);
   renderTabs(s);
@@ -70,9 +76,13 @@ function renderUsers(s: StateResponse): void {
   const select = el<HTMLSelectElement>('user');
   if (select.options.length > 0) return;
   for (const u of s.users) select.appendChild(make('option', { value: u.email, textContent: u.name ? `${u.name}（${u.role}）` : u.email }));
-  select.value = s.user;
+  select.value = tabUser;
   select.onchange = () => {
-    void postJson('/api/user', { user: select.value });
+    // This tab only: other tabs keep acting as whoever they are; a reload keeps the choice.
+    tabUser = select.value;
+    const url = new URL(location.href);
+    url.searchParams.set('as', tabUser);
+    history.replaceState(null, '', url);
     // A sidebar is per user (its form and queue): reload it as the new user.
     if (el('side').classList.contains('open')) el<HTMLIFrameElement>('sideframe').contentWindow?.location.reload();
   };
@@ -118,7 +128,8 @@ function addItems(items: MenuItem[], into: HTMLElement, menu: HTMLElement): void
 }
 
 async function runMenu(fn: string, label: string): Promise<void> {
-  const r = await postJson<RunResponse>(`/api/run/${fn}`, { args: [] });
+  const r = await postJson<RunResponse>(`/api/run/${fn}`, { args: [], user: tabUser });
+  show(r);
   if (!r.ok) toast(label, r.error);
   else {
     if (r.sidebar) openSidebar(r.sidebar.file, r.sidebar.title);
@@ -199,7 +210,8 @@ function select(td: HTMLElement, cell: CellView, r: number, c: number): void {
 async function editSelected(): Promise<void> {
   if (!selected) return;
   const value = el<HTMLInputElement>('cellinput').value;
-  const r = await postJson<RunResponse>('/api/edit', { sheet: current, row: selected.r, col: selected.c, value });
+  const r = await postJson<EditResponse>('/api/edit', { sheet: current, row: selected.r, col: selected.c, value, user: tabUser });
+  show(r);
   if (!r.ok) toast('编辑', r.error);
   await refresh();
 }
@@ -276,9 +288,12 @@ function drawBars(into: SVGElement, type: string, header: string[], rows: string
 el('cellinput').addEventListener('keydown', (e) => { if (e.key === 'Enter') void editSelected(); });
 el('closeside').onclick = closeSidebar;
 el('alertok').onclick = () => { el('alert').hidden = true; };
-// The sidebar (same origin) asks for a refresh after each server call, and closes itself.
-window.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
-  if (e.data?.type === 'refresh') void refresh();
+// The sidebar (same origin) asks for a refresh after each server call, with what the call showed, and closes itself.
+window.addEventListener('message', (e: MessageEvent<{ type?: string } & Partial<Shown>>) => {
+  if (e.data?.type === 'refresh') {
+    show(e.data);
+    void refresh();
+  }
   if (e.data?.type === 'close') closeSidebar();
 });
 document.addEventListener('click', (e) => {

@@ -37,8 +37,8 @@ function call(name: string, args: unknown[], ok: Handler, fail: Handler, userObj
       else if (fail) fail(new Error(r.error), userObject);
       // Without a failure handler Apps Script only logs the error in the browser console.
       else console.error(`ScriptError: ${r.error}`);
-      // The grid shows what the call changed.
-      parentWindow?.postMessage({ type: 'refresh' }, '*');
+      // The grid shows what the call changed; this tab shows the toasts and alerts the call raised.
+      parentWindow?.postMessage({ type: 'refresh', toasts: r.toasts ?? [], alerts: r.alerts ?? [] }, '*');
     })
     .catch((e: unknown) => {
       const error = e instanceof Error ? e : new Error(String(e));
