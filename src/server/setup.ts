@@ -23,7 +23,7 @@ import { caseColumns } from '../sheets/cases';
 import {
   ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureProtection, ensureSheet, ensureTextFormat,
 } from '../sheets/structure';
-import { readHeader, type Cell, type Sheet } from '../sheets/table';
+import { readHeader, safeCell, type Cell, type Sheet } from '../sheets/table';
 import { setUpStagingSheet } from '../sheets/staging';
 import { STAGING } from '../domain/forms/stagingText';
 import { toast } from '../sheets/ui';
@@ -101,7 +101,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
     problems.push(e instanceof BangfuError ? e.zh : String(e));
   }
   const columns = caseColumns(fields);
-  const cases = ensure(SHEET_NAMES.cases, () => [columns.map((c) => c.zh)]);
+  const cases = ensure(SHEET_NAMES.cases, () => [columns.map((c) => safeCell(c.zh))]);
   addColumns(cases, columns);
   setUpCaseColumns(cases, columns, fields, repaired, dropdown);
   // 录入: staff type or paste rows here (unprotected); its columns follow 表单定义.

@@ -36,7 +36,8 @@ function headerHelp(def: FieldDef): string {
  */
 export function setUpStagingSheet(ss: Spreadsheet, defs: readonly FieldDef[]): { created: boolean; repaired: string[] } {
   const columns = stagingColumns(defs);
-  const { sheet, created } = ensureSheet(ss, STAGING.sheet, () => [columns.map((c) => c.zh)]);
+  // Labels come from 表单定义 (an administrator's text): written as text, never as a formula.
+  const { sheet, created } = ensureSheet(ss, STAGING.sheet, () => [columns.map((c) => safeCell(c.zh))]);
   const repaired: string[] = [];
   const added = created ? [] : ensureHeaderColumns(sheet, columns);
   if (added.length > 0) repaired.push(`${STAGING.sheet}：补充列 ${added.join('、')}`);

@@ -5,7 +5,7 @@
  * Every function here is "ensure": it adds what is missing and reports it, and leaves
  * what exists alone, so running setup twice changes nothing an administrator edited.
  */
-import { ensureRoom, mapHeader, type Cell, type Column, type Sheet } from './table';
+import { ensureRoom, mapHeader, safeCell, type Cell, type Column, type Sheet } from './table';
 import type { Spreadsheet } from './workbook';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -41,7 +41,8 @@ export function ensureHeaderColumns(sheet: Sheet, columns: readonly Column[]): s
   const missing = columns.filter((c) => map.col[c.key] === undefined).map((c) => c.zh);
   if (missing.length > 0) {
     ensureRoom(sheet, 1, map.width + missing.length);
-    sheet.getRange(1, map.width + 1, 1, missing.length).setValues([missing]);
+    // Labels come from 表单定义, typed by an administrator: written as text, never as a formula.
+    sheet.getRange(1, map.width + 1, 1, missing.length).setValues([missing.map(safeCell)]);
   }
   return missing;
 }

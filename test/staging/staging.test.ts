@@ -200,3 +200,20 @@ test('setup adds the column of a field added to 表单定义, and a second run c
   const second = setupSpreadsheet();
   expect(second.repaired.filter((r) => r.startsWith('录入'))).toEqual([]);
 });
+
+test('a field label an administrator types like a formula becomes a header cell of text in 案件 and 录入', () => {
+  const f = newWorkbook('2025-09-30');
+  const forms = sheet(f, '表单定义');
+  const h = forms.getRange(1, 1, 1, forms.getLastColumn()).getValues()[0].map(String);
+  const label = '=HYPERLINK("http://e.cn","备注")';
+  const row = h.map((l) => ({ 字段键: 'remark', 中文名称: `'${label}`, 英文名称: 'Remark', 类型: '文本', 分组: '工作情况' } as Record<string, string>)[l] ?? '');
+  forms.getRange(forms.getLastRow() + 1, 1, 1, h.length).setValues([row]);
+  expect(forms.getRange(forms.getLastRow(), h.indexOf('中文名称') + 1).getValue()).toBe(label);
+  setupSpreadsheet();
+  for (const name of ['案件', '录入']) {
+    const s = sheet(f, name);
+    const top = s.getRange(1, 1, 1, s.getLastColumn());
+    expect(top.getValues()[0]).toContain(label);
+    expect(top.getFormulas()[0].filter((x) => x !== '')).toEqual([]);
+  }
+});
