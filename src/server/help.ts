@@ -6,6 +6,7 @@ const ZH = `
 <ol>
 <li><b>初始化</b>：管理员运行“帮扶 → 初始化/修复表格”，再在“人员权限”表填写每位工作人员的邮箱、角色和县区代码；运行“触发器设置 → 安装定时任务”。</li>
 <li><b>录入</b>（基层工会）：“新增/编辑困难职工”侧边栏填写调查表，保存后自动生成职工编号，进入待审核。</li>
+<li><b>批量录入</b>：也可在“录入”表中逐行填写或粘贴（多选用“、”分隔；家庭成员每人按“姓名，关系，性别，健康状况，年收入”填写，多人用“；”分隔），再运行“帮扶 → 提交录入行”：正确的行生成案件并标为“已提交”，有误的单元格会加批注说明。</li>
 <li><b>审核</b>（单位工会，3个工作日内，紧急案件当日）：“审核工作台”中审核通过或退回（须填写原因）。</li>
 <li><b>公示</b>：审核通过后公示不少于5个工作日；有异议的退回重审。</li>
 <li><b>审批</b>（县区总工会，公示结束后7个工作日内）：审批时冻结救助标准快照。</li>
@@ -20,6 +21,7 @@ const EN = `
 <ol>
 <li><b>Set up</b>: an administrator runs 帮扶 → Set up / repair, lists every person (e-mail, role, county) in 人员权限, then Triggers → Install.</li>
 <li><b>Intake</b> (grassroots staff): the New / edit case sidebar; saving assigns the worker number and the case awaits review.</li>
+<li><b>Typed rows</b>: or type/paste rows into the 录入 sheet and run 帮扶 → Submit typed rows: valid rows become cases marked 已提交; bad cells get a note.</li>
 <li><b>Review</b> (unit union, 3 working days; same day if emergency): pass or return with a reason in the Review workbench.</li>
 <li><b>Public notice</b>: at least 5 working days; an objection returns the case.</li>
 <li><b>Approval</b> (county union, 7 working days after the notice): the relief computation is frozen in a snapshot.</li>
