@@ -26,8 +26,8 @@ import type { User } from '../domain/workflow/permissions';
 import { auditCells, jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, caseColumn, openCaseSheet } from '../sheets/cases';
 import { commitTarget } from '../sheets/commit';
-import { readStaging, writeStagingMarks, type StagingMark, type StagingRead } from '../sheets/staging';
-import { appendRows, type Cell } from '../sheets/table';
+import { readStaging, stagingColumns, writeStagingMarks, type StagingMark, type StagingRead } from '../sheets/staging';
+import { appendRows, requireColumns, type Cell } from '../sheets/table';
 import { countyForNewCase, duplicateWarnings, resolveCounty, statusText, type IdIndexEntry } from '../server/caseFacts';
 import { allocateWorkerNo, suggestRelief } from '../server/domainRules';
 import { requireUser, say, t, type Ctx } from './ctx';
@@ -77,8 +77,10 @@ function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
   const read = readStaging(ctx.ss, defs);
   const { map } = read;
   const width = Math.max(map.width, 1);
-  const statusIdx = (map.col.staging_status ?? 1) - 1;
-  const noIdx = map.col.worker_no !== undefined ? map.col.worker_no - 1 : -1;
+  // Without its two columns a row could be neither marked nor skipped next time: refuse, and say which.
+  requireColumns(map, stagingColumns(defs), ['staging_status', 'worker_no']);
+  const statusIdx = map.col.staging_status - 1;
+  const noIdx = map.col.worker_no - 1;
   const fieldCols = defs.filter((d) => map.col[d.key] !== undefined);
   if (fieldCols.length === 0) {
     throw new BangfuError('staging.noColumns', '“录入”表没有可识别的字段列。请运行 帮扶 → 初始化/修复表格', 'The 录入 sheet has no recognisable field columns. Run 帮扶 → Set up / repair');
@@ -193,7 +195,7 @@ function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
     if (outcome.problems.size > 0 || !parsed.ok) {
       refused++;
       for (const [col, message] of outcome.problems) notes[i][col] = message;
-      marks.push({ row: rowNumber, status: t(ctx, `未提交：${outcome.problems.size} 处需修改（见批注）`, `Not submitted: ${outcome.problems.size} cell(s) to fix (see notes)`), workerNo: noIdx >= 0 ? textOf(cells[noIdx]) : '' });
+      marks.push({ row: rowNumber, status: t(ctx, `未提交：${outcome.problems.size} 处需修改（见批注）`, `Not submitted: ${outcome.problems.size} cell(s) to fix (see notes)`), workerNo: textOf(cells[noIdx]) });
       continue;
     }
 

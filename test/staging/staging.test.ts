@@ -218,3 +218,16 @@ test('a field label an administrator types like a formula becomes a header cell 
     expect(top.getFormulas()[0].filter((x) => x !== '')).toEqual([]);
   }
 });
+
+test('a 录入 sheet that lost its 提交状态 column is refused by name, and nothing is written', () => {
+  const f = newWorkbook('2025-09-30');
+  as(f, 'staff');
+  paste(f, [typedWorker(0)]);
+  as(f, 'admin');
+  sheet(f, '录入').deleteColumn(1);
+  as(f, 'staff');
+  const result = submitStagingRows();
+  expect(result).toMatchObject({ ok: false, submitted: 0 });
+  expect(result.message).toContain('提交状态');
+  expect(records(f, '案件')).toHaveLength(0);
+});
