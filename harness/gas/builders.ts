@@ -416,6 +416,10 @@ export class FakeProtection implements Counted {
   canEdit(): boolean {
     return this._canEdit(this.host.currentUser());
   }
+  // TEMP (audit, not committed): until helper fake's protections land.
+  _unprotected: FakeRange[] = [];
+  getUnprotectedRanges(): FakeRange[] { return [...this._unprotected]; }
+  setUnprotectedRanges(r: FakeRange[]): this { this._unprotected = [...r]; return this; }
   remove(): void {
     this.host._removeProtection(this);
   }
