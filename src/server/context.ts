@@ -13,6 +13,7 @@ import type { DeadlineRules, WorkdayCalendar } from '../domain/workflow/deadline
 import { roleLabel } from '../domain/roles';
 import type { UserDto } from '../shared/endpoints';
 import { activeSpreadsheet, readSheetValues, requireSheet, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import type { AuditHead } from '../sheets/auditChain';
 import { now as clockNow } from './clock';
 import { civilFromDate } from '../domain/civilDate';
 import { lazy } from './lazy';
@@ -35,6 +36,8 @@ export interface Ctx {
   rules(): DeadlineRules;
   policy(): PolicyHandle;
   dibaoLine(): number | null;
+  /** The writer's record of the 操作日志 hash chain (last hash, rows); absent in the bound script. */
+  auditHead?: AuditHead;
 }
 
 export function activeEmail(): string {

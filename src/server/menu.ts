@@ -31,6 +31,12 @@ export const MENU: readonly Entry[] = [
   'separator',
   { zh: '初始化/修复表格', en: 'Set up / repair workbook', fn: 'setupSpreadsheet' },
   {
+    zh: '管理', en: 'Administration',
+    items: [
+      { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },
+    ],
+  },
+  {
     zh: '触发器设置', en: 'Triggers',
     items: [
       { zh: '安装定时任务', en: 'Install scheduled jobs', fn: 'installTriggers' },

@@ -16,6 +16,7 @@ import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewIt
 import { jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, findCase, openCaseSheet, readCases } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
+import { auditChain } from '../usecases/verifyAudit';
 import { withDocumentLock } from '../sheets/lock';
 import { showSidebar } from '../sheets/ui';
 import { statusText } from './caseFacts';
@@ -156,7 +157,7 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     changes: audit.changedFields.map((f) => ({ field: f.key, before: jsonCell(f.before), after: jsonCell(changes[f.key] ?? f.after) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'update', before: row, changes }, [record]);
+  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [record]);
   return {
     ok: true,
     workerNo: textOf(c.worker_no),
