@@ -107,6 +107,11 @@ function missingHashColumns(map: HeaderMap): BangfuError {
     `操作日志 lacks the columns ${labels.join(', ')}. Run 帮扶 → Set up / repair (it chains the existing rows)`);
 }
 
+/** Throws (in zh) unless 操作日志 has both hash columns: checked before anything is written. */
+export function requireChainColumns(map: HeaderMap): void {
+  if (HASH_KEYS.some((k) => map.col[k] === undefined)) throw missingHashColumns(map);
+}
+
 /**
  * Appends log rows, each chained to the one before: ONE setValues, plus one getValue of the
  * last row's hash when there is no head. With a head, the head is updated after the write;
@@ -115,7 +120,7 @@ function missingHashColumns(map: HeaderMap): BangfuError {
  * Call it under the lock that serialises the log's writers.
  */
 export function appendAuditRows(sheet: Sheet, map: HeaderMap, records: readonly Record<string, Cell | null | undefined>[], chain: AuditChain): number {
-  if (HASH_KEYS.some((k) => map.col[k] === undefined)) throw missingHashColumns(map);
+  requireChainColumns(map);
   const last = sheet.getLastRow();
   const first = last + 1;
   if (records.length === 0) return first;

@@ -15,7 +15,7 @@
  */
 import { appendRows, clearRow, readHeader, toRow, updateRow, type Cell, type HeaderMap, type Sheet, type TableRow } from './table';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from './audit';
-import { appendAuditRows, type AuditChain } from './auditChain';
+import { appendAuditRows, requireChainColumns, type AuditChain } from './auditChain';
 import { requireSheet, SHEET_NAMES, type Spreadsheet } from './workbook';
 
 export type CaseWrite =
@@ -41,6 +41,7 @@ export function commitTarget(ss: Spreadsheet, cases: { sheet: Sheet; map: Header
 export function commitCaseWithAudit(t: CommitTarget, write: CaseWrite, audit: readonly AuditRecord[]): number {
   // Build every cell first: a bad value throws here, before anything is written.
   const auditRows = audit.map(auditCells);
+  if (auditRows.length > 0) requireChainColumns(t.auditMap);
   if (write.kind === 'append') toRow(t.caseMap, write.record);
 
   let rowNumber: number;

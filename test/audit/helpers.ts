@@ -76,7 +76,8 @@ const NAMES = ['王秀英', '李明', '张桂兰', '刘建华', '陈淑芬', '�
 export function realActivity(fake: Fake, n: number): string[] {
   const made: string[] = [];
   let lines = 0;
-  let i = 0;
+  // New people each call: the cases already there are not registered twice.
+  let i = records(fake, '案件').length;
   const staff: Person[] = ['staff', 'staff2'];
   while (lines < n) {
     setNow('2025-09-30');
