@@ -55,3 +55,15 @@ export function parseA1(ref: string, maxRows: number, maxCols: number): Box {
   const lastCol = wholeRows ? maxCols : Math.max(c1, c2);
   return { row, col, numRows: lastRow - row + 1, numCols: lastCol - col + 1 };
 }
+
+/**
+ * Which ends of an A1 range are open: 'A:A' and 'C2:C' have no last row (they reach the
+ * bottom of the sheet however many rows it gets), '2:2' has no last column.
+ */
+export function openEnds(ref: string): { rows: boolean; cols: boolean } {
+  const [a, b = a] = ref.split(':');
+  const m1 = CELL.exec(a.trim());
+  const m2 = CELL.exec(b.trim());
+  if (!m1 || !m2 || !ref.includes(':')) return { rows: false, cols: false };
+  return { rows: m2[1] !== '' && m2[2] === '', cols: m2[1] === '' && m2[2] !== '' };
+}

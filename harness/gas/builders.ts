@@ -3,10 +3,12 @@
  * plus Protection and User. Each keeps what it was told so a test can read it back
  * through the same getters Apps Script offers.
  */
+import type { Box } from './a1';
 import { countCalls, type CallCounter, type Counted } from './counter';
 import type { FakeRange } from './spreadsheet';
+import type { Shape } from './types';
 
-export class FakeUser {
+export class FakeUser implements Shape<GoogleAppsScript.Base.User, 'getEmail'> {
   constructor(private readonly email: string) {}
   getEmail(): string {
     return this.email;
@@ -346,36 +348,84 @@ export class FakeChartBuilder implements Counted {
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
-export interface ProtectionHost {
-  readonly _counter: CallCounter;
-  readonly owner: string;
-  currentUser(): string;
-  _removeProtection(p: FakeProtection): void;
+/** A protected or unprotected area; `openRows` when given as whole columns ('A:A', 'C2:C'): it grows with the sheet. */
+export interface Area extends Box {
+  openRows: boolean;
+  openCols: boolean;
 }
 
-export class FakeProtection implements Counted {
+/** What a protection needs of its sheet and of the world. */
+export interface ProtectionHost {
+  readonly _counter: CallCounter;
+  /** The spreadsheet's owner, who may always edit. */
+  readonly owner: string;
+  /** The current execution's effective user (whose rights apply). */
+  currentUser(): string;
+  /** Refuses any change in a custom function. */
+  guardWrite(method: string): void;
+  _removeProtection(p: FakeProtection): void;
+  /** The area as it is now (open areas reach the sheet's current last row / column). */
+  _resolve(a: Area): Box;
+  _rangeOf(a: Area | null): FakeRange;
+  _areaOf(r: FakeRange): Area;
+}
+
+type UserLike = string | { getEmail(): string };
+const emailOf = (u: UserLike) => (typeof u === 'string' ? u : u.getEmail()).trim().toLowerCase();
+
+const sameDomain = (a: string, b: string) => {
+  const d = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+  return a.includes('@') && d(a) === d(b);
+};
+
+/**
+ * A protected range or sheet, enforced: a write by a user who cannot edit it throws
+ * (FakeSheet._guard), and so does a change to the protection itself by such a user.
+ *
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection
+ * - "Neither the owner of the spreadsheet nor the current user can be removed" (removeEditor);
+ * - getEditors "throws an exception if the user does not have permission to edit";
+ * - a protected sheet "may include unprotected regions" (setUnprotectedRanges, SHEET only);
+ * - warning-based protection: "every user can edit data in the area" after a warning.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#protect — until the
+ * script changes the editors (add/removeEditor(s), setDomainEdit) "the permissions mirror those
+ * of the spreadsheet itself, which effectively means that the range remains unprotected."
+ */
+export class FakeProtection
+  implements
+    Counted,
+    Shape<
+      GoogleAppsScript.Spreadsheet.Protection,
+      'getDescription' | 'setDescription' | 'isWarningOnly' | 'setWarningOnly' | 'canDomainEdit' | 'setDomainEdit' | 'canEdit' | 'remove' | 'addEditor' | 'addEditors' | 'removeEditor' | 'removeEditors' | 'getEditors'
+    >
+{
   readonly _counter: CallCounter;
   private description = '';
   private warningOnly = false;
   private domainEdit = false;
+  /** True until the editor list is first changed: then everyone who may edit the file may edit here. */
+  private mirror = true;
   private readonly editors = new Set<string>();
+  _unprotected: Area[] = [];
 
-  constructor(private readonly host: ProtectionHost, readonly _type: string, readonly _range: FakeRange | null) {
+  constructor(private readonly host: ProtectionHost, readonly _type: string, public _area: Area | null) {
     this._counter = host._counter;
-    // A new protection lets the owner and the person who made it edit.
+    // The owner, and the effective user who protects, are editors of a new protection.
     this.editors.add(host.owner.toLowerCase());
     if (host.currentUser()) this.editors.add(host.currentUser().toLowerCase());
   }
   getProtectionType(): string {
     return this._type;
   }
-  getRange(): FakeRange | null {
-    return this._range;
+  /** For a sheet protection: a range spanning the entire sheet (as the reference says). */
+  getRange(): FakeRange {
+    return this.host._rangeOf(this._area);
   }
   getDescription(): string {
     return this.description;
   }
   setDescription(d: string): this {
+    this._guardChange('setDescription');
     this.description = d;
     return this;
   }
@@ -383,6 +433,7 @@ export class FakeProtection implements Counted {
     return this.warningOnly;
   }
   setWarningOnly(w: boolean): this {
+    this._guardChange('setWarningOnly');
     this.warningOnly = w;
     return this;
   }
@@ -390,47 +441,87 @@ export class FakeProtection implements Counted {
     return this.domainEdit;
   }
   setDomainEdit(d: boolean): this {
+    this._guardChange('setDomainEdit');
     this.domainEdit = d;
+    this.mirror = false;
     return this;
   }
   getEditors(): FakeUser[] {
+    if (!this._allows(this.host.currentUser())) throw new Error(PROTECTED);
     return [...this.editors].map((e) => new FakeUser(e));
   }
-  addEditor(user: string | FakeUser): this {
-    this.editors.add(String(user).toLowerCase());
+  addEditor(user: UserLike): this {
+    this._guardChange('addEditor');
+    this.editors.add(emailOf(user));
+    this.mirror = false;
     return this;
   }
-  addEditors(users: (string | FakeUser)[]): this {
-    for (const u of users) this.editors.add(String(u).toLowerCase());
+  addEditors(users: UserLike[]): this {
+    this._guardChange('addEditors');
+    for (const u of users) this.editors.add(emailOf(u));
+    this.mirror = false;
     return this;
   }
-  /** Per the reference: neither the owner nor the current user can be removed. */
-  removeEditor(user: string | FakeUser): this {
-    this._remove(String(user).toLowerCase());
+  removeEditor(user: UserLike): this {
+    this._guardChange('removeEditor');
+    this._remove(emailOf(user));
+    this.mirror = false;
     return this;
   }
-  removeEditors(users: (string | FakeUser)[]): this {
-    for (const u of users) this._remove(String(u).toLowerCase());
+  removeEditors(users: UserLike[]): this {
+    this._guardChange('removeEditors');
+    for (const u of users) this._remove(emailOf(u));
+    this.mirror = false;
     return this;
   }
   canEdit(): boolean {
-    return this._canEdit(this.host.currentUser());
+    return this._allows(this.host.currentUser());
   }
   // TEMP (audit, not committed): until helper fake's protections land.
   _unprotected: FakeRange[] = [];
   getUnprotectedRanges(): FakeRange[] { return [...this._unprotected]; }
   setUnprotectedRanges(r: FakeRange[]): this { this._unprotected = [...r]; return this; }
   remove(): void {
+    this._guardChange('remove');
     this.host._removeProtection(this);
+  }
+  getUnprotectedRanges(): FakeRange[] {
+    return this._unprotected.map((a) => this.host._rangeOf(a));
+  }
+  /** "Unprotects the given array of ranges within a protected sheet"; a range protection has none. */
+  setUnprotectedRanges(ranges: FakeRange[]): this {
+    this._guardChange('setUnprotectedRanges');
+    if (this._type !== ProtectionType.SHEET) throw new Error('Unprotected ranges can only be set on a protected sheet.');
+    this._unprotected = ranges.map((r) => this.host._areaOf(r));
+    return this;
+  }
+  setRange(range: FakeRange): this {
+    this._guardChange('setRange');
+    if (this._type !== ProtectionType.RANGE) throw new Error('A sheet protection has no range to set.');
+    this._area = this.host._areaOf(range);
+    return this;
   }
   _remove(email: string): void {
     if (email === this.host.owner.toLowerCase() || email === this.host.currentUser().toLowerCase()) return;
     this.editors.delete(email);
   }
-  _canEdit(email: string): boolean {
-    return this.warningOnly || this.domainEdit || this.editors.has(email.toLowerCase());
+  /** Whether `email` may edit the protected cells (warning-only protections are checked by the sheet). */
+  _allows(email: string): boolean {
+    const e = email.toLowerCase();
+    if (e === this.host.owner.toLowerCase()) return true;
+    if (!e) return false;
+    return this.mirror || this.editors.has(e) || (this.domainEdit && sameDomain(e, this.host.owner));
+  }
+  _isWarningOnly(): boolean {
+    return this.warningOnly;
+  }
+  _guardChange(method: string): void {
+    this.host.guardWrite(`Protection.${method}`);
+    if (!this._allows(this.host.currentUser())) throw new Error(PROTECTED);
   }
 }
+
+const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 countCalls(FakeDataValidation, 'DataValidation');
 countCalls(FakeDataValidationBuilder, 'DataValidationBuilder');

@@ -9,8 +9,10 @@ export interface FormulaContext {
 
 export interface GasEnv {
   readonly _counter: CallCounter;
-  /** The e-mail of the user the current execution runs as. */
+  /** The e-mail of the user whose rights apply to the current execution (its effective user). */
   currentUser(): string;
+  /** Throws where the current execution may not write at all (a custom function). */
+  guardWrite(method: string): void;
   /** The owner of every spreadsheet created by this fake. */
   readonly owner: string;
   /** Computes a formula cell's value (the playground plugs the custom functions in); '' when absent. */

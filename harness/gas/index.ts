@@ -18,17 +18,22 @@ import { join } from 'node:path';
 import { DataValidationCriteria, FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder, ProtectionType, ChartType } from './builders';
 import { CallCounter, countCalls, type Counted } from './counter';
 import type { FormulaContext, GasEnv } from './env';
+import type { FakeIssuer, IdClaims } from './identity';
 import {
   FakeCache, FakeLock, FakeLogger, FakeMailApp, FakeProperties, FakeScriptApp, FakeSession, FakeTrigger, FakeUtilities, type LockState, type SentMail,
 } from './services';
 import { FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
+import type { Shape } from './types';
 import { FakeHtmlService, FakeUi } from './ui';
+import { FakeContentService, FakeHTTPResponse, FakeTextOutput, FakeUrlFetchApp, type WebAppEvent, type WebAppRunner } from './web';
+import { SCOPES, World, domainOf, noPermission, type AuthModeName, type Execution, type ExecutionInfo, type ExecutionKind, type WebAppDeployment } from './world';
 
-export { FakeRange, FakeSheet, FakeSpreadsheet, FakeUi, FakeTrigger, CallCounter };
-export type { SentMail, FormulaContext };
+export { FakeRange, FakeSheet, FakeSpreadsheet, FakeUi, FakeTrigger, CallCounter, FakeTextOutput, FakeHTTPResponse };
+export { PROTECTED_MESSAGE } from './world';
+export type { SentMail, FormulaContext, ExecutionInfo, ExecutionKind, AuthModeName, IdClaims, FakeIssuer, WebAppEvent };
 
 export interface FakeGasOptions {
-  /** Owner of the spreadsheets (default owner@jmszgh.cn). */
+  /** Owner of the spreadsheets and of the bound project (default owner@jmszgh.cn). */
   owner?: string;
   /** The first active user (default: the owner). */
   user?: string;
@@ -36,9 +41,35 @@ export interface FakeGasOptions {
   name?: string;
   /** Where createHtmlOutputFromFile finds NAME.html (default: dist/ of this repo). */
   htmlDir?: string;
+  /** The bound project's id (default 'bangfu'); its token audience is `<id>.apps.googleusercontent.com`. */
+  id?: string;
 }
 
-class FakeSpreadsheetApp implements Counted {
+export interface AddProjectOptions {
+  id: string;
+  /** Who owns the project (default: the world's owner). */
+  owner?: string;
+}
+
+export interface DeployWebAppOptions {
+  /** https://developers.google.com/apps-script/manifest/web-app-api-executable — the identity the web app runs as. */
+  executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING';
+  /** Who may call it. The fake does not model Google's sign-in front door (see README). */
+  access: 'ANYONE' | 'ANYONE_ANONYMOUS' | 'DOMAIN' | 'MYSELF';
+  deployer: string;
+  doGet?: (e: WebAppEvent) => unknown;
+  doPost?: (e: WebAppEvent) => unknown;
+  /** The global object where the handlers find the Apps Script globals (globalThis, or a loaded bundle's vm context). */
+  realm?: object;
+}
+
+export interface RunAsOptions {
+  /** The user under whose authority the code runs, when not the active user. */
+  effectiveUser?: string;
+  authMode?: AuthModeName;
+}
+
+class FakeSpreadsheetApp implements Counted, Shape<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'openById' | 'openByUrl' | 'flush'> {
   readonly ProtectionType = ProtectionType;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BorderStyle = { SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DASHED: 'DASHED', DOTTED: 'DOTTED', DOUBLE: 'DOUBLE' };
@@ -47,36 +78,42 @@ class FakeSpreadsheetApp implements Counted {
   constructor(private readonly gas: FakeGas) {
     this._counter = gas._counter;
   }
-  getActiveSpreadsheet(): FakeSpreadsheet {
-    return this.gas.spreadsheet;
+  /** A standalone project (a web app) has no active spreadsheet: null, as in Apps Script. */
+  getActiveSpreadsheet(): FakeSpreadsheet | null {
+    return this.gas._bound;
   }
-  getActive(): FakeSpreadsheet {
-    return this.gas.spreadsheet;
+  getActive(): FakeSpreadsheet | null {
+    return this.gas._bound;
   }
-  getActiveSheet(): FakeSheet {
-    return this.gas.spreadsheet.getActiveSheet();
+  getActiveSheet(): FakeSheet | null {
+    return this.gas._bound ? this.gas._bound.getActiveSheet() : null;
   }
   openById(id: string): FakeSpreadsheet {
-    const ss = this.gas.spreadsheets.get(String(id).trim());
+    // Simple triggers "cannot access other files"; custom functions "cannot open other spreadsheets".
+    // https://developers.google.com/apps-script/guides/triggers#restrictions, https://developers.google.com/apps-script/guides/sheets/functions
+    this.gas.world.guardAuthorized('SpreadsheetApp.openById', SCOPES.spreadsheets);
+    const ss = this.gas.world.spreadsheets.get(String(id).trim());
     if (!ss) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     this.gas._checkAccess(ss as FakeSpreadsheet);
     return ss as FakeSpreadsheet;
   }
   openByUrl(url: string): FakeSpreadsheet {
+    this.gas.world.guardAuthorized('SpreadsheetApp.openByUrl', SCOPES.spreadsheets);
     const m = /\/spreadsheets\/d\/([a-zA-Z0-9-_]+)/.exec(String(url));
     if (!m) throw new Error('Invalid argument: url');
-    const ss = this.gas.spreadsheets.get(m[1]);
+    const ss = this.gas.world.spreadsheets.get(m[1]);
     if (!ss) throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     this.gas._checkAccess(ss as FakeSpreadsheet);
     return ss as FakeSpreadsheet;
   }
   create(name: string): FakeSpreadsheet {
-    const ss = new FakeSpreadsheet(this.gas, name);
+    this.gas.world.guardAuthorized('SpreadsheetApp.create', SCOPES.spreadsheets);
+    const ss = new FakeSpreadsheet(this.gas.world, name);
     ss.insertSheet('工作表1');
     return ss;
   }
   getUi(): FakeUi {
-    if (!this.gas.uiAvailable) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+    if (!this.gas.uiAvailable || !this.gas.world.exec().ui || !this.gas._bound) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.gas.ui;
   }
   flush(): void {
@@ -96,14 +133,15 @@ class FakePropertiesService implements Counted {
   constructor(private readonly gas: FakeGas) {
     this._counter = gas._counter;
   }
-  getDocumentProperties(): FakeProperties {
-    return this.gas._docProps(this.gas.spreadsheet._id);
+  /** null in a project not bound to a document (a standalone web app). */
+  getDocumentProperties(): FakeProperties | null {
+    return this.gas._bound ? this.gas._docProps(this.gas._bound._id) : null;
   }
   getScriptProperties(): FakeProperties {
     return this.gas._scriptProps;
   }
   getUserProperties(): FakeProperties {
-    return this.gas._userProps(this.gas.currentUser());
+    return this.gas._userProps(this.gas.world.exec().authority);
   }
 }
 countCalls(FakePropertiesService, 'PropertiesService');
@@ -113,14 +151,15 @@ class FakeCacheService implements Counted {
   constructor(private readonly gas: FakeGas) {
     this._counter = gas._counter;
   }
-  getDocumentCache(): FakeCache {
-    return this.gas._keyed(this.gas._docCaches, this.gas.spreadsheet._id, () => new FakeCache(this._counter));
+  getDocumentCache(): FakeCache | null {
+    const ss = this.gas._bound;
+    return ss ? this.gas._keyed(this.gas._docCaches, ss._id, () => new FakeCache(this._counter)) : null;
   }
   getScriptCache(): FakeCache {
     return this.gas._scriptCache;
   }
   getUserCache(): FakeCache {
-    return this.gas._keyed(this.gas._userCaches, this.gas.currentUser(), () => new FakeCache(this._counter));
+    return this.gas._keyed(this.gas._userCaches, this.gas.world.exec().authority, () => new FakeCache(this._counter));
   }
 }
 countCalls(FakeCacheService, 'CacheService');
@@ -130,37 +169,47 @@ class FakeLockService implements Counted {
   constructor(private readonly gas: FakeGas) {
     this._counter = gas._counter;
   }
-  getDocumentLock(): FakeLock {
-    return this.gas._lock(`doc:${this.gas.spreadsheet._id}`);
+  /**
+   * "If this method is called outside of the context of a containing document (such as from a
+   * standalone script or webapp), null is returned."
+   * https://developers.google.com/apps-script/reference/lock/lock-service#getdocumentlock
+   */
+  getDocumentLock(): FakeLock | null {
+    const ss = this.gas._bound;
+    if (!ss || this.gas.world.exec().kind === 'webapp') return null;
+    return this.gas._lock(`doc:${this.gas.id}:${ss._id}`);
   }
   getScriptLock(): FakeLock {
-    return this.gas._lock('script');
+    return this.gas._lock(`script:${this.gas.id}`);
   }
   getUserLock(): FakeLock {
-    return this.gas._lock(`user:${this.gas.currentUser()}`);
+    return this.gas._lock(`user:${this.gas.id}:${this.gas.world.exec().authority}`);
   }
 }
 countCalls(FakeLockService, 'LockService');
 
-export class FakeGas implements GasEnv {
-  readonly _counter = new CallCounter();
-  /** Service calls so far, by 'Class.method'. */
-  readonly counter = this._counter;
-  readonly owner: string;
-  readonly toasts: { message: string; title: string; seconds: number }[] = [];
-  readonly spreadsheets = new Map<string, unknown>();
-  evaluate: ((formula: string, at: FormulaContext) => unknown) | null = null;
+/** Locks of the whole world, by scope, so that executions of every project see each other's. */
+const LOCKS = new WeakMap<World, Map<string, LockState>>();
+
+/**
+ * One Apps Script project in a fake world. `createFakeGas()` makes the world and its bound
+ * (client) project; `addProject()` adds a standalone one (the writer) to the same world.
+ */
+export class FakeGas implements GasEnv, WebAppRunner {
+  readonly world: World;
+  readonly id: string;
+  /** Who owns this project (its web apps are deployed by someone; its triggers belong to their installers). */
+  readonly projectOwner: string;
+  /** The OAuth client ID of this project: the `aud` of the identity tokens it gets. */
+  readonly audience: string;
   readonly ui: FakeUi;
-  readonly mails: SentMail[] = [];
   readonly triggers: FakeTrigger[] = [];
   readonly logs: string[] = [];
-  /** Session.getActiveUserLocale(): 'zh_CN' unless a test sets 'en_US'. */
-  locale = 'zh_CN';
   /** False in a time-driven trigger: getUi() throws, as it does there. */
   uiAvailable = true;
   /** Spreadsheets (by id) the current user may not open: openById throws, as for a file not shared. */
   readonly forbidden = new Set<string>();
-  spreadsheet: FakeSpreadsheet;
+  _bound: FakeSpreadsheet | null;
 
   readonly _scriptProps: FakeProperties;
   readonly _scriptCache: FakeCache;
@@ -168,10 +217,8 @@ export class FakeGas implements GasEnv {
   readonly _userCaches = new Map<string, FakeCache>();
   private readonly docProps = new Map<string, FakeProperties>();
   private readonly userProps = new Map<string, FakeProperties>();
-  private readonly locks = new Map<string, LockState>();
-  private execSeq = 0;
-  private exec: { id: number; user: string };
   private readonly htmlDir: string;
+  private readonly runners: Map<string, WebAppRunner>;
 
   readonly SpreadsheetApp: FakeSpreadsheetApp;
   readonly PropertiesService: FakePropertiesService;
@@ -183,68 +230,206 @@ export class FakeGas implements GasEnv {
   readonly HtmlService: FakeHtmlService;
   readonly Utilities: FakeUtilities;
   readonly Logger: FakeLogger;
+  readonly UrlFetchApp: FakeUrlFetchApp;
+  readonly ContentService: FakeContentService;
   readonly Charts = { ChartType };
 
-  constructor(opts: FakeGasOptions = {}) {
-    this.owner = (opts.owner ?? 'owner@jmszgh.cn').toLowerCase();
-    this.exec = { id: ++this.execSeq, user: (opts.user ?? this.owner).toLowerCase() };
+  constructor(opts: FakeGasOptions = {}, world?: World, runners?: Map<string, WebAppRunner>, mails?: SentMail[]) {
+    const owner = (opts.owner ?? world?.owner ?? 'owner@jmszgh.cn').toLowerCase();
+    this.id = opts.id ?? 'bangfu';
+    this.world = world ?? new World(owner, (opts.user ?? owner).toLowerCase(), this.id);
+    this.projectOwner = owner;
+    this.audience = `${this.id}.apps.googleusercontent.com`;
+    this.runners = runners ?? new Map();
+    this.runners.set(this.id, this);
+    this._mails = mails ?? [];
     this.htmlDir = opts.htmlDir ?? join(__dirnameOf(), '..', '..', 'dist');
     this.ui = new FakeUi(this._counter);
-    this._scriptProps = new FakeProperties(this._counter);
+    // https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services — Properties are read-only in custom functions.
+    const readOnlyInCustom = (m: string) => this.world.guardWrite(`Properties.${m}`);
+    this._scriptProps = new FakeProperties(this._counter, readOnlyInCustom);
     this._scriptCache = new FakeCache(this._counter);
-    this.spreadsheet = new FakeSpreadsheet(this, opts.name ?? '荆门市困难职工帮扶');
-    this.spreadsheet.insertSheet('工作表1');
+    if (world) {
+      this._bound = null;
+    } else {
+      this._bound = new FakeSpreadsheet(this.world, opts.name ?? '荆门市困难职工帮扶');
+      this._bound.insertSheet('工作表1');
+    }
     this.SpreadsheetApp = new FakeSpreadsheetApp(this);
     this.PropertiesService = new FakePropertiesService(this);
     this.CacheService = new FakeCacheService(this);
     this.LockService = new FakeLockService(this);
-    this.ScriptApp = new FakeScriptApp(this._counter, this.triggers, () => this.exec.user);
-    this.Session = new FakeSession(this._counter, () => this.exec.user, () => this.locale);
-    this.MailApp = new FakeMailApp(this._counter, this.mails, () => this.exec.user);
+    this.ScriptApp = new FakeScriptApp({ world: this.world, triggers: this.triggers, audience: this.audience, scriptId: `1BfScript${this.id}` });
+    this.Session = new FakeSession(this._counter, () => this.world.exec(), () => this.world.locale);
+    this.MailApp = new FakeMailApp(this._counter, this._mails, this.world);
     this.HtmlService = new FakeHtmlService(this._counter, (name) => this.readHtml(name));
     this.Utilities = new FakeUtilities(this._counter);
     this.Logger = new FakeLogger(this._counter, this.logs);
-    this._counter.reset(); // making the first sheet is setup, not the code under test
+    this.UrlFetchApp = new FakeUrlFetchApp(this.world, this.runners);
+    this.ContentService = new FakeContentService(this._counter);
+    if (!world) this._counter.reset(); // making the first sheet is setup, not the code under test
   }
 
-  /** The e-mail the current execution runs as. */
+  private readonly _mails: SentMail[];
+
+  // ── the world, as the existing API exposed it ──
+  get _counter(): CallCounter {
+    return this.world._counter;
+  }
+  /** Service calls so far (of every project in the world), by 'Class.method'. */
+  get counter(): CallCounter {
+    return this.world._counter;
+  }
+  get owner(): string {
+    return this.world.owner;
+  }
+  get toasts(): { message: string; title: string; seconds: number }[] {
+    return this.world.toasts;
+  }
+  get spreadsheets(): Map<string, unknown> {
+    return this.world.spreadsheets;
+  }
+  get evaluate(): ((formula: string, at: FormulaContext) => unknown) | null {
+    return this.world.evaluate;
+  }
+  set evaluate(f: ((formula: string, at: FormulaContext) => unknown) | null) {
+    this.world.evaluate = f;
+  }
+  get mails(): SentMail[] {
+    return this._mails;
+  }
+  /** Session.getActiveUserLocale(): 'zh_CN' unless a test sets 'en_US'. */
+  get locale(): string {
+    return this.world.locale;
+  }
+  set locale(l: string) {
+    this.world.locale = l;
+  }
+  /** The ID-token issuer: `fake.issuer.mint({ email, aud, exp… })` makes a token with chosen claims. */
+  get issuer(): FakeIssuer {
+    return this.world.issuer;
+  }
+  /** The bound spreadsheet (a standalone project has none). */
+  get spreadsheet(): FakeSpreadsheet {
+    if (!this._bound) throw new Error(`Project ${this.id} is standalone: it has no bound spreadsheet.`);
+    return this._bound;
+  }
+
+  /** The e-mail whose rights the current execution has (its effective user). */
   currentUser(): string {
-    return this.exec.user;
+    return this.world.currentUser();
+  }
+  guardWrite(method: string): void {
+    this.world.guardWrite(method);
+  }
+  /** Who the current execution runs as. */
+  execution(): ExecutionInfo {
+    const e = this.world.exec();
+    return { kind: e.kind, activeUser: e.activeUser, effectiveUser: e.effectiveUser, authMode: e.authMode, authority: e.authority, projectId: e.projectId };
   }
 
-  /** Makes `email` the active user of the current execution. */
+  /** Makes `email` the active and effective user of the current execution. */
   setUser(email: string): void {
-    this.exec = { ...this.exec, user: email.toLowerCase() };
+    const e = this.world.exec();
+    const u = email.toLowerCase();
+    e.activeUser = u;
+    e.effectiveUser = u;
+    e.authority = u;
   }
 
-  /** Runs `fn` as another execution (another person's request arriving meanwhile). */
-  runAs<T>(email: string, fn: () => T): T {
-    const outer = this.exec;
-    this.exec = { id: ++this.execSeq, user: email.toLowerCase() };
-    try {
-      return fn();
-    } finally {
-      this.releaseLocksOf(this.exec.id);
-      this.exec = outer;
-    }
+  /**
+   * Runs `fn` as a menu click or a sidebar call by `email` (another execution: its own lock
+   * holder; active = effective = email, AuthMode.FULL), or with an effective user of its own.
+   */
+  runAs<T>(email: string, fn: () => T, opts: RunAsOptions = {}): T {
+    const active = email.toLowerCase();
+    const effective = (opts.effectiveUser ?? email).toLowerCase();
+    return this._run(this.world.newExecution('menu', this.id, { activeUser: active, effectiveUser: effective, authority: effective }, opts.authMode ?? 'FULL', true), fn);
   }
 
-  /** Runs `fn` as a time-driven trigger owned by `owner` would: no UI, its own execution. */
-  runTrigger<T>(fn: () => T, owner = this.owner): T {
+  /**
+   * Runs `fn` as an installable trigger installed by `installer`: it runs as the installer,
+   * without UI. https://developers.google.com/apps-script/guides/triggers/installable#restrictions
+   */
+  runTrigger<T>(fn: () => T, installer = this.projectOwner): T {
+    const u = installer.toLowerCase();
     const ui = this.uiAvailable;
     this.uiAvailable = false;
     try {
-      return this.runAs(owner, fn);
+      return this._run(this.world.newExecution('trigger', this.id, { activeUser: u, effectiveUser: u, authority: u }, 'FULL', false), fn);
     } finally {
       this.uiAvailable = ui;
     }
   }
 
-  /** Another spreadsheet (a county's own file) that openById / openByUrl can reach. */
+  /**
+   * Runs `fn` as a simple trigger (onOpen / onEdit) for `email`: AuthMode.LIMITED, no service
+   * that needs authorization, the e-mail hidden when the user is of another domain than the
+   * owner; the user's own protections still apply to what it writes.
+   * https://developers.google.com/apps-script/guides/triggers#restrictions
+   * https://developers.google.com/apps-script/reference/base/user#getemail
+   */
+  runSimple<T>(fn: () => T, email: string): T {
+    const u = email.toLowerCase();
+    const shown = domainOf(u) === domainOf(this.projectOwner) ? u : '';
+    return this._run(this.world.newExecution('simple', this.id, { activeUser: shown, effectiveUser: shown, authority: u }, 'LIMITED', true), fn);
+  }
+
+  /**
+   * Runs `fn` as a custom function: anonymous, read-only (every write throws), no service
+   * that needs authorization. https://developers.google.com/apps-script/guides/sheets/functions
+   */
+  runCustomFunction<T>(fn: () => T): T {
+    return this._run(this.world.newExecution('custom', this.id, { activeUser: '', effectiveUser: '', authority: '' }, 'CUSTOM_FUNCTION', false), fn);
+  }
+
+  /** Another Apps Script project in the same world: same spreadsheets, issuer and clock; its own properties, caches, locks, triggers. */
+  addProject(opts: AddProjectOptions): FakeGas {
+    if (this.runners.has(opts.id)) throw new Error(`A project ${opts.id} already exists.`);
+    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir }, this.world, this.runners, this._mails);
+  }
+
+  /** The project with this id in the same world. */
+  project(id: string): FakeGas {
+    const p = this.runners.get(id);
+    if (!p) throw new Error(`No project ${id}`);
+    return p as FakeGas;
+  }
+
+  /**
+   * Deploys this project as a web app; returns its /exec URL. UrlFetchApp.fetch of that URL runs
+   * doGet/doPost here as a web-app execution. https://developers.google.com/apps-script/guides/web
+   */
+  deployWebApp(opts: DeployWebAppOptions): string {
+    const id = `AKfycb${this.id.replace(/[^A-Za-z0-9]/g, '')}${randomId(40)}`;
+    const url = `https://script.google.com/macros/s/${id}/exec`;
+    this.world.webApps.set(id, {
+      id, url, projectId: this.id, executeAs: opts.executeAs, access: opts.access, deployer: opts.deployer.toLowerCase(),
+      doGet: opts.doGet as WebAppDeployment['doGet'], doPost: opts.doPost as WebAppDeployment['doPost'], realm: opts.realm,
+    });
+    return url;
+  }
+
+  _runWebApp(dep: WebAppDeployment, handler: 'doGet' | 'doPost', e: WebAppEvent): unknown {
+    const fn = dep[handler];
+    if (!fn) throw new Error(`Script function not found: ${handler}`);
+    // "USER_DEPLOYING indicates the web app runs as the user who deployed it"; the caller's address is
+    // not available to a web app that executes as its developer. A request from UrlFetchApp carries no
+    // user, so a USER_ACCESSING app has nobody to run as here.
+    // https://developers.google.com/apps-script/manifest/web-app-api-executable, https://developers.google.com/apps-script/reference/base/user#getemail
+    const runAs = dep.executeAs === 'USER_DEPLOYING' ? dep.deployer : '';
+    const exec = this.world.newExecution('webapp', this.id, { activeUser: '', effectiveUser: runAs, authority: runAs }, 'FULL', false);
+    return this._run(exec, () => withRealm(dep.realm, this, () => fn(e)));
+  }
+
   newSpreadsheet(name: string): FakeSpreadsheet {
-    const ss = new FakeSpreadsheet(this, name);
+    const ss = new FakeSpreadsheet(this.world, name);
     ss.insertSheet('工作表1');
     return ss;
+  }
+
+  _run<T>(e: Execution, fn: () => T): T {
+    return this.world.run(e, fn, (id) => this.releaseLocksOf(id));
   }
 
   _checkAccess(ss: FakeSpreadsheet): void {
@@ -252,10 +437,10 @@ export class FakeGas implements GasEnv {
   }
 
   _docProps(id: string): FakeProperties {
-    return this._keyed(this.docProps, id, () => new FakeProperties(this._counter));
+    return this._keyed(this.docProps, id, () => new FakeProperties(this._counter, (m) => this.world.guardWrite(`Properties.${m}`)));
   }
   _userProps(user: string): FakeProperties {
-    return this._keyed(this.userProps, user, () => new FakeProperties(this._counter));
+    return this._keyed(this.userProps, user, () => new FakeProperties(this._counter, (m) => this.world.guardWrite(`Properties.${m}`)));
   }
   _keyed<K, V>(m: Map<K, V>, k: K, make: () => V): V {
     let v = m.get(k);
@@ -266,17 +451,26 @@ export class FakeGas implements GasEnv {
     return v;
   }
   _lock(scope: string): FakeLock {
-    const state = this._keyed(this.locks, scope, () => ({ holder: null }) as LockState);
-    return new FakeLock(this._counter, state, () => this.exec.id);
+    let locks = LOCKS.get(this.world);
+    if (!locks) LOCKS.set(this.world, (locks = new Map()));
+    const state = this._keyed(locks, scope, () => ({ holder: null }) as LockState);
+    return new FakeLock(this._counter, state, () => this.world.exec().id);
   }
   private releaseLocksOf(execId: number): void {
     // An execution that ends releases what it held, as Apps Script does.
-    for (const s of this.locks.values()) if (s.holder === execId) s.holder = null;
+    for (const s of LOCKS.get(this.world)?.values() ?? []) if (s.holder === execId) s.holder = null;
   }
   private readHtml(name: string): string | null {
     const file = join(this.htmlDir, name.endsWith('.html') ? name : `${name}.html`);
     return existsSync(file) ? readFileSync(file, 'utf8') : null;
   }
+}
+
+function randomId(n: number): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+  let s = '';
+  for (let i = 0; i < n; i++) s += abc[Math.floor(Math.random() * abc.length)];
+  return s;
 }
 
 function __dirnameOf(): string {
@@ -290,6 +484,7 @@ export function createFakeGas(opts: FakeGasOptions = {}): FakeGas {
 
 export const GLOBAL_NAMES = [
   'SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'Session', 'MailApp', 'HtmlService', 'Utilities', 'Logger', 'Charts',
+  'UrlFetchApp', 'ContentService',
 ] as const;
 
 /** Puts the services on `target` (globalThis, or a vm context) under their Apps Script names. */
@@ -298,3 +493,24 @@ export function installGlobals(target: object, fake: FakeGas): void {
     Object.defineProperty(target, name, { value: fake[name], configurable: true, writable: true, enumerable: false });
   }
 }
+
+/**
+ * Runs fn with `project`'s services as the globals of `realm`, then puts back what was there:
+ * a web app's code finds its own project's services, and the caller's are intact afterwards.
+ */
+export function withRealm<T>(realm: object | undefined, project: FakeGas, fn: () => T): T {
+  if (!realm) return fn();
+  const saved = GLOBAL_NAMES.map((n) => [n, Object.getOwnPropertyDescriptor(realm, n)] as const);
+  installGlobals(realm, project);
+  try {
+    return fn();
+  } finally {
+    for (const [n, d] of saved) {
+      if (d) Object.defineProperty(realm, n, d);
+      else delete (realm as Record<string, unknown>)[n];
+    }
+  }
+}
+
+// Not used by the project code; kept so a caller that needs the message builds the same one.
+export { noPermission };

@@ -8,22 +8,29 @@ import { createHash } from 'node:crypto';
 import { countCalls, type CallCounter, type Counted } from './counter';
 import { FakeUser } from './builders';
 import { isDate } from './cells';
+import type { Shape } from './types';
+import { SCOPES, noPermission, type Execution, type World } from './world';
 
 // ── properties ──────────────────────────────────────────────────────────────
 
-export class FakeProperties implements Counted {
+export class FakeProperties
+  implements Counted, Shape<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties' | 'setProperties' | 'getKeys' | 'deleteAllProperties'>
+{
   readonly _store = new Map<string, string>();
-  constructor(readonly _counter: CallCounter) {}
+  /** `guard` refuses writes where Apps Script does (custom functions: properties are read-only). */
+  constructor(readonly _counter: CallCounter, private readonly guard: (method: string) => void = () => {}) {}
   getProperty(key: string): string | null {
     return this._store.get(key) ?? null;
   }
   setProperty(key: string, value: string): this {
+    this.guard('setProperty');
     const v = String(value);
     if (v.length > 9 * 1024) throw new Error('Argument too large: value');
     this._store.set(key, v);
     return this;
   }
   deleteProperty(key: string): this {
+    this.guard('deleteProperty');
     this._store.delete(key);
     return this;
   }
@@ -31,6 +38,7 @@ export class FakeProperties implements Counted {
     return Object.fromEntries(this._store);
   }
   setProperties(props: Record<string, string>, deleteAllOthers = false): this {
+    this.guard('setProperties');
     if (deleteAllOthers) this._store.clear();
     for (const [k, v] of Object.entries(props)) this._store.set(k, String(v));
     return this;
@@ -39,6 +47,7 @@ export class FakeProperties implements Counted {
     return [...this._store.keys()];
   }
   deleteAllProperties(): this {
+    this.guard('deleteAllProperties');
     this._store.clear();
     return this;
   }
@@ -46,7 +55,7 @@ export class FakeProperties implements Counted {
 
 // ── cache ───────────────────────────────────────────────────────────────────
 
-export class FakeCache implements Counted {
+export class FakeCache implements Counted, Shape<GoogleAppsScript.Cache.Cache, 'get' | 'put' | 'remove' | 'getAll' | 'putAll' | 'removeAll'> {
   readonly _store = new Map<string, { value: string; expires: number }>();
   constructor(readonly _counter: CallCounter) {}
   get(key: string): string | null {
@@ -95,7 +104,7 @@ export interface LockState {
  * happen when a test runs a second execution (runAs) while the first holds it: then
  * waitLock times out at once instead of waiting, with Apps Script's message.
  */
-export class FakeLock implements Counted {
+export class FakeLock implements Counted, Shape<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
   constructor(readonly _counter: CallCounter, private readonly state: LockState, private readonly exec: () => number) {}
   tryLock(_timeoutInMillis: number): boolean {
     const me = this.exec();
@@ -252,32 +261,71 @@ export interface TriggerHost {
 
 export const MAX_TRIGGERS = 20;
 
-export class FakeScriptApp implements Counted, TriggerHost {
+/** What ScriptApp needs of its project: the world (executions, issuer), its triggers and token audience. */
+export interface ScriptHost {
+  readonly world: World;
+  readonly triggers: FakeTrigger[];
+  readonly audience: string;
+  readonly scriptId: string;
+}
+
+export class FakeScriptApp
+  implements Counted, TriggerHost, Shape<GoogleAppsScript.Script.ScriptApp, 'getProjectTriggers' | 'newTrigger' | 'getScriptId' | 'getOAuthToken' | 'getIdentityToken'>
+{
   readonly AuthMode = AuthMode;
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
   readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
-  constructor(readonly _counter: CallCounter, readonly _triggers: FakeTrigger[], private readonly user: () => string) {}
+  readonly _counter: CallCounter;
+  readonly _triggers: FakeTrigger[];
+  constructor(private readonly host: ScriptHost) {
+    this._counter = host.world._counter;
+    this._triggers = host.triggers;
+  }
+  /**
+   * "Gets all installable triggers associated with the current project and current user."
+   * https://developers.google.com/apps-script/reference/script/script-app#getprojecttriggers
+   */
   getProjectTriggers(): FakeTrigger[] {
-    const me = this.user();
+    this.host.world.guardAuthorized('ScriptApp.getProjectTriggers', SCOPES.scriptapp);
+    const me = this.host.world.exec().authority;
     return this._triggers.filter((t) => t._spec.owner === me);
   }
   newTrigger(functionName: string): FakeTriggerBuilder {
+    this.host.world.guardAuthorized('ScriptApp.newTrigger', SCOPES.scriptapp);
     return new FakeTriggerBuilder(this._counter, functionName, this);
   }
+  /** Only the user who installed a trigger can delete it (the others never see it in getProjectTriggers). */
   deleteTrigger(trigger: FakeTrigger): void {
+    this.host.world.guardAuthorized('ScriptApp.deleteTrigger', SCOPES.scriptapp);
     const i = this._triggers.findIndex((t) => t._spec.id === trigger._spec.id);
-    if (i >= 0) this._triggers.splice(i, 1);
+    if (i < 0) return;
+    if (this._triggers[i]._spec.owner !== this.host.world.exec().authority) throw new Error('Trigger not found.');
+    this._triggers.splice(i, 1);
   }
   getScriptId(): string {
-    return '1BangfuScriptIdForTheOfflineHarness';
+    return this.host.scriptId;
   }
   getOAuthToken(): string {
-    return 'offline-token';
+    this.host.world.guardAuthorized('ScriptApp.getOAuthToken', SCOPES.scriptapp);
+    return `ya29.offline-${this.host.world.exec().authority}`;
+  }
+  /**
+   * "Gets an OpenID Connect identity token for the effective user, if the openid scope has
+   * been granted." aud is this project's OAuth client; exp one hour from now.
+   * https://developers.google.com/apps-script/reference/script/script-app#getidentitytoken
+   */
+  getIdentityToken(): string {
+    this.host.world.guardAuthorized('ScriptApp.getIdentityToken', SCOPES.openid);
+    const who = this.host.world.exec().authority;
+    if (!who) throw noPermission('ScriptApp.getIdentityToken', SCOPES.openid);
+    return this.host.world.issuer.mint({ email: who, aud: this.host.audience });
   }
   _addTrigger(handler: string, eventType: string, source: string, sourceId: string | null, schedule: Record<string, unknown>): FakeTrigger {
-    const owner = this.user();
+    // "Installable triggers always run under the account of the person who created them."
+    // https://developers.google.com/apps-script/guides/triggers/installable#restrictions
+    const owner = this.host.world.exec().authority;
     if (this._triggers.filter((t) => t._spec.owner === owner).length >= MAX_TRIGGERS) {
       throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
@@ -289,13 +337,18 @@ export class FakeScriptApp implements Counted, TriggerHost {
 
 // ── session, mail, utilities, logger ───────────────────────────────────────
 
-export class FakeSession implements Counted {
-  constructor(readonly _counter: CallCounter, private readonly user: () => string, private readonly locale: () => string) {}
+/**
+ * getActiveUser / getEffectiveUser as the execution reports them: the effective user is the
+ * web app's deployer or the trigger's installer; both are '' where Google hides the address.
+ * https://developers.google.com/apps-script/reference/base/session
+ */
+export class FakeSession implements Counted, Shape<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'> {
+  constructor(readonly _counter: CallCounter, private readonly exec: () => Execution, private readonly locale: () => string) {}
   getActiveUser(): FakeUser {
-    return new FakeUser(this.user());
+    return new FakeUser(this.exec().activeUser);
   }
   getEffectiveUser(): FakeUser {
-    return new FakeUser(this.user());
+    return new FakeUser(this.exec().effectiveUser);
   }
   getActiveUserLocale(): string {
     return this.locale();
@@ -304,7 +357,7 @@ export class FakeSession implements Counted {
     return 'Asia/Shanghai';
   }
   getTemporaryActiveUserKey(): string {
-    return `key-${this.user()}`;
+    return `key-${this.exec().authority}`;
   }
 }
 
@@ -323,19 +376,23 @@ export interface SentMail {
 export const MAIL_QUOTA = 100;
 
 export class FakeMailApp implements Counted {
-  constructor(readonly _counter: CallCounter, readonly _sent: SentMail[], private readonly user: () => string) {}
+  constructor(readonly _counter: CallCounter, readonly _sent: SentMail[], private readonly world: World) {}
   sendEmail(a: string | Record<string, unknown>, subject?: string, body?: string, options?: Record<string, unknown>): void {
+    // Simple triggers cannot send mail ("the Gmail service requires authorization"); custom functions cannot either.
+    // https://developers.google.com/apps-script/guides/triggers#restrictions
+    this.world.guardAuthorized('MailApp.sendEmail', SCOPES.mail);
     if (this._sent.length >= MAIL_QUOTA) throw new Error('Service invoked too many times for one day: email.');
     const m = typeof a === 'string' ? { ...(options ?? {}), to: a, subject: subject ?? '', body: body ?? '' } : a;
     const to = String(m.to ?? m.recipient ?? '').trim();
     if (!to) throw new Error('Failed to send email: no recipient');
     this._sent.push({
-      to, subject: String(m.subject ?? ''), body: String(m.body ?? ''), from: this.user(),
+      to, subject: String(m.subject ?? ''), body: String(m.body ?? ''), from: this.world.exec().authority,
       ...(m.htmlBody ? { htmlBody: String(m.htmlBody) } : {}), ...(m.name ? { name: String(m.name) } : {}),
       ...(m.cc ? { cc: String(m.cc) } : {}), ...(m.bcc ? { bcc: String(m.bcc) } : {}), ...(m.replyTo ? { replyTo: String(m.replyTo) } : {}),
     });
   }
   getRemainingDailyQuota(): number {
+    this.world.guardAuthorized('MailApp.getRemainingDailyQuota', SCOPES.mail);
     return MAIL_QUOTA - this._sent.length;
   }
 }

@@ -9,13 +9,14 @@
  * notes in maps keyed by cell, formats as rectangle rules (a format on a whole column is
  * one rule, not 20,000 cells).
  */
-import { a1Of, parseA1, splitSheet, type Box } from './a1';
+import { a1Of, openEnds, parseA1, splitSheet, type Box } from './a1';
 import {
-  ChartType, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeProtection, FakeUser, ProtectionType,
+  ChartType, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeProtection, FakeUser, ProtectionType, type Area, type ProtectionHost,
 } from './builders';
 import { displayOf, readOut, storeInput } from './cells';
 import { countCalls, type CallCounter, type Counted } from './counter';
 import type { GasEnv } from './env';
+import type { Shape } from './types';
 
 const KEY = 20_000; // > the 18,278 columns Sheets allows
 const cellKey = (r: number, c: number) => r * KEY + c;
@@ -35,6 +36,25 @@ function intersects(a: Box, b: Box): boolean {
   return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
 }
 
+/** The parts of `a` not inside `b` (at most four rectangles). */
+function subtract(a: Box, b: Box): Box[] {
+  if (!intersects(a, b)) return [a];
+  const out: Box[] = [];
+  const aLastRow = a.row + a.numRows - 1;
+  const aLastCol = a.col + a.numCols - 1;
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(aLastRow, b.row + b.numRows - 1);
+  if (a.row < b.row) out.push({ row: a.row, col: a.col, numRows: b.row - a.row, numCols: a.numCols });
+  if (aLastRow > bottom) out.push({ row: bottom + 1, col: a.col, numRows: aLastRow - bottom, numCols: a.numCols });
+  if (a.col < b.col) out.push({ row: top, col: a.col, numRows: bottom - top + 1, numCols: b.col - a.col });
+  const bLastCol = b.col + b.numCols - 1;
+  if (aLastCol > bLastCol) out.push({ row: top, col: bLastCol + 1, numRows: bottom - top + 1, numCols: aLastCol - bLastCol });
+  return out;
+}
+
+/** Sheets' own message when a protection refuses a write. */
+const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
 function outside(): Error {
   return new Error('The coordinates of the range are outside the dimensions of the sheet.');
 }
@@ -50,10 +70,31 @@ function checkShape(values: unknown[][], box: Box): void {
   }
 }
 
+/** A span [start, start+n) after inserting (by > 0) or deleting (by < 0) at `at`; null when wholly deleted. */
+function shiftSpan(start: number, n: number, at: number, by: number): { start: number; n: number } | null {
+  const last = start + n - 1;
+  if (by > 0) {
+    if (at <= start) return { start: start + by, n };
+    if (at <= last) return { start, n: n + by };
+    return { start, n };
+  }
+  const delFirst = at;
+  const delLast = at - by - 1;
+  if (delLast < start) return { start: start + by, n };
+  if (delFirst > last) return { start, n };
+  const keepBefore = Math.max(0, delFirst - start);
+  const keepAfter = Math.max(0, last - delLast);
+  if (keepBefore + keepAfter === 0) return null;
+  return { start: start < delFirst ? start : delFirst, n: keepBefore + keepAfter };
+}
+
 let sheetSeq = 0;
 let spreadsheetSeq = 0;
 
-export class FakeSpreadsheet implements Counted {
+type SpreadsheetMethods =
+  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' | 'getProtections';
+
+export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   readonly _counter: CallCounter;
   readonly _id: string;
   _name: string;
@@ -75,6 +116,7 @@ export class FakeSpreadsheet implements Counted {
     return this._name;
   }
   rename(name: string): void {
+    this._env.guardWrite('rename');
     this._name = name;
   }
   getUrl(): string {
@@ -105,6 +147,7 @@ export class FakeSpreadsheet implements Counted {
     return this._sheets.find((s) => s._sheetId === id) ?? null;
   }
   insertSheet(name?: string, index?: number): FakeSheet {
+    this._env.guardWrite('insertSheet');
     const sheetName = name ?? `工作表${this._sheets.length + 1}`;
     if (this._sheetByName(sheetName)) {
       throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
@@ -116,6 +159,7 @@ export class FakeSpreadsheet implements Counted {
     return sheet;
   }
   deleteSheet(sheet: FakeSheet): void {
+    sheet._guard(null, 'deleteSheet');
     if (this._sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     const i = this._sheets.indexOf(sheet);
     if (i >= 0) this._sheets.splice(i, 1);
@@ -144,12 +188,22 @@ export class FakeSpreadsheet implements Counted {
     this.setActiveSheet(range._sheet);
     return range;
   }
-  toast(message: string, title = '', seconds = 5): void {
-    this._env.toasts.push({ message: String(message), title: String(title), seconds });
+  /** "Gets an array of all protected ranges or sheets in the spreadsheet." */
+  getProtections(type: unknown): FakeProtection[] {
+    return this._sheets.flatMap((s) => s._protections.filter((p) => p._type === String(type)));
+  }
+  toast(message: string, title = '', seconds: number | null = 5): void {
+    this._env.toasts.push({ message: String(message), title: String(title), seconds: seconds ?? 5 });
   }
 }
 
-export class FakeSheet implements Counted {
+type SheetMethods =
+  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
+  | 'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertColumnsAfter' | 'insertColumnsBefore' | 'deleteRows' | 'deleteRow' | 'deleteColumns'
+  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'isSheetHidden' | 'getColumnWidth' | 'setColumnWidth' | 'setColumnWidths'
+  | 'hideColumns' | 'showColumns' | 'isColumnHiddenByUser' | 'clearContents' | 'clearNotes' | 'clearFormats' | 'getProtections';
+
+export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   readonly _counter: CallCounter;
   readonly _sheetId = ++sheetSeq;
   _values: unknown[][] = [];
@@ -178,6 +232,7 @@ export class FakeSheet implements Counted {
     return this._name;
   }
   setName(name: string): this {
+    this._guard(null, 'setName', true);
     const other = this._ss._sheetByName(name);
     if (other && other !== this) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this._name = name;
@@ -203,9 +258,9 @@ export class FakeSheet implements Counted {
     return this._range({ row: a, col: col ?? 1, numRows: numRows ?? 1, numCols: numCols ?? 1 });
   }
   _rangeA1(ref: string): FakeRange {
-    return this._range(parseA1(ref, this._maxRows, this._maxCols));
+    return this._range(parseA1(ref, this._maxRows, this._maxCols), openEnds(ref));
   }
-  _range(box: Box): FakeRange {
+  _range(box: Box, open: { rows: boolean; cols: boolean } = { rows: false, cols: false }): FakeRange {
     const { row, col, numRows, numCols } = box;
     if (![row, col, numRows, numCols].every(Number.isInteger)) throw new Error('Cannot convert the range coordinates to integers.');
     if (row < 1) throw new Error('The starting row of the range is too small.');
@@ -213,7 +268,7 @@ export class FakeSheet implements Counted {
     if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
     if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
     if (row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) throw outside();
-    return new FakeRange(this, box);
+    return new FakeRange(this, box, open);
   }
   getDataRange(): FakeRange {
     return this._range({ row: 1, col: 1, numRows: Math.max(1, this._lastRow()), numCols: Math.max(1, this._lastColumn()) });
@@ -260,28 +315,34 @@ export class FakeSheet implements Counted {
 
   // ── structure ──
   insertRowsAfter(afterPosition: number, howMany: number): this {
+    this._guardInsert('rows', afterPosition + 1, howMany, 'insertRowsAfter');
     this._insertRows(afterPosition + 1, howMany);
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
+    this._guardInsert('rows', beforePosition, howMany, 'insertRowsBefore');
     this._insertRows(beforePosition, howMany);
     return this;
   }
   insertRowAfter(afterPosition: number): this {
+    this._guardInsert('rows', afterPosition + 1, 1, 'insertRowAfter');
     this._insertRows(afterPosition + 1, 1);
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this._guardInsert('cols', afterPosition + 1, howMany, 'insertColumnsAfter');
     this._insertCols(afterPosition + 1, howMany);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this._guardInsert('cols', beforePosition, howMany, 'insertColumnsBefore');
     this._insertCols(beforePosition, howMany);
     return this;
   }
   deleteRows(rowPosition: number, howMany: number): void {
     if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw outside();
     if (howMany >= this._maxRows) throw new Error('You can\'t delete all the rows on the sheet.');
+    this._guard({ row: rowPosition, col: 1, numRows: howMany, numCols: this._maxCols }, 'deleteRows');
     this._values.splice(rowPosition - 1, howMany);
     this._shiftRows(rowPosition, -howMany);
     this._maxRows -= howMany;
@@ -289,9 +350,49 @@ export class FakeSheet implements Counted {
   deleteRow(rowPosition: number): void {
     this.deleteRows(rowPosition, 1);
   }
+  /** Deletes columns; what was right of them moves left. */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this._maxCols) throw outside();
+    if (howMany >= this._maxCols) throw new Error('You can\'t delete all the columns on the sheet.');
+    this._guard({ row: 1, col: columnPosition, numRows: this._maxRows, numCols: howMany }, 'deleteColumns');
+    for (const row of this._values) if (row && columnPosition - 1 < row.length) row.splice(columnPosition - 1, howMany);
+    const last = columnPosition + howMany - 1;
+    const remap = (m: Map<number, string>) => {
+      const out = new Map<number, string>();
+      for (const [k, v] of m) {
+        const r = Math.floor(k / KEY);
+        const c = k % KEY;
+        if (c < columnPosition) out.set(k, v);
+        else if (c > last) out.set(cellKey(r, c - howMany), v);
+      }
+      return out;
+    };
+    this._formulas = remap(this._formulas);
+    this._notes = remap(this._notes);
+    const shift = (b: Box): Box | null => {
+      const t = shiftSpan(b.col, b.numCols, columnPosition, -howMany);
+      return t ? { ...b, col: t.start, numCols: t.n } : null;
+    };
+    for (const key of Object.keys(this._styles) as Style[]) {
+      this._styles[key] = this._styles[key]!.flatMap((r) => {
+        const b = shift(r);
+        return b ? [{ ...r, ...b }] : [];
+      });
+    }
+    this._merges = this._merges.flatMap((m) => {
+      const b = shift(m);
+      return b ? [b] : [];
+    });
+    this._shiftProtections(shift);
+    this._maxCols -= howMany;
+  }
+  deleteColumn(columnPosition: number): void {
+    this.deleteColumns(columnPosition, 1);
+  }
   /** Appends after the last row with content, adding a row when the sheet is full (as Sheets does). */
   appendRow(rowContents: unknown[]): this {
     const r = this._lastRow() + 1;
+    this._guard({ row: r, col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) }, 'appendRow');
     if (r > this._maxRows) this._maxRows = r;
     if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
     new FakeRange(this, { row: r, col: 1, numRows: 1, numCols: rowContents.length })._write([rowContents]);
@@ -317,15 +418,8 @@ export class FakeSheet implements Counted {
     this._formulas = remap(this._formulas);
     this._notes = remap(this._notes);
     const shiftBox = (b: Box): Box | null => {
-      const last = b.row + b.numRows - 1;
-      if (last < from) return b;
-      if (by > 0) return b.row >= from ? { ...b, row: b.row + by } : { ...b, numRows: b.numRows + by };
-      const delFirst = from;
-      const delLast = from - by - 1;
-      const keepBefore = Math.max(0, Math.min(last, delFirst - 1) - b.row + 1);
-      const keepAfter = Math.max(0, last - Math.max(b.row, delLast + 1) + 1);
-      if (keepBefore + keepAfter === 0) return null;
-      return { ...b, row: b.row < delFirst ? b.row : delFirst, numRows: keepBefore + keepAfter };
+      const t = shiftSpan(b.row, b.numRows, from, by);
+      return t ? { ...b, row: t.start, numRows: t.n } : null;
     };
     for (const key of Object.keys(this._styles) as Style[]) {
       this._styles[key] = this._styles[key]!.flatMap((r) => {
@@ -336,6 +430,24 @@ export class FakeSheet implements Counted {
     this._merges = this._merges.flatMap((m) => {
       const b = shiftBox(m);
       return b ? [b] : [];
+    });
+    this._shiftProtections(shiftBox);
+  }
+  /** Protected and unprotected areas move with the rows / columns around them; one wholly deleted goes. */
+  _shiftProtections(shift: (b: Box) => Box | null): void {
+    const move = (a: Area): Area | null => {
+      const b = shift(a);
+      return b ? { ...a, ...b } : null;
+    };
+    this._protections = this._protections.filter((p) => {
+      p._unprotected = p._unprotected.flatMap((u) => {
+        const m = move(u);
+        return m ? [m] : [];
+      });
+      if (!p._area) return true;
+      const m = move(p._area);
+      if (m) p._area = m;
+      return m !== null;
     });
   }
   _insertCols(at: number, n: number): void {
@@ -355,26 +467,34 @@ export class FakeSheet implements Counted {
     for (const key of Object.keys(this._styles) as Style[]) {
       this._styles[key] = this._styles[key]!.map((r) => (r.col >= at ? { ...r, col: r.col + n } : r.col + r.numCols - 1 >= at ? { ...r, numCols: r.numCols + n } : r));
     }
+    this._shiftProtections((b) => {
+      const t = shiftSpan(b.col, b.numCols, at, n);
+      return t ? { ...b, col: t.start, numCols: t.n } : null;
+    });
     this._maxCols += n;
   }
 
   setFrozenRows(rows: number): void {
+    this._guard(null, 'setFrozenRows', true);
     this._frozenRows = rows;
   }
   getFrozenRows(): number {
     return this._frozenRows;
   }
   setFrozenColumns(cols: number): void {
+    this._guard(null, 'setFrozenColumns', true);
     this._frozenCols = cols;
   }
   getFrozenColumns(): number {
     return this._frozenCols;
   }
   hideSheet(): this {
+    this._guard(null, 'hideSheet', true);
     this._hidden = true;
     return this;
   }
   showSheet(): this {
+    this._guard(null, 'showSheet', true);
     this._hidden = false;
     return this;
   }
@@ -382,14 +502,17 @@ export class FakeSheet implements Counted {
     return this._hidden;
   }
   setTabColor(color: string | null): this {
+    this._guard(null, 'setTabColor', true);
     this._tabColor = color;
     return this;
   }
   setColumnWidth(col: number, width: number): this {
+    this._guard(null, 'setColumnWidth', true);
     this._columnWidths.set(col, width);
     return this;
   }
   setColumnWidths(start: number, n: number, width: number): this {
+    this._guard(null, 'setColumnWidths', true);
     for (let c = start; c < start + n; c++) this._columnWidths.set(c, width);
     return this;
   }
@@ -397,10 +520,12 @@ export class FakeSheet implements Counted {
     return this._columnWidths.get(col) ?? 100;
   }
   autoResizeColumns(start: number, n: number): this {
+    this._guard(null, 'autoResizeColumns', true);
     for (let c = start; c < start + n; c++) this._columnWidths.delete(c);
     return this;
   }
   autoResizeColumn(col: number): this {
+    this._guard(null, 'autoResizeColumn', true);
     this._columnWidths.delete(col);
     return this;
   }
@@ -408,9 +533,11 @@ export class FakeSheet implements Counted {
     return this;
   }
   hideColumns(col: number, n = 1): void {
+    this._guard(null, 'hideColumns', true);
     for (let c = col; c < col + n; c++) this._hiddenColumns.add(c);
   }
   showColumns(col: number, n = 1): void {
+    this._guard(null, 'showColumns', true);
     for (let c = col; c < col + n; c++) this._hiddenColumns.delete(c);
   }
   isColumnHiddenByUser(col: number): boolean {
@@ -420,6 +547,7 @@ export class FakeSheet implements Counted {
     return this;
   }
   clear(): this {
+    this._guard(null, 'clear');
     this._values = [];
     this._formulas.clear();
     this._notes.clear();
@@ -428,15 +556,18 @@ export class FakeSheet implements Counted {
     return this;
   }
   clearContents(): this {
+    this._guard(null, 'clearContents');
     this._values = [];
     this._formulas.clear();
     return this;
   }
   clearNotes(): this {
+    this._guard(null, 'clearNotes');
     this._notes.clear();
     return this;
   }
   clearFormats(): this {
+    this._guard(null, 'clearFormats');
     const validation = this._styles.validation;
     this._styles = validation ? { validation } : {};
     return this;
@@ -444,45 +575,116 @@ export class FakeSheet implements Counted {
 
   // ── protection, conditional formats, charts ──
   protect(): FakeProtection {
+    this._guard(null, 'protect', true);
     const p = new FakeProtection(this._host(), ProtectionType.SHEET, null);
     this._protections.push(p);
     return p;
   }
-  getProtections(type: string): FakeProtection[] {
-    return this._protections.filter((p) => p._type === type);
+  getProtections(type: unknown): FakeProtection[] {
+    return this._protections.filter((p) => p._type === String(type));
   }
-  _host() {
+  _host(): ProtectionHost {
     const env = this._ss._env;
     return {
       _counter: this._counter,
       owner: env.owner,
       currentUser: () => env.currentUser(),
+      guardWrite: (method) => env.guardWrite(method),
       _removeProtection: (p: FakeProtection) => {
         this._protections = this._protections.filter((x) => x !== p);
       },
+      _resolve: (a) => this._resolve(a),
+      _rangeOf: (a) => (a ? new FakeRange(this, this._resolve(a), { rows: a.openRows, cols: a.openCols }) : new FakeRange(this, this._whole())),
+      _areaOf: (r) => ({ ...r._box, openRows: r._open.rows, openCols: r._open.cols }),
     };
+  }
+  _whole(): Box {
+    return { row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols };
+  }
+  /** An area as it is now: a whole-column area reaches the sheet's current last row. */
+  _resolve(a: Area): Box {
+    return {
+      row: a.row, col: a.col,
+      numRows: a.openRows ? Math.max(0, this._maxRows - a.row + 1) : a.numRows,
+      numCols: a.openCols ? Math.max(0, this._maxCols - a.col + 1) : a.numCols,
+    };
+  }
+  /**
+   * Refuses a write that touches a cell protected against the effective user, with Sheets'
+   * message; the owner may always edit, a warning-only protection never refuses, a sheet
+   * protection honours its unprotected ranges. `box` null = the whole sheet; `sheetLevel`
+   * for changes to the sheet itself (name, frozen rows, widths), which only a sheet
+   * protection covers. https://developers.google.com/apps-script/reference/spreadsheet/protection
+   */
+  _guard(box: Box | null, method: string, sheetLevel = false): void {
+    const env = this._ss._env;
+    env.guardWrite(method);
+    if (this._protections.length === 0) return;
+    const who = env.currentUser();
+    if (who && who === env.owner.toLowerCase()) return;
+    const target = box ?? this._whole();
+    for (const p of this._protections) {
+      if (p._isWarningOnly() || p._allows(who)) continue;
+      if (p._area) {
+        if (!sheetLevel && intersects(target, this._resolve(p._area))) throw new Error(PROTECTED_MESSAGE);
+        continue;
+      }
+      if (sheetLevel) throw new Error(PROTECTED_MESSAGE);
+      let rest = [target];
+      for (const u of p._unprotected) rest = rest.flatMap((r) => subtract(r, this._resolve(u)));
+      if (rest.length > 0) throw new Error(PROTECTED_MESSAGE);
+    }
+  }
+  /**
+   * Inserting rows (or columns) changes a protected range when it lands inside it, and
+   * a protected sheet always. Rows added after the last row of a range are outside it.
+   */
+  _guardInsert(kind: 'rows' | 'cols', at: number, n: number, method: string): void {
+    const env = this._ss._env;
+    env.guardWrite(method);
+    if (this._protections.length === 0) return;
+    const who = env.currentUser();
+    if (who && who === env.owner.toLowerCase()) return;
+    for (const p of this._protections) {
+      if (p._isWarningOnly() || p._allows(who)) continue;
+      if (!p._area) {
+        const box = kind === 'rows' ? { row: at, col: 1, numRows: n, numCols: this._maxCols } : { row: 1, col: at, numRows: this._maxRows, numCols: n };
+        let rest = [box];
+        for (const u of p._unprotected) rest = rest.flatMap((r) => subtract(r, this._resolve(u)));
+        if (rest.length > 0) throw new Error(PROTECTED_MESSAGE);
+        continue;
+      }
+      const b = this._resolve(p._area);
+      const [start, len] = kind === 'rows' ? [b.row, b.numRows] : [b.col, b.numCols];
+      if (at > start && at <= start + len - 1) throw new Error(PROTECTED_MESSAGE);
+    }
   }
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
     return [...this._conditional];
   }
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this._guard(null, 'setConditionalFormatRules', true);
     this._conditional = [...rules];
   }
   clearConditionalFormatRules(): void {
+    this._guard(null, 'clearConditionalFormatRules', true);
     this._conditional = [];
   }
   newChart(): FakeChartBuilder {
     return new FakeChartBuilder(this._counter);
   }
   insertChart(chart: FakeEmbeddedChart): void {
+    this._guard(null, 'insertChart', true);
     this._charts.push(chart);
   }
   updateChart(chart: FakeEmbeddedChart): void {
+    this._guard(null, 'updateChart', true);
     const i = this._charts.findIndex((c) => c._spec.id === chart._spec.id);
     if (i < 0) throw new Error('The chart does not exist on this sheet.');
     this._charts[i] = chart;
   }
   removeChart(chart: FakeEmbeddedChart): void {
+    this._guard(null, 'removeChart', true);
     this._charts = this._charts.filter((c) => c._spec.id !== chart._spec.id);
   }
   getCharts(): FakeEmbeddedChart[] {
@@ -518,10 +720,22 @@ export class FakeSheet implements Counted {
   }
 }
 
-export class FakeRange implements Counted {
+type RangeMethods =
+  | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation'
+  | 'getValues' | 'getValue' | 'getDisplayValues' | 'getDisplayValue' | 'setValues' | 'setValue' | 'clearContent' | 'clear' | 'clearFormat' | 'isBlank'
+  | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas' | 'getNotes' | 'getNote' | 'setNotes' | 'setNote' | 'clearNote'
+  | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats' | 'clearDataValidations' | 'insertCheckboxes'
+  | 'setBackground' | 'setBackgrounds' | 'getBackground' | 'getBackgrounds' | 'setFontColor' | 'getFontColor' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights'
+  | 'setFontSize' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'merge' | 'mergeAcross' | 'breakApart' | 'isPartOfMerge';
+
+export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   readonly _counter: CallCounter;
-  constructor(readonly _sheet: FakeSheet, readonly _box: Box) {
+  constructor(readonly _sheet: FakeSheet, readonly _box: Box, readonly _open: { rows: boolean; cols: boolean } = { rows: false, cols: false }) {
     this._counter = _sheet._counter;
+  }
+  /** Refuses the write where Sheets would (custom functions, protections). */
+  _guard(method: string): void {
+    this._sheet._guard(this._box, method);
   }
 
   getSheet(): FakeSheet {
@@ -592,11 +806,13 @@ export class FakeRange implements Counted {
     return displayOf(this.getValue(), this._sheet._rule<string>('numberFormat', this._box.row, this._box.col) ?? DEFAULT_FORMAT);
   }
   setValues(values: unknown[][]): this {
+    this._guard('setValues');
     checkShape(values, this._box);
     this._write(values);
     return this;
   }
   setValue(value: unknown): this {
+    this._guard('setValue');
     const { numRows, numCols } = this._box;
     this._write(Array.from({ length: numRows }, () => new Array(numCols).fill(value)));
     return this;
@@ -648,16 +864,19 @@ export class FakeRange implements Counted {
     }
   }
   clearContent(): this {
+    this._guard('clearContent');
     this._write(Array.from({ length: this._box.numRows }, () => new Array(this._box.numCols).fill('')));
     return this;
   }
   clear(): this {
-    this.clearContent();
+    this._guard('clear');
+    this._write(Array.from({ length: this._box.numRows }, () => new Array(this._box.numCols).fill('')));
     for (const key of Object.keys(this._sheet._styles) as Style[]) this._sheet._setRule(key, this._box, undefined);
     this._clearNotes();
     return this;
   }
   clearFormat(): this {
+    this._guard('clearFormat');
     for (const key of Object.keys(this._sheet._styles) as Style[]) if (key !== 'validation') this._sheet._setRule(key, this._box, undefined);
     return this;
   }
@@ -675,10 +894,12 @@ export class FakeRange implements Counted {
     return this._sheet._formulas.get(cellKey(this._box.row, this._box.col)) ?? '';
   }
   setFormula(formula: string): this {
+    this._guard('setFormula');
     const { numRows, numCols } = this._box;
     return this._setFormulaGrid(Array.from({ length: numRows }, () => new Array(numCols).fill(formula)));
   }
   setFormulas(formulas: string[][]): this {
+    this._guard('setFormulas');
     checkShape(formulas, this._box);
     return this._setFormulaGrid(formulas);
   }
@@ -697,17 +918,20 @@ export class FakeRange implements Counted {
     return this._sheet._notes.get(cellKey(this._box.row, this._box.col)) ?? '';
   }
   setNotes(notes: (string | null)[][]): this {
+    this._guard('setNotes');
     checkShape(notes, this._box);
     const { row, col } = this._box;
     notes.forEach((line, i) => line.forEach((note, j) => this._setNote(row + i, col + j, note)));
     return this;
   }
   setNote(note: string | null): this {
+    this._guard('setNote');
     const { row, col, numRows, numCols } = this._box;
     for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) this._setNote(row + i, col + j, note);
     return this;
   }
   clearNote(): this {
+    this._guard('clearNote');
     this._clearNotes();
     return this;
   }
@@ -728,10 +952,12 @@ export class FakeRange implements Counted {
     return this._grid((r, c) => this._sheet._rule<string>('numberFormat', r, c) ?? DEFAULT_FORMAT);
   }
   setNumberFormat(format: string): this {
+    this._guard('setNumberFormat');
     this._sheet._setRule('numberFormat', this._box, format);
     return this;
   }
   setNumberFormats(formats: string[][]): this {
+    this._guard('setNumberFormats');
     checkShape(formats, this._box);
     this._sheet._setRules('numberFormat', this._box, formats);
     return this;
@@ -743,23 +969,28 @@ export class FakeRange implements Counted {
     return this._grid((r, c) => this._sheet._rule<FakeDataValidation>('validation', r, c) ?? null);
   }
   setDataValidation(rule: FakeDataValidation | null): this {
+    this._guard('setDataValidation');
     this._sheet._setRule('validation', this._box, rule ?? undefined);
     return this;
   }
   clearDataValidations(): this {
+    this._guard('clearDataValidations');
     this._sheet._setRule('validation', this._box, undefined);
     return this;
   }
   insertCheckboxes(): this {
+    this._guard('insertCheckboxes');
     this._sheet._setRule('validation', this._box, new FakeDataValidation(this._counter, { type: 'CHECKBOX', values: [], allowInvalid: false, helpText: '' }));
     this._write(Array.from({ length: this._box.numRows }, () => new Array(this._box.numCols).fill(false)));
     return this;
   }
   setBackground(color: string | null): this {
+    this._guard('setBackground');
     this._sheet._setRule('background', this._box, color ?? undefined);
     return this;
   }
   setBackgrounds(colors: (string | null)[][]): this {
+    this._guard('setBackgrounds');
     checkShape(colors, this._box);
     this._sheet._setRules('background', this._box, colors);
     return this;
@@ -771,6 +1002,7 @@ export class FakeRange implements Counted {
     return this._grid((r, c) => this._sheet._rule<string>('background', r, c) ?? '#ffffff');
   }
   setFontColor(color: string | null): this {
+    this._guard('setFontColor');
     this._sheet._setRule('fontColor', this._box, color ?? undefined);
     return this;
   }
@@ -778,34 +1010,41 @@ export class FakeRange implements Counted {
     return this._sheet._rule<string>('fontColor', this._box.row, this._box.col) ?? '#000000';
   }
   setFontWeight(weight: string | null): this {
+    this._guard('setFontWeight');
     this._sheet._setRule('fontWeight', this._box, weight ?? undefined);
     return this;
   }
-  getFontWeight(): string {
-    return this._sheet._rule<string>('fontWeight', this._box.row, this._box.col) ?? 'normal';
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return this._sheet._rule<GoogleAppsScript.Spreadsheet.FontWeight>('fontWeight', this._box.row, this._box.col) ?? 'normal';
   }
-  setFontWeights(weights: string[][]): this {
+  setFontWeights(weights: (string | null)[][]): this {
+    this._guard('setFontWeights');
     checkShape(weights, this._box);
     this._sheet._setRules('fontWeight', this._box, weights);
     return this;
   }
   setFontSize(size: number): this {
+    this._guard('setFontSize');
     this._sheet._setRule('fontSize', this._box, size);
     return this;
   }
   setHorizontalAlignment(a: string | null): this {
+    this._guard('setHorizontalAlignment');
     this._sheet._setRule('horizontalAlignment', this._box, a ?? undefined);
     return this;
   }
   setVerticalAlignment(a: string | null): this {
+    this._guard('setVerticalAlignment');
     this._sheet._setRule('verticalAlignment', this._box, a ?? undefined);
     return this;
   }
   setWrap(wrap: boolean): this {
+    this._guard('setWrap');
     this._sheet._setRule('wrap', this._box, wrap);
     return this;
   }
   setBorder(...args: unknown[]): this {
+    this._guard('setBorder');
     this._sheet._setRule('border', this._box, args);
     return this;
   }
@@ -816,6 +1055,7 @@ export class FakeRange implements Counted {
 
   // ── merges ──
   merge(): this {
+    this._guard('merge');
     const overlapping = this._sheet._merges.filter((m) => intersects(m, this._box));
     if (overlapping.some((m) => !(m.row >= this._box.row && m.col >= this._box.col && m.row + m.numRows <= this._box.row + this._box.numRows && m.col + m.numCols <= this._box.col + this._box.numCols))) {
       throw new Error('You must select all cells in a merged range to merge or unmerge them.');
@@ -825,6 +1065,7 @@ export class FakeRange implements Counted {
     return this;
   }
   mergeAcross(): this {
+    this._guard('mergeAcross');
     for (let i = 0; i < this._box.numRows; i++) {
       new FakeRange(this._sheet, { ...this._box, row: this._box.row + i, numRows: 1 })._mergeQuiet();
     }
@@ -835,6 +1076,7 @@ export class FakeRange implements Counted {
     if (this._box.numCols > 1) this._sheet._merges.push({ ...this._box });
   }
   breakApart(): this {
+    this._guard('breakApart');
     this._sheet._merges = this._sheet._merges.filter((m) => !intersects(m, this._box));
     return this;
   }
@@ -847,9 +1089,63 @@ export class FakeRange implements Counted {
 
   // ── protection ──
   protect(): FakeProtection {
-    const p = new FakeProtection(this._sheet._host(), ProtectionType.RANGE, this);
+    this._guard('protect');
+    const p = new FakeProtection(this._sheet._host(), ProtectionType.RANGE, { ...this._box, openRows: this._open.rows, openCols: this._open.cols });
     this._sheet._protections.push(p);
     return p;
+  }
+
+  // ── sort ──
+  /**
+   * Sorts the rows of the range by the given columns (a column number, {column, ascending},
+   * or a list of them), values and formulas moving with their rows.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj
+   */
+  sort(spec: number | { column: number; ascending?: boolean } | (number | { column: number; ascending?: boolean })[]): this {
+    this._guard('sort');
+    const keys = (Array.isArray(spec) ? spec : [spec]).map((k) => (typeof k === 'number' ? { column: k, ascending: true } : { column: k.column, ascending: k.ascending !== false }));
+    const { row, col, numRows, numCols } = this._box;
+    for (const k of keys) if (k.column < col || k.column >= col + numCols) throw new Error('The column to sort by is outside the range.');
+    const s = this._sheet;
+    const rows = Array.from({ length: numRows }, (_, i) => ({
+      values: Array.from({ length: numCols }, (_, j) => s._values[row - 1 + i]?.[col - 1 + j] ?? ''),
+      formulas: Array.from({ length: numCols }, (_, j) => s._formulas.get(cellKey(row + i, col + j))),
+      shown: Array.from({ length: numCols }, (_, j) => s._get(row + i, col + j)),
+    }));
+    const rank = (v: unknown) => (v === '' ? 3 : typeof v === 'number' ? 0 : typeof v === 'boolean' ? 2 : v instanceof Date ? 0 : 1);
+    const cmp = (a: unknown, b: unknown) => {
+      const ra = rank(a);
+      const rb = rank(b);
+      if (ra !== rb) return ra - rb;
+      const x = a instanceof Date ? a.getTime() : a;
+      const y = b instanceof Date ? b.getTime() : b;
+      return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    };
+    rows.sort((a, b) => {
+      for (const k of keys) {
+        const va = a.shown[k.column - col];
+        const vb = b.shown[k.column - col];
+        // Blank cells go last whichever the direction, as in Sheets.
+        if (va === '' || vb === '') {
+          if (va !== vb) return va === '' ? 1 : -1;
+          continue;
+        }
+        const c = cmp(va, vb);
+        if (c !== 0) return k.ascending ? c : -c;
+      }
+      return 0;
+    });
+    this._clearFormulas();
+    rows.forEach((r, i) => {
+      const target = (s._values[row - 1 + i] ??= []);
+      while (target.length < col - 1) target.push('');
+      r.values.forEach((v, j) => {
+        target[col - 1 + j] = v;
+        const f = r.formulas[j];
+        if (f !== undefined) s._formulas.set(cellKey(row + i, col + j), f);
+      });
+    });
+    return this;
   }
 }
 
