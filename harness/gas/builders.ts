@@ -477,10 +477,6 @@ export class FakeProtection
   canEdit(): boolean {
     return this._allows(this.host.currentUser());
   }
-  // TEMP (audit, not committed): until helper fake's protections land.
-  _unprotected: FakeRange[] = [];
-  getUnprotectedRanges(): FakeRange[] { return [...this._unprotected]; }
-  setUnprotectedRanges(r: FakeRange[]): this { this._unprotected = [...r]; return this; }
   remove(): void {
     this._guardChange('remove');
     this.host._removeProtection(this);
