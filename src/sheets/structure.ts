@@ -136,7 +136,6 @@ export function ensureOwnerOnly(sheet: Sheet, description: string, me: string): 
   }
   const meLower = lower(me);
   const editors = p.getEditors().map((u) => lower(u.getEmail()));
-  if (meLower !== '' && !editors.includes(meLower)) p.addEditor(meLower);
   let owner = '';
   try {
     owner = lower(sheet.getParent().getOwner()?.getEmail() ?? '');
@@ -144,10 +143,12 @@ export function ensureOwnerOnly(sheet: Sheet, description: string, me: string): 
     // A shared-drive file has no owner: the effective user is the one who keeps access.
   }
   const others = editors.filter((e) => e !== '' && e !== meLower && e !== owner);
-  if (others.length > 0) {
-    p.removeEditors(others);
-    if (existing) repairs.push(`移除了可编辑人员 ${others.join('、')}`);
-  }
+  // Always, as the reference sample does: until the script sets the editors, a protection
+  // "mirrors" the spreadsheet's editors, i.e. protects nothing (Range.protect reference).
+  // Removing the owner or the current user is a no-op there.
+  if (meLower !== '') p.addEditor(meLower);
+  p.removeEditors(p.getEditors());
+  if (existing && others.length > 0) repairs.push(`移除了可编辑人员 ${others.join('、')}`);
   if (p.canDomainEdit()) {
     p.setDomainEdit(false);
     if (existing) repairs.push('取消了“本域所有人可编辑”');
