@@ -11,26 +11,34 @@ import { installGlobals, type FakeGas } from './gas';
 
 export const ROOT = typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd();
 export const BUNDLE = join(ROOT, 'dist', 'Code.js');
+/** The writer project (a web app of its own), built from src/writer/index.ts. */
+export const WRITER_BUNDLE = join(ROOT, 'dist', 'writer', 'Code.js');
 
 export type BundleContext = vm.Context & Record<string, unknown>;
 
-/** The compiled script, parsed once; each load runs it in a fresh context. */
-let compiled: { source: string; script: vm.Script } | null = null;
+/** Each compiled script (the bound one, the writer), parsed once; each load runs it in a fresh context. */
+const compiled = new Map<string, vm.Script>();
 
 export function bundleSource(): string {
   return readFileSync(BUNDLE, 'utf8');
 }
 
+export function writerBundleSource(): string {
+  return readFileSync(WRITER_BUNDLE, 'utf8');
+}
+
 export function compileBundle(source = bundleSource()): vm.Script {
-  if (compiled?.source === source) return compiled.script;
-  const script = new vm.Script(source, { filename: 'Code.gs' });
-  compiled = { source, script };
+  let script = compiled.get(source);
+  if (!script) {
+    script = new vm.Script(source, { filename: 'Code.gs' });
+    compiled.set(source, script);
+  }
   return script;
 }
 
 /**
  * A fresh global scope with the fake services (when given) and console, then Code.js run
- * in it. Apps Script has console (Stackdriver logging) and Logger; it has no timers that
+ * in it (or `source`: e.g. writerBundleSource() for the writer project). Apps Script has console (Stackdriver logging) and Logger; it has no timers that
  * matter here, no require and no module.
  */
 export function loadBundle(fake?: FakeGas, source?: string): BundleContext {

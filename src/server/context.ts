@@ -4,41 +4,20 @@
  * once per call and only when needed. Reading configuration costs a fixed number of
  * service calls, whatever the size of 案件.
  */
-import type { CivilDate } from '../domain/civilDate';
-import { BangfuError, type Locale } from '../domain/errors';
-import type { FormDefinitions } from '../domain/forms/fieldDefs';
+import type { Locale } from '../domain/errors';
 import { parseFormDefinitions } from '../domain/forms/fieldDefs';
-import { parseStaffTable, resolveUser, type User } from '../domain/workflow/permissions';
-import type { DeadlineRules, WorkdayCalendar } from '../domain/workflow/deadlines';
-import { roleLabel } from '../domain/roles';
-import type { UserDto } from '../shared/endpoints';
+import { parseStaffTable, resolveUser } from '../domain/workflow/permissions';
 import { activeSpreadsheet, readSheetValues, requireSheet, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
-import type { AuditHead } from '../sheets/auditChain';
+import { withDocumentLock } from '../sheets/lock';
+import type { Ctx, LockRunner } from '../usecases/ctx';
 import { now as clockNow } from './clock';
 import { civilFromDate } from '../domain/civilDate';
 import { lazy } from './lazy';
-import { parseSettings, type Settings } from './settings';
-import { defaultCounties, readCalendar, readPolicy, type PolicyHandle } from './domainRules';
+import { parseSettings } from './settings';
+import { defaultCounties, readCalendar, readPolicy } from './domainRules';
 
-export interface Ctx {
-  ss: Spreadsheet;
-  now: Date;
-  today: CivilDate;
-  /** The acting user's e-mail, lower case ('' when Apps Script cannot tell). */
-  email: string;
-  locale(): Locale;
-  settings(): Settings;
-  forms(): FormDefinitions;
-  staff(): { users: User[]; problems: { row: number; zh: string; en: string }[] };
-  /** The acting user from 人员权限, or null (an unknown user may write nothing). */
-  user(): User | null;
-  calendar(): WorkdayCalendar;
-  rules(): DeadlineRules;
-  policy(): PolicyHandle;
-  dibaoLine(): number | null;
-  /** The writer's record of the 操作日志 hash chain (last hash, rows); absent in the bound script. */
-  auditHead?: AuditHead;
-}
+export { requireUser, userDto, say, t } from '../usecases/ctx';
+export type { Ctx, LockRunner, AuditHeadStore } from '../usecases/ctx';
 
 export function activeEmail(): string {
   try {
@@ -56,7 +35,16 @@ function userLocale(): Locale {
   }
 }
 
-export function requestContext(ss: Spreadsheet = activeSpreadsheet()): Ctx {
+export interface ContextOptions {
+  /** Who acts; default: the session's active user (the writer passes the verified token's e-mail). */
+  email?: string;
+  /** The lock writes run under; default: the document lock. */
+  lock?: LockRunner;
+  auditHead?: Ctx['auditHead'];
+}
+
+/** A Ctx for one call. With no options: the active spreadsheet, the session's user, the document lock. */
+export function requestContext(ss: Spreadsheet = activeSpreadsheet(), opts: ContextOptions = {}): Ctx {
   const at = clockNow();
   const today = civilFromDate(at);
   const settings = lazy(() => parseSettings(readSheetValues(ss, SHEET_NAMES.settings), defaultCounties()));
@@ -65,12 +53,14 @@ export function requestContext(ss: Spreadsheet = activeSpreadsheet()): Ctx {
     return parseFormDefinitions(readSheetValues(ss, SHEET_NAMES.forms));
   });
   const staff = lazy(() => parseStaffTable(readSheetValues(ss, SHEET_NAMES.staff)));
-  const email = activeEmail();
+  const email = opts.email !== undefined ? opts.email.trim().toLowerCase() : activeEmail();
   const ctx: Ctx = {
     ss,
     now: at,
     today,
     email,
+    lock: opts.lock ?? withDocumentLock,
+    auditHead: opts.auditHead,
     locale: lazy(() => {
       const l = settings().locale;
       return l === 'auto' ? userLocale() : l;
@@ -85,31 +75,4 @@ export function requestContext(ss: Spreadsheet = activeSpreadsheet()): Ctx {
     dibaoLine: () => settings().dibaoLine(today),
   };
   return ctx;
-}
-
-/** The acting user, or the zh refusal every write gives an unknown user. */
-export function requireUser(ctx: Ctx): User {
-  const u = ctx.user();
-  if (u) return u;
-  const who = ctx.email || '（无法获取您的邮箱）';
-  throw new BangfuError('auth.unknownUser',
-    `您（${who}）不在“人员权限”表中，不能办理此操作。请联系管理员添加`,
-    `You (${ctx.email || 'e-mail unavailable'}) are not listed in 人员权限 and cannot do this. Ask the administrator to add you`);
-}
-
-export function userDto(ctx: Ctx): UserDto {
-  const u = ctx.user();
-  const locale = ctx.locale();
-  return { email: ctx.email, role: u?.role ?? null, roleLabel: roleLabel(u?.role ?? null, locale), county: u?.county ?? null };
-}
-
-/** A BangfuError's text in the user's language; other errors as they are. */
-export function say(ctx: Ctx, e: unknown): string {
-  if (e instanceof BangfuError) return e.text(ctx.locale());
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** zh or en by the user's locale. */
-export function t(ctx: Ctx, zh: string, en: string): string {
-  return ctx.locale() === 'en' ? en : zh;
 }

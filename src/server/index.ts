@@ -13,4 +13,7 @@ export * from './triggers';
 export * from './onEdit';
 export * from './help';
 export * from './rollup';
+export * from './connectWriter';
 export { setNow } from './clock';
+// The ops table: registers the owner-alone path of sendWrite (no writer connected).
+import '../writer/ops';

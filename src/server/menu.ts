@@ -31,16 +31,17 @@ export const MENU: readonly Entry[] = [
   'separator',
   { zh: '初始化/修复表格', en: 'Set up / repair workbook', fn: 'setupSpreadsheet' },
   {
-    zh: '管理', en: 'Administration',
-    items: [
-      { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },
-    ],
-  },
-  {
     zh: '触发器设置', en: 'Triggers',
     items: [
       { zh: '安装定时任务', en: 'Install scheduled jobs', fn: 'installTriggers' },
       { zh: '删除定时任务', en: 'Remove scheduled jobs', fn: 'removeTriggers' },
+    ],
+  },
+  {
+    zh: '管理', en: 'Administration',
+    items: [
+      { zh: '连接写入服务', en: 'Connect the writer', fn: 'connectWriter' },
+      { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },
     ],
   },
   { zh: '帮助', en: 'Help', fn: 'showHelp' },

@@ -6,23 +6,16 @@
  */
 import type { CaseRecord } from '../domain/caseModel';
 import { parseStatus } from '../domain/caseModel';
-import { BangfuError } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
-import { ACTIONS, ACTION_KEYS, actionLabel, statusLabel } from '../domain/workflow/actions';
-import { availableActions, isWaitingOn, type User } from '../domain/workflow/permissions';
+import { ACTIONS, actionLabel, statusLabel } from '../domain/workflow/actions';
+import { availableActions, isWaitingOn } from '../domain/workflow/permissions';
 import { isDueSoon, isOverdue } from '../domain/workflow/deadlines';
-import { applyAction } from '../domain/workflow/transitions';
-import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewItem, ReviewQueue } from '../shared/endpoints';
-import { jsonCell, type AuditRecord } from '../sheets/audit';
-import { caseCells, findCase, openCaseSheet, readCases } from '../sheets/cases';
-import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
-import { auditChain } from '../usecases/verifyAudit';
-import { withDocumentLock } from '../sheets/lock';
+import type { ReviewActionRequest, ReviewActionResult, ReviewItem, ReviewQueue } from '../shared/endpoints';
+import { readCases } from '../sheets/cases';
 import { showSidebar } from '../sheets/ui';
-import { statusText } from './caseFacts';
-import { requestContext, requireUser, say, t, userDto, type Ctx } from './context';
+import { requestContext, requireUser, t, userDto, type Ctx } from './context';
 import { suggestRelief } from './domainRules';
-import { cachedResult, checkRequestId, rememberResult } from './requestCache';
+import { reviewAction as reviewActionUseCase } from '../usecases/reviewAction';
 
 export function openReview(): void {
   showSidebar('review', '审核工作台');
@@ -101,68 +94,7 @@ function safe<T>(f: () => T, fallback: T): T {
   }
 }
 
-/** One workflow action; the case row and its 操作日志 row are written together under the lock. */
+/** One workflow action: through the writer (src/usecases/reviewAction.ts runs there). */
 export function reviewAction(req: ReviewActionRequest): ReviewActionResult {
-  const ctx = requestContext();
-  try {
-    const requestId = checkRequestId(req?.requestId);
-    const first = cachedResult<ReviewActionResult>(requestId);
-    if (first) return first;
-    const user = requireUser(ctx);
-    if (!ACTION_KEYS.includes(req.action)) {
-      throw new BangfuError('workflow.unknownAction', `未知操作“${String(req.action)}”`, `Unknown action "${String(req.action)}"`);
-    }
-    const result = withDocumentLock(() => act(ctx, user, req, requestId));
-    rememberResult(requestId, result);
-    return result;
-  } catch (e) {
-    if (e instanceof BangfuError) return { ok: false, message: say(ctx, e) };
-    throw e;
-  }
-}
-
-function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string): ReviewActionResult {
-  const defs = ctx.forms().fields;
-  const locale = ctx.locale();
-  const cs = openCaseSheet(ctx.ss, defs);
-  const row = findCase(cs, String(req.workerNo ?? ''));
-  if (!row) throw new BangfuError('case.notFound', `找不到职工编号为 ${req.workerNo} 的案件`, `No case with worker number ${req.workerNo}`);
-  const c = row.record as CaseRecord;
-  const done = (): ReviewActionResult => {
-    const s = parseStatus(c.status);
-    return { ok: true, workerNo: textOf(c.worker_no), status: s ?? textOf(c.status), statusLabel: statusText(c.status, locale), message: t(ctx, '已办理', 'Done') };
-  };
-  if (textOf(c.request_id) === requestId) return done();
-  const current = numberOf(c.version) ?? 0;
-  if (typeof req.version !== 'number' || req.version !== current) {
-    throw new BangfuError('case.stale', `该案件已被他人办理或修改（当前版本 ${current}，您看到的是版本 ${req.version}），请刷新后重试`,
-      `Someone else acted on this case (now version ${current}, you saw ${req.version}); refresh and try again`);
-  }
-  const action = req.action as ReviewActionKey;
-  // The approval freezes what the relief was computed from, as the policy stands today.
-  const snapshot = action === 'approve' ? suggestRelief(ctx.policy(), c, ctx.today, ctx.dibaoLine()).snapshot ?? undefined : undefined;
-  const { next, audit } = applyAction(c, action, {
-    user, today: ctx.today, calendar: ctx.calendar(), rules: ctx.rules(), reason: req.reason, amount: req.amount ?? null, policySnapshot: snapshot,
-  });
-  const version = current + 1;
-  const changes = caseCells(defs, { ...next, updated_by: user.email, updated_at: ctx.now, request_id: requestId, version });
-  const record: AuditRecord = {
-    time: ctx.now,
-    user: user.email,
-    workerNo: textOf(c.worker_no),
-    action: actionLabel(action),
-    from: statusLabel(audit.from),
-    to: statusLabel(audit.to),
-    reason: audit.reason,
-    changes: audit.changedFields.map((f) => ({ field: f.key, before: jsonCell(f.before), after: jsonCell(changes[f.key] ?? f.after) })),
-    requestId,
-  };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [record]);
-  return {
-    ok: true,
-    workerNo: textOf(c.worker_no),
-    status: audit.to,
-    statusLabel: statusLabel(audit.to, locale),
-    message: t(ctx, `${actionLabel(action)}：${textOf(c.worker_no)} 现为“${statusLabel(audit.to)}”`, `${actionLabel(action, 'en')}: ${textOf(c.worker_no)} is now "${statusLabel(audit.to, 'en')}"`),
-  };
+  return reviewActionUseCase(requestContext(), req);
 }

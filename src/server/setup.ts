@@ -26,13 +26,13 @@ import { AUDIT_COLUMNS, AUDIT_HEADER } from '../sheets/audit';
 import { chainExistingRows, type AuditChain } from '../sheets/auditChain';
 import { sha256Hex } from '../platform/digest';
 import { caseColumns } from '../sheets/cases';
-import { withDocumentLock } from '../sheets/lock';
 import {
   ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureOwnerOnly, ensureSheet, OWNER_ONLY_DESCRIPTION, ensureTextFormat, removeRangeProtections,
 } from '../sheets/structure';
 import { readHeader, type Cell, type Sheet } from '../sheets/table';
 import { toast } from '../sheets/ui';
-import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import { sendWrite } from '../platform/writerClient';
+import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
 import { defaultSettingsRows } from './settings';
 import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
@@ -57,6 +57,8 @@ function effectiveEmail(): string {
 export const PROTECTED_SHEETS: readonly string[] = [
   SHEET_NAMES.cases, SHEET_NAMES.audit, SHEET_NAMES.staff, SHEET_NAMES.settings, SHEET_NAMES.policies, SHEET_NAMES.forms,
   SHEET_NAMES.holidays, SHEET_NAMES.sources, SHEET_NAMES.annualReview, REPORT_SHEETS.donationStandards,
+  // The writer's record of used request ids (src/writer/ledger.ts LEDGER_SHEET).
+  '写入记录',
 ];
 /** Report sheets (written by 汇总与报表); 情况报表-… per case. 捐款 and 录入 are typed by users and stay open. */
 export const REPORT_SHEET_NAMES: readonly string[] = ['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表', '公示名单', '统计图表', '一日捐汇总'];
@@ -66,8 +68,8 @@ const isLegacyColumnProtection = (d: string) => d.startsWith('帮扶：决定列
 
 /** Menu handler and entry point: builds or repairs the workbook; toasts and returns what it did. */
 export function setupSpreadsheet(): SetupReport {
-  const ss = activeSpreadsheet();
-  const report = withDocumentLock(() => setupWorkbook(ss), 30_000);
+  // The owner alone before a writer is connected; through the writer (as the owner) after.
+  const report = sendWrite<SetupReport>('setup', {});
   toast(report.message, '初始化/修复表格', 15);
   return report;
 }

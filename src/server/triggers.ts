@@ -20,23 +20,27 @@ import { isWaitingOn, type User } from '../domain/workflow/permissions';
 import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
 import { appendAuditRows } from '../sheets/auditChain';
-import { auditChain } from '../usecases/verifyAudit';
+import { auditChain, auditCheckJob } from '../usecases/verifyAudit';
 import { readCases, sameCell, systemCell } from '../sheets/cases';
-import { withDocumentLock } from '../sheets/lock';
 import { ensureSheet } from '../sheets/structure';
 import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
 import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
+import { notConnectedError, sendWrite, writerUrl } from '../platform/writerClient';
+import { effectiveEmail } from '../platform/session';
+import { spreadsheetOwnerEmail } from '../sheets/workbook';
 
 /** Handlers we install; removeTriggers touches only these. */
 export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
-const DAILY_HANDLER = 'dailyJobs';
-const SPREADSHEET_ID_KEY = 'bangfu.spreadsheetId';
+export const DAILY_HANDLER = 'dailyJobs';
+export const SPREADSHEET_ID_KEY = 'bangfu.spreadsheetId';
 const QUARTER_KEY = 'bangfu.quarterlyReminder.lastQuarter';
 
-function scriptProperties(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties() ?? PropertiesService.getScriptProperties();
+/** Where "this quarter was reminded" is kept: the document's properties, or per spreadsheet in the writer's (it has no document). */
+function quarterStore(ctx: Ctx): { props: GoogleAppsScript.Properties.Properties; key: string } {
+  const doc = PropertiesService.getDocumentProperties();
+  return doc ? { props: doc, key: QUARTER_KEY } : { props: PropertiesService.getScriptProperties(), key: `${QUARTER_KEY}:${ctx.ss.getId()}` };
 }
 
 /**
@@ -53,52 +57,72 @@ function jobSpreadsheet(): Spreadsheet {
 
 export interface TriggerReport { removed: number; created: string[]; message: string }
 
-function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => (OUR_HANDLERS as readonly string[]).includes(t.getHandlerFunction()));
-}
-
-/** Removes our triggers, then creates the daily one: running it twice leaves exactly one. */
+/**
+ * Installs the daily job. Connected to a writer: in the writer, as its owner (one trigger
+ * whoever asks, however often). Not connected: here, by the owner alone (src/usecases/dailyJobs.ts).
+ */
 export function installTriggers(): TriggerReport {
-  const ctx = requestContext();
-  const old = ourTriggers();
-  for (const t of old) ScriptApp.deleteTrigger(t);
-  const hour = ctx.settings().dailyHour;
-  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone('Asia/Shanghai').create();
-  PropertiesService.getScriptProperties().setProperty(SPREADSHEET_ID_KEY, ctx.ss.getId());
-  const message = `已安装定时任务：每天北京时间 ${hour} 点检查期限、年度复审和季度统计提醒`;
-  toast(message, '触发器设置');
-  return { removed: old.length, created: [DAILY_HANDLER], message };
+  const report = sendWrite<TriggerReport>('installTriggers', {});
+  toast(report.message, '触发器设置');
+  return report;
 }
 
 /** Removes only our triggers (other scripts' and people's triggers stay). */
 export function removeTriggers(): TriggerReport {
-  const old = ourTriggers();
-  for (const t of old) ScriptApp.deleteTrigger(t);
-  const message = old.length > 0 ? `已删除 ${old.length} 个定时任务` : '没有需要删除的定时任务';
-  toast(message, '触发器设置');
-  return { removed: old.length, created: [], message };
+  const report = sendWrite<TriggerReport>('removeTriggers', {});
+  toast(report.message, '触发器设置');
+  return report;
 }
 
-/** The daily trigger: each job in turn; one failing does not stop the next. */
-export function dailyJobs(): void {
-  const ss = jobSpreadsheet();
+/** The three jobs in turn on one workbook; one failing is logged and does not stop the next. */
+export function runJobs(ctx: Ctx): void {
   // Labels are explicit: minification renames functions.
   const jobs: [string, (ctx: Ctx) => unknown][] = [
     ['每日期限检查', runDeadlineCheck],
     ['年度复审标记', runAnnualReview],
     ['季度统计提醒', runQuarterlyReminder],
+    ['操作日志校验', auditCheckJob],
   ];
   for (const [label, job] of jobs) {
     try {
-      job(requestContext(ss));
+      job(ctx);
     } catch (e) {
-      logFailure(ss, label, e);
+      logFailure(ctx, label, e);
     }
   }
 }
 
-function logFailure(ss: Spreadsheet, label: string, e: unknown): void {
-  const ctx = requestContext(ss);
+/**
+ * The bound script's daily trigger. Once a writer is connected the jobs run there (its
+ * own trigger, as the owner), so an old trigger left here writes nothing; without a
+ * writer it runs for the owner alone, like every other write.
+ */
+export function dailyJobs(): void {
+  runJobs(requestContext(jobSpreadsheet()));
+}
+
+/** Jobs may write from the bound script only with no writer connected and the owner running them. */
+function localJobsAllowed(): boolean {
+  if (writerUrl() !== null) {
+    console.log('帮扶：定时任务已由写入服务执行，本表格脚本的定时任务不再写入');
+    return false;
+  }
+  const ss = jobSpreadsheet();
+  if (effectiveEmail() !== spreadsheetOwnerEmail(ss)) {
+    console.log('帮扶：未连接写入服务时，只有表格所有者安装的定时任务可以写入');
+    return false;
+  }
+  return true;
+}
+
+function requireLocalJobs(): void {
+  if (writerUrl() !== null) {
+    throw new BangfuError('trigger.inWriter', '定时任务由写入服务每天自动执行，无需在表格中手动运行', 'The scheduled jobs run in the writer');
+  }
+  if (!localJobsAllowed()) throw notConnectedError();
+}
+
+export function logFailure(ctx: Ctx, label: string, e: unknown): void {
   const text = e instanceof BangfuError ? e.zh : e instanceof Error ? e.message : String(e);
   try {
     appendAudit(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: `${label}失败`, from: '', to: '', reason: text, changes: [], requestId: '' }]);
@@ -108,7 +132,7 @@ function logFailure(ss: Spreadsheet, label: string, e: unknown): void {
   }
 }
 
-function appendAudit(ctx: Ctx, records: readonly AuditRecord[]): void {
+export function appendAudit(ctx: Ctx, records: readonly AuditRecord[]): void {
   if (records.length === 0) return;
   const sheet = requireSheet(ctx.ss, SHEET_NAMES.audit);
   appendAuditRows(sheet, readHeader(sheet, AUDIT_COLUMNS), records.map(auditCells), auditChain(ctx));
@@ -123,7 +147,7 @@ export function dailyDeadlineCheck(): DeadlineCheckResult {
   try {
     return runDeadlineCheck(requestContext(ss));
   } catch (e) {
-    logFailure(ss, '每日期限检查', e);
+    logFailure(requestContext(ss), '每日期限检查', e);
     throw e;
   }
 }
@@ -141,7 +165,7 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
   const calendar = ctx.calendar();
   const rules = ctx.rules();
   const failures: string[] = [];
-  const result = withDocumentLock(() => {
+  const result = ctx.lock(() => {
     const table = readCases(ctx.ss, defs, { keys: DEADLINE_KEYS, required: ['worker_no', 'status', 'due_date', 'overdue'], skipBlank: false });
     const dueCol: Cell[] = [];
     const overdueCol: Cell[] = [];
@@ -236,7 +260,7 @@ export function runAnnualReview(ctx: Ctx): { marked: number; skipped?: string } 
   const dibao = ctx.dibaoLine();
   if (dibao === null) throw new BangfuError('settings.noDibao', '“设置”表没有当前有效的低保标准，无法进行年度复审', 'No dibao line in force in the settings');
   const defs = ctx.forms().fields;
-  return withDocumentLock(() => {
+  return ctx.lock(() => {
     const table = readCases(ctx.ss, defs, { skipBlank: false, required: ['worker_no', 'status', 'review_year', 'review_result', 'review_proposal'] });
     const pending = table.rows.filter((r) => textOf(r.record.review_year) !== String(year));
     const { items } = annualReview(pending.map((r) => r.record as CaseRecord), { year, dibaoLine: dibao, today: ctx.today, rules: ctx.rules() });
@@ -278,8 +302,8 @@ export function runQuarterlyReminder(ctx: Ctx): { sent: number; skipped?: string
   const rules = ctx.rules();
   if (!inQuarterlyWindow(ctx.today, calendar, rules)) return { sent: 0, skipped: '不在季度初上报期内' };
   const w = quarterlyWindow(ctx.today, calendar, rules);
-  const props = scriptProperties();
-  if (props.getProperty(QUARTER_KEY) === w.quarter) return { sent: 0, skipped: `${w.quarter} 已提醒` };
+  const { props, key: quarterKey } = quarterStore(ctx);
+  if (props.getProperty(quarterKey) === w.quarter) return { sent: 0, skipped: `${w.quarter} 已提醒` };
 
   const [y, q] = w.quarter.split('-Q').map(Number);
   const prev = q === 1 ? { y: y - 1, q: 4 } : { y, q: q - 1 };
@@ -308,7 +332,7 @@ export function runQuarterlyReminder(ctx: Ctx): { sent: number; skipped?: string
     time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '季度统计提醒', from: '', to: '',
     reason: `${subject}；已发送 ${sent} 人${failures.length ? `；失败：${failures.join('；')}` : ''}`, changes: [], requestId: '',
   }]);
-  props.setProperty(QUARTER_KEY, w.quarter);
+  props.setProperty(quarterKey, w.quarter);
   return { sent };
 }
 

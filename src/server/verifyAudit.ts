@@ -1,15 +1,14 @@
 /**
- * 帮扶 → 管理 → 校验操作日志. Until the writer client exists in this branch the check runs
- * here, without the writer's head (so a cut-off tail cannot be seen from the bound
- * script); with the writer connected it is sent there (op 'verifyAuditLog').
+ * 帮扶 → 管理 → 校验操作日志: sent to the writer (op 'verifyAuditLog'), which checks the
+ * chain against the head in its script properties. With no writer connected the owner's
+ * check runs here, without a head (a cut-off tail cannot be seen then; the message says so).
  */
 import type { AuditCheck } from '../sheets/auditChain';
 import { toast } from '../sheets/ui';
-import { verifyAuditLog as verifyAuditLogUseCase } from '../usecases/verifyAudit';
-import { requestContext } from './context';
+import { sendWrite } from '../platform/writerClient';
 
 export function verifyAuditLog(): AuditCheck {
-  const result = verifyAuditLogUseCase(requestContext());
+  const result = sendWrite<AuditCheck>('verifyAuditLog', {});
   toast(result.message, '校验操作日志', 20);
   return result;
 }

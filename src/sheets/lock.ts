@@ -35,3 +35,23 @@ export function withDocumentLock<T>(fn: () => T, waitMs: number = LOCK_WAIT_MS):
     lock.releaseLock();
   }
 }
+
+/**
+ * Runs `fn` holding the script lock (the writer: a web app has no document, so no document
+ * lock; every request to the writer, whichever spreadsheet, queues here). Flushes and releases.
+ */
+export function withScriptLock<T>(fn: () => T, waitMs: number = LOCK_WAIT_MS): T {
+  const lock = LockService.getScriptLock();
+  try {
+    lock.waitLock(waitMs);
+  } catch {
+    throw new LockTimeoutError();
+  }
+  try {
+    const result = fn();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -53,3 +53,12 @@ export function readSheetValues(ss: Spreadsheet, name: string): Cell[][] {
   if (!sheet) return [];
   return sheet.getDataRange().getValues() as Cell[][];
 }
+
+/** The spreadsheet owner's e-mail, lower case ('' when Drive does not say, e.g. a shared drive). */
+export function spreadsheetOwnerEmail(ss: Spreadsheet): string {
+  try {
+    return (ss.getOwner()?.getEmail() ?? '').trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}

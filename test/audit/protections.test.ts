@@ -4,7 +4,7 @@
  * makes anyone else an editor.
  */
 import { setNow } from '../../src/server/clock';
-import { PROTECTED_SHEETS, setupSpreadsheet } from '../../src/server/setup';
+import { PROTECTED_SHEETS, setupSpreadsheet, setupWorkbook } from '../../src/server/setup';
 import { writeLayout } from '../../src/sheets/reportWriter';
 import { as, newWorkbook, OWNER, people, sheet, type Fake } from '../server/fixtures';
 
@@ -62,9 +62,11 @@ test('setup run by an administrator who is not the owner leaves protections alon
   const fake = newWorkbook();
   fake.setUser(OWNER);
   sheetProtection(fake, '人员权限')!.setWarningOnly(true);
+  // As an old bound script would run it, as the administrator (the menu now sends it to the writer).
   as(fake, 'admin');
-  const report = setupSpreadsheet();
+  const report = setupWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   expect(report.problems.join('')).toContain(`只有表格所有者（${OWNER}）或写入服务才能设置保护`);
+  fake.setUser(OWNER);
   const p = sheetProtection(fake, '人员权限')!;
   expect(p.isWarningOnly()).toBe(true);
   for (const name of AUTHORITATIVE) {
@@ -96,4 +98,34 @@ test('a report sheet is the owner\'s alone from the moment it is written', () =>
   sheetProtection(fake, '公示名单')!.setWarningOnly(true);
   expect(setupSpreadsheet().repaired.join('')).toContain('公示名单：保护被放宽，已恢复');
   expectOwnerOnly(fake, '公示名单');
+});
+
+const SHEETS_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+test('people who are not the owner cannot write the authoritative sheets by hand, nor loosen their protection', () => {
+  const fake = newWorkbook();
+  for (const who of ['staff', 'reviewer', 'county', 'city', 'admin'] as const) {
+    as(fake, who);
+    for (const name of AUTHORITATIVE) {
+      const s = sheet(fake, name);
+      const tryIt = (what: string, fn: () => unknown) => {
+        let message = '';
+        try {
+          fn();
+        } catch (e) {
+          message = (e as Error).message;
+        }
+        expect({ who, name, what, message }).toEqual({ who, name, what, message: SHEETS_MESSAGE });
+      };
+      tryIt('setValue', () => s.getRange(2, 1).setValue('改一下'));
+      tryIt('appendRow', () => s.appendRow(['手工追加']));
+      tryIt('deleteRow', () => s.deleteRow(1));
+      tryIt('clear', () => s.getRange(1, 1, 1, 1).clearContent());
+      tryIt('setWarningOnly', () => sheetProtection(fake, name)!.setWarningOnly(true));
+      tryIt('addEditor', () => sheetProtection(fake, name)!.addEditor(people[who].email));
+    }
+  }
+  // 捐款 is typed by users and stays open.
+  as(fake, 'staff');
+  sheet(fake, '捐款').appendRow(['京山县轻机厂']);
 });

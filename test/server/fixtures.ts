@@ -5,6 +5,7 @@
 import { createFakeGas, installGlobals } from '../../harness/gas';
 import { setNow } from '../../src/server/clock';
 import { setupSpreadsheet } from '../../src/server/setup';
+import '../../src/writer/ops';
 import type { FormValues } from '../../src/shared/endpoints';
 
 export type Fake = ReturnType<typeof createFakeGas>;
