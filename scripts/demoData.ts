@@ -61,8 +61,16 @@ function random(seed: number): () => number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200): void {
-  const B = ctx.Bangfu as { setNow(at: string | null): void };
+export interface DemoOptions {
+  /** Runs right after setup, as the owner (the playground connects its writer there). */
+  afterSetup?: () => void;
+  /** Other bundles whose clock moves with the demo's (the writer's). */
+  clocks?: BundleContext[];
+}
+
+export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts: DemoOptions = {}): void {
+  const clocks = [ctx, ...(opts.clocks ?? [])].map((c) => c.Bangfu as { setNow(at: string | null): void });
+  const B = { setNow: (at: string | null) => clocks.forEach((c) => c.setNow(at)) };
   const call = (as: string, name: string, ...args: unknown[]) => {
     fake.setUser(as);
     return (ctx[name] as (...a: unknown[]) => unknown)(...args);
@@ -73,6 +81,8 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200): void
   const staff = ss.getSheetByName('人员权限')!;
   const rows = DEMO_USERS.map((u) => [u.email, u.role, u.county, u.name]);
   staff.getRange(staff.getLastRow() + 1, 1, rows.length, 4).setValues(rows);
+  fake.setUser(fake.owner);
+  opts.afterSetup?.();
 
   const rnd = random(20261123);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];

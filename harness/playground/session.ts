@@ -2,12 +2,15 @@
  * The playground's one spreadsheet "session": the fake Apps Script services, the real
  * dist/Code.js loaded over them, the formula evaluator hooked in, and the workbook file
  * (loaded at start, made from the demo on a first start, saved after every change).
+ * As in production there are two projects: the bound script (the client, run as the
+ * chosen user) and the writer (dist/writer/Code.js in a realm of its own, a web app that
+ * runs as the owner), connected after setup; protections are enforced.
  * The HTTP side is server.ts.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createFakeGas, type FakeGas } from '../gas';
-import { loadBundle, ROOT, type BundleContext } from '../loadBundle';
+import { callEntry, loadBundle, ROOT, writerBundleSource, type BundleContext } from '../loadBundle';
 import { computeSheet, formulaCellValue, type EvalEnv } from '../formula';
 import { loadWorkbookIntoFake, saveFakeToWorkbook } from '../xlsx';
 import { ENTRY_POINTS } from '../../src/server/entrypoints';
@@ -47,6 +50,10 @@ export class ScriptNotFound extends Error {
 export class Session {
   readonly fake: FakeGas;
   readonly ctx: BundleContext;
+  /** The writer project and its loaded bundle; its web-app URL. */
+  readonly writer: FakeGas;
+  readonly writerCtx: BundleContext;
+  readonly writerUrl: string;
   /** The acting user when a request names none (the page's switcher sets it). */
   user: string;
   private saving: Promise<void> = Promise.resolve();
@@ -57,6 +64,16 @@ export class Session {
     this.user = (opts.user ?? DEMO_USERS[0].email).toLowerCase();
     this.fake = createFakeGas({ htmlDir: join(ROOT, 'dist'), user: this.user });
     this.ctx = loadBundle(this.fake);
+    // The writer: same world (spreadsheets, issuer), its own project and realm, deployed by the owner.
+    this.writer = this.fake.addProject({ id: 'writer' });
+    this.writerCtx = loadBundle(this.writer, writerBundleSource());
+    this.writerUrl = this.writer.deployWebApp({
+      executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: this.fake.owner, realm: this.writerCtx,
+      doGet: (e) => callEntry(this.writerCtx, 'doGet', e), doPost: (e) => callEntry(this.writerCtx, 'doPost', e),
+    });
+    const props = this.writer.PropertiesService.getScriptProperties();
+    props.setProperty('BANGFU_ALLOWED_AUDIENCES', this.fake.audience);
+    props.setProperty('BANGFU_SPREADSHEETS', this.fake.spreadsheet.getId());
     // Formula cells read through the fake (getValue/getValues) show what the bundle computes.
     this.fake.evaluate = (_formula, at) => {
       const sheet = this.fake.spreadsheet._sheetByName(at.sheet);
@@ -83,7 +100,8 @@ export class Session {
   run(name: string, args: unknown[], as = this.user): unknown {
     const fn = this.ctx[name];
     if (!CALLABLE.has(name) || typeof fn !== 'function') throw new ScriptNotFound(name);
-    if (TRIGGERS.has(name)) return this.fake.runTrigger(() => (fn as (...a: unknown[]) => unknown)(...args));
+    // The jobs run in the writer (its daily trigger, installed by the owner): every one of them runs the daily job there.
+    if (TRIGGERS.has(name)) return this.writer.runTrigger(() => callEntry(this.writerCtx, 'dailyJobs'));
     this.fake.setUser(as);
     return (fn as (...a: unknown[]) => unknown)(...args);
   }
@@ -92,6 +110,13 @@ export class Session {
   private callScript(name: string, args: unknown[], as: string): unknown {
     this.fake.setUser(as);
     return (this.ctx[name] as (...a: unknown[]) => unknown)(...args);
+  }
+
+  /** 帮扶 → 管理 → 连接写入服务, as the owner: from now on every write goes through the writer. */
+  private connectWriter(): void {
+    this.fake.setUser(this.fake.owner);
+    const r = (this.ctx.Bangfu as { connectWriterUrl(url: string): { ok: boolean; message: string } }).connectWriterUrl(this.writerUrl);
+    if (!r.ok) throw new Error(`连接写入服务失败：${r.message}`);
   }
 
   /** Types into a cell as a person in the grid does, then fires onEdit as Sheets does. */
@@ -165,10 +190,11 @@ export class Session {
       await loadWorkbookIntoFake(workbook, this.fake.spreadsheet);
       // Validation and protections are not in the file: the real setup puts them back.
       this.callScript('setupSpreadsheet', [], this.fake.owner);
+      this.connectWriter();
       log(`已打开工作簿 ${workbook}`);
     } else {
       log('首次启动：用真实的初始化代码创建演示工作簿（三个县区、约 200 件案件）…');
-      createDemo(this.ctx, this.fake, this.opts.demoCases ?? 200);
+      createDemo(this.ctx, this.fake, this.opts.demoCases ?? 200, { afterSetup: () => this.connectWriter(), clocks: [this.writerCtx] });
       await this.save();
     }
     this.fake.toasts.length = 0;

@@ -17,7 +17,9 @@ import type {
 } from '../shared/endpoints';
 import { caseColumn, findCase, openCaseSheet, readCases } from '../sheets/cases';
 import { showSidebar } from '../sheets/ui';
-import { checkScope, idDef, notFound, saveCase as saveCaseUseCase } from '../usecases/saveCase';
+import { checkScope, idDef, notFound } from '../usecases/saveCase';
+import { BangfuError } from '../domain/errors';
+import { sendWrite } from '../platform/writerClient';
 import { casesWithId, duplicateWarnings, statusText } from './caseFacts';
 import { requestContext, requireUser, userDto, type Ctx } from './context';
 import { suggestRelief } from './domainRules';
@@ -99,7 +101,13 @@ export function previewCase(values: FormValues): CasePreview {
 
 /** Saves a new case or an edit: through the writer (src/usecases/saveCase.ts runs there). */
 export function saveCase(req: SaveCaseRequest): SaveCaseResult {
-  return saveCaseUseCase(requestContext(), req);
+  try {
+    return sendWrite<SaveCaseResult>('saveCase', req);
+  } catch (e) {
+    // A refusal by the writer (or: no writer, not the owner) in the result's own shape, in zh.
+    if (e instanceof BangfuError) return { ok: false, errors: [], warnings: [], message: e.zh };
+    throw e;
+  }
 }
 
 /** Cases matching a worker number, a name or an ID number (up to 20), in the user's scope. */

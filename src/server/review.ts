@@ -15,7 +15,8 @@ import { readCases } from '../sheets/cases';
 import { showSidebar } from '../sheets/ui';
 import { requestContext, requireUser, t, userDto, type Ctx } from './context';
 import { suggestRelief } from './domainRules';
-import { reviewAction as reviewActionUseCase } from '../usecases/reviewAction';
+import { BangfuError } from '../domain/errors';
+import { sendWrite } from '../platform/writerClient';
 
 export function openReview(): void {
   showSidebar('review', '审核工作台');
@@ -96,5 +97,11 @@ function safe<T>(f: () => T, fallback: T): T {
 
 /** One workflow action: through the writer (src/usecases/reviewAction.ts runs there). */
 export function reviewAction(req: ReviewActionRequest): ReviewActionResult {
-  return reviewActionUseCase(requestContext(), req);
+  try {
+    return sendWrite<ReviewActionResult>('reviewAction', req);
+  } catch (e) {
+    // A refusal by the writer (or: no writer, not the owner) in the result's own shape, in zh.
+    if (e instanceof BangfuError) return { ok: false, message: e.zh };
+    throw e;
+  }
 }

@@ -98,6 +98,7 @@ export function runJobs(ctx: Ctx): void {
  * writer it runs for the owner alone, like every other write.
  */
 export function dailyJobs(): void {
+  if (!localJobsAllowed()) return;
   runJobs(requestContext(jobSpreadsheet()));
 }
 
@@ -143,6 +144,7 @@ export function appendAudit(ctx: Ctx, records: readonly AuditRecord[]): void {
 export interface DeadlineCheckResult { open: number; changed: number; overdue: number; failures: string[]; mailed: number }
 
 export function dailyDeadlineCheck(): DeadlineCheckResult {
+  requireLocalJobs();
   const ss = jobSpreadsheet();
   try {
     return runDeadlineCheck(requestContext(ss));
@@ -244,6 +246,7 @@ function digestBody(u: User, cases: readonly CaseRecord[], ctx: Ctx): string {
 export const ANNUAL_REVIEW_HEADER = ['复审年度', '职工编号', '县区代码', '姓名', '困难类别', '建议', '理由', '复审截止日期', '标记日期'];
 
 export function annualReviewCheck(): { marked: number; skipped?: string } {
+  requireLocalJobs();
   return runAnnualReview(requestContext(jobSpreadsheet()));
 }
 
@@ -289,6 +292,7 @@ export function runAnnualReview(ctx: Ctx): { marked: number; skipped?: string } 
 // ── quarterly reminder ───────────────────────────────────────────────────────────
 
 export function quarterlyReminder(): { sent: number; skipped?: string } {
+  requireLocalJobs();
   return runQuarterlyReminder(requestContext(jobSpreadsheet()));
 }
 

@@ -41,7 +41,7 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
   return jsonOutput({ ok: true, service: WRITER_SERVICE, version: PROTOCOL_VERSION });
 }
 
-export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+export function doPost(e?: Partial<GoogleAppsScript.Events.DoPost>): GoogleAppsScript.Content.TextOutput {
   let reply: WriterReply;
   try {
     reply = handle(e);
@@ -64,7 +64,7 @@ function refusalText(err: unknown): string {
   return '写入服务处理失败，未完成本次操作。请稍后重试；如一直失败，请管理员查看写入服务的执行记录';
 }
 
-function handle(e: GoogleAppsScript.Events.DoPost | undefined): WriterReply {
+function handle(e: Partial<GoogleAppsScript.Events.DoPost> | undefined): WriterReply {
   const text = e?.postData?.contents;
   if (typeof text !== 'string' || text === '') throw refuse('请求为空，未执行任何操作', 'Empty request');
   let json: unknown;

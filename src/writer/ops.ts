@@ -21,6 +21,7 @@ import { saveCase } from '../usecases/saveCase';
 import { reviewAction } from '../usecases/reviewAction';
 import { installDailyJob, removeDailyJob } from '../usecases/dailyJobs';
 import { auditChain, verifyAuditLogRequest } from '../usecases/verifyAudit';
+import { openLedger } from './ledger';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
 
@@ -35,7 +36,12 @@ function setup(ctx: Ctx): SetupReport {
       throw new BangfuError('setup.notAdmin', `只有表格所有者或管理员可以初始化/修复表格（您是${roleLabel(user?.role ?? null)}）`, 'Only the owner or an administrator may set up the workbook');
     }
   }
-  return ctx.lock(() => setupWorkbook(ctx.ss, auditChain(ctx)), 30_000);
+  return ctx.lock(() => {
+    const report = setupWorkbook(ctx.ss, auditChain(ctx));
+    // The writer's ledger of request ids exists before the first write (so a save costs the same every time).
+    openLedger(ctx.ss);
+    return report;
+  }, 30_000);
 }
 
 export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {

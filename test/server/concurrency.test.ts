@@ -1,23 +1,35 @@
 /**
- * Two people saving at once: the document lock makes the second wait (here: time out and
- * get the zh retry message), nothing is lost or numbered twice, a retry with the same
- * request id makes no second row, and a failed log write leaves no half-saved case.
+ * Two people saving at once: the writer's script lock makes the second wait (here: time
+ * out and get the zh retry message), nothing is lost or numbered twice, a retry with the
+ * same request id makes no second row, and a failed log write leaves no half-saved case.
  */
 import { setNow } from '../../src/server/clock';
 import { saveCase } from '../../src/server/intake';
 import { reviewAction } from '../../src/server/review';
 import type { SaveCaseResult } from '../../src/shared/endpoints';
-import { as, liMing, newWorkbook, people, records, rid, sheet, wangXiuying } from './fixtures';
+import { installGlobals } from '../../harness/gas';
+import { as, liMing, newWorkbook, people, records, rid, sheet, wangXiuying, writerOf, type Fake } from './fixtures';
 
 afterAll(() => setNow(null));
 
-/** Runs `during` once, inside the next SpreadsheetApp.flush (i.e. while the saver still holds the lock). */
-function interleaveAtFlush(during: () => void): void {
-  const app = (globalThis as unknown as { SpreadsheetApp: { flush: () => void } }).SpreadsheetApp;
+/**
+ * Runs `during` once, inside the writer's next SpreadsheetApp.flush (i.e. while the saver
+ * still holds the writer's lock), as another person's click in the client: the client's
+ * services as the globals for that call, the writer's again after it.
+ */
+function interleaveAtFlush(fake: Fake, during: () => void): void {
+  const app = writerOf(fake).SpreadsheetApp as unknown as { flush: () => void };
   const flush = app.flush;
   app.flush = () => {
     app.flush = flush;
-    during();
+    const writerGlobals = { SpreadsheetApp: globalThis.SpreadsheetApp };
+    installGlobals(globalThis, fake);
+    try {
+      during();
+    } finally {
+      installGlobals(globalThis, writerOf(fake));
+    }
+    expect(globalThis.SpreadsheetApp).toBe(writerGlobals.SpreadsheetApp);
     flush.call(app);
   };
 }
@@ -27,7 +39,7 @@ test('a save that comes in while another holds the lock is told to retry, and th
   as(fake, 'staff');
   const second = { requestId: rid('b'), values: liMing() };
   let during: SaveCaseResult | null = null;
-  interleaveAtFlush(() => {
+  interleaveAtFlush(fake, () => {
     during = fake.runAs(people.staff2.email, () => saveCase(second));
   });
   const first = saveCase({ requestId: rid('a'), values: wangXiuying() });
@@ -53,7 +65,8 @@ test('the same request id twice makes one row, also when the cache has forgotten
   const a = saveCase(req);
   const b = saveCase(req);
   expect(b).toEqual(a);
-  CacheService.getDocumentCache()!.remove(`bangfu:req:${req.requestId}`);
+  // The writer's cache forgets (CacheService evicts): its ledger and the 案件 request_id column still know.
+  writerOf(fake).CacheService.getScriptCache().remove(`bangfu:req:${people.staff.email}:${req.requestId}`);
   const c = saveCase(req);
   expect(c).toMatchObject({ ok: true, workerNo: 'H0100001', created: true });
   expect(records(fake, '案件')).toHaveLength(1);
@@ -70,7 +83,13 @@ test('when the log cannot be written, the case row is not left behind and the lo
     if (a[0] > 1) range.setValues = () => { throw new Error('Service Spreadsheets failed while accessing document'); };
     return range;
   };
-  expect(() => saveCase({ requestId: rid(), values: wangXiuying() })).toThrow('Service Spreadsheets failed');
+  // The person reads a zh reason, never the raw Sheets message; the detail goes to the writer's execution log.
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const failed = saveCase({ requestId: rid(), values: wangXiuying() });
+  expect(log).toHaveBeenCalledWith(expect.stringContaining('Service Spreadsheets failed'));
+  log.mockRestore();
+  expect(failed).toMatchObject({ ok: false, message: expect.stringContaining('写入服务处理失败，未完成本次操作') });
+  expect(failed.message).not.toContain('Service Spreadsheets');
   audit.getRange = getRange;
   expect(records(fake, '案件')).toHaveLength(0);
   expect(records(fake, '操作日志')).toHaveLength(0);

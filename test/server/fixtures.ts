@@ -1,10 +1,20 @@
 /**
  * A Bangfu workbook in the in-memory Apps Script fake, with the people of 京山 (H01) and
  * 沙洋 (H02) unions, and helpers to read sheets back as records.
+ *
+ * As in production: the owner sets the workbook up (alone, directly), deploys the writer
+ * project as a web app executing as the owner, registers this script's token audience and
+ * the spreadsheet in the writer's script properties, and connects the client. From then on
+ * every write by anyone goes through the writer, with the protections enforced.
  */
 import { createFakeGas, installGlobals } from '../../harness/gas';
 import { setNow } from '../../src/server/clock';
+import { connectWriterUrl } from '../../src/server/connectWriter';
+import { requestContext } from '../../src/server/context';
 import { setupSpreadsheet } from '../../src/server/setup';
+import { withScriptLock } from '../../src/sheets/lock';
+import type { Ctx } from '../../src/usecases/ctx';
+import { ALLOWED_AUDIENCES_PROPERTY, SPREADSHEETS_PROPERTY, auditHeadStore, doGet, doPost } from '../../src/writer/index';
 import '../../src/writer/ops';
 import type { FormValues } from '../../src/shared/endpoints';
 
@@ -72,9 +82,16 @@ export function rid(prefix = 'req'): string {
   return `${prefix}-${++requestSeq}-${Date.now().toString(36)}`;
 }
 
-/** A fresh workbook after setup, with 人员权限 filled as an administrator would type it. */
-export function newWorkbook(today = '2025-09-30'): Fake {
-  const fake = createFakeGas();
+export const WRITER_ID = 'writer';
+
+export interface WorkbookOptions {
+  /** Deploy and connect the writer (default true); false: the owner works alone, as before a writer exists. */
+  writer?: boolean;
+}
+
+/** A fresh workbook after setup, with 人员权限 filled as an administrator would type it, and its writer connected. */
+export function newWorkbook(today = '2025-09-30', opts: WorkbookOptions = {}): Fake {
+  const fake = createFakeGas({ owner: OWNER });
   installGlobals(globalThis, fake);
   setNow(today);
   fake.setUser(OWNER);
@@ -82,7 +99,45 @@ export function newWorkbook(today = '2025-09-30'): Fake {
   const staff = sheet(fake, '人员权限');
   const rows = Object.values(people).map((p) => [p.email, p.role, p.county, p.name]);
   staff.getRange(staff.getLastRow() + 1, 1, rows.length, 4).setValues(rows);
+  if (opts.writer !== false) deployWriter(fake);
+  fake.counter.reset();
   return fake;
+}
+
+/** The owner deploys the writer (USER_DEPLOYING), registers this client and spreadsheet, and connects it. Returns the URL. */
+export function deployWriter(fake: Fake): string {
+  const writer = fake.addProject({ id: WRITER_ID, owner: OWNER });
+  const url = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, doGet, doPost, realm: globalThis });
+  const props = writer.PropertiesService.getScriptProperties();
+  props.setProperty(ALLOWED_AUDIENCES_PROPERTY, fake.audience);
+  props.setProperty(SPREADSHEETS_PROPERTY, fake.spreadsheet.getId());
+  const report = fake.runAs(OWNER, () => connectWriterUrl(url));
+  if (!report.ok) throw new Error(`connecting the writer failed: ${report.message}`);
+  return url;
+}
+
+export function writerOf(fake: Fake): Fake {
+  return fake.project(WRITER_ID);
+}
+
+/**
+ * Runs fn in the writer project as its time-driven trigger would (as the owner who
+ * installed it, the writer's services as the globals), then gives the globals back.
+ */
+export function inWriterTrigger<T>(fake: Fake, fn: () => T): T {
+  const writer = writerOf(fake);
+  installGlobals(globalThis, writer);
+  try {
+    return writer.runTrigger(fn, OWNER);
+  } finally {
+    installGlobals(globalThis, fake);
+  }
+}
+
+/** A daily job on this workbook in the writer, with the Ctx the writer's daily trigger builds. */
+export function writerJob<T>(fake: Fake, job: (ctx: Ctx) => T): T {
+  const id = fake.spreadsheet.getId();
+  return inWriterTrigger(fake, () => job(requestContext(SpreadsheetApp.openById(id), { email: '', lock: withScriptLock, auditHead: auditHeadStore(id) })));
 }
 
 export function as(fake: Fake, who: Person): void {

@@ -1,11 +1,12 @@
 /**
- * Typing into 案件 directly: a wrong value gets a zh note (not blocked), the fix clears
- * it, the row is stamped with who and when and its version moves on, and the log says so.
+ * Typing into 案件 directly (only the owner may: everyone else writes through the writer):
+ * a wrong value gets a zh note (not blocked), the fix clears it, the row is stamped with
+ * who and when and its version moves on, and the log says so.
  */
 import { setNow } from '../../src/server/clock';
 import { saveCase, getIntakeForm } from '../../src/server/intake';
 import { onEdit } from '../../src/server/onEdit';
-import { as, newWorkbook, people, records, rid, sheet, wangXiuying, type Fake } from './fixtures';
+import { OWNER, as, newWorkbook, records, rid, sheet, wangXiuying, type Fake } from './fixtures';
 
 afterAll(() => setNow(null));
 
@@ -26,14 +27,14 @@ test('a wrong ID typed into 案件 gets a note, the correction clears it, and th
   const goodId = String(wangXiuying().id_number);
 
   setNow('2025-10-09');
-  as(fake, 'staff2');
+  fake.setUser(OWNER);
   const cell = typeInto(fake, 2, '身份证号', goodId.slice(0, 17) + (goodId[17] === '0' ? '1' : '0'));
   expect(cell.getNote()).toContain('“身份证号”');
   let row = records(fake, '案件')[0];
-  expect(row['最后修改人']).toBe(people.staff2.email);
+  expect(row['最后修改人']).toBe(OWNER);
   expect(row['版本']).toBe(2);
   const log = records(fake, '操作日志');
-  expect(log[log.length - 1]).toMatchObject({ 操作: '手工编辑', 职工编号: 'H0100001', 用户: people.staff2.email });
+  expect(log[log.length - 1]).toMatchObject({ 操作: '手工编辑', 职工编号: 'H0100001', 用户: OWNER });
   expect(JSON.parse(String(log[log.length - 1]['变更字段']))[0]).toMatchObject({ field: 'id_number', before: goodId });
 
   typeInto(fake, 2, '身份证号', goodId);

@@ -56,7 +56,9 @@ test('saving a case and passing it cost the same service calls with 10 or 20,000
   if (process.env.SHOW_COSTS) console.log(JSON.stringify(small, null, 1));
   expect(large.save).toEqual(small.save);
   expect(large.review).toEqual(small.review);
-  // One row written for the case and one for the log, nothing per existing row.
-  expect(small.save['Range.setValues']).toBe(2);
-  expect(small.review['Range.setValues']).toBe(2);
+  // One row written for the case, one for the log and one in the writer's request ledger, nothing per existing row.
+  expect(small.save['Range.setValues']).toBe(3);
+  expect(small.review['Range.setValues']).toBe(3);
+  // Each went through the writer: one call to it, one to Google's tokeninfo.
+  expect(small.save['UrlFetchApp.fetch']).toBe(2);
 });
