@@ -414,11 +414,9 @@ export class FakeGas implements GasEnv, WebAppRunner {
     const fn = dep[handler];
     if (!fn) throw new Error(`Script function not found: ${handler}`);
     // "USER_DEPLOYING indicates the web app runs as the user who deployed it"; the caller's address is
-    // not available to a web app that executes as its developer. A request from UrlFetchApp carries no
-    // user, so a USER_ACCESSING app has nobody to run as here.
+    // not available to a web app that executes as its developer (USER_ACCESSING never gets here: see web.ts).
     // https://developers.google.com/apps-script/manifest/web-app-api-executable, https://developers.google.com/apps-script/reference/base/user#getemail
-    const runAs = dep.executeAs === 'USER_DEPLOYING' ? dep.deployer : '';
-    const exec = this.world.newExecution('webapp', this.id, { activeUser: '', effectiveUser: runAs, authority: runAs }, 'FULL', false);
+    const exec = this.world.newExecution('webapp', this.id, { activeUser: '', effectiveUser: dep.deployer, authority: dep.deployer }, 'FULL', false);
     return this._run(exec, () => withRealm(dep.realm, this, () => fn(e)));
   }
 

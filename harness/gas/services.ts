@@ -4,7 +4,7 @@
  * real script would hit them (cache value 100 KB, property value 9 KB, 20 triggers, mail
  * quota) so the fake fails where production would.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { countCalls, type CallCounter, type Counted } from './counter';
 import { FakeUser } from './builders';
 import { isDate } from './cells';
@@ -142,7 +142,7 @@ export interface TriggerSpec {
   schedule: Record<string, unknown>;
 }
 
-export class FakeTrigger implements Counted {
+export class FakeTrigger implements Counted, Shape<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId'> {
   constructor(readonly _counter: CallCounter, readonly _spec: TriggerSpec) {}
   getHandlerFunction(): string {
     return this._spec.handler;
@@ -375,7 +375,7 @@ export interface SentMail {
 
 export const MAIL_QUOTA = 100;
 
-export class FakeMailApp implements Counted {
+export class FakeMailApp implements Counted, Shape<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> {
   constructor(readonly _counter: CallCounter, readonly _sent: SentMail[], private readonly world: World) {}
   sendEmail(a: string | Record<string, unknown>, subject?: string, body?: string, options?: Record<string, unknown>): void {
     // Simple triggers cannot send mail ("the Gmail service requires authorization"); custom functions cannot either.
@@ -399,40 +399,48 @@ export class FakeMailApp implements Counted {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Utilities.DigestAlgorithm and Utilities.Charset (https://developers.google.com/apps-script/reference/utilities/digest-algorithm, …/charset). */
 export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
 const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
 
-export class FakeUtilities implements Counted {
+/** Apps Script bytes are Java's: signed, -128..127. */
+const signed = (b: Buffer) => [...b].map((x) => (x > 127 ? x - 256 : x));
+const bytesOf = (value: string | number[], charset?: unknown) =>
+  typeof value === 'string' ? Buffer.from(value, String(charset ?? 'UTF_8') === 'US_ASCII' ? 'ascii' : 'utf8') : Buffer.from(value.map((x) => x & 0xff));
+
+export class FakeUtilities
+  implements Counted, Shape<GoogleAppsScript.Utilities.Utilities, 'computeDigest' | 'computeHmacSha256Signature' | 'formatDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe'>
+{
   readonly DigestAlgorithm = DigestAlgorithm;
   readonly Charset = Charset;
   constructor(readonly _counter: CallCounter) {}
   /**
-   * Utilities.computeDigest(algorithm, value[, charset])
-   * (https://developers.google.com/apps-script/reference/utilities/utilities#computeDigest(DigestAlgorithm,String,Charset)):
-   * a Byte[] as Apps Script returns it, i.e. Java bytes, signed -128..127 (so hex needs `b & 0xff`).
-   * A string is encoded in the charset (US_ASCII turns every other character into '?', as Java
-   * does); a Byte[] is digested as is.
+   * The digest of a string (UTF-8 unless a charset is given) or of bytes, as signed bytes.
+   * https://developers.google.com/apps-script/reference/utilities/utilities#computedigestalgorithm,-value
    */
-  computeDigest(algorithm: string, value: string | readonly number[], charset: string = Charset.UTF_8): number[] {
-    const name = NODE_DIGEST[algorithm];
-    if (!name) throw new Error(`Invalid argument: algorithm`);
-    let bytes: Buffer;
-    if (typeof value === 'string') {
-      if (charset === Charset.UTF_8) bytes = Buffer.from(value, 'utf8');
-      else if (charset === Charset.US_ASCII) bytes = Buffer.from(value.replace(/[^\x00-\x7f]/gu, '?'), 'latin1');
-      else throw new Error('Invalid argument: charset');
-    } else if (Array.isArray(value)) {
-      bytes = Buffer.from(value.map((b) => b & 0xff));
-    } else {
-      throw new Error('Invalid argument: value');
-    }
-    return [...createHash(name).update(bytes).digest()].map((b) => (b > 127 ? b - 256 : b));
+  computeDigest(algorithm: unknown, value: string | number[], charset?: unknown): number[] {
+    const alg = NODE_DIGEST[String(algorithm)];
+    if (!alg) throw new Error('Invalid argument: algorithm');
+    return signed(createHash(alg).update(bytesOf(value, charset)).digest());
+  }
+  computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: unknown): number[] {
+    return signed(createHmac('sha256', bytesOf(key, charset)).update(bytesOf(value, charset)).digest());
+  }
+  base64EncodeWebSafe(data: string | number[], charset?: unknown): string {
+    // Apps Script's web-safe base64 keeps the '=' padding.
+    return bytesOf(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  }
+  base64DecodeWebSafe(encoded: string): number[] {
+    return signed(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+  }
+  newBlob(data: string | number[]): { getDataAsString(): string; getBytes(): number[] } {
+    const b = bytesOf(data);
+    return { getDataAsString: () => b.toString('utf8'), getBytes: () => signed(b) };
   }
   /** The patterns Bangfu uses (yyyy MM dd HH mm ss); the harness runs in Asia/Shanghai. */
-  formatDate(date: Date, _timeZone: string, format: string): string {
-    if (!isDate(date)) throw new Error('Invalid argument: date');
+  formatDate(d: Date | GoogleAppsScript.Base.Date, _timeZone: string, format: string): string {
+    if (!isDate(d)) throw new Error('Invalid argument: date');
+    const date = d as Date;
     return format
       .replace(/yyyy/g, String(date.getFullYear()))
       .replace(/MM/g, pad(date.getMonth() + 1))
@@ -448,11 +456,11 @@ export class FakeUtilities implements Counted {
   sleep(_ms: number): void {
     // No one else runs here: waiting would only slow the tests.
   }
-  base64Encode(data: string): string {
-    return Buffer.from(String(data), 'utf8').toString('base64');
+  base64Encode(data: string | number[], charset?: unknown): string {
+    return bytesOf(data, charset).toString('base64');
   }
   base64Decode(data: string): number[] {
-    return [...Buffer.from(data, 'base64')];
+    return signed(Buffer.from(data, 'base64'));
   }
 }
 

@@ -3,6 +3,7 @@
  * recorded as data so a test (or the playground page) can show and check them.
  */
 import { countCalls, type CallCounter, type Counted } from './counter';
+import type { Shape } from './types';
 
 export type MenuItem = { label: string; fn: string } | 'separator' | { sub: string; items: MenuItem[] };
 export interface RecordedMenu {
@@ -11,7 +12,7 @@ export interface RecordedMenu {
   items: MenuItem[];
 }
 
-export class FakeHtmlOutput implements Counted {
+export class FakeHtmlOutput implements Counted, Shape<GoogleAppsScript.HTML.HtmlOutput, 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'getContent' | 'setContent' | 'append'> {
   _title = '';
   _width = 300;
   _height = 500;
@@ -62,7 +63,7 @@ export class FakeHtmlOutput implements Counted {
   }
 }
 
-export class FakeHtmlService implements Counted {
+export class FakeHtmlService implements Counted, Shape<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
   constructor(readonly _counter: CallCounter, private readonly readFile: (name: string) => string | null) {}
@@ -76,7 +77,7 @@ export class FakeHtmlService implements Counted {
   }
 }
 
-export class FakeMenu implements Counted {
+export class FakeMenu implements Counted, Shape<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addToUi'> {
   readonly _items: MenuItem[] = [];
   constructor(readonly _counter: CallCounter, readonly _ui: FakeUi, readonly _title: string, readonly _addon: boolean) {}
   addItem(caption: string, functionName: string): this {
@@ -104,7 +105,7 @@ export class FakeMenu implements Counted {
 export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
 export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
 
-export class FakeUi implements Counted {
+export class FakeUi implements Counted, Shape<GoogleAppsScript.Base.Ui, 'createMenu' | 'createAddonMenu'> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   readonly menus: RecordedMenu[] = [];

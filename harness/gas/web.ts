@@ -204,6 +204,12 @@ export class FakeUrlFetchApp implements Counted, Shape<GoogleAppsScript.URL_Fetc
         'Content-Type': HTML, Location: `https://script.googleusercontent.com/macros/echo?user_content_key=${id}`,
       });
     }
+    // A request from UrlFetchApp carries no Google sign-in: an app that runs as the user
+    // accessing it has nobody to run as, and Google answers with its sign-in page.
+    // https://developers.google.com/apps-script/guides/web#permissions
+    if (dep.executeAs === 'USER_ACCESSING') {
+      return new FakeHTTPResponse(this._counter, 200, '<!DOCTYPE html><html><head><title>Sign in - Google Accounts</title></head><body>Sign in to continue to Google Drive</body></html>', { 'Content-Type': HTML });
+    }
     const { parameter, parameters } = parseQuery(query);
     const e: WebAppEvent = { queryString: query, parameter, parameters, contentLength: -1, contextPath: '', ...(pathInfo ? { pathInfo: pathInfo.slice(1) } : {}) };
     const handler = method === 'get' ? 'doGet' : 'doPost';
