@@ -10,7 +10,7 @@ import { openCaseSheet } from '../../src/sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../../src/sheets/commit';
 import { sha256Hex } from '../../src/platform/digest';
 import { readRow } from '../../src/sheets/table';
-import { as, newWorkbook, records, rid, wangXiuying } from '../server/fixtures';
+import { as, newWorkbook, OWNER, records, rid, wangXiuying } from '../server/fixtures';
 import { column, log, logRows, memoryHead, verify } from './helpers';
 
 afterAll(() => setNow(null));
@@ -23,6 +23,8 @@ test('each append moves the head to the new last hash and row count', () => {
   const fake = newWorkbook();
   as(fake, 'staff');
   expect(saveCase({ requestId: rid('new'), values: wangXiuying() })).toMatchObject({ ok: true });
+  // Directly, as the writer does it: as the owner.
+  fake.setUser(OWNER);
   const ctx = requestContext();
   const head = memoryHead({ hash: String(log(fake).getRange(2, column(fake, '本行哈希')).getValue()), rows: 1 });
   const cs = openCaseSheet(ctx.ss, ctx.forms().fields);
@@ -42,6 +44,8 @@ test('when the head cannot be saved, the log line and the case change are taken 
   const fake = newWorkbook();
   as(fake, 'staff');
   expect(saveCase({ requestId: rid('new'), values: wangXiuying() })).toMatchObject({ ok: true });
+  // Directly, as the writer does it: as the owner.
+  fake.setUser(OWNER);
   const ctx = requestContext();
   const head = memoryHead({ hash: String(log(fake).getRange(2, column(fake, '本行哈希')).getValue()), rows: 1 });
   head.write = () => {

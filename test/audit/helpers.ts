@@ -1,14 +1,15 @@
 /**
- * A 操作日志 filled by real saves and review actions, the writer's head for it, and the
- * owner's hand tampering.
+ * A 操作日志 filled by real saves and review actions (by staff and reviewers, through the
+ * writer), the writer's head for it, and the check as the menu runs it.
  */
 import { requestContext } from '../../src/server/context';
 import { saveCase } from '../../src/server/intake';
 import { reviewAction } from '../../src/server/review';
 import { setNow } from '../../src/server/clock';
-import type { AuditHead, AuditHeadValue } from '../../src/sheets/auditChain';
+import type { AuditCheck, AuditHead, AuditHeadValue } from '../../src/sheets/auditChain';
+import { verifyAuditLog as verifyAuditLogMenu } from '../../src/server/verifyAudit';
 import { verifyAuditLog } from '../../src/usecases/verifyAudit';
-import { as, liMing, makeId, OWNER, records, rid, sheet, wangXiuying, type Fake, type Person } from '../server/fixtures';
+import { as, liMing, makeId, OWNER, records, rid, sheet, wangXiuying, writerOf, type Fake, type Person } from '../server/fixtures';
 
 /** The head as the writer keeps it (here in memory; in the writer, its script properties). */
 export function memoryHead(start: AuditHeadValue | null = null): AuditHead & { value: AuditHeadValue | null } {
@@ -38,15 +39,20 @@ export function column(fake: Fake, zh: string): number {
   return i + 1;
 }
 
-/**
- * What the writer's head holds after it wrote every row of the log: the last row's
- * 本行哈希 and the row count. (Until the writer's client is in this branch, the saves
- * below run in the bound script, which keeps no head.)
- */
-export function headAfterWrites(fake: Fake): AuditHead & { value: AuditHeadValue | null } {
-  const n = logRows(fake);
-  const hash = n > 0 ? String(log(fake).getRange(n + 1, column(fake, '本行哈希')).getValue()) : '0'.repeat(64);
-  return memoryHead({ hash, rows: n });
+/** The head the writer keeps for this spreadsheet in its own script properties (null before its first append). */
+export function writerHead(fake: Fake): AuditHeadValue | null {
+  const raw = writerOf(fake).PropertiesService.getScriptProperties().getProperty(`BANGFU_AUDIT_HEAD:${fake.spreadsheet.getId()}`);
+  return raw === null ? null : (JSON.parse(raw) as AuditHeadValue);
+}
+
+/** 帮扶 → 管理 → 校验操作日志 clicked by `who`: sent to the writer, checked against its head. */
+export function verifyThroughWriter(fake: Fake, who: Person = 'admin'): AuditCheck {
+  as(fake, who);
+  try {
+    return verifyAuditLogMenu();
+  } finally {
+    fake.setUser(OWNER);
+  }
 }
 
 const KEY_OF: Record<string, string> = { 时间: 'time', 用户: 'user', 职工编号: 'worker_no', 操作: 'action', 原状态: 'from', 新状态: 'to', 原因: 'reason', 变更字段: 'changes', 请求编号: 'request_id' };
@@ -61,6 +67,7 @@ export function asText(rows: readonly (readonly unknown[])[]): unknown[][] {
   return rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v)));
 }
 
+/** The use case on the bound script's Ctx (no writer head) or with the given head. */
 export function verify(fake: Fake, head?: AuditHead) {
   const ctx = requestContext();
   if (head) ctx.auditHead = head;

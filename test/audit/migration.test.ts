@@ -7,7 +7,7 @@ import { setNow } from '../../src/server/clock';
 import { setupSpreadsheet, setupWorkbook } from '../../src/server/setup';
 import { sha256Hex } from '../../src/platform/digest';
 import { newWorkbook, OWNER, type Fake } from '../server/fixtures';
-import { column, log, logRows, memoryHead, realActivity, verify } from './helpers';
+import { column, log, logRows, memoryHead, realActivity, verify, verifyThroughWriter } from './helpers';
 
 afterAll(() => setNow(null));
 
@@ -23,10 +23,10 @@ function oldWorkbook(lines: number): Fake {
 
 test('setup adds the hash columns to an old log, chains its rows once, and reports it', () => {
   const fake = oldWorkbook(5);
-  expect(verify(fake)).toMatchObject({ ok: false, row: 1, message: expect.stringContaining('缺少列：前一哈希、本行哈希') });
+  expect(verifyThroughWriter(fake)).toMatchObject({ ok: false, row: 1, message: expect.stringContaining('缺少列：前一哈希、本行哈希') });
   const report = setupSpreadsheet();
   expect(report.repaired).toEqual(expect.arrayContaining(['操作日志：补充列 前一哈希、本行哈希', '操作日志：为已有的 5 行记录建立哈希链']));
-  expect(verify(fake)).toMatchObject({ ok: true, message: expect.stringContaining('共 5 行') });
+  expect(verifyThroughWriter(fake)).toMatchObject({ ok: true, message: expect.stringContaining('共 5 行') });
   // Once: the second run leaves the chain as it is.
   const hashes = log(fake).getRange(2, column(fake, '本行哈希'), 5, 1).getValues();
   expect(setupSpreadsheet()).toMatchObject({ repaired: [] });
@@ -34,7 +34,7 @@ test('setup adds the hash columns to an old log, chains its rows once, and repor
   // New work chains on from the migrated rows.
   realActivity(fake, 3);
   expect(logRows(fake)).toBe(8);
-  expect(verify(fake)).toMatchObject({ ok: true, message: expect.stringContaining('共 8 行') });
+  expect(verifyThroughWriter(fake)).toMatchObject({ ok: true, message: expect.stringContaining('共 8 行') });
 });
 
 test('setup through the writer records the head of the migrated chain', () => {
@@ -52,5 +52,5 @@ test('a log with some hashes blanked is not re-chained: the blanked row is repor
   log(fake).getRange(4, column(fake, '前一哈希'), 1, 2).clearContent();
   const report = setupSpreadsheet();
   expect(report.repaired.join('')).not.toContain('哈希链');
-  expect(verify(fake)).toMatchObject({ ok: false, row: 4 });
+  expect(verifyThroughWriter(fake)).toMatchObject({ ok: false, row: 4 });
 });

@@ -6,7 +6,7 @@ import { setNow } from '../../src/server/clock';
 import { onOpen } from '../../src/server/menu';
 import { openIntake, previewCase, saveCase, getIntakeForm } from '../../src/server/intake';
 import { getReviewQueue, openReview, reviewAction } from '../../src/server/review';
-import { as, day, newWorkbook, records, rid, sheet, wangXiuying, type Fake } from './fixtures';
+import { as, day, newWorkbook, OWNER, records, rid, sheet, wangXiuying, type Fake } from './fixtures';
 
 function caseRow(fake: Fake, workerNo: string): Record<string, unknown> {
   const row = records(fake, '案件').find((r) => r['职工编号'] === workerNo);
@@ -112,8 +112,9 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(Number(row['版本'])).toBe(5);
 });
 
-/** Sets the rate of every 救助标准 row whose lower bound is `lower`, as an administrator would type it. */
+/** Sets the rate of every 救助标准 row whose lower bound is `lower`, typed by the owner (the sheet is the owner's alone). */
 function editPolicyRate(fake: Fake, lower: number, rate: number): void {
+  fake.setUser(OWNER);
   const s = sheet(fake, '救助标准');
   const values = s.getDataRange().getValues();
   const header = values[0].map(String);
