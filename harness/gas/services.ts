@@ -4,6 +4,7 @@
  * real script would hit them (cache value 100 KB, property value 9 KB, 20 triggers, mail
  * quota) so the fake fails where production would.
  */
+import { createHash } from 'node:crypto';
 import { countCalls, type CallCounter, type Counted } from './counter';
 import { FakeUser } from './builders';
 import { isDate } from './cells';
@@ -398,8 +399,37 @@ export class FakeMailApp implements Counted {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** Utilities.DigestAlgorithm and Utilities.Charset (https://developers.google.com/apps-script/reference/utilities/digest-algorithm, …/charset). */
+export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
+export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
+const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+
 export class FakeUtilities implements Counted {
+  readonly DigestAlgorithm = DigestAlgorithm;
+  readonly Charset = Charset;
   constructor(readonly _counter: CallCounter) {}
+  /**
+   * Utilities.computeDigest(algorithm, value[, charset])
+   * (https://developers.google.com/apps-script/reference/utilities/utilities#computeDigest(DigestAlgorithm,String,Charset)):
+   * a Byte[] as Apps Script returns it, i.e. Java bytes, signed -128..127 (so hex needs `b & 0xff`).
+   * A string is encoded in the charset (US_ASCII turns every other character into '?', as Java
+   * does); a Byte[] is digested as is.
+   */
+  computeDigest(algorithm: string, value: string | readonly number[], charset: string = Charset.UTF_8): number[] {
+    const name = NODE_DIGEST[algorithm];
+    if (!name) throw new Error(`Invalid argument: algorithm`);
+    let bytes: Buffer;
+    if (typeof value === 'string') {
+      if (charset === Charset.UTF_8) bytes = Buffer.from(value, 'utf8');
+      else if (charset === Charset.US_ASCII) bytes = Buffer.from(value.replace(/[^\x00-\x7f]/gu, '?'), 'latin1');
+      else throw new Error('Invalid argument: charset');
+    } else if (Array.isArray(value)) {
+      bytes = Buffer.from(value.map((b) => b & 0xff));
+    } else {
+      throw new Error('Invalid argument: value');
+    }
+    return [...createHash(name).update(bytes).digest()].map((b) => (b > 127 ? b - 256 : b));
+  }
   /** The patterns Bangfu uses (yyyy MM dd HH mm ss); the harness runs in Asia/Shanghai. */
   formatDate(date: Date, _timeZone: string, format: string): string {
     if (!isDate(date)) throw new Error('Invalid argument: date');

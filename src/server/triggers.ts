@@ -18,7 +18,9 @@ import { annualReview } from '../domain/workflow/annualReview';
 import { annualReviewDeadline, inQuarterlyWindow, isOverdue, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
 import { isWaitingOn, type User } from '../domain/workflow/permissions';
 import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
-import { AUDIT_COLUMNS, type AuditRecord } from '../sheets/audit';
+import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
+import { appendAuditRows } from '../sheets/auditChain';
+import { auditChain, auditCheckJob } from '../usecases/verifyAudit';
 import { readCases, sameCell, systemCell } from '../sheets/cases';
 import { ensureSheet } from '../sheets/structure';
 import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
@@ -79,6 +81,7 @@ export function runJobs(ctx: Ctx): void {
     ['每日期限检查', runDeadlineCheck],
     ['年度复审标记', runAnnualReview],
     ['季度统计提醒', runQuarterlyReminder],
+    ['操作日志校验', auditCheckJob],
   ];
   for (const [label, job] of jobs) {
     try {
@@ -133,10 +136,7 @@ export function logFailure(ctx: Ctx, label: string, e: unknown): void {
 export function appendAudit(ctx: Ctx, records: readonly AuditRecord[]): void {
   if (records.length === 0) return;
   const sheet = requireSheet(ctx.ss, SHEET_NAMES.audit);
-  appendRows(sheet, readHeader(sheet, AUDIT_COLUMNS), records.map((r) => ({
-    time: r.time, user: r.user, worker_no: r.workerNo, action: r.action, from: r.from, to: r.to, reason: r.reason,
-    changes: r.changes.length ? JSON.stringify(r.changes) : '', request_id: r.requestId,
-  })));
+  appendAuditRows(sheet, readHeader(sheet, AUDIT_COLUMNS), records.map(auditCells), auditChain(ctx));
 }
 
 // ── daily deadline check ─────────────────────────────────────────────────────────

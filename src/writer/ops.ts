@@ -20,6 +20,7 @@ import type { Ctx } from '../usecases/ctx';
 import { saveCase } from '../usecases/saveCase';
 import { reviewAction } from '../usecases/reviewAction';
 import { installDailyJob, removeDailyJob } from '../usecases/dailyJobs';
+import { auditChain, verifyAuditLogRequest } from '../usecases/verifyAudit';
 import { openLedger } from './ledger';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
@@ -36,7 +37,7 @@ function setup(ctx: Ctx): SetupReport {
     }
   }
   return ctx.lock(() => {
-    const report = setupWorkbook(ctx.ss);
+    const report = setupWorkbook(ctx.ss, auditChain(ctx));
     // The writer's ledger of request ids exists before the first write (so a save costs the same every time).
     openLedger(ctx.ss);
     return report;
@@ -49,6 +50,7 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   setup: (ctx) => setup(ctx),
   installTriggers: (ctx) => installDailyJob(ctx),
   removeTriggers: (ctx) => removeDailyJob(ctx),
+  verifyAuditLog: (ctx) => verifyAuditLogRequest(ctx),
 };
 
 export function unsupportedOp(op: string): BangfuError {
