@@ -16,6 +16,7 @@ import { spreadsheetOwnerEmail } from '../sheets/workbook';
 import type { ReviewActionRequest, SaveCaseRequest } from '../shared/endpoints';
 import { requestContext } from '../server/context';
 import { setupWorkbook, type SetupReport } from '../server/setup';
+import { runReportFor } from '../server/rollup';
 import type { Ctx } from '../usecases/ctx';
 import { saveCase } from '../usecases/saveCase';
 import { reviewAction } from '../usecases/reviewAction';
@@ -51,6 +52,7 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   installTriggers: (ctx) => installDailyJob(ctx),
   removeTriggers: (ctx) => removeDailyJob(ctx),
   verifyAuditLog: (ctx) => verifyAuditLogRequest(ctx),
+  report: (ctx, req) => runReportFor(ctx, asObject(req).report),
 };
 
 export function unsupportedOp(op: string): BangfuError {
