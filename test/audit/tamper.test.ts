@@ -7,7 +7,8 @@ import { setNow } from '../../src/server/clock';
 import { createHash } from 'node:crypto';
 import { canonicalCell, rowHash } from '../../src/sheets/auditChain';
 import { verifyAuditLog as verifyAuditLogMenu } from '../../src/server/verifyAudit';
-import { newWorkbook, OWNER, type Fake } from '../server/fixtures';
+import { runDailyJobs } from '../../src/usecases/dailyJobs';
+import { newWorkbook, OWNER, records, writerJob, type Fake } from '../server/fixtures';
 import { asText, cellOf, column, log, logRows, realActivity, verify, verifyThroughWriter, writerHead } from './helpers';
 
 afterAll(() => setNow(null));
@@ -175,4 +176,19 @@ test('without the writer the chain is still checked, and the message says the ta
   expect(r.message).toContain('完整');
   expect(r.message).toContain('未连接写入服务');
   expect(canonicalCell(log(fake).getRange(2, column(fake, '前一哈希')).getValue())).toBe('0'.repeat(64));
+});
+
+test('the writer\'s daily job checks the log and records a mismatch, naming the row', () => {
+  const { fake } = workedLog(6);
+  setNow('2025-10-10');
+  writerJob(fake, runDailyJobs);
+  expect(records(fake, '操作日志').filter((r) => r['操作'] === '操作日志校验失败')).toEqual([]);
+  fake.setUser(OWNER);
+  log(fake).getRange(4, column(fake, '原因')).setValue('改过');
+  writerJob(fake, runDailyJobs);
+  const failures = records(fake, '操作日志').filter((r) => r['操作'] === '操作日志校验失败');
+  expect(failures).toHaveLength(1);
+  expect(String(failures[0]['原因'])).toContain('第 4 行');
+  // The job's own line is chained too: the check still names row 4, not the new line.
+  expect(verifyThroughWriter(fake)).toMatchObject({ ok: false, row: 4 });
 });
