@@ -16,7 +16,7 @@ import { AUDIT_COLUMNS, jsonCell } from '../sheets/audit';
 import { appendAuditRows } from '../sheets/auditChain';
 import { sha256Hex } from '../platform/digest';
 import { caseColumns } from '../sheets/cases';
-import { appendRows, readHeader, type Cell } from '../sheets/table';
+import { readHeader, type Cell } from '../sheets/table';
 import { readSheetValues, SHEET_NAMES } from '../sheets/workbook';
 import { now } from './clock';
 import { civilFromDate } from '../domain/civilDate';

@@ -23,7 +23,7 @@ import { appendAuditRows } from '../sheets/auditChain';
 import { auditChain, auditCheckJob } from '../usecases/verifyAudit';
 import { readCases, sameCell, systemCell } from '../sheets/cases';
 import { ensureSheet } from '../sheets/structure';
-import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
+import { readHeader, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
 import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
