@@ -9,7 +9,7 @@ import { connectWriter, connectWriterUrl } from '../../src/server/connectWriter'
 import { saveCase } from '../../src/server/intake';
 import { reviewAction } from '../../src/server/review';
 import { setupSpreadsheet } from '../../src/server/setup';
-import { installTriggers } from '../../src/server/triggers';
+import { dailyJobs, installTriggers } from '../../src/server/triggers';
 import { WRITER_URL_PROPERTY } from '../../src/platform/writerClient';
 import { doGet, doPost } from '../../src/writer/index';
 import { OWNER, WRITER_ID, as, deployWriter, liMing, newWorkbook, records, rid, wangXiuying, writerOf } from '../server/fixtures';
@@ -103,4 +103,20 @@ test('a writer deployed to run as the person calling cannot write: the refusal i
   expect(r.message).toMatch(/[\u4e00-\u9fff]/);
   expect(r.message).not.toMatch(/You do not have|protected cell/);
   expect(records(fake, '案件')).toHaveLength(0);
+});
+
+test('with no writer, the daily job writes only when the owner installed it', () => {
+  const fake = newWorkbook('2025-09-30', { writer: false });
+  fake.setUser(OWNER);
+  expect(saveCase({ requestId: rid(), county: 'H01', values: wangXiuying() }).ok).toBe(true);
+  setNow('2025-10-13');
+  const overdue = () => records(fake, '案件')[0]['逾期'];
+  expect(overdue()).not.toBe(true);
+  // An administrator's own trigger (installed before the owner-only rule): it runs as the administrator and writes nothing.
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  fake.runTrigger(() => dailyJobs(), 'admin@jmszgh.cn');
+  expect(overdue()).not.toBe(true);
+  // The owner's trigger does the work.
+  fake.runTrigger(() => dailyJobs(), OWNER);
+  expect(overdue()).toBe(true);
 });
