@@ -199,9 +199,6 @@ class FakeLockService implements Counted {
 }
 countCalls(FakeLockService, 'LockService');
 
-/** Locks of the whole world, by scope, so that executions of every project see each other's. */
-const LOCKS = new WeakMap<World, Map<string, LockState>>();
-
 /**
  * One Apps Script project in a fake world. `createFakeGas()` makes the world and its bound
  * (client) project; `addProject()` adds a standalone one (the writer) to the same world.
@@ -333,6 +330,9 @@ export class FakeGas implements GasEnv, WebAppRunner {
   guardWrite(method: string): void {
     this.world.guardWrite(method);
   }
+  asCustomFunction<T>(fn: () => T): T {
+    return this.world.asCustomFunction(fn);
+  }
   /** Who the current execution runs as. */
   execution(): ExecutionInfo {
     const e = this.world.exec();
@@ -438,7 +438,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
   }
 
   _run<T>(e: Execution, fn: () => T): T {
-    return this.world.run(e, fn, (id) => this.releaseLocksOf(id));
+    return this.world.run(e, fn);
   }
 
   _checkAccess(ss: FakeSpreadsheet): void {
@@ -460,14 +460,8 @@ export class FakeGas implements GasEnv, WebAppRunner {
     return v;
   }
   _lock(scope: string): FakeLock {
-    let locks = LOCKS.get(this.world);
-    if (!locks) LOCKS.set(this.world, (locks = new Map()));
-    const state = this._keyed(locks, scope, () => ({ holder: null }) as LockState);
+    const state = this._keyed(this.world.locks, scope, () => ({ holder: null }) as LockState);
     return new FakeLock(this._counter, state, () => this.world.exec().id);
-  }
-  private releaseLocksOf(execId: number): void {
-    // An execution that ends releases what it held, as Apps Script does.
-    for (const s of LOCKS.get(this.world)?.values() ?? []) if (s.holder === execId) s.holder = null;
   }
   private readHtml(name: string): string | null {
     const file = join(this.htmlDir, name.endsWith('.html') ? name : `${name}.html`);

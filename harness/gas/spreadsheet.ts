@@ -713,8 +713,9 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
   _get(r: number, c: number): unknown {
     const f = this._formulas.size > 0 ? this._formulas.get(cellKey(r, c)) : undefined;
     if (f !== undefined) {
-      const ev = this._ss._env.evaluate;
-      return ev ? ev(f, { sheet: this._name, row: r, col: c }) : '';
+      const env = this._ss._env;
+      const ev = env.evaluate;
+      return ev ? env.asCustomFunction(() => ev(f, { sheet: this._name, row: r, col: c })) : '';
     }
     return readOut(this._values[r - 1]?.[c - 1]);
   }

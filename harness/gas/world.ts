@@ -62,7 +62,7 @@ export function domainOf(email: string): string {
 }
 
 export function noPermission(call: string, scope?: string): Error {
-  return new Error(`You do not have permission to call ${call}.${scope ? ` Required permissions: ${scope}` : ''}`);
+  return new Error(`You do not have permission to call ${call}${scope ? `. Required permissions: ${scope}` : ''}`);
 }
 
 export interface WebAppDeployment {
@@ -87,6 +87,8 @@ export class World implements GasEnv {
   readonly webApps = new Map<string, WebAppDeployment>();
   /** Session.getActiveUserLocale(): 'zh_CN' unless a test sets 'en_US'. */
   locale = 'zh_CN';
+  /** Every lock scope of every project, by scope: which execution holds it. */
+  readonly locks = new Map<string, { holder: number | null }>();
   private readonly stack: Execution[] = [];
   private seq = 0;
 
@@ -113,14 +115,24 @@ export class World implements GasEnv {
   }
 
   /** Runs fn as `e`; when it ends, the locks it held are released, as when an Apps Script execution ends. */
-  run<T>(e: Execution, fn: () => T, onEnd: (id: number) => void): T {
+  run<T>(e: Execution, fn: () => T): T {
     this.stack.push(e);
     try {
       return fn();
     } finally {
       this.stack.pop();
-      onEnd(e.id);
+      for (const l of this.locks.values()) if (l.holder === e.id) l.holder = null;
     }
+  }
+
+  /**
+   * Sheets computes a formula's custom function on its own, not as the person reading the
+   * cell: anonymously and read-only. https://developers.google.com/apps-script/guides/sheets/functions
+   */
+  asCustomFunction<T>(fn: () => T): T {
+    const cur = this.exec();
+    if (cur.kind === 'custom') return fn();
+    return this.run(this.newExecution('custom', cur.projectId, { activeUser: '', effectiveUser: '', authority: '' }, 'CUSTOM_FUNCTION', false), fn);
   }
 
   /** Refuses a write in a custom function, which may only read. */

@@ -119,3 +119,24 @@ test('an execution that ends releases the locks it held', () => {
   expect(fake.runAs(CITY, () => fake.LockService.getDocumentLock()!.tryLock(1000))).toBe(false);
   expect(() => fake.runAs(CITY, () => fake.LockService.getDocumentLock()!.waitLock(1000))).toThrow('Lock timeout');
 });
+
+test('a formula cell is computed as a custom function, not as the person reading it', () => {
+  const fake = createFakeGas();
+  const sheet = fake.spreadsheet.getSheets()[0];
+  let seen: ReturnType<FakeGas['execution']> | null = null;
+  let refused = '';
+  fake.evaluate = () => {
+    seen = fake.execution();
+    try {
+      sheet.getRange('B1').setValue('偷偷写');
+    } catch (e) {
+      refused = (e as Error).message;
+    }
+    return 42;
+  };
+  sheet.getRange('A1').setFormula('=RELIEF_AMOUNT(B2)');
+  expect(fake.runAs(STAFF, () => sheet.getRange('A1').getValue())).toBe(42);
+  expect(seen).toMatchObject({ kind: 'custom', activeUser: '', effectiveUser: '', authMode: 'CUSTOM_FUNCTION' });
+  expect(refused).toBe('You do not have permission to call setValue');
+  expect(sheet.getRange('B1').getValue()).toBe('');
+});
