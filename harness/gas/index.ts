@@ -51,12 +51,28 @@ export interface FakeGasOptions {
   htmlDir?: string;
   /** The bound project's id (default 'bangfu'); its token audience is `<id>.apps.googleusercontent.com`. */
   id?: string;
+  /**
+   * The project's manifest (a path to appsscript.json, or its content): explicit oauthScopes
+   * are enforced (a service whose scope is missing throws, as in Apps Script). Default for the
+   * bound project: this repository's appsscript.json; null: no scope checks.
+   */
+  manifest?: Manifest;
+}
+
+export type Manifest = string | { oauthScopes?: string[] } | null;
+
+function scopesOf(manifest: Manifest | undefined): Set<string> | null {
+  if (!manifest) return null;
+  const m = typeof manifest === 'string' ? (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] }) : manifest;
+  return Array.isArray(m.oauthScopes) ? new Set(m.oauthScopes) : null;
 }
 
 export interface AddProjectOptions {
   id: string;
   /** Who owns the project (default: the world's owner). */
   owner?: string;
+  /** Its manifest (e.g. 'dist/writer/appsscript.json'): explicit oauthScopes are enforced. Default: none, no scope checks. */
+  manifest?: Manifest;
 }
 
 export interface DeployWebAppOptions {
@@ -250,6 +266,8 @@ export class FakeGas implements GasEnv, WebAppRunner {
     this.audience = `${this.id}.apps.googleusercontent.com`;
     this.runners = runners ?? new Map();
     this.runners.set(this.id, this);
+    const scopes = scopesOf(opts.manifest === undefined && !world ? join(__dirnameOf(), '..', '..', 'appsscript.json') : opts.manifest);
+    if (scopes) this.world.manifests.set(this.id, scopes);
     this._mails = mails ?? [];
     this.htmlDir = opts.htmlDir ?? join(__dirnameOf(), '..', '..', 'dist');
     this.ui = new FakeUi(this._counter);
@@ -397,7 +415,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
   /** Another Apps Script project in the same world: same spreadsheets, issuer and clock; its own properties, caches, locks, triggers. */
   addProject(opts: AddProjectOptions): FakeGas {
     if (this.runners.has(opts.id)) throw new Error(`A project ${opts.id} already exists.`);
-    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir }, this.world, this.runners, this._mails);
+    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir, manifest: opts.manifest ?? null }, this.world, this.runners, this._mails);
   }
 
   /** The project with this id in the same world. */

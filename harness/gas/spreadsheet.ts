@@ -595,7 +595,10 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
       },
       _resolve: (a) => this._resolve(a),
       _rangeOf: (a) => (a ? new FakeRange(this, this._resolve(a), { rows: a.openRows, cols: a.openCols }) : new FakeRange(this, this._whole())),
-      _areaOf: (r) => ({ ...r._box, openRows: r._open.rows, openCols: r._open.cols }),
+      _areaOf: (r) => {
+        if (r._sheet !== this) throw new Error('The range is not on the protected sheet.');
+        return { ...r._box, openRows: r._open.rows, openCols: r._open.cols };
+      },
     };
   }
   _whole(): Box {

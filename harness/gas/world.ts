@@ -54,6 +54,7 @@ export const SCOPES = {
   mail: 'https://www.googleapis.com/auth/script.send_mail',
   scriptapp: 'https://www.googleapis.com/auth/script.scriptapp',
   openid: 'openid',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
 
 export function domainOf(email: string): string {
@@ -142,11 +143,29 @@ export class World implements GasEnv {
     if (this.exec().kind === 'custom') throw noPermission(method);
   }
 
-  /** Refuses a service that needs the user's authorization in a simple trigger or a custom function. */
+  /**
+   * Refuses a service that needs the user's authorization in a simple trigger or a custom
+   * function, and one whose scope the running project's manifest does not list.
+   */
   guardAuthorized(call: string, scope: string, alsoInCustomFunctions = true): void {
     const k = this.exec().kind;
     // https://developers.google.com/apps-script/guides/triggers#restrictions — simple triggers
     // "cannot access services that require authorization" and "cannot access other files".
     if (k === 'simple' || (alsoInCustomFunctions && k === 'custom')) throw noPermission(call, scope);
+    if (!this.hasScope(scope)) throw noPermission(call, scope);
   }
+
+  /**
+   * Whether the running project may use `scope`. A manifest that sets oauthScopes explicitly
+   * gets only those: "if you are setting your scopes explicitly you must manually add this
+   * scope" (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app,
+   * https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes).
+   */
+  hasScope(scope: string): boolean {
+    const listed = this.manifests.get(this.exec().projectId);
+    return !listed || listed.has(scope);
+  }
+
+  /** Each project's explicit oauthScopes (absent: Apps Script detects them, nothing is refused). */
+  readonly manifests = new Map<string, Set<string>>();
 }

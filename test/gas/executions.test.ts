@@ -2,7 +2,19 @@
  * Who code runs as in the fake, entry point by entry point, as Apps Script reports it:
  * Session.getActiveUser / getEffectiveUser, AuthMode, and what each kind of execution may call.
  */
-import { createFakeGas, type FakeGas } from '../../harness/gas';
+import { createFakeGas as createBare, type FakeGas, type FakeGasOptions } from '../../harness/gas';
+
+/** A client whose manifest lists what issue 8 asks for (openid, external requests), so only the kind of execution refuses. */
+const createFakeGas = (opts: FakeGasOptions = {}) =>
+  createBare({
+    manifest: {
+      oauthScopes: [
+        'https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email', 'openid', 'https://www.googleapis.com/auth/script.external_request',
+      ],
+    },
+    ...opts,
+  });
 
 const OWNER = 'owner@jmszgh.cn';
 const CITY = 'chenjing@jmszgh.cn'; // same domain as the owner
