@@ -62,7 +62,7 @@ export interface FakeGasOptions {
 export type Manifest = string | { oauthScopes?: string[] } | null;
 
 function scopesOf(manifest: Manifest | undefined): Set<string> | null {
-  if (!manifest) return null;
+  if (!manifest || (typeof manifest === 'string' && !existsSync(manifest))) return null;
   const m = typeof manifest === 'string' ? (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] }) : manifest;
   return Array.isArray(m.oauthScopes) ? new Set(m.oauthScopes) : null;
 }
