@@ -92,7 +92,8 @@ let sheetSeq = 0;
 let spreadsheetSeq = 0;
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' | 'getProtections';
+  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' | 'getProtections'
+  | 'getActiveRange' | 'getRange' | 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getSheetById' | 'getActiveSheet' | 'getOwner';
 
 export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   readonly _counter: CallCounter;
@@ -146,8 +147,13 @@ export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsh
   getSheetById(id: number): FakeSheet | null {
     return this._sheets.find((s) => s._sheetId === id) ?? null;
   }
-  insertSheet(name?: string, index?: number): FakeSheet {
+  /** insertSheet(), (index), (name), (name, index), with an optional { template } (not modelled: it throws). */
+  insertSheet(a?: string | number | { template?: unknown }, b?: number | { template?: unknown }, c?: { template?: unknown }): FakeSheet {
     this._env.guardWrite('insertSheet');
+    const name = typeof a === 'string' ? a : undefined;
+    const index = typeof a === 'number' ? a : typeof b === 'number' ? b : undefined;
+    const options = [a, b, c].find((x) => typeof x === 'object' && x !== null) as { template?: unknown } | undefined;
+    if (options?.template) throw new Error('The fake does not copy a template sheet.');
     const sheetName = name ?? `工作表${this._sheets.length + 1}`;
     if (this._sheetByName(sheetName)) {
       throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
@@ -201,7 +207,8 @@ type SheetMethods =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
   | 'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertColumnsAfter' | 'insertColumnsBefore' | 'deleteRows' | 'deleteRow' | 'deleteColumns'
   | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'isSheetHidden' | 'getColumnWidth' | 'setColumnWidth' | 'setColumnWidths'
-  | 'hideColumns' | 'showColumns' | 'isColumnHiddenByUser' | 'clearContents' | 'clearNotes' | 'clearFormats' | 'getProtections';
+  | 'hideColumns' | 'showColumns' | 'isColumnHiddenByUser' | 'clearContents' | 'clearNotes' | 'clearFormats' | 'getProtections'
+  | 'getCharts' | 'getConditionalFormatRules' | 'getDataRange' | 'getParent' | 'getRange' | 'newChart' | 'protect' | 'clear' | 'appendRow' | 'activate';
 
 export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   readonly _counter: CallCounter;
@@ -730,7 +737,8 @@ type RangeMethods =
   | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas' | 'getNotes' | 'getNote' | 'setNotes' | 'setNote' | 'clearNote'
   | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats' | 'clearDataValidations' | 'insertCheckboxes'
   | 'setBackground' | 'setBackgrounds' | 'getBackground' | 'getBackgrounds' | 'setFontColor' | 'getFontColor' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights'
-  | 'setFontSize' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'merge' | 'mergeAcross' | 'breakApart' | 'isPartOfMerge';
+  | 'setFontSize' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'merge' | 'mergeAcross' | 'breakApart' | 'isPartOfMerge'
+  | 'getCell' | 'getDataValidation' | 'getDataValidations' | 'getSheet' | 'protect' | 'sort' | 'offset' | 'activate' | 'getMergedRanges';
 
 export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   readonly _counter: CallCounter;
