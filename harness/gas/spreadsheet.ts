@@ -9,7 +9,7 @@
  * notes in maps keyed by cell, formats as rectangle rules (a format on a whole column is
  * one rule, not 20,000 cells).
  */
-import { a1Of, openEnds, parseA1, splitSheet, type Box } from './a1';
+import { a1Of, columnLetters, openEnds, parseA1, splitSheet, type Box } from './a1';
 import {
   ChartType, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeProtection, FakeUser, ProtectionType, type Area, type ProtectionHost,
 } from './builders';
@@ -771,7 +771,11 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
   getLastColumn(): number {
     return this._box.col + this._box.numCols - 1;
   }
+  /** Whole columns read back as Sheets writes them: 'E:E', 'C2:C'; whole rows '2:2'. */
   getA1Notation(): string {
+    const { row, col, numRows, numCols } = this._box;
+    if (this._open.rows) return `${columnLetters(col)}${row === 1 ? '' : row}:${columnLetters(col + numCols - 1)}`;
+    if (this._open.cols) return `${col === 1 ? '' : columnLetters(col)}${row}:${row + numRows - 1}`;
     return a1Of(this._box);
   }
   getCell(row: number, col: number): FakeRange {
