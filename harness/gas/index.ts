@@ -78,7 +78,11 @@ export interface AddProjectOptions {
 export interface DeployWebAppOptions {
   /** https://developers.google.com/apps-script/manifest/web-app-api-executable — the identity the web app runs as. */
   executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING';
-  /** Who may call it. The fake does not model Google's sign-in front door (see README). */
+  /**
+   * Who may call it. Recorded, not enforced: the fake does not model Google's sign-in front
+   * door (in Apps Script, ANYONE / DOMAIN / MYSELF make a caller without Google credentials
+   * land on the sign-in page; only ANYONE_ANONYMOUS lets any request through).
+   */
   access: 'ANYONE' | 'ANYONE_ANONYMOUS' | 'DOMAIN' | 'MYSELF';
   deployer: string;
   doGet?: (e: WebAppEvent) => unknown;
