@@ -1,17 +1,25 @@
 /**
  * An in-memory Apps Script: the services Bangfu calls, over spreadsheets held in memory,
- * counting every service call. Tests, the benchmark and the local playground all run the
- * server code against it.
+ * counting every service call, and refusing what Google refuses. Tests, the benchmark and
+ * the local playground all run the server code against it.
  *
- *   const fake = createFakeGas();
- *   installGlobals(globalThis, fake);        // SpreadsheetApp, LockService, … as globals
- *   fake.setUser('zhangmin@jszgh.cn');        // Session.getActiveUser()
- *   fake.runAs('liuyang@jszgh.cn', () => …);  // a second, concurrent execution
- *   fake.counter.snapshot();                  // { 'Range.getValues': 3, … }
+ *   const fake = createFakeGas();              // the world + the bound (client) project
+ *   installGlobals(globalThis, fake);          // SpreadsheetApp, LockService, … as globals
+ *   fake.setUser('zhangmin@jszgh.cn');          // who the current execution runs as
+ *   fake.runAs('liuyang@jszgh.cn', () => …);    // a menu click / sidebar call: another execution
+ *   fake.runTrigger(() => …, installer);        // an installable trigger, as its installer
+ *   fake.runSimple(() => onEdit(e), email);     // a simple trigger: LIMITED, e-mail hidden across domains
+ *   fake.runCustomFunction(() => …);            // anonymous and read-only
+ *   fake.execution();                           // { kind, activeUser, effectiveUser, authMode, … }
+ *   const writer = fake.addProject({ id: 'writer' });  // a standalone project in the same world
+ *   const url = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer, doPost, realm });
+ *   fake.UrlFetchApp.fetch(url, { method: 'post', payload });  // runs doPost in the writer, as the deployer
+ *   fake.issuer.mint({ email, aud, exp });       // an ID token with chosen claims
+ *   fake.counter.snapshot();                    // { 'Range.getValues': 3, … }
  *
- * Executions: code runs in the current execution; runAs starts another (its own user and
- * its own lock holder) until it returns. A lock held by one execution makes waitLock in
- * another time out at once: that is how a test interleaves two saves.
+ * Executions: code runs in the current execution; runAs & co. start another until they
+ * return. A lock held by one execution makes waitLock in another time out at once: that is
+ * how a test interleaves two saves. Protections are always enforced (spreadsheet.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,23 +51,46 @@ export interface FakeGasOptions {
   htmlDir?: string;
   /** The bound project's id (default 'bangfu'); its token audience is `<id>.apps.googleusercontent.com`. */
   id?: string;
+  /**
+   * The project's manifest (a path to appsscript.json, or its content): explicit oauthScopes
+   * are enforced (a service whose scope is missing throws, as in Apps Script). Default for the
+   * bound project: this repository's appsscript.json; null: no scope checks.
+   */
+  manifest?: Manifest;
+}
+
+export type Manifest = string | { oauthScopes?: string[] } | null;
+
+function scopesOf(manifest: Manifest | undefined): Set<string> | null {
+  if (!manifest || (typeof manifest === 'string' && !existsSync(manifest))) return null;
+  const m = typeof manifest === 'string' ? (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] }) : manifest;
+  return Array.isArray(m.oauthScopes) ? new Set(m.oauthScopes) : null;
 }
 
 export interface AddProjectOptions {
   id: string;
   /** Who owns the project (default: the world's owner). */
   owner?: string;
+  /** Its manifest (e.g. 'dist/writer/appsscript.json'): explicit oauthScopes are enforced. Default: none, no scope checks. */
+  manifest?: Manifest;
 }
 
 export interface DeployWebAppOptions {
   /** https://developers.google.com/apps-script/manifest/web-app-api-executable — the identity the web app runs as. */
   executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING';
-  /** Who may call it. The fake does not model Google's sign-in front door (see README). */
+  /**
+   * Who may call it. Recorded, not enforced: the fake does not model Google's sign-in front
+   * door (in Apps Script, ANYONE / DOMAIN / MYSELF make a caller without Google credentials
+   * land on the sign-in page; only ANYONE_ANONYMOUS lets any request through).
+   */
   access: 'ANYONE' | 'ANYONE_ANONYMOUS' | 'DOMAIN' | 'MYSELF';
   deployer: string;
   doGet?: (e: WebAppEvent) => unknown;
   doPost?: (e: WebAppEvent) => unknown;
-  /** The global object where the handlers find the Apps Script globals (globalThis, or a loaded bundle's vm context). */
+  /**
+   * The global object where the handlers find the Apps Script globals: a loaded bundle's vm
+   * context, or (the default) globalThis, where TS-source handlers look them up.
+   */
   realm?: object;
 }
 
@@ -188,9 +219,6 @@ class FakeLockService implements Counted {
 }
 countCalls(FakeLockService, 'LockService');
 
-/** Locks of the whole world, by scope, so that executions of every project see each other's. */
-const LOCKS = new WeakMap<World, Map<string, LockState>>();
-
 /**
  * One Apps Script project in a fake world. `createFakeGas()` makes the world and its bound
  * (client) project; `addProject()` adds a standalone one (the writer) to the same world.
@@ -242,6 +270,8 @@ export class FakeGas implements GasEnv, WebAppRunner {
     this.audience = `${this.id}.apps.googleusercontent.com`;
     this.runners = runners ?? new Map();
     this.runners.set(this.id, this);
+    const scopes = scopesOf(opts.manifest === undefined && !world ? join(__dirnameOf(), '..', '..', 'appsscript.json') : opts.manifest);
+    if (scopes) this.world.manifests.set(this.id, scopes);
     this._mails = mails ?? [];
     this.htmlDir = opts.htmlDir ?? join(__dirnameOf(), '..', '..', 'dist');
     this.ui = new FakeUi(this._counter);
@@ -322,6 +352,9 @@ export class FakeGas implements GasEnv, WebAppRunner {
   guardWrite(method: string): void {
     this.world.guardWrite(method);
   }
+  asCustomFunction<T>(fn: () => T): T {
+    return this.world.asCustomFunction(fn);
+  }
   /** Who the current execution runs as. */
   execution(): ExecutionInfo {
     const e = this.world.exec();
@@ -386,7 +419,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
   /** Another Apps Script project in the same world: same spreadsheets, issuer and clock; its own properties, caches, locks, triggers. */
   addProject(opts: AddProjectOptions): FakeGas {
     if (this.runners.has(opts.id)) throw new Error(`A project ${opts.id} already exists.`);
-    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir }, this.world, this.runners, this._mails);
+    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir, manifest: opts.manifest ?? null }, this.world, this.runners, this._mails);
   }
 
   /** The project with this id in the same world. */
@@ -405,7 +438,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
     const url = `https://script.google.com/macros/s/${id}/exec`;
     this.world.webApps.set(id, {
       id, url, projectId: this.id, executeAs: opts.executeAs, access: opts.access, deployer: opts.deployer.toLowerCase(),
-      doGet: opts.doGet as WebAppDeployment['doGet'], doPost: opts.doPost as WebAppDeployment['doPost'], realm: opts.realm,
+      doGet: opts.doGet as WebAppDeployment['doGet'], doPost: opts.doPost as WebAppDeployment['doPost'], realm: opts.realm ?? globalThis,
     });
     return url;
   }
@@ -427,7 +460,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
   }
 
   _run<T>(e: Execution, fn: () => T): T {
-    return this.world.run(e, fn, (id) => this.releaseLocksOf(id));
+    return this.world.run(e, fn);
   }
 
   _checkAccess(ss: FakeSpreadsheet): void {
@@ -449,14 +482,8 @@ export class FakeGas implements GasEnv, WebAppRunner {
     return v;
   }
   _lock(scope: string): FakeLock {
-    let locks = LOCKS.get(this.world);
-    if (!locks) LOCKS.set(this.world, (locks = new Map()));
-    const state = this._keyed(locks, scope, () => ({ holder: null }) as LockState);
+    const state = this._keyed(this.world.locks, scope, () => ({ holder: null }) as LockState);
     return new FakeLock(this._counter, state, () => this.world.exec().id);
-  }
-  private releaseLocksOf(execId: number): void {
-    // An execution that ends releases what it held, as Apps Script does.
-    for (const s of LOCKS.get(this.world)?.values() ?? []) if (s.holder === execId) s.holder = null;
   }
   private readHtml(name: string): string | null {
     const file = join(this.htmlDir, name.endsWith('.html') ? name : `${name}.html`);
