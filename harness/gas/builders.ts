@@ -41,7 +41,7 @@ interface ValidationSpec {
   helpText: string;
 }
 
-export class FakeDataValidation implements Counted {
+export class FakeDataValidation implements Counted, Shape<GoogleAppsScript.Spreadsheet.DataValidation, 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'> {
   constructor(readonly _counter: CallCounter, readonly _spec: ValidationSpec) {}
   getCriteriaType(): string {
     return this._spec.type;
@@ -77,7 +77,11 @@ export class FakeDataValidation implements Counted {
   }
 }
 
-export class FakeDataValidationBuilder implements Counted {
+export class FakeDataValidationBuilder
+  implements
+    Counted,
+    Shape<GoogleAppsScript.Spreadsheet.DataValidationBuilder, 'requireValueInList' | 'requireNumberBetween' | 'requireNumberGreaterThanOrEqualTo' | 'requireDate' | 'requireTextIsEmail' | 'requireFormulaSatisfied' | 'setAllowInvalid' | 'setHelpText' | 'getCriteriaValues' | 'build'>
+{
   constructor(
     readonly _counter: CallCounter,
     private spec: ValidationSpec = { type: '', values: [], allowInvalid: true, helpText: '' },
@@ -163,7 +167,7 @@ export class FakeBooleanCondition {
   }
 }
 
-export class FakeConditionalFormatRule implements Counted {
+export class FakeConditionalFormatRule implements Counted, Shape<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, 'getRanges' | 'getBooleanCondition' | 'copy'> {
   constructor(readonly _counter: CallCounter, readonly _spec: ConditionSpec, readonly _ranges: FakeRange[]) {}
   getRanges(): FakeRange[] {
     return [...this._ranges];
@@ -179,7 +183,9 @@ export class FakeConditionalFormatRule implements Counted {
   }
 }
 
-export class FakeConditionalFormatRuleBuilder implements Counted {
+export class FakeConditionalFormatRuleBuilder
+  implements Counted, Shape<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, 'whenFormulaSatisfied' | 'whenTextEqualTo' | 'whenNumberGreaterThan' | 'whenCellNotEmpty' | 'setBackground' | 'setFontColor' | 'setBold' | 'build'>
+{
   constructor(
     readonly _counter: CallCounter,
     private spec: ConditionSpec = { type: '', values: [], background: null, fontColor: null, bold: null },

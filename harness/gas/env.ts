@@ -13,6 +13,8 @@ export interface GasEnv {
   currentUser(): string;
   /** Throws where the current execution may not write at all (a custom function). */
   guardWrite(method: string): void;
+  /** Runs fn as a custom function (how Sheets computes a formula cell). */
+  asCustomFunction<T>(fn: () => T): T;
   /** The owner of every spreadsheet created by this fake. */
   readonly owner: string;
   /** Computes a formula cell's value (the playground plugs the custom functions in); '' when absent. */

@@ -59,9 +59,10 @@ export class FakeIssuer {
     if (!claims || claims.exp * 1000 <= Date.now()) {
       return { code: 400, body: JSON.stringify({ error: 'invalid_token', error_description: 'Invalid Value' }) };
     }
+    // A token minted without the userinfo.email scope carries no e-mail claims.
+    const email: Record<string, string> = claims.email ? { email: claims.email, email_verified: String(claims.email_verified) } : {};
     const body: Record<string, string> = {
-      iss: claims.iss, azp: claims.azp, aud: claims.aud, sub: claims.sub, email: claims.email,
-      email_verified: String(claims.email_verified), iat: String(claims.iat), exp: String(claims.exp),
+      iss: claims.iss, azp: claims.azp, aud: claims.aud, sub: claims.sub, ...email, iat: String(claims.iat), exp: String(claims.exp),
       alg: 'RS256', kid: 'fake-issuer-key-1', typ: 'JWT',
     };
     return { code: 200, body: JSON.stringify(body) };

@@ -51,18 +51,38 @@ export interface FakeGasOptions {
   htmlDir?: string;
   /** The bound project's id (default 'bangfu'); its token audience is `<id>.apps.googleusercontent.com`. */
   id?: string;
+  /**
+   * The project's manifest (a path to appsscript.json, or its content): explicit oauthScopes
+   * are enforced (a service whose scope is missing throws, as in Apps Script). Default for the
+   * bound project: this repository's appsscript.json; null: no scope checks.
+   */
+  manifest?: Manifest;
+}
+
+export type Manifest = string | { oauthScopes?: string[] } | null;
+
+function scopesOf(manifest: Manifest | undefined): Set<string> | null {
+  if (!manifest || (typeof manifest === 'string' && !existsSync(manifest))) return null;
+  const m = typeof manifest === 'string' ? (JSON.parse(readFileSync(manifest, 'utf8')) as { oauthScopes?: string[] }) : manifest;
+  return Array.isArray(m.oauthScopes) ? new Set(m.oauthScopes) : null;
 }
 
 export interface AddProjectOptions {
   id: string;
   /** Who owns the project (default: the world's owner). */
   owner?: string;
+  /** Its manifest (e.g. 'dist/writer/appsscript.json'): explicit oauthScopes are enforced. Default: none, no scope checks. */
+  manifest?: Manifest;
 }
 
 export interface DeployWebAppOptions {
   /** https://developers.google.com/apps-script/manifest/web-app-api-executable — the identity the web app runs as. */
   executeAs: 'USER_DEPLOYING' | 'USER_ACCESSING';
-  /** Who may call it. The fake does not model Google's sign-in front door (see README). */
+  /**
+   * Who may call it. Recorded, not enforced: the fake does not model Google's sign-in front
+   * door (in Apps Script, ANYONE / DOMAIN / MYSELF make a caller without Google credentials
+   * land on the sign-in page; only ANYONE_ANONYMOUS lets any request through).
+   */
   access: 'ANYONE' | 'ANYONE_ANONYMOUS' | 'DOMAIN' | 'MYSELF';
   deployer: string;
   doGet?: (e: WebAppEvent) => unknown;
@@ -199,9 +219,6 @@ class FakeLockService implements Counted {
 }
 countCalls(FakeLockService, 'LockService');
 
-/** Locks of the whole world, by scope, so that executions of every project see each other's. */
-const LOCKS = new WeakMap<World, Map<string, LockState>>();
-
 /**
  * One Apps Script project in a fake world. `createFakeGas()` makes the world and its bound
  * (client) project; `addProject()` adds a standalone one (the writer) to the same world.
@@ -253,6 +270,8 @@ export class FakeGas implements GasEnv, WebAppRunner {
     this.audience = `${this.id}.apps.googleusercontent.com`;
     this.runners = runners ?? new Map();
     this.runners.set(this.id, this);
+    const scopes = scopesOf(opts.manifest === undefined && !world ? join(__dirnameOf(), '..', '..', 'appsscript.json') : opts.manifest);
+    if (scopes) this.world.manifests.set(this.id, scopes);
     this._mails = mails ?? [];
     this.htmlDir = opts.htmlDir ?? join(__dirnameOf(), '..', '..', 'dist');
     this.ui = new FakeUi(this._counter);
@@ -333,6 +352,9 @@ export class FakeGas implements GasEnv, WebAppRunner {
   guardWrite(method: string): void {
     this.world.guardWrite(method);
   }
+  asCustomFunction<T>(fn: () => T): T {
+    return this.world.asCustomFunction(fn);
+  }
   /** Who the current execution runs as. */
   execution(): ExecutionInfo {
     const e = this.world.exec();
@@ -397,7 +419,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
   /** Another Apps Script project in the same world: same spreadsheets, issuer and clock; its own properties, caches, locks, triggers. */
   addProject(opts: AddProjectOptions): FakeGas {
     if (this.runners.has(opts.id)) throw new Error(`A project ${opts.id} already exists.`);
-    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir }, this.world, this.runners, this._mails);
+    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir, manifest: opts.manifest ?? null }, this.world, this.runners, this._mails);
   }
 
   /** The project with this id in the same world. */
@@ -438,7 +460,7 @@ export class FakeGas implements GasEnv, WebAppRunner {
   }
 
   _run<T>(e: Execution, fn: () => T): T {
-    return this.world.run(e, fn, (id) => this.releaseLocksOf(id));
+    return this.world.run(e, fn);
   }
 
   _checkAccess(ss: FakeSpreadsheet): void {
@@ -460,14 +482,8 @@ export class FakeGas implements GasEnv, WebAppRunner {
     return v;
   }
   _lock(scope: string): FakeLock {
-    let locks = LOCKS.get(this.world);
-    if (!locks) LOCKS.set(this.world, (locks = new Map()));
-    const state = this._keyed(locks, scope, () => ({ holder: null }) as LockState);
+    const state = this._keyed(this.world.locks, scope, () => ({ holder: null }) as LockState);
     return new FakeLock(this._counter, state, () => this.world.exec().id);
-  }
-  private releaseLocksOf(execId: number): void {
-    // An execution that ends releases what it held, as Apps Script does.
-    for (const s of LOCKS.get(this.world)?.values() ?? []) if (s.holder === execId) s.holder = null;
   }
   private readHtml(name: string): string | null {
     const file = join(this.htmlDir, name.endsWith('.html') ? name : `${name}.html`);

@@ -9,6 +9,7 @@ import { countCalls, type CallCounter, type Counted } from './counter';
 import { FakeUser } from './builders';
 import { isDate } from './cells';
 import type { Shape } from './types';
+import { subjectOf } from './identity';
 import { SCOPES, noPermission, type Execution, type World } from './world';
 
 // ── properties ──────────────────────────────────────────────────────────────
@@ -308,7 +309,7 @@ export class FakeScriptApp
     return this.host.scriptId;
   }
   getOAuthToken(): string {
-    this.host.world.guardAuthorized('ScriptApp.getOAuthToken', SCOPES.scriptapp);
+    if (this.host.world.exec().kind === 'simple' || this.host.world.exec().kind === 'custom') throw noPermission('ScriptApp.getOAuthToken');
     return `ya29.offline-${this.host.world.exec().authority}`;
   }
   /**
@@ -317,10 +318,15 @@ export class FakeScriptApp
    * https://developers.google.com/apps-script/reference/script/script-app#getidentitytoken
    */
   getIdentityToken(): string {
-    this.host.world.guardAuthorized('ScriptApp.getIdentityToken', SCOPES.openid);
-    const who = this.host.world.exec().authority;
-    if (!who) throw noPermission('ScriptApp.getIdentityToken', SCOPES.openid);
-    return this.host.world.issuer.mint({ email: who, aud: this.host.audience });
+    const w = this.host.world;
+    const k = w.exec().kind;
+    if (k === 'simple' || k === 'custom' || !w.exec().authority) throw noPermission('ScriptApp.getIdentityToken', SCOPES.openid);
+    // Without the openid scope there is no token; without userinfo.email it names no e-mail.
+    // https://developers.google.com/apps-script/guides/services/cloud-run
+    if (!w.hasScope(SCOPES.openid)) return null as unknown as string;
+    const who = w.exec().authority;
+    if (!w.hasScope(SCOPES.email)) return w.issuer.mint({ email: '', aud: this.host.audience, sub: subjectOf(who) });
+    return w.issuer.mint({ email: who, aud: this.host.audience });
   }
   _addTrigger(handler: string, eventType: string, source: string, sourceId: string | null, schedule: Record<string, unknown>): FakeTrigger {
     // "Installable triggers always run under the account of the person who created them."

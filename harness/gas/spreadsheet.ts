@@ -9,7 +9,7 @@
  * notes in maps keyed by cell, formats as rectangle rules (a format on a whole column is
  * one rule, not 20,000 cells).
  */
-import { a1Of, openEnds, parseA1, splitSheet, type Box } from './a1';
+import { a1Of, columnLetters, openEnds, parseA1, splitSheet, type Box } from './a1';
 import {
   ChartType, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeProtection, FakeUser, ProtectionType, type Area, type ProtectionHost,
 } from './builders';
@@ -92,7 +92,8 @@ let sheetSeq = 0;
 let spreadsheetSeq = 0;
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' | 'getProtections';
+  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' | 'getProtections'
+  | 'getActiveRange' | 'getRange' | 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getSheetById' | 'getActiveSheet' | 'getOwner';
 
 export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   readonly _counter: CallCounter;
@@ -146,8 +147,13 @@ export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsh
   getSheetById(id: number): FakeSheet | null {
     return this._sheets.find((s) => s._sheetId === id) ?? null;
   }
-  insertSheet(name?: string, index?: number): FakeSheet {
+  /** insertSheet(), (index), (name), (name, index), with an optional { template } (not modelled: it throws). */
+  insertSheet(a?: string | number | { template?: unknown }, b?: number | { template?: unknown }, c?: { template?: unknown }): FakeSheet {
     this._env.guardWrite('insertSheet');
+    const name = typeof a === 'string' ? a : undefined;
+    const index = typeof a === 'number' ? a : typeof b === 'number' ? b : undefined;
+    const options = [a, b, c].find((x) => typeof x === 'object' && x !== null) as { template?: unknown } | undefined;
+    if (options?.template) throw new Error('The fake does not copy a template sheet.');
     const sheetName = name ?? `工作表${this._sheets.length + 1}`;
     if (this._sheetByName(sheetName)) {
       throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
@@ -201,7 +207,8 @@ type SheetMethods =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
   | 'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertColumnsAfter' | 'insertColumnsBefore' | 'deleteRows' | 'deleteRow' | 'deleteColumns'
   | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'isSheetHidden' | 'getColumnWidth' | 'setColumnWidth' | 'setColumnWidths'
-  | 'hideColumns' | 'showColumns' | 'isColumnHiddenByUser' | 'clearContents' | 'clearNotes' | 'clearFormats' | 'getProtections';
+  | 'hideColumns' | 'showColumns' | 'isColumnHiddenByUser' | 'clearContents' | 'clearNotes' | 'clearFormats' | 'getProtections'
+  | 'getCharts' | 'getConditionalFormatRules' | 'getDataRange' | 'getParent' | 'getRange' | 'newChart' | 'protect' | 'clear' | 'appendRow' | 'activate';
 
 export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   readonly _counter: CallCounter;
@@ -595,7 +602,10 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
       },
       _resolve: (a) => this._resolve(a),
       _rangeOf: (a) => (a ? new FakeRange(this, this._resolve(a), { rows: a.openRows, cols: a.openCols }) : new FakeRange(this, this._whole())),
-      _areaOf: (r) => ({ ...r._box, openRows: r._open.rows, openCols: r._open.cols }),
+      _areaOf: (r) => {
+        if (r._sheet !== this) throw new Error('The range is not on the protected sheet.');
+        return { ...r._box, openRows: r._open.rows, openCols: r._open.cols };
+      },
     };
   }
   _whole(): Box {
@@ -713,8 +723,9 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
   _get(r: number, c: number): unknown {
     const f = this._formulas.size > 0 ? this._formulas.get(cellKey(r, c)) : undefined;
     if (f !== undefined) {
-      const ev = this._ss._env.evaluate;
-      return ev ? ev(f, { sheet: this._name, row: r, col: c }) : '';
+      const env = this._ss._env;
+      const ev = env.evaluate;
+      return ev ? env.asCustomFunction(() => ev(f, { sheet: this._name, row: r, col: c })) : '';
     }
     return readOut(this._values[r - 1]?.[c - 1]);
   }
@@ -726,7 +737,8 @@ type RangeMethods =
   | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas' | 'getNotes' | 'getNote' | 'setNotes' | 'setNote' | 'clearNote'
   | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats' | 'clearDataValidations' | 'insertCheckboxes'
   | 'setBackground' | 'setBackgrounds' | 'getBackground' | 'getBackgrounds' | 'setFontColor' | 'getFontColor' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights'
-  | 'setFontSize' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'merge' | 'mergeAcross' | 'breakApart' | 'isPartOfMerge';
+  | 'setFontSize' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'merge' | 'mergeAcross' | 'breakApart' | 'isPartOfMerge'
+  | 'getCell' | 'getDataValidation' | 'getDataValidations' | 'getSheet' | 'protect' | 'sort' | 'offset' | 'activate' | 'getMergedRanges';
 
 export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   readonly _counter: CallCounter;
@@ -759,7 +771,11 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
   getLastColumn(): number {
     return this._box.col + this._box.numCols - 1;
   }
+  /** Whole columns read back as Sheets writes them: 'E:E', 'C2:C'; whole rows '2:2'. */
   getA1Notation(): string {
+    const { row, col, numRows, numCols } = this._box;
+    if (this._open.rows) return `${columnLetters(col)}${row === 1 ? '' : row}:${columnLetters(col + numCols - 1)}`;
+    if (this._open.cols) return `${col === 1 ? '' : columnLetters(col)}${row}:${row + numRows - 1}`;
     return a1Of(this._box);
   }
   getCell(row: number, col: number): FakeRange {

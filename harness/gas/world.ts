@@ -54,6 +54,7 @@ export const SCOPES = {
   mail: 'https://www.googleapis.com/auth/script.send_mail',
   scriptapp: 'https://www.googleapis.com/auth/script.scriptapp',
   openid: 'openid',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
 
 export function domainOf(email: string): string {
@@ -62,7 +63,7 @@ export function domainOf(email: string): string {
 }
 
 export function noPermission(call: string, scope?: string): Error {
-  return new Error(`You do not have permission to call ${call}.${scope ? ` Required permissions: ${scope}` : ''}`);
+  return new Error(`You do not have permission to call ${call}${scope ? `. Required permissions: ${scope}` : ''}`);
 }
 
 export interface WebAppDeployment {
@@ -87,6 +88,8 @@ export class World implements GasEnv {
   readonly webApps = new Map<string, WebAppDeployment>();
   /** Session.getActiveUserLocale(): 'zh_CN' unless a test sets 'en_US'. */
   locale = 'zh_CN';
+  /** Every lock scope of every project, by scope: which execution holds it. */
+  readonly locks = new Map<string, { holder: number | null }>();
   private readonly stack: Execution[] = [];
   private seq = 0;
 
@@ -113,14 +116,24 @@ export class World implements GasEnv {
   }
 
   /** Runs fn as `e`; when it ends, the locks it held are released, as when an Apps Script execution ends. */
-  run<T>(e: Execution, fn: () => T, onEnd: (id: number) => void): T {
+  run<T>(e: Execution, fn: () => T): T {
     this.stack.push(e);
     try {
       return fn();
     } finally {
       this.stack.pop();
-      onEnd(e.id);
+      for (const l of this.locks.values()) if (l.holder === e.id) l.holder = null;
     }
+  }
+
+  /**
+   * Sheets computes a formula's custom function on its own, not as the person reading the
+   * cell: anonymously and read-only. https://developers.google.com/apps-script/guides/sheets/functions
+   */
+  asCustomFunction<T>(fn: () => T): T {
+    const cur = this.exec();
+    if (cur.kind === 'custom') return fn();
+    return this.run(this.newExecution('custom', cur.projectId, { activeUser: '', effectiveUser: '', authority: '' }, 'CUSTOM_FUNCTION', false), fn);
   }
 
   /** Refuses a write in a custom function, which may only read. */
@@ -130,11 +143,29 @@ export class World implements GasEnv {
     if (this.exec().kind === 'custom') throw noPermission(method);
   }
 
-  /** Refuses a service that needs the user's authorization in a simple trigger or a custom function. */
+  /**
+   * Refuses a service that needs the user's authorization in a simple trigger or a custom
+   * function, and one whose scope the running project's manifest does not list.
+   */
   guardAuthorized(call: string, scope: string, alsoInCustomFunctions = true): void {
     const k = this.exec().kind;
     // https://developers.google.com/apps-script/guides/triggers#restrictions — simple triggers
     // "cannot access services that require authorization" and "cannot access other files".
     if (k === 'simple' || (alsoInCustomFunctions && k === 'custom')) throw noPermission(call, scope);
+    if (!this.hasScope(scope)) throw noPermission(call, scope);
   }
+
+  /**
+   * Whether the running project may use `scope`. A manifest that sets oauthScopes explicitly
+   * gets only those: "if you are setting your scopes explicitly you must manually add this
+   * scope" (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app,
+   * https://developers.google.com/apps-script/concepts/scopes#setting_explicit_scopes).
+   */
+  hasScope(scope: string): boolean {
+    const listed = this.manifests.get(this.exec().projectId);
+    return !listed || listed.has(scope);
+  }
+
+  /** Each project's explicit oauthScopes (absent: Apps Script detects them, nothing is refused). */
+  readonly manifests = new Map<string, Set<string>>();
 }

@@ -8,12 +8,13 @@ function toReply(r: GoogleAppsScript.URL_Fetch.HTTPResponse): HttpReply {
 }
 
 /** POSTs a JSON body; a 4xx/5xx is a reply, not an exception (muteHttpExceptions). Throws when the host cannot be reached. */
-export function postJson(url: string, body: unknown): HttpReply {
+export function postJson(url: string, body: unknown, headers?: Record<string, string>): HttpReply {
   return toReply(UrlFetchApp.fetch(url, {
     method: 'post', contentType: 'application/json', payload: JSON.stringify(body), muteHttpExceptions: true, followRedirects: true,
+    ...(headers ? { headers } : {}),
   }));
 }
 
-export function getUrl(url: string): HttpReply {
-  return toReply(UrlFetchApp.fetch(url, { method: 'get', muteHttpExceptions: true, followRedirects: true }));
+export function getUrl(url: string, headers?: Record<string, string>): HttpReply {
+  return toReply(UrlFetchApp.fetch(url, { method: 'get', muteHttpExceptions: true, followRedirects: true, ...(headers ? { headers } : {}) }));
 }

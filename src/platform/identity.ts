@@ -13,6 +13,20 @@ export function identityToken(): string {
   return token;
 }
 
+/**
+ * The caller's sign-in for Google's front door of a web app deployed for ANYONE or DOMAIN
+ * (a request from a script must carry its user's OAuth access token). The writer never
+ * trusts it: it identifies the caller by the ID token alone. Empty when unavailable.
+ */
+export function frontDoorHeaders(): Record<string, string> {
+  try {
+    const t = ScriptApp.getOAuthToken();
+    return t ? { Authorization: `Bearer ${t}` } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** What Google's tokeninfo says about a token: its claims (strings, as Google sends them), or null when refused. */
 function tokenInfo(idToken: string): Record<string, unknown> | null {
   let reply;

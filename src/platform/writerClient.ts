@@ -13,7 +13,7 @@ import {
 } from '../shared/writerProtocol';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { getUrl, postJson, type HttpReply } from './http';
-import { identityToken } from './identity';
+import { frontDoorHeaders, identityToken } from './identity';
 import { scriptProperty } from './properties';
 import { newRequestId } from './session';
 
@@ -53,13 +53,14 @@ function requestIdOf(req: unknown): string {
 
 function callWriter(url: string, op: WriterOp, req: unknown): unknown {
   const body = { v: PROTOCOL_VERSION, op, spreadsheetId: activeSpreadsheet().getId(), idToken: identityToken(), requestId: requestIdOf(req), req: req ?? {} };
+  const headers = frontDoorHeaders();
   let reply: HttpReply;
   try {
-    reply = postJson(url, body);
+    reply = postJson(url, body, headers);
   } catch {
     // A dropped connection or a timeout: send the same request (same id) once more; the writer answers a retry from its ledger.
     try {
-      reply = postJson(url, body);
+      reply = postJson(url, body, headers);
     } catch {
       throw new BangfuError('writer.unreachable', '无法连接写入服务，请稍后重试；如一直失败，请管理员检查“连接写入服务”中的网址', 'The writer cannot be reached; try again later, or ask the administrator to check its URL');
     }
@@ -94,7 +95,7 @@ export function checkWriter(url: string): Health {
   }
   let reply: HttpReply;
   try {
-    reply = getUrl(url);
+    reply = getUrl(url, frontDoorHeaders());
   } catch {
     throw new BangfuError('writer.unreachable', '无法打开该网址，请检查是否复制完整、写入服务是否已部署', 'The URL cannot be reached; check it and the deployment');
   }

@@ -118,6 +118,7 @@ export const ENTRY_POINTS: EntryPoint[] = [
   { name: 'openIntake', kind: 'menu', params: [], zh: '打开“新增/编辑困难职工”侧边栏。', en: 'Opens the New / edit case sidebar.' },
   { name: 'openReview', kind: 'menu', params: [], zh: '打开“审核工作台”侧边栏。', en: 'Opens the review workbench sidebar.' },
   { name: 'setupSpreadsheet', kind: 'menu', params: [], zh: '创建缺少的工作表、表头、下拉选项、保护和标色；不覆盖已有数据。', en: 'Creates missing sheets, headers, dropdowns, protections and colours; never overwrites data.' },
+  { name: 'verifyAuditLog', kind: 'menu', params: [], zh: '逐行核对操作日志的哈希链，指出第一处被修改、删除、调换或手工添加的记录。', en: 'Checks the 操作日志 hash chain row by row and names the first changed, deleted, reordered or hand-added row.' },
   { name: 'installTriggers', kind: 'menu', params: [], zh: '安装每日定时任务（期限检查、年度复审、季度统计提醒）。', en: 'Installs the daily job (deadlines, annual re-review, quarterly reminder).' },
   { name: 'removeTriggers', kind: 'menu', params: [], zh: '删除本插件的定时任务。', en: 'Removes this add-on\'s scheduled jobs.' },
   { name: 'runRollup', kind: 'menu', params: [], zh: '按县区汇总“汇总来源”所列各表的案件，写入“汇总”表。', en: 'Rolls up every source listed in 汇总来源 by county into 汇总.' },

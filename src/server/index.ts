@@ -6,6 +6,7 @@
 export * from './customFunctions';
 export * from './menu';
 export * from './setup';
+export * from './verifyAudit';
 export * from './intake';
 export * from './review';
 export * from './triggers';

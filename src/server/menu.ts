@@ -42,6 +42,7 @@ export const MENU: readonly Entry[] = [
     zh: '管理', en: 'Administration',
     items: [
       { zh: '连接写入服务', en: 'Connect the writer', fn: 'connectWriter' },
+      { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },
     ],
   },
   { zh: '帮助', en: 'Help', fn: 'showHelp' },

@@ -13,8 +13,10 @@ import { parseFormDefinitions, type FieldDef } from '../domain/forms/fieldDefs';
 import { checkField } from '../domain/forms/fieldRules';
 import { numberOf } from '../domain/forms/values';
 import { AUDIT_COLUMNS, jsonCell } from '../sheets/audit';
+import { appendAuditRows } from '../sheets/auditChain';
+import { sha256Hex } from '../platform/digest';
 import { caseColumns } from '../sheets/cases';
-import { appendRows, readHeader, safeCell, type Cell } from '../sheets/table';
+import { readHeader, safeCell, type Cell } from '../sheets/table';
 import { readSheetValues, SHEET_NAMES } from '../sheets/workbook';
 import { now } from './clock';
 import { civilFromDate } from '../domain/civilDate';
@@ -96,7 +98,8 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   }));
   try {
     const audit = ss.getSheetByName(SHEET_NAMES.audit);
-    if (audit) appendRows(audit, readHeader(audit, AUDIT_COLUMNS), log);
+    // Chained from the sheet's last row; the writer's head does not count this row, so 校验操作日志 reports it as added outside the writer.
+    if (audit) appendAuditRows(audit, readHeader(audit, AUDIT_COLUMNS), log, { digest: sha256Hex });
   } catch {
     // The editor may not write 操作日志 (protected): the stamp on the row still shows who changed it.
   }

@@ -21,6 +21,7 @@ import { writeLayout } from '../sheets/reportWriter';
 import { toast } from '../sheets/ui';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, requireUser, type Ctx } from './context';
+import { sendWrite, writerUrl } from '../platform/writerClient';
 
 export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
 
@@ -82,8 +83,38 @@ function finish(sheets: string[], problems: string[], what: string): RunReport {
   return { ok: true, message, sheets, problems };
 }
 
-function guarded(fn: (ctx: Ctx) => RunReport): RunReport {
-  const ctx = requestContext();
+/** Set while the writer runs a report for someone (op 'report'): the report is made here, with that Ctx. */
+let inWriter: Ctx | null = null;
+
+/** Report sheets are the owner's: with a writer connected, a report is made by the writer (as the owner) for the caller. */
+export type ReportName = 'runRollup' | 'runReports' | 'runPublicNotice' | 'runDashboard' | 'runDonationRollup';
+
+/** The writer's side of op 'report': the same menu function, on the writer's Ctx (the caller's verified e-mail). */
+export function runReportFor(ctx: Ctx, name: unknown): RunReport {
+  const entries: Record<ReportName, () => RunReport> = { runRollup, runReports, runPublicNotice, runDashboard, runDonationRollup };
+  const fn = typeof name === 'string' && Object.prototype.hasOwnProperty.call(entries, name) ? entries[name as ReportName] : null;
+  if (!fn) throw new BangfuError('report.unknown', `未知的报表“${String(name)}”`, `Unknown report "${String(name)}"`);
+  inWriter = ctx;
+  try {
+    return fn();
+  } finally {
+    inWriter = null;
+  }
+}
+
+function guarded(name: ReportName | null, fn: (ctx: Ctx) => RunReport): RunReport {
+  if (inWriter === null && name !== null && writerUrl() !== null) {
+    try {
+      const r = sendWrite<RunReport>('report', { report: name });
+      toast(r.message, '汇总与报表', 10);
+      return r;
+    } catch (e) {
+      if (!(e instanceof BangfuError)) throw e;
+      toast(e.zh, '汇总与报表', 15);
+      return { ok: false, message: e.zh, sheets: [], problems: [] };
+    }
+  }
+  const ctx = inWriter ?? requestContext();
   try {
     reporter(ctx);
     return fn(ctx);
@@ -96,7 +127,7 @@ function guarded(fn: (ctx: Ctx) => RunReport): RunReport {
 
 /** 帮扶 → 汇总与报表 → 汇总. */
 export function runRollup(): RunReport {
-  return guarded((ctx) => {
+  return guarded('runRollup', (ctx) => {
     const r = rollUpAll(ctx);
     toast('正在写入“汇总”…', '汇总', 5);
     writeLayout(ctx.ss, summaryLayout(r, countyNames(ctx), ctx.today));
@@ -106,7 +137,7 @@ export function runRollup(): RunReport {
 
 /** 生成报表: 汇总 + the two statistics forms + the real-name summary. */
 export function runReports(): RunReport {
-  return guarded((ctx) => {
+  return guarded('runReports', (ctx) => {
     const helped = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0);
     const r = rollUpAll(ctx, helped);
     const names = countyNames(ctx);
@@ -121,7 +152,7 @@ export function runReports(): RunReport {
 
 /** 公示名单: the cases in public notice, masked. */
 export function runPublicNotice(): RunReport {
-  return guarded((ctx) => {
+  return guarded('runPublicNotice', (ctx) => {
     const r = rollUpAll(ctx, (f) => f.status === 'notice');
     writeLayout(ctx.ss, publicNoticeLayout(r.kept, ctx.today));
     return finish(['公示名单'], r.problems, `公示名单（${r.kept.length} 人）`);
@@ -130,7 +161,7 @@ export function runPublicNotice(): RunReport {
 
 /** 统计图表: the dashboard tables and their charts. */
 export function runDashboard(): RunReport {
-  return guarded((ctx) => {
+  return guarded('runDashboard', (ctx) => {
     const r = rollUpAll(ctx);
     writeLayout(ctx.ss, dashboardLayout(r, countyNames(ctx)));
     return finish(['统计图表'], r.problems, '统计图表');
@@ -139,7 +170,7 @@ export function runDashboard(): RunReport {
 
 /** 一日捐汇总: the 捐款 sheet by county against the 一日捐标准 in force today. */
 export function runDonationRollup(): RunReport {
-  return guarded((ctx) => {
+  return guarded('runDonationRollup', (ctx) => {
     const std = donationStandard(donationStandardRows(ctx.ss), ctx.today);
     const values = readSheetValues(ctx.ss, REPORT_SHEETS.donations);
     if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、捐款人数和金额', 'The 捐款 sheet is empty');
@@ -164,7 +195,8 @@ export function donationSheetHeader(): string[] {
 
 /** 困难职工情况报表 for the rows selected in 案件: one printable sheet each. */
 export function runCaseReports(): RunReport {
-  return guarded((ctx) => {
+  // The printable sheets are new sheets of the caller's own, made here from the selection.
+  return guarded(null, (ctx) => {
     const sheet = ctx.ss.getSheetByName(SHEET_NAMES.cases);
     const range = ctx.ss.getActiveRange();
     if (!sheet || !range || range.getSheet().getName() !== SHEET_NAMES.cases || range.getLastRow() < 2) {

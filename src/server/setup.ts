@@ -9,19 +9,25 @@
  *   field row in 表单定义 → a new 案件 column);
  * - a header row that is not frozen is frozen;
  * - a column without a dropdown / text format gets one (an existing one is left alone);
- * - a missing conditional format or protection is added; a protection that exists gets
- *   the editors newly listed in 人员权限, and loses nobody.
+ * - a missing conditional format is added;
+ * - the authoritative sheets (PROTECTED_SHEETS and the report sheets) are editable by the
+ *   owner alone: a missing protection is added, a loosened one (warning-only, extra
+ *   editors, domain edit, unprotected ranges) is restored, and the report says which;
+ *   roles are enforced in code by the writer, which runs as the owner;
+ * - a 操作日志 written before the hash chain gets its two columns and its rows chained once.
  */
 import { STATUS_LABELS, CASE_STATUSES } from '../domain/caseModel';
 import { FORM_COLUMN_CHOICES, FORM_COLUMNS, parseFormDefinitions, type FieldDef } from '../domain/forms/fieldDefs';
 import { BangfuError } from '../domain/errors';
 import { parseStaffTable, STAFF_COLUMNS } from '../domain/workflow/permissions';
 import { defaultFormRows } from '../defaults/forms';
-import { ASSISTANCE_AMOUNT_ROLES, DECISION_COLUMNS, DECISION_EDITOR_ROLES, ROLE_CHOICES, defaultStaffRows } from '../defaults/roles';
+import { ROLE_CHOICES, defaultStaffRows } from '../defaults/roles';
 import { AUDIT_COLUMNS, AUDIT_HEADER } from '../sheets/audit';
+import { chainExistingRows, type AuditChain } from '../sheets/auditChain';
+import { sha256Hex } from '../platform/digest';
 import { caseColumns } from '../sheets/cases';
 import {
-  ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureProtection, ensureSheet, ensureTextFormat,
+  ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureOwnerOnly, ensureSheet, OWNER_ONLY_DESCRIPTION, ensureTextFormat, removeRangeProtections,
 } from '../sheets/structure';
 import { readHeader, safeCell, type Cell, type Sheet } from '../sheets/table';
 import { setUpStagingSheet } from '../sheets/staging';
@@ -49,6 +55,19 @@ function effectiveEmail(): string {
   }
 }
 
+/** Sheets only the owner edits by hand (the writer, running as the owner, writes them for everyone). */
+export const PROTECTED_SHEETS: readonly string[] = [
+  SHEET_NAMES.cases, SHEET_NAMES.audit, SHEET_NAMES.staff, SHEET_NAMES.settings, SHEET_NAMES.policies, SHEET_NAMES.forms,
+  SHEET_NAMES.holidays, SHEET_NAMES.sources, SHEET_NAMES.annualReview, REPORT_SHEETS.donationStandards,
+  // The writer's record of used request ids (src/writer/ledger.ts LEDGER_SHEET).
+  '写入记录',
+];
+/** Report sheets (written by 汇总与报表); 情况报表-… per case. 捐款 and 录入 are typed by users and stay open. */
+export const REPORT_SHEET_NAMES: readonly string[] = ['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表', '公示名单', '统计图表', '一日捐汇总'];
+const isReportSheet = (name: string) => REPORT_SHEET_NAMES.includes(name) || name.startsWith('情况报表-');
+/** Descriptions of the column protections of earlier versions, replaced by the sheet protection. */
+const isLegacyColumnProtection = (d: string) => d.startsWith('帮扶：决定列 ') || d === '帮扶：救助金额（市总填写）';
+
 /** Menu handler and entry point: builds or repairs the workbook; toasts and returns what it did. */
 export function setupSpreadsheet(): SetupReport {
   // The owner alone before a writer is connected; through the writer (as the owner) after.
@@ -57,7 +76,7 @@ export function setupSpreadsheet(): SetupReport {
   return report;
 }
 
-export function setupWorkbook(ss: Spreadsheet): SetupReport {
+export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha256Hex }): SetupReport {
   const created: string[] = [];
   const repaired: string[] = [];
   const problems: string[] = [];
@@ -111,25 +130,15 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
 
   const staff = parseStaffTable(readSheetValues(ss, SHEET_NAMES.staff));
   for (const p of staff.problems) problems.push(`人员权限：${p.zh}`);
-  const emailsOf = (roles: readonly string[]) => staff.users.filter((u) => roles.includes(u.role)).map((u) => u.email);
-  const caseMap = readHeader(cases, columns);
-  for (const key of DECISION_COLUMNS) {
-    const col = caseMap.col[key];
-    if (col === undefined) continue;
-    const label = columns.find((c) => c.key === key)!.zh;
-    const change = ensureProtection(cases, `帮扶：决定列 ${label}`, emailsOf(DECISION_EDITOR_ROLES), wholeColumn(cases, col));
-    if (change) repaired.push(`案件：“${label}”列保护${change === 'created' ? '' : '（新增可编辑人员）'}`);
-  }
-  const amountCol = caseMap.col.assistance_amount;
-  if (amountCol !== undefined) {
-    const change = ensureProtection(cases, '帮扶：救助金额（市总填写）', emailsOf(ASSISTANCE_AMOUNT_ROLES), wholeColumn(cases, amountCol));
-    if (change) repaired.push(`案件：“救助金额（市总填写）”列保护${change === 'created' ? '' : '（新增可编辑人员）'}`);
-  }
 
   const audit = ensure(SHEET_NAMES.audit, () => [AUDIT_HEADER]);
   addColumns(audit, AUDIT_COLUMNS);
-  // 操作日志 is append-only: no one but the owner edits it by hand.
-  if (ensureProtection(audit, '帮扶：操作日志（只允许程序追加）', [])) repaired.push('操作日志：保护');
+  // A log from before the hash chain: its rows are chained once, as they stand now.
+  const chained = chainExistingRows(audit, chain.digest);
+  if (chained) {
+    chain.head?.write(chained);
+    repaired.push(`操作日志：为已有的 ${chained.rows} 行记录建立哈希链`);
+  }
 
   const sources = ensure(SHEET_NAMES.sources, () => [SOURCE_COLUMNS.map((c) => c.zh), sourceRowForThisWorkbook(ss.getName())]);
   addColumns(sources, SOURCE_COLUMNS);
@@ -138,6 +147,8 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const donations = ensure(REPORT_SHEETS.donations, () => [donationSheetHeader()]);
   dropdown(donations, 3, Object.keys(UNIT_TYPES), false, '单位类型');
   ensure(REPORT_SHEETS.donationStandards, defaultDonationStandardRows);
+
+  protectAuthoritativeSheets(ss, repaired, problems);
 
   // A sheet created in this run is not also "repaired".
   const fresh = new Set(created);
@@ -150,6 +161,34 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
       problems.length ? `请检查：${problems.join('；')}` : '',
     ].filter(Boolean).join('。');
   return { created, repaired: repairs, problems, message };
+}
+
+/**
+ * Owner-only protection on every authoritative and report sheet there is. Only the owner
+ * (directly, or the writer deployed by the owner) may set it: run by anyone else it would
+ * make that person an editor, so it is left alone and reported.
+ */
+function protectAuthoritativeSheets(ss: Spreadsheet, repaired: string[], problems: string[]): void {
+  const me = effectiveEmail();
+  let owner = '';
+  try {
+    owner = (ss.getOwner()?.getEmail() ?? '').toLowerCase();
+  } catch {
+    // No owner to compare with (a shared drive): the effective user keeps access.
+  }
+  if (owner !== '' && me !== owner) {
+    problems.push(`保护未检查：只有表格所有者（${owner}）或写入服务才能设置保护，请由所有者运行“初始化/修复表格”`);
+    return;
+  }
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (!PROTECTED_SHEETS.includes(name) && !isReportSheet(name)) continue;
+    const legacy = removeRangeProtections(sheet, isLegacyColumnProtection);
+    if (legacy > 0) repaired.push(`${name}：旧的列保护（${legacy} 处）改为整表仅所有者可编辑`);
+    const r = ensureOwnerOnly(sheet, OWNER_ONLY_DESCRIPTION, me);
+    if (r.created) repaired.push(`${name}：保护（仅表格所有者可编辑）`);
+    else if (r.repairs.length > 0) repaired.push(`${name}：保护被放宽，已恢复（${r.repairs.join('；')}）`);
+  }
 }
 
 type Dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, what: string) => void;
@@ -177,19 +216,6 @@ function setUpCaseColumns(cases: Sheet, columns: ReturnType<typeof caseColumns>,
       { formula: `=AND($${letter(overdue)}2<>TRUE,ISNUMBER($${letter(due)}2),$${letter(due)}2>=TODAY(),$${letter(due)}2-TODAY()<=1)`, background: '#fce8b2', range: rows },
     ]);
     if (added > 0) repaired.push('案件：逾期（红）和即将到期（黄）标色');
-  }
-}
-
-/**
- * A whole column as A1 'D:D': unlike D1:D1000 it keeps covering rows added later, so a
- * protection set up today still holds on row 20,001.
- */
-function wholeColumn(sheet: Sheet, col: number): GoogleAppsScript.Spreadsheet.Range {
-  const letter = columnLetter(col);
-  try {
-    return sheet.getRange(`${letter}:${letter}`);
-  } catch {
-    return sheet.getRange(1, col, sheet.getMaxRows(), 1);
   }
 }
 

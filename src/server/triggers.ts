@@ -18,10 +18,12 @@ import { annualReview } from '../domain/workflow/annualReview';
 import { annualReviewDeadline, inQuarterlyWindow, isOverdue, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
 import { isWaitingOn, type User } from '../domain/workflow/permissions';
 import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
-import { AUDIT_COLUMNS, type AuditRecord } from '../sheets/audit';
+import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
+import { appendAuditRows } from '../sheets/auditChain';
+import { auditChain, auditCheckJob } from '../usecases/verifyAudit';
 import { readCases, sameCell, systemCell } from '../sheets/cases';
 import { ensureSheet } from '../sheets/structure';
-import { appendRows, readHeader, safeCell, writeColumns, type Cell } from '../sheets/table';
+import { readHeader, safeCell, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
 import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
@@ -79,6 +81,7 @@ export function runJobs(ctx: Ctx): void {
     ['每日期限检查', runDeadlineCheck],
     ['年度复审标记', runAnnualReview],
     ['季度统计提醒', runQuarterlyReminder],
+    ['操作日志校验', auditCheckJob],
   ];
   for (const [label, job] of jobs) {
     try {
@@ -123,20 +126,23 @@ function requireLocalJobs(): void {
 export function logFailure(ctx: Ctx, label: string, e: unknown): void {
   const text = e instanceof BangfuError ? e.zh : e instanceof Error ? e.message : String(e);
   try {
-    appendAudit(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: `${label}失败`, from: '', to: '', reason: text, changes: [], requestId: '' }]);
+    appendAuditLocked(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: `${label}失败`, from: '', to: '', reason: text, changes: [], requestId: '' }]);
   } catch {
     // The log itself is unavailable; Apps Script's execution log still has the error.
     console.error(`${label}: ${text}`);
   }
 }
 
+/** appendAudit taking the lock itself, for lines written outside a locked section (the chain must not fork). */
+function appendAuditLocked(ctx: Ctx, records: readonly AuditRecord[]): void {
+  ctx.lock(() => appendAudit(ctx, records));
+}
+
+/** Chained log lines; call under ctx.lock (appendAuditLocked otherwise). */
 export function appendAudit(ctx: Ctx, records: readonly AuditRecord[]): void {
   if (records.length === 0) return;
   const sheet = requireSheet(ctx.ss, SHEET_NAMES.audit);
-  appendRows(sheet, readHeader(sheet, AUDIT_COLUMNS), records.map((r) => ({
-    time: r.time, user: r.user, worker_no: r.workerNo, action: r.action, from: r.from, to: r.to, reason: r.reason,
-    changes: r.changes.length ? JSON.stringify(r.changes) : '', request_id: r.requestId,
-  })));
+  appendAuditRows(sheet, readHeader(sheet, AUDIT_COLUMNS), records.map(auditCells), auditChain(ctx));
 }
 
 // ── daily deadline check ─────────────────────────────────────────────────────────
@@ -199,7 +205,7 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
     return { open, changed, overdue, rows: table.rows };
   });
   if (failures.length > 0) {
-    appendAudit(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '每日期限检查失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
+    appendAuditLocked(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '每日期限检查失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
   }
   const mailed = ctx.settings().notifications ? mailOverdueDigests(ctx, result.rows.map((r) => r.record as CaseRecord)) : 0;
   return { open: result.open, changed: result.changed, overdue: result.overdue, failures, mailed };
@@ -222,7 +228,7 @@ function mailOverdueDigests(ctx: Ctx, cases: readonly CaseRecord[]): number {
     }
   }
   if (failures.length > 0) {
-    appendAudit(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '逾期提醒邮件发送失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
+    appendAuditLocked(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '逾期提醒邮件发送失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
   }
   return sent;
 }
@@ -332,7 +338,7 @@ export function runQuarterlyReminder(ctx: Ctx): { sent: number; skipped?: string
     }
   }
   toast(subject, '季度统计提醒', 15);
-  appendAudit(ctx, [{
+  appendAuditLocked(ctx, [{
     time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '季度统计提醒', from: '', to: '',
     reason: `${subject}；已发送 ${sent} 人${failures.length ? `；失败：${failures.join('；')}` : ''}`, changes: [], requestId: '',
   }]);

@@ -15,6 +15,9 @@ export const AUDIT_COLUMNS = [
   { key: 'reason', zh: '原因', en: 'Reason' },
   { key: 'changes', zh: '变更字段', en: 'Changed fields' },
   { key: 'request_id', zh: '请求编号', en: 'Request id' },
+  // The hash chain (src/sheets/auditChain.ts): the previous row's hash and this row's.
+  { key: 'prev_hash', zh: '前一哈希', en: 'Previous hash' },
+  { key: 'row_hash', zh: '本行哈希', en: 'Row hash' },
 ] as const satisfies readonly Column[];
 export const AUDIT_HEADER: string[] = AUDIT_COLUMNS.map((c) => c.zh);
 export const AUDIT_KEYS = AUDIT_COLUMNS.map((c) => c.key);
@@ -60,7 +63,8 @@ export function changesText(changes: readonly FieldChange[]): string {
 /** One audit record → the cells of its row, keyed by column. */
 export function auditCells(r: AuditRecord): Record<string, Cell> {
   return {
-    time: r.time,
+    // Whole seconds: the hash chain must see the same instant after Sheets stores it.
+    time: new Date(Math.round(r.time.getTime() / 1000) * 1000),
     user: r.user,
     worker_no: r.workerNo,
     action: r.action,

@@ -15,6 +15,7 @@
  */
 import { appendRows, clearRow, readHeader, toRow, updateRow, type Cell, type HeaderMap, type Sheet, type TableRow } from './table';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from './audit';
+import { appendAuditRows, requireChainColumns, type AuditChain } from './auditChain';
 import { requireSheet, SHEET_NAMES, type Spreadsheet } from './workbook';
 
 export type CaseWrite =
@@ -26,18 +27,21 @@ export interface CommitTarget {
   caseMap: HeaderMap;
   auditSheet: Sheet;
   auditMap: HeaderMap;
+  /** How log rows are chained (digest, and the writer's head). Required: an unchained row breaks the log. */
+  chain: AuditChain;
 }
 
 /** The 案件 sheet already opened, plus 操作日志 (its header read: one getValues). */
-export function commitTarget(ss: Spreadsheet, cases: { sheet: Sheet; map: HeaderMap }): CommitTarget {
+export function commitTarget(ss: Spreadsheet, cases: { sheet: Sheet; map: HeaderMap }, chain: AuditChain): CommitTarget {
   const auditSheet = requireSheet(ss, SHEET_NAMES.audit);
-  return { caseSheet: cases.sheet, caseMap: cases.map, auditSheet, auditMap: readHeader(auditSheet, AUDIT_COLUMNS) };
+  return { caseSheet: cases.sheet, caseMap: cases.map, auditSheet, auditMap: readHeader(auditSheet, AUDIT_COLUMNS), chain };
 }
 
 /** Writes the case (append or update) then its audit rows; undoes the case write if the log write fails. Returns the case row number. */
 export function commitCaseWithAudit(t: CommitTarget, write: CaseWrite, audit: readonly AuditRecord[]): number {
   // Build every cell first: a bad value throws here, before anything is written.
   const auditRows = audit.map(auditCells);
+  if (auditRows.length > 0) requireChainColumns(t.auditMap);
   if (write.kind === 'append') toRow(t.caseMap, write.record);
 
   let rowNumber: number;
@@ -48,7 +52,8 @@ export function commitCaseWithAudit(t: CommitTarget, write: CaseWrite, audit: re
     updateRow(t.caseSheet, t.caseMap, write.before, write.changes);
   }
   try {
-    if (auditRows.length > 0) appendRows(t.auditSheet, t.auditMap, auditRows);
+    // Chained to the previous row; the head (if any) moves in the same locked operation.
+    if (auditRows.length > 0) appendAuditRows(t.auditSheet, t.auditMap, auditRows, t.chain);
   } catch (e) {
     undo(t, write, rowNumber);
     throw e;

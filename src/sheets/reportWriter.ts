@@ -6,10 +6,13 @@
  */
 import { mergeHandEntries, type SheetLayout } from '../domain/reports/layout';
 import { ensureRoom, safeCell, type Cell, type Sheet } from './table';
+import { ensureOwnerOnly, OWNER_ONLY_DESCRIPTION } from './structure';
 import type { Spreadsheet } from './workbook';
 
 export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
-  const sheet = ss.getSheetByName(layout.name) ?? ss.insertSheet(layout.name);
+  let sheet = ss.getSheetByName(layout.name);
+  // A new report sheet is the owner's alone, like the other authoritative sheets (setup repairs it later if loosened).
+  if (!sheet) ensureOwnerOnly((sheet = ss.insertSheet(layout.name)), OWNER_ONLY_DESCRIPTION, '');
   const oldRows = sheet.getLastRow();
   const oldCols = sheet.getLastColumn();
   let final = layout;

@@ -105,39 +105,71 @@ export function ensureFormulaFormats(sheet: Sheet, rules: readonly { formula: st
   return added.length;
 }
 
-export type ProtectionChange = 'created' | 'editorsAdded' | null;
+/** How our sheet protection is described (Data → Protect sheets and ranges shows it). */
+export const OWNER_ONLY_DESCRIPTION = '帮扶：仅表格所有者可编辑（由写入服务代为写入）';
 
-function findProtection(sheet: Sheet, description: string, type: GoogleAppsScript.Spreadsheet.ProtectionType): Protection | null {
-  return sheet.getProtections(type).find((p) => p.getDescription() === description) ?? null;
+/** What ensureOwnerOnly found and did, for the setup report. */
+export interface OwnerOnlyResult {
+  created: boolean;
+  /** zh descriptions of what was loosened and is now restored. */
+  repairs: string[];
 }
 
+const lower = (e: string) => e.trim().toLowerCase();
+
 /**
- * A protection with a fixed description (how we recognise ours on the next run). When
- * created: hard protection (not a warning), only the owner plus `editors`; the domain
- * does not get blanket edit rights. When it exists: editors newly listed in 人员权限 are
- * added; nobody is removed (an administrator may have added people on purpose).
+ * The sheet editable by the owner alone: a hard sheet protection (not warning-only), no
+ * other editors, no domain edit, no unprotected ranges. A sheet has at most one sheet
+ * protection: whichever is there is ours to repair. The effective user (the owner: setup
+ * runs as the owner, directly or through the writer) is added before the others are
+ * removed, as the Protection reference sample does
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection: "Ensure the
+ * current user is an editor before removing others"). Returns what was repaired.
  */
-export function ensureProtection(
-  sheet: Sheet,
-  description: string,
-  editors: readonly string[],
-  range?: GoogleAppsScript.Spreadsheet.Range,
-): ProtectionChange {
-  const type = range ? SpreadsheetApp.ProtectionType.RANGE : SpreadsheetApp.ProtectionType.SHEET;
-  const existing = findProtection(sheet, description, type);
-  const wanted = [...new Set(editors.map((e) => e.trim().toLowerCase()).filter((e) => e !== ''))];
-  if (existing) {
-    const have = new Set(existing.getEditors().map((u) => u.getEmail().toLowerCase()));
-    const add = wanted.filter((e) => !have.has(e));
-    if (add.length === 0) return null;
-    existing.addEditors(add);
-    return 'editorsAdded';
+export function ensureOwnerOnly(sheet: Sheet, description: string, me: string): OwnerOnlyResult {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] as Protection | undefined;
+  const p = existing ?? sheet.protect();
+  const repairs: string[] = [];
+  if (p.getDescription() !== description) p.setDescription(description);
+  if (p.isWarningOnly()) {
+    p.setWarningOnly(false);
+    repairs.push('由“仅显示警告”改回禁止编辑');
   }
-  const p = (range ? range.protect() : sheet.protect()).setDescription(description);
-  p.setWarningOnly(false);
-  // Per the Range.protect reference: the owner always keeps edit rights; remove everyone else, then add who may edit.
+  const meLower = lower(me);
+  const editors = p.getEditors().map((u) => lower(u.getEmail()));
+  let owner = '';
+  try {
+    owner = lower(sheet.getParent().getOwner()?.getEmail() ?? '');
+  } catch {
+    // A shared-drive file has no owner: the effective user is the one who keeps access.
+  }
+  const others = editors.filter((e) => e !== '' && e !== meLower && e !== owner);
+  // Always, as the reference sample does: until the script sets the editors, a protection
+  // "mirrors" the spreadsheet's editors, i.e. protects nothing (Range.protect reference).
+  // Removing the owner or the current user is a no-op there.
+  if (meLower !== '') p.addEditor(meLower);
   p.removeEditors(p.getEditors());
-  if (p.canDomainEdit()) p.setDomainEdit(false);
-  if (wanted.length > 0) p.addEditors(wanted);
-  return 'created';
+  if (existing && others.length > 0) repairs.push(`移除了可编辑人员 ${others.join('、')}`);
+  if (p.canDomainEdit()) {
+    p.setDomainEdit(false);
+    if (existing) repairs.push('取消了“本域所有人可编辑”');
+  }
+  const unprotected = p.getUnprotectedRanges();
+  if (unprotected.length > 0) {
+    p.setUnprotectedRanges([]);
+    if (existing) repairs.push(`取消了例外区域 ${unprotected.map((r) => r.getA1Notation()).join('、')}`);
+  }
+  return { created: !existing, repairs };
+}
+
+/** Removes our range protections with these descriptions (kept from older versions); returns how many. */
+export function removeRangeProtections(sheet: Sheet, isOurs: (description: string) => boolean): number {
+  let n = 0;
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (isOurs(p.getDescription())) {
+      p.remove();
+      n++;
+    }
+  }
+  return n;
 }

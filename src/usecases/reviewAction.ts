@@ -15,6 +15,7 @@ import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult } from '.
 import { jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, findCase, openCaseSheet } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
+import { auditChain } from './verifyAudit';
 import { statusText } from '../server/caseFacts';
 import { suggestRelief } from '../server/domainRules';
 import { say, t, type Ctx } from './ctx';
@@ -66,7 +67,7 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     changes: audit.changedFields.map((f) => ({ field: f.key, before: jsonCell(f.before), after: jsonCell(changes[f.key] ?? f.after) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'update', before: row, changes }, [record]);
+  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [record]);
   return {
     ok: true,
     workerNo: textOf(c.worker_no),

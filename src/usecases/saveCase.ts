@@ -17,6 +17,7 @@ import type { FieldError, Json, SaveCaseRequest, SaveCaseResult, Warning } from 
 import { jsonCell, type AuditRecord, type FieldChange } from '../sheets/audit';
 import { caseCells, caseColumn, findCase, openCaseSheet, sameCell, type CaseSheet } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
+import { auditChain } from './verifyAudit';
 import { findRows, readRow, type Cell, type TableRow } from '../sheets/table';
 import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from '../server/caseFacts';
 import { allocateWorkerNo, suggestRelief } from '../server/domainRules';
@@ -143,7 +144,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'append', record: cells }, [audit]);
+  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
   return {
     ok: true, workerNo, created: true, version: 1,
     message: t(ctx, `已保存，职工编号 ${workerNo}`, `Saved: worker number ${workerNo}`),
@@ -211,6 +212,6 @@ function saveEdit(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string)
     time: ctx.now, user: user.email, workerNo: textOf(before.worker_no), action: '修改案件',
     from: statusText(status), to: statusText(status), reason: overrideReason(req, warnings), changes: changed, requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'update', before: row, changes }, [audit]);
+  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [audit]);
   return { ok: true, workerNo: textOf(before.worker_no), created: false, version, message: t(ctx, `已保存修改（版本 ${version}）`, `Changes saved (version ${version})`) };
 }

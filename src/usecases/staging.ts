@@ -25,12 +25,14 @@ import { dueDate } from '../domain/workflow/deadlines';
 import type { User } from '../domain/workflow/permissions';
 import { auditCells, jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, caseColumn, openCaseSheet } from '../sheets/cases';
+import { appendAuditRows, requireChainColumns } from '../sheets/auditChain';
 import { commitTarget } from '../sheets/commit';
 import { readStaging, stagingColumns, writeStagingMarks, type StagingMark, type StagingRead } from '../sheets/staging';
 import { appendRows, requireColumns, type Cell } from '../sheets/table';
 import { countyForNewCase, duplicateWarnings, resolveCounty, statusText, type IdIndexEntry } from '../server/caseFacts';
 import { allocateWorkerNo, suggestRelief } from '../server/domainRules';
 import { requireUser, say, t, type Ctx } from './ctx';
+import { auditChain } from './verifyAudit';
 
 export type SubmitStagingRequest = Record<string, never> | undefined;
 
@@ -246,17 +248,21 @@ function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
 }
 
 /**
- * All new cases in ONE setValues, then all their log lines in ONE; if the log write fails,
+ * All new cases in ONE setValues, then all their log lines in ONE (hash-chained, as
+ * commit.ts chains one case's line); if the log write fails,
  * the appended case rows are blanked again before the error goes on (as commit.ts does for
  * one case), so no case exists without its log line.
  */
 function writeCases(ctx: Ctx, cs: ReturnType<typeof openCaseSheet>, records: Record<string, Cell>[], audits: AuditRecord[]): void {
   if (records.length === 0) return;
-  const target = commitTarget(ctx.ss, cs);
+  const target = commitTarget(ctx.ss, cs, auditChain(ctx));
   const auditRows = audits.map(auditCells);
+  // Checked before the first write: a log without its hash columns refuses, and nothing is written.
+  requireChainColumns(target.auditMap);
   const first = appendRows(target.caseSheet, target.caseMap, records);
   try {
-    appendRows(target.auditSheet, target.auditMap, auditRows);
+    // Chained (前一哈希/本行哈希) like every log line; the writer's head moves in the same locked operation.
+    appendAuditRows(target.auditSheet, target.auditMap, auditRows, target.chain);
   } catch (e) {
     target.caseSheet.getRange(first, 1, records.length, Math.max(target.caseMap.width, 1)).clearContent();
     throw e;

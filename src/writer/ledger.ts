@@ -8,7 +8,7 @@
  * gets the stored reply; the same id from someone else, or for another request, is refused.
  */
 import { BangfuError } from '../domain/errors';
-import { ensureProtection } from '../sheets/structure';
+import { ensureOwnerOnly } from '../sheets/structure';
 import type { Sheet } from '../sheets/table';
 import type { Spreadsheet } from '../sheets/workbook';
 
@@ -25,7 +25,7 @@ export function openLedger(ss: Spreadsheet): Sheet {
   sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER]);
   // Ids and e-mails stay text (an id of digits must not become a number).
   sheet.getRange('A:C').setNumberFormat('@');
-  ensureProtection(sheet, '帮扶：写入记录（只允许写入服务）', []);
+  ensureOwnerOnly(sheet, '帮扶：写入记录（只允许写入服务）', '');
   sheet.hideSheet();
   return sheet;
 }

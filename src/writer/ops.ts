@@ -16,11 +16,13 @@ import { spreadsheetOwnerEmail } from '../sheets/workbook';
 import type { ReviewActionRequest, SaveCaseRequest } from '../shared/endpoints';
 import { requestContext } from '../server/context';
 import { setupWorkbook, type SetupReport } from '../server/setup';
+import { runReportFor } from '../server/rollup';
 import type { Ctx } from '../usecases/ctx';
 import { saveCase } from '../usecases/saveCase';
 import { reviewAction } from '../usecases/reviewAction';
 import { installDailyJob, removeDailyJob } from '../usecases/dailyJobs';
 import { submitStaging } from '../usecases/staging';
+import { auditChain, verifyAuditLogRequest } from '../usecases/verifyAudit';
 import { openLedger } from './ledger';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
@@ -37,7 +39,7 @@ function setup(ctx: Ctx): SetupReport {
     }
   }
   return ctx.lock(() => {
-    const report = setupWorkbook(ctx.ss);
+    const report = setupWorkbook(ctx.ss, auditChain(ctx));
     // The writer's ledger of request ids exists before the first write (so a save costs the same every time).
     openLedger(ctx.ss);
     return report;
@@ -51,6 +53,8 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   installTriggers: (ctx) => installDailyJob(ctx),
   removeTriggers: (ctx) => removeDailyJob(ctx),
   submitStaging: (ctx) => submitStaging(ctx, {}),
+  verifyAuditLog: (ctx) => verifyAuditLogRequest(ctx),
+  report: (ctx, req) => runReportFor(ctx, asObject(req).report),
 };
 
 export function unsupportedOp(op: string): BangfuError {

@@ -2,7 +2,19 @@
  * Who code runs as in the fake, entry point by entry point, as Apps Script reports it:
  * Session.getActiveUser / getEffectiveUser, AuthMode, and what each kind of execution may call.
  */
-import { createFakeGas, type FakeGas } from '../../harness/gas';
+import { createFakeGas as createBare, type FakeGas, type FakeGasOptions } from '../../harness/gas';
+
+/** A client whose manifest lists what issue 8 asks for (openid, external requests), so only the kind of execution refuses. */
+const createFakeGas = (opts: FakeGasOptions = {}) =>
+  createBare({
+    manifest: {
+      oauthScopes: [
+        'https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email', 'openid', 'https://www.googleapis.com/auth/script.external_request',
+      ],
+    },
+    ...opts,
+  });
 
 const OWNER = 'owner@jmszgh.cn';
 const CITY = 'chenjing@jmszgh.cn'; // same domain as the owner
@@ -118,4 +130,25 @@ test('an execution that ends releases the locks it held', () => {
   // While the outer execution holds it, another one cannot have it.
   expect(fake.runAs(CITY, () => fake.LockService.getDocumentLock()!.tryLock(1000))).toBe(false);
   expect(() => fake.runAs(CITY, () => fake.LockService.getDocumentLock()!.waitLock(1000))).toThrow('Lock timeout');
+});
+
+test('a formula cell is computed as a custom function, not as the person reading it', () => {
+  const fake = createFakeGas();
+  const sheet = fake.spreadsheet.getSheets()[0];
+  let seen: ReturnType<FakeGas['execution']> | null = null;
+  let refused = '';
+  fake.evaluate = () => {
+    seen = fake.execution();
+    try {
+      sheet.getRange('B1').setValue('偷偷写');
+    } catch (e) {
+      refused = (e as Error).message;
+    }
+    return 42;
+  };
+  sheet.getRange('A1').setFormula('=RELIEF_AMOUNT(B2)');
+  expect(fake.runAs(STAFF, () => sheet.getRange('A1').getValue())).toBe(42);
+  expect(seen).toMatchObject({ kind: 'custom', activeUser: '', effectiveUser: '', authMode: 'CUSTOM_FUNCTION' });
+  expect(refused).toBe('You do not have permission to call setValue');
+  expect(sheet.getRange('B1').getValue()).toBe('');
 });

@@ -151,6 +151,7 @@ test('a protection given as whole columns grows with the sheet; one given as num
   fake.runAs(STAFF, () => cases.getRange(last, 4).setValue('已提交'));
   expect(() => fake.runAs(STAFF, () => cases.getRange(1000, 4).setValue('已提交'))).toThrow(PROTECTED_MESSAGE);
   expect(fake.runAs(OWNER, () => cases.getProtections(fake.SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getRange().getNumRows()))).toEqual([21_000, 1000]);
+  expect(cases.getProtections(fake.SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getRange().getA1Notation())).toEqual(['E:E', 'D1:D1000']);
 });
 
 test('a protected range moves with rows inserted above it and is refused where it moved to', () => {

@@ -8,8 +8,15 @@ import { createFakeGas, installGlobals, type FakeGas, type WebAppEvent } from '.
 const OWNER = 'owner@jmszgh.cn';
 const STAFF = 'zhangmin@jszgh.cn';
 
+/** The client's manifest as issue 8 asks for it: what it has today plus openid and external requests. */
+const CLIENT_SCOPES = [
+  'https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email',
+  'openid', 'https://www.googleapis.com/auth/script.external_request',
+];
+
 function world() {
-  const client = createFakeGas();
+  const client = createFakeGas({ manifest: { oauthScopes: CLIENT_SCOPES } });
   const writer = client.addProject({ id: 'writer' });
   return { client, writer };
 }
@@ -198,4 +205,23 @@ test('a bundle loaded in its own vm realm answers through its top-level doPost w
   expect(client.spreadsheet.getSheets()[0].getRange('A1').getValue()).toBe('王秀英');
   // Between calls the realm holds no services.
   expect('SpreadsheetApp' in realm).toBe(false);
+});
+
+test('a manifest that sets its scopes gets only those: no external_request, no UrlFetchApp; no openid, no token; no userinfo.email, no e-mail in it', () => {
+  const { client } = world();
+  const bare = createFakeGas({ manifest: { oauthScopes: ['https://www.googleapis.com/auth/spreadsheets'] } });
+  expect(() => bare.UrlFetchApp.fetch('https://oauth2.googleapis.com/tokeninfo?id_token=x')).toThrow(
+    'You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
+  );
+  expect(bare.ScriptApp.getIdentityToken()).toBeNull();
+  expect(() => bare.MailApp.sendEmail('lina@jszgh.cn', '提醒', '有逾期案件')).toThrow('Required permissions: https://www.googleapis.com/auth/script.send_mail');
+  const noEmail = createFakeGas({ manifest: { oauthScopes: ['openid', 'https://www.googleapis.com/auth/script.external_request'] } });
+  const token = noEmail.runAs(STAFF, () => noEmail.ScriptApp.getIdentityToken());
+  // Each world has its own issuer: a token from another world is unknown here.
+  expect(client.UrlFetchApp.fetch(`https://oauth2.googleapis.com/tokeninfo?id_token=${token}`, { muteHttpExceptions: true }).getResponseCode()).toBe(400);
+  const own = JSON.parse(noEmail.UrlFetchApp.fetch(`https://oauth2.googleapis.com/tokeninfo?id_token=${token}`).getContentText());
+  expect(own.email).toBeUndefined();
+  expect(own.sub).toMatch(/^\d+$/);
+  // A manifest without oauthScopes lets Apps Script detect them: nothing is refused.
+  expect(createFakeGas({ manifest: { } }).ScriptApp.getIdentityToken()).not.toBeNull();
 });

@@ -108,19 +108,21 @@ test('whatever a client posts, the answer is JSON and the server keeps serving',
   expect((await state('案件')).sheetNames).toContain('案件');
 });
 
-test('typing into the grid writes through the fake and fires onEdit, as Sheets does', async () => {
+test('typing into the grid writes through the fake and fires onEdit, as Sheets does; only the owner may type into 案件', async () => {
   const before = await state('案件');
   const header = before.sheet.cells[0].map((c: { d: string }) => c.d);
   const idCol = header.indexOf('身份证号') + 1;
   const good = before.sheet.cells[2][idCol - 1].d;
   const wrong = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
-  expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'admin@jmszgh.cn' })).toEqual({ ok: true, toasts: [], alerts: [] });
+  // An administrator is refused by the protection, as Sheets refuses them; the owner's hand edit goes in.
+  expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'admin@jmszgh.cn' })).toMatchObject({ ok: false, error: expect.stringContaining('protected') });
+  expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'owner@jmszgh.cn' })).toEqual({ ok: true, toasts: [], alerts: [] });
   const after = await state('案件');
   const cell = after.sheet.cells[2][idCol - 1];
   expect(cell.d).toBe(wrong); // kept as typed: text, not a number
   expect(cell.n).toContain('校验码'); // onEdit's note on the bad value
-  expect(after.sheet.cells[2].some((c: { d: string }) => c.d === 'admin@jmszgh.cn')).toBe(true); // who changed it
-  await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: good, user: 'admin@jmszgh.cn' });
+  expect(after.sheet.cells[2].some((c: { d: string }) => c.d === 'owner@jmszgh.cn')).toBe(true); // who changed it
+  await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: good, user: 'owner@jmszgh.cn' });
   expect((await state('案件')).sheet.cells[2][idCol - 1].n).toBeUndefined();
 });
 

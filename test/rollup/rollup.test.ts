@@ -59,10 +59,12 @@ test('the official forms are filled where the data answers and keep what was typ
   const ws = sheet(fake, '送温暖工程统计表');
   expect(ws.isColumnHiddenByUser(6)).toBe(true);
 
-  // The clerk types 当地职工总数 and 走访企业, then regenerates: the figures stay with their items.
+  // The owner types 当地职工总数 and 走访企业 (the report sheets are the owner's), then the city regenerates: the figures stay with their items.
   const rowOf = (key: string) => warmth.findIndex((r) => r[5] === key) + 1;
-  ws.getRange(rowOf('w1a'), 3).setValue(128500);
-  ws.getRange(rowOf('w4a1'), 3).setValue(36);
+  fake.runAs(OWNER, () => {
+    ws.getRange(rowOf('w1a'), 3).setValue(128500);
+    ws.getRange(rowOf('w4a1'), 3).setValue(36);
+  });
   runReports();
   warmth = rowsOf(fake, '送温暖工程统计表');
   expect([item(warmth, 'w1a'), item(warmth, 'w4a1'), item(warmth, 'w2a')]).toEqual([128500, 36, 5]);
@@ -124,10 +126,13 @@ test('a roll-up reads each source once and writes 汇总 once, however many rows
   const small = calls(0);
   const large = calls(3000);
   expect(large).toEqual(small);
-  expect(small['Range.setValues']).toBe(1);
-  // 3 readable sources + 汇总来源 + 设置 + 人员权限: one getValues each.
-  expect(small['Range.getValues']).toBe(6);
-  expect(small['SpreadsheetApp.openById']).toBe(2);
+  // The writer makes it (汇总 is the owner's): 汇总 written once, plus one line in the writer's request ledger.
+  expect(small['UrlFetchApp.fetch']).toBe(2); // the writer, and Google's tokeninfo
+  expect(small['Range.setValues']).toBe(2);
+  // 3 readable sources + 汇总来源 + 设置 + 人员权限 + the ledger's ids: one getValues each.
+  expect(small['Range.getValues']).toBe(7);
+  // 钟祥's spreadsheet and the broken link, plus the writer opening this spreadsheet by its ID.
+  expect(small['SpreadsheetApp.openById']).toBe(3);
 });
 
 test('someone without a county or city role is refused, and nothing is written', () => {

@@ -52,9 +52,7 @@ test('a second run changes nothing, and reports that the workbook is intact', ()
   const fake = newWorkbook();
   const before = contents(fake);
   const report = setupSpreadsheet();
-  expect(report.created).toEqual([]);
-  // Protections pick up the people newly listed in 人员权限 (the first run had only the owner).
-  expect(report.repaired.every((r) => r.includes('新增可编辑人员'))).toBe(true);
+  expect(report).toMatchObject({ created: [], repaired: [] });
   expect(contents(fake)).toEqual(before);
   const third = setupSpreadsheet();
   expect(third).toMatchObject({ created: [], repaired: [] });
@@ -95,7 +93,7 @@ test('an administrator\'s edits survive setup, and a new form field gets its 案
   expect(bad.ok === false && bad.errors.map((e) => e.field)).toEqual(['housing']);
 });
 
-test('setup puts dropdowns and text formats on 案件 and protects the decision columns for deciders', () => {
+test('setup puts dropdowns and text formats on 案件, and protects the whole sheet for the owner alone', () => {
   const fake = newWorkbook();
   setupSpreadsheet();
   const cases = sheet(fake, '案件');
@@ -105,13 +103,10 @@ test('setup puts dropdowns and text formats on 案件 and protects the decision 
   expect(cases.getRange(2, col('政治面貌')).getDataValidation()).not.toBeNull();
   expect(cases.getRange(2, col('身份证号')).getNumberFormat()).toBe('@');
   expect(cases.getRange(2, col('会员卡/银行卡号')).getNumberFormat()).toBe('@');
-  const ranges = cases.getProtections(SpreadsheetApp.ProtectionType.RANGE);
-  const status = ranges.find((p) => p.getDescription() === '帮扶：决定列 状态')!;
-  const editors = status.getEditors().map((u) => u.getEmail());
-  expect(editors).toEqual(expect.arrayContaining(['lina@jszgh.cn', 'wangqiang@jszgh.cn', 'chenjing@jmszgh.cn']));
-  expect(editors).not.toContain('zhangmin@jszgh.cn');
-  const amount = ranges.find((p) => p.getDescription() === '帮扶：救助金额（市总填写）')!;
-  // Besides the owner (whom Apps Script lists and never removes), only the city union.
-  expect(amount.getEditors().map((u) => u.getEmail()).filter((e) => e !== OWNER)).toEqual(['chenjing@jmszgh.cn']);
+  // No column protections for roles any more: the writer enforces roles; the sheet is the owner's.
+  expect(cases.getProtections(SpreadsheetApp.ProtectionType.RANGE)).toEqual([]);
+  const [p] = cases.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  expect(p.isWarningOnly()).toBe(false);
+  expect(p.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
   expect(cases.getConditionalFormatRules().length).toBe(2);
 });

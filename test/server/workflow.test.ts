@@ -6,7 +6,7 @@ import { setNow } from '../../src/server/clock';
 import { onOpen } from '../../src/server/menu';
 import { openIntake, previewCase, saveCase, getIntakeForm } from '../../src/server/intake';
 import { getReviewQueue, openReview, reviewAction } from '../../src/server/review';
-import { as, day, newWorkbook, records, rid, sheet, wangXiuying, type Fake } from './fixtures';
+import { OWNER, as, day, newWorkbook, records, rid, sheet, wangXiuying, type Fake } from './fixtures';
 
 function caseRow(fake: Fake, workerNo: string): Record<string, unknown> {
   const row = records(fake, '案件').find((r) => r['职工编号'] === workerNo);
@@ -92,8 +92,8 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(snapshot).toMatchObject({ scheme: 'medical', amount: 1600, decidedOn: '2025-10-17', decidedBy: 'wangqiang@jszgh.cn' });
   expect(lastLog(fake)).toMatchObject({ 用户: 'wangqiang@jszgh.cn', 操作: '审批通过', 新状态: '已审批' });
 
-  // The administrator raises the 20,000–50,000 band to 9 %: new suggestions change, the decision does not.
-  editPolicyRate(fake, 20000, 0.09);
+  // The owner raises the 20,000–50,000 band to 9 % (救助标准 is the owner's alone): new suggestions change, the decision does not.
+  fake.runAs(OWNER, () => editPolicyRate(fake, 20000, 0.09));
   as(fake, 'staff');
   expect(previewCase(wangXiuying()).derived.suggested_amount).toBe(1800);
   expect(JSON.parse(String(caseRow(fake, 'H0100001')['审批快照']))).toEqual(snapshot);
@@ -112,7 +112,7 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(Number(row['版本'])).toBe(5);
 });
 
-/** Sets the rate of every 救助标准 row whose lower bound is `lower`, as an administrator would type it. */
+/** Sets the rate of every 救助标准 row whose lower bound is `lower`, as the owner would type it. */
 function editPolicyRate(fake: Fake, lower: number, rate: number): void {
   const s = sheet(fake, '救助标准');
   const values = s.getDataRange().getValues();

@@ -6,6 +6,7 @@
 import { setNow } from '../../src/server/clock';
 import { onEdit } from '../../src/server/onEdit';
 import { submitStagingRows } from '../../src/server/staging';
+import { verifyAuditLog } from '../../src/server/verifyAudit';
 import { setupSpreadsheet } from '../../src/server/setup';
 import { FORMULA_NOTE } from '../../src/domain/forms/stagingText';
 import { defaultFields } from '../../src/defaults/forms';
@@ -119,6 +120,10 @@ test('200 typed rows, 7 wrong: 193 cases with log lines and worker numbers, 7 ro
   // The formula was never imported, nor any other text of that row.
   expect(cases.some((c) => String(c['姓名']).includes('HYPERLINK'))).toBe(false);
   expect(sheet(fake, '案件').getDataRange().getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+  // The 193 log lines are chained like any other: the log checks out whole.
+  const check = verifyAuditLog();
+  expect(check.ok).toBe(true);
+  expect(check.message).toContain('完整');
 });
 
 test('submitting the same rows again creates nothing twice', () => {
