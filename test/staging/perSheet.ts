@@ -12,7 +12,8 @@ export function countPerSheet<T>(anyRange: GoogleAppsScript.Spreadsheet.Range, f
   const originals = METHODS.map((m) => proto[m]);
   METHODS.forEach((m, k) => {
     proto[m] = function (this: GoogleAppsScript.Spreadsheet.Range, ...a: unknown[]) {
-      const name = this.getSheet().getName();
+      // The fake's own field, not getSheet().getName(): counting must not add counted calls.
+      const name = (this as unknown as { _sheet?: { _name?: string } })._sheet?._name ?? '?';
       (perSheet[name] ??= {})[m] = (perSheet[name][m] ?? 0) + 1;
       return originals[k].apply(this, a);
     };
