@@ -16,6 +16,7 @@
  * off after writing 案件 but before marking 录入 is finished, not repeated, by the next.
  */
 import { parseStatus, type CaseRecord, type CaseStatus } from '../domain/caseModel';
+import { isDate } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
 import { validateSubmission } from '../domain/forms/caseSchema';
 import { FORMULA_NOTE, STAGING, stagingValue } from '../domain/forms/stagingText';
@@ -66,11 +67,12 @@ function fingerprint(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-const cellText = (v: unknown) => (v instanceof Date ? String(v.getTime()) : textOf(v));
+// Realm-safe (the writer bundle runs in its own realm): a Date cell by its instant.
+const cellText = (v: unknown) => (isDate(v) ? String(v.getTime()) : textOf(v));
 
 interface RowOutcome {
   row: number;
-  /** Problems by 0-based column ('' key: the row as a whole, noted on 提交状态). */
+  /** Problems by 0-based column (a problem of the row as a whole is noted on 提交状态). */
   problems: Map<number, string>;
 }
 
