@@ -537,5 +537,5 @@ export function withRealm<T>(realm: object | undefined, project: FakeGas, fn: ()
   }
 }
 
-// Not used by the project code; kept so a caller that needs the message builds the same one.
+/** Apps Script's "You do not have permission to call X[. Required permissions: scope]" error, for tests that expect it. */
 export { noPermission };
