@@ -87,21 +87,20 @@ test('once connected, the owner too goes through the writer, and setup repairs t
   expect(writerOf(fake).id).toBe(WRITER_ID);
 });
 
-test('a writer deployed to run as the person calling cannot write: the refusal is in Chinese', () => {
+test('a writer deployed to run as the person calling is not accepted: connecting says so in Chinese', () => {
   const fake = newWorkbook('2025-09-30', { writer: false });
   const wrong = fake.addProject({ id: WRITER_ID, owner: OWNER });
   const url = wrong.deployWebApp({ executeAs: 'USER_ACCESSING', access: 'ANYONE', deployer: OWNER, doGet, doPost, realm: globalThis });
   wrong.PropertiesService.getScriptProperties().setProperty('BANGFU_SPREADSHEETS', fake.spreadsheet.getId());
   wrong.PropertiesService.getScriptProperties().setProperty('BANGFU_ALLOWED_AUDIENCES', fake.audience);
   fake.setUser(OWNER);
-  expect(connectWriterUrl(url).ok).toBe(true);
-  as(fake, 'staff');
-  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const r = saveCase({ requestId: rid(), values: wangXiuying() });
-  log.mockRestore();
+  const r = connectWriterUrl(url);
   expect(r.ok).toBe(false);
   expect(r.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(r.message).not.toMatch(/You do not have|protected cell/);
+  expect(r.message).not.toMatch(/You do not have|protected cell|Exception/);
+  expect(PropertiesService.getScriptProperties().getProperty(WRITER_URL_PROPERTY)).toBeNull();
+  as(fake, 'staff');
+  expect(saveCase({ requestId: rid(), values: wangXiuying() }).message).toContain('连接写入服务');
   expect(records(fake, '案件')).toHaveLength(0);
 });
 
