@@ -119,3 +119,28 @@ test('with no writer, the daily job writes only when the owner installed it', ()
   fake.runTrigger(() => dailyJobs(), OWNER);
   expect(overdue()).toBe(true);
 });
+
+test('the answer is lost on the way back: the client sends the same request again and gets the first reply, one row', () => {
+  const fake = newWorkbook('2025-09-30');
+  as(fake, 'staff');
+  const app = globalThis.UrlFetchApp as unknown as { fetch: (url: string, params?: object) => unknown };
+  const fetch = app.fetch;
+  let lost = 0;
+  app.fetch = function (this: unknown, url: string, params?: object) {
+    const r = fetch.call(this, url, params);
+    // The writer did the work; the connection drops before its answer arrives (once).
+    if (lost === 0 && /macros\/s\//.test(url) && (params as { method?: string })?.method === 'post') {
+      lost++;
+      throw new Error('Timeout: https://script.google.com/macros/s/…/exec');
+    }
+    return r;
+  };
+  try {
+    expect(saveCase({ requestId: rid(), values: wangXiuying() })).toMatchObject({ ok: true, workerNo: 'H0100001', created: true });
+  } finally {
+    app.fetch = fetch;
+  }
+  expect(lost).toBe(1);
+  expect(records(fake, '案件')).toHaveLength(1);
+  expect(records(fake, '操作日志')).toHaveLength(1);
+});
