@@ -12,7 +12,7 @@ import { setupSpreadsheet } from '../../src/server/setup';
 import { dailyJobs, installTriggers } from '../../src/server/triggers';
 import { WRITER_URL_PROPERTY } from '../../src/platform/writerClient';
 import { doGet, doPost } from '../../src/writer/index';
-import { OWNER, WRITER_ID, as, deployWriter, liMing, newWorkbook, records, rid, wangXiuying, writerOf } from '../server/fixtures';
+import { OWNER, WRITER_ID, as, liMing, newWorkbook, records, rid, wangXiuying, writerOf } from '../server/fixtures';
 
 afterAll(() => setNow(null));
 
