@@ -11,6 +11,8 @@ import { createFakeGas, installGlobals } from '../harness/gas';
 import { setNow } from '../src/server/clock';
 import { setupSpreadsheet } from '../src/server/setup';
 import { runRollup, runReports } from '../src/server/rollup';
+// The ops table behind sendWrite: here the owner works alone (no writer), as before one is connected.
+import '../src/writer/ops';
 
 export const COUNTIES = ['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08'];
 const PER_COUNTY = 25_000;

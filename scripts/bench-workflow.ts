@@ -10,6 +10,8 @@ import { createFakeGas, installGlobals } from '../harness/gas';
 import { setNow } from '../src/server/clock';
 import { setupSpreadsheet } from '../src/server/setup';
 import { dailyDeadlineCheck } from '../src/server/triggers';
+// The ops table behind sendWrite: here the owner works alone (no writer), as before one is connected.
+import '../src/writer/ops';
 
 export interface BenchResult { case: string; ms: number; serviceCalls: number; rows: number; target_ms?: number }
 

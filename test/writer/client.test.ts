@@ -12,7 +12,7 @@ import { setupSpreadsheet } from '../../src/server/setup';
 import { dailyJobs, installTriggers } from '../../src/server/triggers';
 import { WRITER_URL_PROPERTY } from '../../src/platform/writerClient';
 import { doGet, doPost } from '../../src/writer/index';
-import { OWNER, WRITER_ID, as, deployWriter, liMing, newWorkbook, records, rid, wangXiuying, writerOf } from '../server/fixtures';
+import { OWNER, WRITER_ID, as, liMing, newWorkbook, records, rid, wangXiuying, writerOf } from '../server/fixtures';
 
 afterAll(() => setNow(null));
 
@@ -87,21 +87,20 @@ test('once connected, the owner too goes through the writer, and setup repairs t
   expect(writerOf(fake).id).toBe(WRITER_ID);
 });
 
-test('a writer deployed to run as the person calling cannot write: the refusal is in Chinese', () => {
+test('a writer deployed to run as the person calling is not accepted: connecting says so in Chinese', () => {
   const fake = newWorkbook('2025-09-30', { writer: false });
   const wrong = fake.addProject({ id: WRITER_ID, owner: OWNER });
   const url = wrong.deployWebApp({ executeAs: 'USER_ACCESSING', access: 'ANYONE', deployer: OWNER, doGet, doPost, realm: globalThis });
   wrong.PropertiesService.getScriptProperties().setProperty('BANGFU_SPREADSHEETS', fake.spreadsheet.getId());
   wrong.PropertiesService.getScriptProperties().setProperty('BANGFU_ALLOWED_AUDIENCES', fake.audience);
   fake.setUser(OWNER);
-  expect(connectWriterUrl(url).ok).toBe(true);
-  as(fake, 'staff');
-  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const r = saveCase({ requestId: rid(), values: wangXiuying() });
-  log.mockRestore();
+  const r = connectWriterUrl(url);
   expect(r.ok).toBe(false);
   expect(r.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(r.message).not.toMatch(/You do not have|protected cell/);
+  expect(r.message).not.toMatch(/You do not have|protected cell|Exception/);
+  expect(PropertiesService.getScriptProperties().getProperty(WRITER_URL_PROPERTY)).toBeNull();
+  as(fake, 'staff');
+  expect(saveCase({ requestId: rid(), values: wangXiuying() }).message).toContain('连接写入服务');
   expect(records(fake, '案件')).toHaveLength(0);
 });
 
@@ -119,4 +118,29 @@ test('with no writer, the daily job writes only when the owner installed it', ()
   // The owner's trigger does the work.
   fake.runTrigger(() => dailyJobs(), OWNER);
   expect(overdue()).toBe(true);
+});
+
+test('the answer is lost on the way back: the client sends the same request again and gets the first reply, one row', () => {
+  const fake = newWorkbook('2025-09-30');
+  as(fake, 'staff');
+  const app = globalThis.UrlFetchApp as unknown as { fetch: (url: string, params?: object) => unknown };
+  const fetch = app.fetch;
+  let lost = 0;
+  app.fetch = function (this: unknown, url: string, params?: object) {
+    const r = fetch.call(this, url, params);
+    // The writer did the work; the connection drops before its answer arrives (once).
+    if (lost === 0 && /macros\/s\//.test(url) && (params as { method?: string })?.method === 'post') {
+      lost++;
+      throw new Error('Timeout: https://script.google.com/macros/s/…/exec');
+    }
+    return r;
+  };
+  try {
+    expect(saveCase({ requestId: rid(), values: wangXiuying() })).toMatchObject({ ok: true, workerNo: 'H0100001', created: true });
+  } finally {
+    app.fetch = fetch;
+  }
+  expect(lost).toBe(1);
+  expect(records(fake, '案件')).toHaveLength(1);
+  expect(records(fake, '操作日志')).toHaveLength(1);
 });
