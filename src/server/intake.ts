@@ -36,7 +36,7 @@ export function openIntake(): void {
 }
 
 function fieldDto(f: FieldDef): FieldDefDto {
-  return f as FieldDefDto;
+  return f;
 }
 
 /** The form model; with a worker number, that case's values for editing. */

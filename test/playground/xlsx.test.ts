@@ -89,7 +89,7 @@ test('saving writes through a temporary file and leaves nothing else behind', as
 const ROUND_TRIP = `
 const { createFakeGas } = await import('./harness/gas/index.ts');
 const { saveFakeToWorkbook, loadWorkbookIntoFake } = await import('./harness/xlsx.ts');
-const { makeId } = await import('./scripts/demoData.ts');
+const { makeId } = await import('./harness/playground/demoData.ts');
 const fake = createFakeGas();
 const sheet = fake.spreadsheet.insertSheet('案件');
 const rows = Array.from({ length: 10000 }, (_, i) => [

@@ -4,10 +4,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { checkField } from '../../src/domain/forms/fieldRules';
 import type { SaveCaseRequest } from '../../src/shared/endpoints';
-import { builtPage, control, eventually, FakeBackend, launchBrowser, openSidebar, type Sidebar } from './pageHarness';
+import { builtPage, control, eventually, FakeBackend, launchBrowser, openSidebar, type Sidebar } from '../../harness/ui/pageHarness';
 import {
   CHILD_ID, DUPLICATE_ID, EXISTING_VALUES, FIELDS, intakeModel, REVIEWER, SECTIONS, VALID_ID_FEMALE, WRONG_CHECK_DIGIT_ID,
-} from './fixtures';
+} from '../../harness/ui/fixtures';
 
 let browser: Browser;
 let open: Sidebar[] = [];

@@ -104,6 +104,21 @@ const BaseFieldDef = z.object({
 export const FieldDefSchema = z.extend(BaseFieldDef, { columns: z.optional(z.array(BaseFieldDef)) });
 export type FieldDef = z.infer<typeof FieldDefSchema>;
 export type SubFieldDef = z.infer<typeof BaseFieldDef>;
+/**
+ * One row of 表单定义 as the page sees it over google.script.run: the definition itself,
+ * read with looser eyes (roles as plain strings; help and computed may be absent in a model
+ * a page builds for itself). Every FieldDef is a FieldDefDto, so the server sends its
+ * definitions as they are.
+ */
+export type FieldDefDto = Omit<SubFieldDef, 'editRoles' | 'help' | 'computed'> & {
+  /** Roles allowed to edit this field; empty = everyone who may edit the case. */
+  editRoles: string[];
+  help?: string;
+  /** Filled by the server from other fields (birth date from the ID, per-capita income…). */
+  computed?: boolean;
+  /** Sub-fields when type = 'table' (household members). */
+  columns?: FieldDefDto[];
+};
 
 export interface FormDefinitions {
   /** Top-level fields in display order; table fields carry their sub-fields in `columns`. */

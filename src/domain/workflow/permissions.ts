@@ -8,8 +8,7 @@ import { Role, type CaseRecord, type SystemColumnKey } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { parseRole, roleLabel, seesAllCounties } from '../roles';
 import { textOf } from '../forms/values';
-import type { ReviewActionKey } from '../../shared/endpoints';
-import { ACTIONS, ACTION_KEYS, STEP_OWNERS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel } from './actions';
+import { ACTIONS, ACTION_KEYS, STEP_OWNERS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel, type ReviewActionKey } from './actions';
 
 /** The 人员权限 columns in sheet order. */
 export const STAFF_COLUMNS = [

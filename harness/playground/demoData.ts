@@ -6,8 +6,8 @@
  * Deterministic: the same ~200 cases every time (a seeded generator, no Math.random).
  * Used by the playground's first start (harness/playground/session.ts).
  */
-import type { FakeGas } from '../harness/gas';
-import type { BundleContext } from '../harness/loadBundle';
+import type { FakeGas } from '../gas';
+import type { BundleContext } from '../loadBundle';
 
 export const DEMO_USERS = [
   { email: 'admin@jmszgh.cn', role: '管理员', county: '', name: '系统管理员' },
