@@ -24,7 +24,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { ensureSheet } from '../sheets/structure';
 import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
-import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
+import { boundSpreadsheet, openSpreadsheet, SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
 
 /** Handlers we install; removeTriggers touches only these. */
@@ -42,11 +42,11 @@ function scriptProperties(): GoogleAppsScript.Properties.Properties {
  * installTriggers remembered (a time-driven run has no active document in an add-on).
  */
 function jobSpreadsheet(): Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = boundSpreadsheet();
   if (active) return active;
   const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
   if (!id) throw new BangfuError('trigger.noWorkbook', '找不到要处理的表格，请在表格中重新运行“触发器设置”', 'No workbook to work on; run Triggers → Install again from the spreadsheet');
-  return SpreadsheetApp.openById(id);
+  return openSpreadsheet(id);
 }
 
 export interface TriggerReport { removed: number; created: string[]; message: string }

@@ -20,6 +20,9 @@ export const SHEET_NAMES = {
 } as const;
 export type SheetKey = keyof typeof SHEET_NAMES;
 
+/** Sheets of the reports' input that setup creates beside the configuration sheets. */
+export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
+
 export const SHEET_LABELS_EN: Record<SheetKey, string> = {
   forms: 'Form definition',
   policies: 'Relief standards',
@@ -33,9 +36,19 @@ export const SHEET_LABELS_EN: Record<SheetKey, string> = {
 };
 
 export function activeSpreadsheet(): Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = boundSpreadsheet();
   if (!ss) throw new BangfuError('workbook.none', '没有打开的表格', 'No spreadsheet is open');
   return ss;
+}
+
+/** The spreadsheet this execution is bound to, or null (a time-driven run of an add-on has none). */
+export function boundSpreadsheet(): Spreadsheet | null {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Another spreadsheet by its ID (a county's file, the workbook a trigger remembered). */
+export function openSpreadsheet(id: string): Spreadsheet {
+  return SpreadsheetApp.openById(id);
 }
 
 /** The named sheet, or a zh error telling the administrator to run setup. */

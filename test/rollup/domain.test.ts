@@ -6,7 +6,7 @@ import { maskCard, maskId, maskPhone } from '../../src/domain/reports/mask';
 import { donationStandard, rollUpDonations, shareFen } from '../../src/domain/donation';
 import { mergeHandEntries } from '../../src/domain/reports/layout';
 import { warmthStatsLayout } from '../../src/domain/reports/officialForms';
-import { defaultDonationStandardRows } from '../../src/server/rollup';
+import { defaultDonationStandardRows } from '../../src/defaults/sheetRows';
 import { arbId } from '../helpers/idNumbers';
 import { JINGSHAN, SHAYANG, rowsOf } from './fixtures';
 
