@@ -329,7 +329,7 @@ export function pickRows(policy: Policy, scheme: string, onDate: CivilDate): rea
 
 // ── the 救助标准 sheet ────────────────────────────────────────────────────────────
 
-const normalizeLabel = (v: unknown) => String(v ?? '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_\-]/g, '').toLowerCase();
+const normalizeLabel = (v: unknown) => String(v ?? '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_-]/g, '').toLowerCase();
 
 const LABELS: ReadonlyMap<string, PolicyColumnKey> = new Map(
   POLICY_COLUMNS.flatMap((c) => [c.zh, c.key, c.en].map((label) => [normalizeLabel(label), c.key] as const)),

@@ -9,7 +9,7 @@
  */
 import { runDashboard, runDonationRollup, runPublicNotice, runReports, runRollup, runCaseReports } from '../../src/server/rollup';
 import { setNow } from '../../src/server/clock';
-import { records, sheet, as, people } from '../server/fixtures';
+import { records, sheet, as } from '../server/fixtures';
 import { countyBooks, JINGSHAN } from './fixtures';
 
 afterAll(() => setNow(null));
