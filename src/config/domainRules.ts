@@ -9,7 +9,7 @@ import { BangfuError } from '../domain/errors';
 import { numberOf, textOf } from '../domain/forms/values';
 import type { WorkdayCalendar } from '../domain/workflow/deadlines';
 import type { PolicySnapshot } from '../domain/workflow/snapshot';
-import { WorkCalendar, parseHolidaySheet, HOLIDAY_HEADER } from '../domain/calendar';
+import { WorkCalendar, parseHolidaySheet } from '../domain/calendar';
 import { DEFAULT_HOLIDAYS } from '../defaults/holidays';
 import { parsePolicySheet, type Policy } from '../domain/policy';
 import { computeRelief } from '../domain/relief';
@@ -23,9 +23,6 @@ export function readCalendar(values: readonly (readonly unknown[])[]): WorkdayCa
   const overrides = values.length > 1 ? parseHolidaySheet(values) : [];
   return new WorkCalendar([...DEFAULT_HOLIDAYS, ...overrides]);
 }
-
-export const HOLIDAY_KIND_CHOICES = ['休', '班'];
-export { HOLIDAY_HEADER };
 
 // ── relief policy ────────────────────────────────────────────────────────────────
 

@@ -27,7 +27,7 @@ import {
 import { readHeader, type Cell, type Sheet } from '../sheets/table';
 import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
-import { HOLIDAY_KIND_CHOICES } from '../config/domainRules';
+import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
 import {
   defaultCounties, defaultDonationStandardRows, defaultHolidayRows, defaultPolicyRows, defaultSettingsRows, donationSheetHeader, sourceRowForThisWorkbook,
 } from '../defaults/sheetRows';

@@ -26,6 +26,8 @@ import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table
 import { toast } from '../sheets/ui';
 import { boundSpreadsheet, openSpreadsheet, SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
+import { ANNUAL_REVIEW_HEADER } from '../domain/layouts/annualReview';
+export { ANNUAL_REVIEW_HEADER };
 
 /** Handlers we install; removeTriggers touches only these. */
 export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
@@ -218,7 +220,6 @@ function digestBody(u: User, cases: readonly CaseRecord[], ctx: Ctx): string {
 
 // ── annual re-review ─────────────────────────────────────────────────────────────
 
-export const ANNUAL_REVIEW_HEADER = ['复审年度', '职工编号', '县区代码', '姓名', '困难类别', '建议', '理由', '复审截止日期', '标记日期'];
 
 export function annualReviewCheck(): { marked: number; skipped?: string } {
   return runAnnualReview(requestContext(jobSpreadsheet()));

@@ -6,34 +6,7 @@ import { BangfuError } from '../domain/errors';
 import type { Cell, Sheet } from './table';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const SHEET_NAMES = {
-  forms: '表单定义',
-  policies: '救助标准',
-  holidays: '节假日',
-  staff: '人员权限',
-  cases: '案件',
-  audit: '操作日志',
-  settings: '设置',
-  sources: '汇总来源',
-  annualReview: '年度复审',
-} as const;
-export type SheetKey = keyof typeof SHEET_NAMES;
-
-/** Sheets of the reports' input that setup creates beside the configuration sheets. */
-export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
-
-export const SHEET_LABELS_EN: Record<SheetKey, string> = {
-  forms: 'Form definition',
-  policies: 'Relief standards',
-  holidays: 'Holidays',
-  staff: 'Staff and roles',
-  cases: 'Cases',
-  audit: 'Audit log',
-  settings: 'Settings',
-  sources: 'Roll-up sources',
-  annualReview: 'Annual re-review',
-};
+export { REPORT_SHEETS, SHEET_LABELS_EN, SHEET_NAMES, type SheetKey } from '../domain/layouts/workbook';
 
 export function activeSpreadsheet(): Spreadsheet {
   const ss = boundSpreadsheet();
