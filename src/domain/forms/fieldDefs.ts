@@ -8,7 +8,7 @@
  * 可编辑角色 单位工会审核 = reviewer, 分组 基本情况 = identity).
  */
 import * as z from 'zod/mini';
-import { BangfuError } from '../errors';
+import { BangfuError, type Locale } from '../errors';
 import { Role, SYSTEM_COLUMNS } from '../caseModel';
 import { parseRoleList, roleLabel } from '../roles';
 import { isYes, LIST_JOINER, LIST_SEPARATORS, numberOf, textOf } from './values';
@@ -247,7 +247,7 @@ export class FormDefinitionError extends BangfuError {
   }
 }
 
-export function problemText(p: FormProblem, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+export function problemText(p: FormProblem, locale: Locale = 'zh-CN'): string {
   if (locale === 'en') return `row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.en}`;
   return `第 ${p.row} 行${p.column ? `“${p.column}”列` : ''}：${p.zh}`;
 }
@@ -415,6 +415,6 @@ export function formDefinitionsToRows(form: FormDefinitions | FieldDef[]): (stri
 }
 
 /** The label of a field in the user's language. */
-export function fieldLabel(def: { zh: string; en: string }, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+export function fieldLabel(def: { zh: string; en: string }, locale: Locale = 'zh-CN'): string {
   return locale === 'en' ? def.en : def.zh;
 }
