@@ -3,6 +3,7 @@
  * all built by `npm run typecheck`) sees only the types its ring may use. Small fixtures are
  * compiled with the TypeScript API under the real ring configs, as tsc -b compiles them.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
@@ -96,4 +97,22 @@ describe('the sidebar endpoints are bound to the Endpoints contract', () => {
     const errors = errorsIn('server', sidebar, drifted('getReviewQueue,', 'getReviewQueue: () => getReviewQueue().items,'));
     expect(errors).toEqual([expect.stringContaining("is missing the following properties from type 'ReviewQueue'")]);
   });
+});
+
+/** The rules `npm run lint` reports for `code` placed at `file` (ESLint in its own process, as npm runs it). */
+function lintRules(file: string, code: string): string[] {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+test('a use case may take Apps Script types but not call an Apps Script service; the sheets ring may', () => {
+  const code = 'export function names(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {\n  return [ss.getName(), SpreadsheetApp.getActiveSpreadsheet().getName()];\n}\n';
+  expect(lintRules('src/usecases/ringFixture.ts', code)).toEqual([expect.stringMatching(/^no-restricted-globals: Unexpected use of 'SpreadsheetApp'/)]);
+  expect(lintRules('src/domain/ringFixture.ts', 'export const lock = () => LockService.getScriptLock();\n')).toEqual([expect.stringMatching(/'LockService'/)]);
+  expect(lintRules('src/sheets/ringFixture.ts', code)).toEqual([]);
+  // And the usecases ring compiles the types: the rule, not the compiler, keeps the call out.
+  const f = join(ROOT, 'src/usecases/ringFixture.ts');
+  expect(errorsIn('usecases', f, { [f]: code })).toEqual([]);
 });
