@@ -68,11 +68,12 @@ export interface CaseFact {
 /**
  * A family the union is helping (SPEC §2): its case is in the archive and assisted
  * (approved, filed: 先建档、后帮扶), or it was paid first in an emergency before the
- * procedure was complete (先救助后补办). A case in public notice is not helped yet; an
- * exited one no longer is. The real-name summary lists exactly these families.
+ * procedure was complete (先救助后补办). Otherwise a case in public notice is not helped
+ * yet, and an exited one no longer is (what it was paid still counts in the statistics:
+ * aggregate.ts counts paid cases too). The real-name summary lists exactly these families.
  */
 export function isHelped(f: Pick<CaseFact, 'status' | 'emergency' | 'paidFen'>): boolean {
-  return f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0);
+  return f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0 && f.status !== 'exited');
 }
 
 /** A case in public notice (公示): the public-notice list shows exactly these. */
