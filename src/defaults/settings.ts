@@ -21,10 +21,7 @@ export interface SettingSeed {
   note: string;
 }
 
-export const SETTINGS_HEADER = ['设置项', '值', '生效日期', '说明'];
-export const COUNTY_BLOCK_TITLE = '【县区代码】';
-export const COUNTY_HEADER = ['县区代码', '名称'];
-export const DEADLINE_BLOCK_TITLE = '【期限】';
+export { COUNTY_BLOCK_TITLE, COUNTY_HEADER, DEADLINE_BLOCK_TITLE, SETTINGS_HEADER } from '../domain/layouts/settings';
 
 export const DEFAULT_SETTINGS: readonly SettingSeed[] = [
   {

@@ -13,11 +13,11 @@ import { coerceCivil, type CivilDate } from './civilDate';
 import { BangfuError } from './errors';
 import { numberOf, textOf } from './forms/values';
 import { yuanToFen } from './money';
+import { DONATION_HEADER } from './layouts/donations';
 
 export const UNIT_TYPES = { '县区/产业工会': 'county', 直属基层工会: 'grassroots', 省级模范县区: 'model_county' } as const;
 export type UnitType = (typeof UNIT_TYPES)[keyof typeof UNIT_TYPES];
-export const DONATION_HEADER = ['单位', '县区代码', '单位类型', '会员数', '捐款人数', '捐款金额（元）'] as const;
-export const DONATION_STANDARD_HEADER = ['项目', '名称', '数值', '生效日期', '截止日期', '来源'] as const;
+export { DONATION_HEADER, DONATION_STANDARD_HEADER } from './layouts/donations';
 
 const StandardRow = z.object({ key: z.string().check(z.minLength(1)), value: z.number().check(z.nonnegative()), from: z.string(), to: z.string() });
 type StandardRow = z.infer<typeof StandardRow>;

@@ -26,9 +26,9 @@ import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { withDocumentLock } from '../sheets/lock';
 import { findRows, readRow, type Cell, type TableRow } from '../sheets/table';
 import { showSidebar } from '../sheets/ui';
-import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from './caseFacts';
+import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from '../config/caseRules';
 import { requestContext, requireUser, say, t, userDto, type Ctx } from './context';
-import { allocateWorkerNo, suggestRelief } from './domainRules';
+import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { cachedResult, checkRequestId, rememberResult } from './requestCache';
 
 export function openIntake(): void {
@@ -36,7 +36,7 @@ export function openIntake(): void {
 }
 
 function fieldDto(f: FieldDef): FieldDefDto {
-  return f as FieldDefDto;
+  return f;
 }
 
 /** The form model; with a worker number, that case's values for editing. */

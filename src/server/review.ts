@@ -18,9 +18,9 @@ import { caseCells, findCase, openCaseSheet, readCases } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { withDocumentLock } from '../sheets/lock';
 import { showSidebar } from '../sheets/ui';
-import { statusText } from './caseFacts';
+import { statusText } from '../config/caseRules';
 import { requestContext, requireUser, say, t, userDto, type Ctx } from './context';
-import { suggestRelief } from './domainRules';
+import { suggestRelief } from '../config/domainRules';
 import { cachedResult, checkRequestId, rememberResult } from './requestCache';
 
 export function openReview(): void {

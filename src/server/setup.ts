@@ -27,9 +27,12 @@ import {
 import { readHeader, type Cell, type Sheet } from '../sheets/table';
 import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
-import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
-import { defaultSettingsRows } from './settings';
-import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
+import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
+import {
+  defaultCounties, defaultDonationStandardRows, defaultHolidayRows, defaultPolicyRows, defaultSettingsRows, donationSheetHeader, sourceRowForThisWorkbook,
+} from '../defaults/sheetRows';
+import { SOURCE_COLUMNS } from '../domain/rollup/sources';
+import { REPORT_SHEETS } from '../sheets/workbook';
 import { UNIT_TYPES } from '../domain/donation';
 
 export interface SetupReport {

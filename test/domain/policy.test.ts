@@ -198,7 +198,8 @@ describe('reading the 救助标准 sheet', () => {
     expect(failure(() => parsePolicySheet([['项目代码', '比例'], ['medical', 0.1]])).zh).toContain('缺少列 “生效日期”');
   });
 
-  it('parses a hundred rows quickly', () => {
+  // Its speed is the bench case policy_parse_100 (npm run bench).
+  it('parses a hundred rows of 25 years of standards and picks the rows of a day', () => {
     // 25 years of yearly standards for 4 bands of medical relief.
     const rows: unknown[][] = [header];
     for (let y = 2001; y <= 2025; y++) {
@@ -207,9 +208,7 @@ describe('reading the 救助标准 sheet', () => {
         rows.push(['medical', '特困职工医疗救助', `${y}-01-01`, to, lower, upper, rate, '', '', '', '', '', SRC]);
       }
     }
-    const t0 = performance.now();
     const policy = parsePolicySheet(rows);
-    expect(performance.now() - t0).toBeLessThan(100);
     expect(policy.rows).toHaveLength(100);
     expect(pickRows(policy, 'medical', '2019-06-30').map((r) => r.sheet_row)).toEqual([74, 75, 76, 77]);
   });

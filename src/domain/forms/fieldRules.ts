@@ -5,7 +5,8 @@
  * Plain TypeScript, no zod: the sidebar bundles this file and must stay small.
  * Messages name the field: `“身份证号”校验码错误` / `"ID number": wrong check digit`.
  */
-import type { FieldDefDto, FieldError, Locale } from '../../shared/endpoints';
+import type { Locale } from '../errors';
+import type { FieldDefDto } from './fieldDefs';
 import { parseCivil, type CivilDate } from '../civilDate';
 import { validateId } from '../idcard';
 import { isBlankValue, listOf, normalizeValue, numberOf, optionValue, rowsOf, textOf, type ValueFieldDef } from './values';
@@ -16,6 +17,9 @@ export type RuleFieldDef = ValueFieldDef &
     computed?: boolean;
     columns?: RuleFieldDef[];
   };
+
+/** One field at fault, as the page shows it beside the field. */
+export interface FieldError { field: string; label: string; message: string }
 
 export interface RuleContext {
   /** Beijing civil date: an ID number's birth date may not be after it. */

@@ -10,7 +10,10 @@
  */
 import { isDate } from '../civilDate';
 import { coerceCivil } from '../civilDate';
-import type { FieldType, Json } from '../../shared/endpoints';
+import type { FieldType } from './fieldDefs';
+
+/** A value that crosses google.script.run and sits in a form: JSON-safe, dates as 'YYYY-MM-DD'. */
+export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 /** The fields of a definition these helpers need (FieldDef and FieldDefDto both fit). */
 export interface ValueFieldDef {

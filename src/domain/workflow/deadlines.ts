@@ -25,6 +25,7 @@ import { addDays, coerceCivil, isValidYmd, ymd, type CivilDate } from '../civilD
 import type { CaseRecord } from '../caseModel';
 import { textOf } from '../forms/values';
 import { caseDate, caseStatus, isEmergency, OPEN_STATUSES } from './actions';
+import { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 /** What deadlines need from a calendar (WorkCalendar in src/domain/calendar.ts has it). */
 export interface WorkdayCalendar {
@@ -197,14 +198,7 @@ export function annualReviewDeadline(year: number, rules: DeadlineRules): CivilD
 
 // ── the sheet ────────────────────────────────────────────────────────────────────
 
-export const DEADLINE_COLUMNS = [
-  { key: 'step', zh: '环节', en: 'Step' },
-  { key: 'workdays', zh: '工作日', en: 'Working days' },
-  { key: 'from', zh: '生效日期', en: 'Effective from' },
-  { key: 'to', zh: '失效日期', en: 'Effective to' },
-  { key: 'source', zh: '依据', en: 'Source' },
-] as const;
-export const DEADLINE_HEADER: string[] = DEADLINE_COLUMNS.map((c) => c.zh);
+export { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 function parseStep(v: unknown): DeadlineStep | null {
   const s = textOf(v);

@@ -8,17 +8,10 @@ import { Role, type CaseRecord, type SystemColumnKey } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { parseRole, roleLabel, seesAllCounties } from '../roles';
 import { textOf } from '../forms/values';
-import type { ReviewActionKey } from '../../shared/endpoints';
-import { ACTIONS, ACTION_KEYS, STEP_OWNERS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel } from './actions';
+import { STAFF_COLUMNS } from '../layouts/staff';
+import { ACTIONS, ACTION_KEYS, STEP_OWNERS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel, type ReviewActionKey } from './actions';
 
-/** The 人员权限 columns in sheet order. */
-export const STAFF_COLUMNS = [
-  { key: 'email', zh: '邮箱', en: 'Email' },
-  { key: 'role', zh: '角色', en: 'Role' },
-  { key: 'county', zh: '县区代码', en: 'County code' },
-  { key: 'name', zh: '姓名', en: 'Name' },
-] as const;
-export const STAFF_HEADER: string[] = STAFF_COLUMNS.map((c) => c.zh);
+export { STAFF_COLUMNS, STAFF_HEADER } from '../layouts/staff';
 
 /** A user as 人员权限 defines them. County is null for the city union and administrators. */
 export const UserSchema = z

@@ -23,8 +23,7 @@ export function IDCARD_VALID(id: unknown): boolean | '' | Grid<boolean | string>
   });
 }
 
-const FIELDS = ['birth', 'sex', 'age', 'region'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'birth' | 'sex' | 'age' | 'region';
 const FIELD_WORDS: Record<string, Field> = { birth: 'birth', 出生日期: 'birth', sex: 'sex', 性别: 'sex', age: 'age', 年龄: 'age', region: 'region', 地区: 'region', 地区代码: 'region' };
 
 export function IDCARD_INFO(id: unknown, field: unknown, on_date?: unknown): Date | string | number | Grid<Date | string | number> {
