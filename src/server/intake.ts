@@ -233,7 +233,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
   const audit: AuditRecord = {
     time: ctx.now, user: user.email, workerNo, action: '新增案件', from: '', to: statusText('submitted'),
     reason: overrideReason(req, warnings),
-    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(cells[d.key]) })),
+    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
   };
   commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'append', record: cells }, [audit]);
@@ -280,7 +280,7 @@ function saveEdit(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string)
   for (const d of defs) {
     if (!sameCell(before[d.key], newCells[d.key]) && JSON.stringify(normalizeValue(d, before[d.key])) !== JSON.stringify(values[d.key])) {
       changes[d.key] = newCells[d.key];
-      changed.push({ field: d.key, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
+      changed.push({ field: d.key, label: d.zh, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
     }
   }
   if (changed.length === 0) {

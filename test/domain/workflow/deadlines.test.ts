@@ -105,8 +105,8 @@ describe('calendar-year deadlines', () => {
 });
 
 describe('deadline rules are data with effective dates', () => {
-  it('every default names its source in seed 001', () => {
-    for (const r of DEFAULT_DEADLINE_ROWS) expect(r.source).toMatch(/seed 001/);
+  it('every default names its source by the document title of the Hebei opinions', () => {
+    for (const r of DEFAULT_DEADLINE_ROWS) expect(r.source).toMatch(/^《关于进一步做好困难职工帮扶工作的意见》（河北省）/);
   });
 
   it('round-trips through the sheet', () => {
