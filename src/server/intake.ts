@@ -218,6 +218,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     county: county.code,
     status: 'submitted' satisfies CaseStatus,
     submitted_at: ctx.today,
+    stage_since: ctx.today,
     overdue: false,
     emergency_pending: false,
     suggested_amount: relief.amount ?? '',

@@ -20,7 +20,7 @@ import { SHEET_NAMES, requireSheet, type Spreadsheet } from './workbook';
 
 export const SYSTEM_KEYS: string[] = SYSTEM_COLUMNS.map((c) => c.key);
 /** System columns holding civil dates (written as date cells). */
-export const CASE_DATE_KEYS = new Set(['due_date', 'submitted_at', 'notice_start', 'notice_end', 'paid_at', 'exited_at']);
+export const CASE_DATE_KEYS = new Set(['due_date', 'submitted_at', 'notice_start', 'notice_end', 'stage_since', 'paid_at', 'exited_at']);
 
 /** Every 案件 column code knows: system columns, then the top-level form fields. */
 export function caseColumns(defs: readonly FieldDef[]): Column[] {

@@ -114,6 +114,8 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
       break;
   }
 
+  // The step's clock starts on the day the case reaches it (deadlines.ts).
+  if (rule.to !== null && rule.to !== undefined && rule.to !== from) patch.stage_since = t;
   const merged: CaseRecord = { ...c, ...(patch as CaseRecord) };
   const deadline = recomputeDeadline(merged, t, ctx.calendar, ctx.rules);
   patch.due_date = deadline.due_date;
