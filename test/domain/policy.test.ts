@@ -47,8 +47,8 @@ describe('finding a scheme', () => {
   it('an unknown scheme names itself and lists the known ones', () => {
     const e = failure(() => findScheme(DEFAULT_POLICY, '助学'));
     expect(e.zh).toContain('未知的救助项目“助学”');
-    expect(e.zh).toContain('medical（特困职工医疗救助）');
-    expect(e.zh).toContain('living（生活救助）');
+    expect(e.zh).toContain('可用项目：特困职工医疗救助、');
+    expect(e.zh).toContain('、生活救助');
     expect(e.en).toContain('Unknown relief scheme "助学"');
   });
 });
@@ -70,7 +70,7 @@ describe('rows in force on a date', () => {
 
   it('before the first row there is nothing, and the error names the scheme and the date', () => {
     const e = failure(() => pickRows(policy, '特困职工医疗救助', '2011-12-31'));
-    expect(e.zh).toBe('救助项目“特困职工医疗救助”（medical）在 2011-12-31 没有生效的救助标准（生效日期、失效日期均含当日）');
+    expect(e.zh).toBe('救助项目“特困职工医疗救助”在 2011-12-31 没有生效的救助标准（生效日期、失效日期均含当日）');
   });
 });
 

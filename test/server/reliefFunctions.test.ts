@@ -55,7 +55,7 @@ describe('RELIEF', () => {
 
   it('an unknown scheme is the whole call\'s error, naming it', () => {
     expect(() => RELIEF('助学金', 1_000)).toThrow(BangfuError);
-    expect(() => RELIEF('助学金', 1_000)).toThrow(/未知的救助项目“助学金”。可用项目：medical（特困职工医疗救助）/);
+    expect(() => RELIEF('助学金', 1_000)).toThrow(/未知的救助项目“助学金”。可用项目：特困职工医疗救助、十种重大疾病/);
     expect(() => RELIEF('', 1_000)).toThrow('请填写救助项目');
   });
 
@@ -80,7 +80,7 @@ describe('RELIEF', () => {
     const dates = [[new Date(2025, 5, 1)], [new Date(2026, 1, 1)], [new Date(2011, 0, 1)], ['下周']];
     expect(RELIEF('medical', amounts, dates, policy)).toEqual([
       [1_600], [1_800],
-      ['错误：救助项目“特困职工医疗救助”（medical）在 2011-01-01 没有生效的救助标准（生效日期、失效日期均含当日）'],
+      ['错误：救助项目“特困职工医疗救助”在 2011-01-01 没有生效的救助标准（生效日期、失效日期均含当日）'],
       ['错误：“日期”应为日期，而不是“下周”'],
     ]);
     expect(() => RELIEF('medical', amounts, [[new Date(2025, 5, 1), new Date(2025, 5, 2)]], policy)).toThrow('“日期”应为单个值，或与“计算基数”大小相同的区域');
