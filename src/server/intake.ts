@@ -6,6 +6,7 @@
  * validates every field (zh errors naming the field), the user must be in 人员权限, edits
  * need the version the page loaded, and nothing is written unless everything passed.
  */
+import { notListed } from './access';
 import type { CaseRecord, CaseStatus } from '../domain/caseModel';
 import { parseStatus } from '../domain/caseModel';
 import { BangfuError } from '../domain/errors';
@@ -50,6 +51,8 @@ export function getIntakeForm(workerNo?: string): IntakeFormModel {
     fields: fields.map(fieldDto),
     counties: ctx.settings().counties.map((c) => ({ code: resolveCountyCode(ctx, c.code), name: c.name })),
   };
+  const access = notListed(ctx);
+  if (access) return { ...model, access };
   if (workerNo && workerNo.trim() !== '') {
     const user = requireUser(ctx);
     const cs = openCaseSheet(ctx.ss, fields);
