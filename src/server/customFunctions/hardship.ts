@@ -25,7 +25,7 @@ function ratioOf(v: unknown): number | null {
   if (isBlank(v)) return null;
   if (typeof v === 'number' || typeof v === 'string') {
     try {
-      return rateValue(parseRate(v, 'expense_ratio'));
+      return rateValue(parseRate(v, '支出占收入比例'));
     } catch {
       // fall through to the argument error below
     }
