@@ -4,7 +4,7 @@
  */
 import { setNow } from '../../src/server/clock';
 import { getIntakeForm, saveCase } from '../../src/server/intake';
-import { getReviewQueue } from '../../src/server/review';
+import { getReviewQueue, reviewAction } from '../../src/server/review';
 import { as, newWorkbook, rid, wangXiuying, liMing } from './fixtures';
 
 afterAll(() => setNow(null));
@@ -25,6 +25,12 @@ test('a reviewer sees her own case without 审核通过, and the queue item says
   const other = queue.items.find((i) => i.name === '李明')!;
   expect(other.actions.map((a) => a.key)).toContain('pass');
   expect(other.unavailable).toEqual([]);
+
+  // In notice (posted Thu 9 October: Fri 10, Sat 11 worked, Mon 13 … Wed 15), 公示期满 is not
+  // offered before the notice is over, and the item says until when.
+  expect(reviewAction({ requestId: rid(), workerNo: other.workerNo, action: 'pass', version: other.version }).ok).toBe(true);
+  const inNotice = getReviewQueue().items.find((i) => i.workerNo === other.workerNo)!;
+  expect(inNotice.unavailable).toEqual([{ key: 'end_notice', label: '公示期满', reason: '公示期未满：公示至 2025-10-15（含），2025-10-15 之后方可结束公示' }]);
 });
 
 test('a visitor not in 人员权限 gets whom to ask instead of a form that refuses at 保存', () => {
