@@ -278,9 +278,9 @@ export function makePolicy(inputs: readonly PolicyRowInput[]): Policy {
 
 // ── looking up ────────────────────────────────────────────────────────────────────
 
-/** "medical（特困职工医疗救助）、…" for error messages. */
+/** "特困职工医疗救助、十种重大疾病、…" for error messages: the names people type (a scheme without one by its code). */
 function knownSchemes(policy: Policy): string {
-  const list = [...policy.schemes.values()].map((s) => (s.name === s.code ? s.code : `${s.code}（${s.name}）`));
+  const list = [...policy.schemes.values()].map((s) => s.name);
   return list.length > 0 ? list.join('、') : '（无）';
 }
 
@@ -304,7 +304,7 @@ export function pickRows(policy: Policy, scheme: string, onDate: CivilDate): rea
     .sort((a, b) => a.lower - b.lower);
   if (rows.length === 0) {
     throw new BangfuError('policy.notInForce',
-      `救助项目“${entry.name}”（${entry.code}）在 ${onDate} 没有生效的救助标准${INCLUSIVE_ZH}`,
+      `救助项目“${entry.name}”在 ${onDate} 没有生效的救助标准${INCLUSIVE_ZH}`,
       `Relief scheme ${entry.code} has no standard in force on ${onDate}${INCLUSIVE_EN}`, 'on_date');
   }
   return rows;

@@ -131,7 +131,7 @@ export function dailyDeadlineCheck(): DeadlineCheckResult {
   }
 }
 
-const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'due_date', 'overdue', 'created_by', 'name'];
+const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'stage_since', 'due_date', 'overdue', 'created_by', 'name'];
 
 /**
  * ONE read of 案件; due date and overdue recomputed for open cases on the working-day

@@ -34,7 +34,12 @@ export interface IntakeFormModel {
   values?: FormValues;
   version?: number;
   status?: string;
+  /** Present when the user is not in 人员权限: the page shows whom to ask instead of the form. */
+  access?: NotListedDto;
 }
+
+/** A person not in 人员权限: who they are signed in as, and the administrators who can add them. */
+export interface NotListedDto { email: string; contacts: { name: string; email: string }[] }
 
 export interface CasePreview {
   derived: {
@@ -85,9 +90,11 @@ export interface ReviewItem {
   suggestedAmount: number | null;
   reliefExplain: string;
   actions: { key: ReviewActionKey; label: string; needsReason: boolean; needsAmount: boolean }[];
+  /** Steps of this status and role that the user may not take on this case, each with the server's reason. */
+  unavailable?: { key: ReviewActionKey; label: string; reason: string }[];
 }
 
-export interface ReviewQueue { locale: Locale; user: UserDto; items: ReviewItem[] }
+export interface ReviewQueue { locale: Locale; user: UserDto; items: ReviewItem[]; access?: NotListedDto }
 
 export interface ReviewActionRequest {
   requestId: string;

@@ -135,7 +135,7 @@ function problemOf(def: RuleFieldDef, value: unknown, ctx: RuleContext): Problem
 }
 
 function tableProblem(def: RuleFieldDef, value: unknown, ctx: RuleContext): Problem | null {
-  const rows = rowsOf(value);
+  const rows = rowsOf(value, def);
   if (rows === null) return ['内容无法读取（应为表格行）', 'cannot be read (expected table rows)'];
   const filled = rows.filter((r) => !Object.values(r).every(isBlankValue));
   const count = bounds(def, filled.length, ROWS);
@@ -160,7 +160,7 @@ export function checkField(def: RuleFieldDef, value: unknown, ctx: RuleContext):
   const en = ctx.locale === 'en';
   const label = en ? `"${def.en}"` : `“${def.zh}”`;
   const say = (p: Problem) => (en ? `${label} ${p[1]}` : `${label}${p[0]}`);
-  if (isBlankValue(value) || (def.type === 'table' && rowsOf(value)?.length === 0)) {
+  if (isBlankValue(value) || (def.type === 'table' && rowsOf(value, def)?.length === 0)) {
     return def.required && !def.computed ? say(['为必填项', 'is required']) : null;
   }
   const problem = problemOf(def, value, ctx);

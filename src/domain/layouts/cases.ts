@@ -14,6 +14,7 @@ export const SYSTEM_COLUMNS = [
   { key: 'submitted_at', zh: '提交日期', en: 'Submitted on' },
   { key: 'notice_start', zh: '公示开始', en: 'Notice from' },
   { key: 'notice_end', zh: '公示结束', en: 'Notice until' },
+  { key: 'stage_since', zh: '进入本环节日期', en: 'In this step since' },
   { key: 'return_reason', zh: '退回原因', en: 'Return reason' },
   { key: 'objections', zh: '异议记录', en: 'Objections' },
   { key: 'suggested_amount', zh: '建议救助金额', en: 'Suggested amount' },
