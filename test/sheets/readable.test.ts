@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { defaultFields } from '../../src/defaults/forms';
-import { normalizeValue, rowsFromText, rowsText, toCellValue } from '../../src/domain/forms/values';
+import { normalizeValue, rowsFromText, toCellValue } from '../../src/domain/forms/values';
 import { objectionsText, readObjections } from '../../src/domain/workflow/transitions';
 import { changesText } from '../../src/sheets/audit';
 import { setNow } from '../../src/server/clock';

@@ -9,8 +9,8 @@ import { checkField } from '../../src/domain/forms/fieldRules';
 import { defaultFields } from '../../src/defaults/forms';
 import { validateSubmission } from '../../src/domain/forms/caseSchema';
 import type { SaveCaseRequest } from '../../src/shared/endpoints';
-import { builtPage, control, eventually, FakeBackend, launchBrowser, openSidebar, type Sidebar } from './pageHarness';
-import { FIELDS, intakeModel, reviewQueue, VALID_ID_FEMALE } from './fixtures';
+import { builtPage, control, eventually, FakeBackend, launchBrowser, openSidebar, type Sidebar } from '../../harness/ui/pageHarness';
+import { FIELDS, intakeModel, reviewQueue, VALID_ID_FEMALE } from '../../harness/ui/fixtures';
 
 let browser: Browser;
 let open: Sidebar[] = [];
