@@ -4,10 +4,9 @@
  * 汇总与报表 menu; only the reading and writing are Excel's.
  */
 import { basename } from 'node:path';
-import { civilFromDate } from '../domain/civilDate';
+import { civilFromDate, type CivilDate } from '../domain/civilDate';
 import { crossCheck, mergeRollups, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
-import type { CaseFact } from '../domain/rollup/caseFacts';
-import { centreStatsLayout, dashboardLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout } from '../domain/reports';
+import { buildReportSet, REPORT_KINDS, reportRollupOptions } from '../domain/reports';
 import { COUNTIES } from '../defaults/counties';
 import { streamCaseValues, writeLayouts } from './excel';
 
@@ -18,12 +17,13 @@ export interface RollupCliOptions {
   city?: boolean;
   unit?: string;
   progress: (line: string) => void;
+  /** The reporting day (default: today in the machine's time zone). */
+  today?: CivilDate;
 }
 
 export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: string[]; cases: number }> {
-  const today = civilFromDate(new Date());
-  const year = Number(today.slice(0, 4));
-  const keep = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || f.status === 'notice' || (f.emergency && f.paidFen > 0);
+  const today = o.today ?? civilFromDate(new Date());
+  const opts = reportRollupOptions(today, REPORT_KINDS);
   const parts: RollupResult[] = [];
   const problems: string[] = [];
   // Each file is rolled up as soon as it is read, so only one file's rows are held at a time.
@@ -31,24 +31,22 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
     o.progress(`读取 ${i + 1}/${o.inputs.length}：${basename(path)}`);
     let source: SourceData;
     try {
-      source = { name: basename(path), county: '', values: await streamCaseValues(path) };
+      // The source is named as a county names its file (京山.xlsx → 京山), as 汇总来源 names it in the add-on.
+      source = { name: basename(path).replace(/\.xlsx$/i, ''), county: '', values: await streamCaseValues(path) };
     } catch (e) {
       problems.push(`${basename(path)} 无法读取（${e instanceof Error ? e.message : String(e)}），已跳过`);
       continue;
     }
     o.progress(`  ${source.values.length - 1} 行，汇总中…`);
-    parts.push(rollUp([source], { year, today, keep }));
+    parts.push(rollUp([source], opts));
   }
-  const r = mergeRollups(parts, year);
+  const r = mergeRollups(parts, opts.year);
   r.problems.unshift(...problems);
   crossCheck(r);
   const names = Object.fromEntries(COUNTIES.map((c) => [c.code, c.name]));
   const header = { unit: o.unit ?? '', year: r.year, today };
   o.progress('写出报表…');
-  await writeLayouts(o.output, [
-    summaryLayout(r, names, today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header),
-    realNameLayout(r.kept, o.city ? 'city' : null, header.unit), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
-  ]);
+  await writeLayouts(o.output, buildReportSet(r, REPORT_KINDS, { countyNames: names, header, viewer: o.city ? 'city' : null }));
   o.progress(`已写出 ${o.output}（${r.rowsCounted} 件${r.problems.length ? `，${r.problems.length} 条问题见“汇总”表末尾` : ''}）`);
   return { problems: r.problems, cases: r.rowsCounted };
 }

@@ -3,7 +3,9 @@
  * as dated rows: an administrator adds a row with a later 生效日期 when a new campaign
  * changes a number; the campaign's launch date picks the row in force.
  */
-export const DONATION_SOURCE = 'seed 000 保定市总工会第二期“职工互助一日捐”活动通知';
+import { cite } from '../domain/sources';
+
+export const DONATION_SOURCE = cite('donation2012');
 
 /** [key, zh label, value, from, to] — to '' = open-ended. */
 export const DEFAULT_DONATION_ROWS: readonly (readonly [string, string, number, string, string])[] = [

@@ -13,11 +13,11 @@ import { coerceCivil, type CivilDate } from './civilDate';
 import { BangfuError } from './errors';
 import { numberOf, textOf } from './forms/values';
 import { yuanToFen } from './money';
+import { DONATION_HEADER } from './layouts/donations';
 
 export const UNIT_TYPES = { '县区/产业工会': 'county', 直属基层工会: 'grassroots', 省级模范县区: 'model_county' } as const;
 export type UnitType = (typeof UNIT_TYPES)[keyof typeof UNIT_TYPES];
-export const DONATION_HEADER = ['单位', '县区代码', '单位类型', '会员数', '捐款人数', '捐款金额（元）'] as const;
-export const DONATION_STANDARD_HEADER = ['项目', '名称', '数值', '生效日期', '截止日期', '来源'] as const;
+export { DONATION_HEADER, DONATION_STANDARD_HEADER } from './layouts/donations';
 
 const StandardRow = z.object({ key: z.string().check(z.minLength(1)), value: z.number().check(z.nonnegative()), from: z.string(), to: z.string() });
 type StandardRow = z.infer<typeof StandardRow>;
@@ -28,11 +28,19 @@ export interface DonationStandard {
   provinceShare: number;
 }
 
+/** What each standard is called when the table has no row for it at all. */
+const DONATION_ITEM_LABELS: Record<string, string> = {
+  per_capita_min: '人均捐款下限', 'rate.county': '县区/产业工会参与率下限', 'rate.grassroots': '直属基层工会参与率下限',
+  'rate.model_county': '省级模范县区参与率下限', province_share: '上解省总比例',
+};
+
 /** The standard in force on `on` from dated rows (later 生效日期 wins for the same item). */
 export function donationStandard(rows: readonly (readonly unknown[])[], on: CivilDate): DonationStandard {
   const parsed: StandardRow[] = [];
+  const labels = new Map<string, string>();
   rows.forEach((r, i) => {
     if (r.every((v) => v === '' || v === null || v === undefined)) return;
+    if (textOf(r[1]) !== '') labels.set(textOf(r[0]), textOf(r[1]));
     const from = coerceCivil(r[3]);
     const value = numberOf(r[2]);
     const res = StandardRow.safeParse({ key: textOf(r[0]), value, from: from ?? '', to: coerceCivil(r[4]) ?? '' });
@@ -44,7 +52,9 @@ export function donationStandard(rows: readonly (readonly unknown[])[], on: Civi
   });
   const pick = (key: string): number => {
     const inForce = parsed.filter((p) => p.key === key && p.from <= on && (p.to === '' || on <= p.to)).sort((a, b) => (a.from < b.from ? 1 : -1));
-    if (inForce.length === 0) throw new BangfuError('donation.noStandard', `${on} 没有生效的一日捐标准“${key}”`, `No donation standard "${key}" in force on ${on}`);
+    // Named by its row's label (人均捐款下限（元）…) where the table has one, not by its key.
+    const label = labels.get(key) ?? DONATION_ITEM_LABELS[key] ?? key;
+    if (inForce.length === 0) throw new BangfuError('donation.noStandard', `${on} 没有生效的一日捐标准“${label}”`, `No donation standard "${key}" in force on ${on}`);
     return inForce[0].value;
   };
   return {

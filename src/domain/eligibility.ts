@@ -21,6 +21,7 @@
  *   an open list, not a closed one.
  * - Amounts are compared exactly, in fen (money.ts), so 715.00 is within 130 % of 550.
  */
+import { cite } from './sources';
 import * as z from 'zod/mini';
 import { BangfuError } from './errors';
 import { compareWithShare, parseRate, yuanToFen } from './money';
@@ -38,7 +39,7 @@ export const HardshipThresholdsSchema = z.object({
 export type HardshipThresholds = z.infer<typeof HardshipThresholdsSchema>;
 
 export const DEFAULT_HARDSHIP_THRESHOLDS: Readonly<HardshipThresholds> = Object.freeze({ margin: 1.3, expenseShare: 0.5 });
-export const HARDSHIP_THRESHOLDS_SOURCE = 'seed 004 二(二)《荆门市工会系统开展“万名工会干部进万企帮万户”活动实施方案》（2016）';
+export const HARDSHIP_THRESHOLDS_SOURCE = cite('jingmenPlan', '二（二）精准识别');
 
 export const HardshipInputSchema = z.object({
   /** Household per-capita income, yuan per month. */

@@ -13,8 +13,9 @@ import type { Ctx, LockRunner } from '../usecases/ctx';
 import { now as clockNow } from './clock';
 import { civilFromDate } from '../domain/civilDate';
 import { lazy } from './lazy';
-import { parseSettings } from './settings';
-import { defaultCounties, readCalendar, readPolicy } from './domainRules';
+import { parseSettings } from '../config/settings';
+import { readCalendar, readPolicy } from '../config/domainRules';
+import { defaultCounties } from '../defaults/sheetRows';
 
 export { requireUser, userDto, say, t } from '../usecases/ctx';
 export type { Ctx, LockRunner, AuditHeadStore } from '../usecases/ctx';

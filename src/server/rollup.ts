@@ -9,21 +9,17 @@
  * administrators (the people who file the statistics).
  */
 import { BangfuError } from '../domain/errors';
-import { donationStandard, rollUpDonations, DONATION_HEADER, DONATION_STANDARD_HEADER } from '../domain/donation';
-import { parseSources, type Source } from '../domain/rollup/sources';
-import { crossCheck, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
-import { indexHeader, readFact, type CaseFact } from '../domain/rollup/caseFacts';
-import {
-  caseReportLayout, centreStatsLayout, dashboardLayout, donationLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout,
-} from '../domain/reports';
-import { DEFAULT_DONATION_ROWS, DONATION_SOURCE } from '../defaults/donation';
+import { donationStandard, rollUpDonations } from '../domain/donation';
+import { crossCheck, rollUp, type RollupResult } from '../domain/rollup/aggregate';
+import { indexHeader, readFact } from '../domain/rollup/caseFacts';
+import { buildReportSet, caseReportLayout, donationLayout, reportRollupOptions, type ReportKind } from '../domain/reports';
+import { defaultDonationStandardRows } from '../defaults/sheetRows';
 import { writeLayout } from '../sheets/reportWriter';
+import { readSelectedRows, readSources } from '../sheets/sources';
 import { toast } from '../sheets/ui';
-import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import { readSheetValues, REPORT_SHEETS, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, requireUser, type Ctx } from './context';
 import { sendWrite, writerUrl } from '../platform/writerClient';
-
-export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
 
 export interface RunReport {
   ok: boolean;
@@ -41,40 +37,23 @@ function reporter(ctx: Ctx): void {
   }
 }
 
-/** Reads every enabled source: one open and one getValues each; failures become problems. */
-export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void = () => {}): { data: SourceData[]; problems: string[]; sources: Source[] } {
-  const { sources, problems } = parseSources(readSheetValues(ss, SHEET_NAMES.sources));
-  if (sources.length === 0 && problems.length === 0) {
-    sources.push({ row: 0, name: '本表', county: '', kind: 'tab', location: SHEET_NAMES.cases, tab: SHEET_NAMES.cases });
-  }
-  const data: SourceData[] = [];
-  sources.forEach((s, i) => {
-    onProgress(`正在读取来源 ${i + 1}/${sources.length}：${s.name}`);
-    try {
-      const book = s.kind === 'tab' ? ss : SpreadsheetApp.openById(s.location);
-      const sheet = book.getSheetByName(s.tab);
-      if (!sheet) throw new Error(`找不到标签页“${s.tab}”`);
-      data.push({ name: s.name, county: s.county, values: sheet.getDataRange().getValues() });
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      problems.push(`来源“${s.name}”无法读取（${why}），已跳过`);
-    }
-  });
-  return { data, problems, sources };
-}
-
 function countyNames(ctx: Ctx): Record<string, string> {
   return Object.fromEntries(ctx.settings().counties.map((c) => [c.code, c.name]));
 }
 
-function rollUpAll(ctx: Ctx, keep?: (f: CaseFact) => boolean): RollupResult {
+/** Reads every source, rolls up what `kinds` need, checks the sums, and writes those reports. */
+function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult; sheets: string[] } {
   const progress = (m: string) => toast(m, '汇总', 5);
   const read = readSources(ctx.ss, progress);
   progress(`正在汇总 ${read.data.length} 个来源…`);
-  const result = rollUp(read.data, { year: Number(ctx.today.slice(0, 4)), today: ctx.today, keep });
-  result.problems.unshift(...read.problems);
-  crossCheck(result);
-  return result;
+  const r = rollUp(read.data, reportRollupOptions(ctx.today, kinds));
+  r.problems.unshift(...read.problems);
+  crossCheck(r);
+  toast('正在写入报表…', '汇总', 5);
+  const header = { unit: ctx.ss.getName(), year: r.year, today: ctx.today };
+  const layouts = buildReportSet(r, kinds, { countyNames: countyNames(ctx), header, viewer: ctx.user()?.role ?? null });
+  for (const l of layouts) writeLayout(ctx.ss, l);
+  return { r, sheets: layouts.map((l) => l.name) };
 }
 
 function finish(sheets: string[], problems: string[], what: string): RunReport {
@@ -128,43 +107,35 @@ function guarded(name: ReportName | null, fn: (ctx: Ctx) => RunReport): RunRepor
 /** 帮扶 → 汇总与报表 → 汇总. */
 export function runRollup(): RunReport {
   return guarded('runRollup', (ctx) => {
-    const r = rollUpAll(ctx);
-    toast('正在写入“汇总”…', '汇总', 5);
-    writeLayout(ctx.ss, summaryLayout(r, countyNames(ctx), ctx.today));
-    return finish(['汇总'], r.problems, `汇总（${r.rowsCounted} 件）`);
+    const { r, sheets } = writeReports(ctx, ['summary']);
+    return finish(sheets, r.problems, `汇总（${r.rowsCounted} 件）`);
   });
 }
 
-/** 生成报表: 汇总 + the two statistics forms + the real-name summary. */
+/** What 生成报表 writes: 汇总 + the two statistics forms + the real-name summary. */
+const REPORTS_MENU: readonly ReportKind[] = ['summary', 'warmth', 'centre', 'realName'];
+
+/** 生成报表. */
 export function runReports(): RunReport {
   return guarded('runReports', (ctx) => {
-    const helped = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0);
-    const r = rollUpAll(ctx, helped);
-    const names = countyNames(ctx);
-    const header = { unit: ctx.ss.getName(), year: r.year, today: ctx.today };
-    const role = ctx.user()?.role ?? null;
-    toast('正在写入报表…', '汇总', 5);
-    const layouts = [summaryLayout(r, names, ctx.today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header), realNameLayout(r.kept, role, ctx.ss.getName())];
-    for (const l of layouts) writeLayout(ctx.ss, l);
-    return finish(layouts.map((l) => l.name), r.problems, '报表');
+    const { r, sheets } = writeReports(ctx, REPORTS_MENU);
+    return finish(sheets, r.problems, '报表');
   });
 }
 
 /** 公示名单: the cases in public notice, masked. */
 export function runPublicNotice(): RunReport {
   return guarded('runPublicNotice', (ctx) => {
-    const r = rollUpAll(ctx, (f) => f.status === 'notice');
-    writeLayout(ctx.ss, publicNoticeLayout(r.kept, ctx.today));
-    return finish(['公示名单'], r.problems, `公示名单（${r.kept.length} 人）`);
+    const { r, sheets } = writeReports(ctx, ['publicNotice']);
+    return finish(sheets, r.problems, `公示名单（${r.kept.length} 人）`);
   });
 }
 
 /** 统计图表: the dashboard tables and their charts. */
 export function runDashboard(): RunReport {
   return guarded('runDashboard', (ctx) => {
-    const r = rollUpAll(ctx);
-    writeLayout(ctx.ss, dashboardLayout(r, countyNames(ctx)));
-    return finish(['统计图表'], r.problems, '统计图表');
+    const { r, sheets } = writeReports(ctx, ['dashboard']);
+    return finish(sheets, r.problems, '统计图表');
   });
 }
 
@@ -185,28 +156,13 @@ function donationStandardRows(ss: Spreadsheet): unknown[][] {
   return v.length > 1 ? v : defaultDonationStandardRows();
 }
 
-export function defaultDonationStandardRows(): (string | number)[][] {
-  return [[...DONATION_STANDARD_HEADER], ...DEFAULT_DONATION_ROWS.map(([k, zh, v, from, to]) => [k, zh, v, from, to, DONATION_SOURCE])];
-}
-
-export function donationSheetHeader(): string[] {
-  return [...DONATION_HEADER];
-}
-
 /** 困难职工情况报表 for the rows selected in 案件: one printable sheet each. */
 export function runCaseReports(): RunReport {
   // The printable sheets are new sheets of the caller's own, made here from the selection.
   return guarded(null, (ctx) => {
-    const sheet = ctx.ss.getSheetByName(SHEET_NAMES.cases);
-    const range = ctx.ss.getActiveRange();
-    if (!sheet || !range || range.getSheet().getName() !== SHEET_NAMES.cases || range.getLastRow() < 2) {
-      throw new BangfuError('report.selectRows', '请先在“案件”表中选中要打印的案件行', 'Select the case rows in 案件 first');
-    }
-    const top = Math.max(range.getRow(), 2);
-    const n = range.getLastRow() - top + 1;
-    const width = sheet.getLastColumn();
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    const rows = sheet.getRange(top, 1, n, width).getValues();
+    const selected = readSelectedRows(ctx.ss, SHEET_NAMES.cases);
+    if (!selected) throw new BangfuError('report.selectRows', '请先在“案件”表中选中要打印的案件行', 'Select the case rows in 案件 first');
+    const { top, header, rows } = selected;
     const h = indexHeader(header);
     const made: string[] = [];
     const problems: string[] = [];

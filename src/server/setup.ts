@@ -33,9 +33,12 @@ import { readHeader, type Cell, type Sheet } from '../sheets/table';
 import { toast } from '../sheets/ui';
 import { sendWrite } from '../platform/writerClient';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
-import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
-import { defaultSettingsRows } from './settings';
-import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
+import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
+import {
+  defaultCounties, defaultDonationStandardRows, defaultHolidayRows, defaultPolicyRows, defaultSettingsRows, donationSheetHeader, sourceRowForThisWorkbook,
+} from '../defaults/sheetRows';
+import { SOURCE_COLUMNS } from '../domain/rollup/sources';
+import { REPORT_SHEETS } from '../sheets/workbook';
 import { UNIT_TYPES } from '../domain/donation';
 
 export interface SetupReport {
@@ -192,7 +195,17 @@ function setUpCaseColumns(cases: Sheet, columns: ReturnType<typeof caseColumns>,
   const map = readHeader(cases, columns);
   dropdown(cases, map.col.status, CASE_STATUSES.map((s) => STATUS_LABELS[s].zh), false, '状态');
   for (const f of fields) {
-    if (f.type === 'select') dropdown(cases, map.col[f.key], f.options, true, f.zh);
+    // A select with shown labels (救助项目) is written by its label (forms/values.ts toCellValue).
+    if (f.type === 'select') dropdown(cases, map.col[f.key], f.optionLabels ?? f.options, true, f.zh);
+  }
+  // The yes/no flags the code keeps (TRUE/FALSE cells) show as checkboxes, not as the words TRUE and FALSE.
+  for (const key of ['overdue', 'emergency_pending']) {
+    const col = map.col[key];
+    if (col !== undefined && cases.getRange(2, col).getDataValidation() === null) {
+      const rule = SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build();
+      cases.getRange(2, col, Math.max(cases.getMaxRows() - 1, 1), 1).setDataValidation(rule);
+      repaired.push(`案件：“${columns.find((c) => c.key === key)!.zh}”列显示为复选框`);
+    }
   }
   const textKeys = ['worker_no', 'county', ...fields.filter((f) => f.type === 'idcard' || f.type === 'phone' || f.type === 'card').map((f) => f.key)];
   for (const key of textKeys) {

@@ -25,16 +25,16 @@ import { readCases, sameCell, systemCell } from '../sheets/cases';
 import { ensureSheet } from '../sheets/structure';
 import { readHeader, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
-import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
+import { boundSpreadsheet, openSpreadsheet, SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
 import { notConnectedError, sendWrite, writerUrl } from '../platform/writerClient';
 import { effectiveEmail } from '../platform/session';
 import { spreadsheetOwnerEmail } from '../sheets/workbook';
+import { ANNUAL_REVIEW_HEADER } from '../domain/layouts/annualReview';
+export { ANNUAL_REVIEW_HEADER };
 
-/** Handlers we install; removeTriggers touches only these. */
-export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
-export const DAILY_HANDLER = 'dailyJobs';
-export const SPREADSHEET_ID_KEY = 'bangfu.spreadsheetId';
+import { SPREADSHEET_ID_KEY, type TriggerReport } from '../usecases/dailyJobs';
+export { DAILY_HANDLER, OUR_HANDLERS, SPREADSHEET_ID_KEY, type TriggerReport } from '../usecases/dailyJobs';
 const QUARTER_KEY = 'bangfu.quarterlyReminder.lastQuarter';
 
 /** Where "this quarter was reminded" is kept: the document's properties, or per spreadsheet in the writer's (it has no document). */
@@ -48,14 +48,12 @@ function quarterStore(ctx: Ctx): { props: GoogleAppsScript.Properties.Properties
  * installTriggers remembered (a time-driven run has no active document in an add-on).
  */
 function jobSpreadsheet(): Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = boundSpreadsheet();
   if (active) return active;
   const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
   if (!id) throw new BangfuError('trigger.noWorkbook', '找不到要处理的表格，请在表格中重新运行“触发器设置”', 'No workbook to work on; run Triggers → Install again from the spreadsheet');
-  return SpreadsheetApp.openById(id);
+  return openSpreadsheet(id);
 }
-
-export interface TriggerReport { removed: number; created: string[]; message: string }
 
 /**
  * Installs the daily job. Connected to a writer: in the writer, as its owner (one trigger
@@ -74,8 +72,8 @@ export function removeTriggers(): TriggerReport {
   return report;
 }
 
-/** The three jobs in turn on one workbook; one failing is logged and does not stop the next. */
-export function runJobs(ctx: Ctx): void {
+/** The daily jobs in turn on one workbook; one failing is logged and does not stop the next. */
+export function runDailyJobs(ctx: Ctx): void {
   // Labels are explicit: minification renames functions.
   const jobs: [string, (ctx: Ctx) => unknown][] = [
     ['每日期限检查', runDeadlineCheck],
@@ -99,7 +97,7 @@ export function runJobs(ctx: Ctx): void {
  */
 export function dailyJobs(): void {
   if (!localJobsAllowed()) return;
-  runJobs(requestContext(jobSpreadsheet()));
+  runDailyJobs(requestContext(jobSpreadsheet()));
 }
 
 /** Jobs may write from the bound script only with no writer connected and the owner running them. */
@@ -160,7 +158,7 @@ export function dailyDeadlineCheck(): DeadlineCheckResult {
   }
 }
 
-const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'due_date', 'overdue', 'created_by', 'name'];
+const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'stage_since', 'due_date', 'overdue', 'created_by', 'name'];
 
 /**
  * ONE read of 案件; due date and overdue recomputed for open cases on the working-day
@@ -249,7 +247,6 @@ function digestBody(u: User, cases: readonly CaseRecord[], ctx: Ctx): string {
 
 // ── annual re-review ─────────────────────────────────────────────────────────────
 
-export const ANNUAL_REVIEW_HEADER = ['复审年度', '职工编号', '县区代码', '姓名', '困难类别', '建议', '理由', '复审截止日期', '标记日期'];
 
 export function annualReviewCheck(): { marked: number; skipped?: string } {
   requireLocalJobs();

@@ -16,8 +16,8 @@ import { jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, findCase, openCaseSheet } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { auditChain } from './verifyAudit';
-import { statusText } from '../server/caseFacts';
-import { suggestRelief } from '../server/domainRules';
+import { statusText } from '../config/caseRules';
+import { suggestRelief } from '../config/domainRules';
 import { say, t, type Ctx } from './ctx';
 import { idempotentWrite } from './idempotent';
 

@@ -19,8 +19,8 @@ import { caseCells, caseColumn, findCase, openCaseSheet, sameCell, type CaseShee
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { auditChain } from './verifyAudit';
 import { findRows, readRow, type Cell, type TableRow } from '../sheets/table';
-import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from '../server/caseFacts';
-import { allocateWorkerNo, suggestRelief } from '../server/domainRules';
+import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from '../config/caseRules';
+import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { say, t, type Ctx } from './ctx';
 import { idempotentWrite } from './idempotent';
 
@@ -126,6 +126,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     county: county.code,
     status: 'submitted' satisfies CaseStatus,
     submitted_at: ctx.today,
+    stage_since: ctx.today,
     overdue: false,
     emergency_pending: false,
     suggested_amount: relief.amount ?? '',
@@ -141,7 +142,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
   const audit: AuditRecord = {
     time: ctx.now, user: user.email, workerNo, action: '新增案件', from: '', to: statusText('submitted'),
     reason: overrideReason(req, warnings),
-    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(cells[d.key]) })),
+    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
   };
   commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
@@ -188,7 +189,7 @@ function saveEdit(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string)
   for (const d of defs) {
     if (!sameCell(before[d.key], newCells[d.key]) && JSON.stringify(normalizeValue(d, before[d.key])) !== JSON.stringify(values[d.key])) {
       changes[d.key] = newCells[d.key];
-      changed.push({ field: d.key, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
+      changed.push({ field: d.key, label: d.zh, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
     }
   }
   if (changed.length === 0) {

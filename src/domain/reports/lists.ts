@@ -4,7 +4,7 @@
  * (seed 003 附件1) per case.
  */
 import { CASE_STATUSES, STATUS_LABELS } from '../caseModel';
-import { factCell, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
+import { factCell, isHelped, isInNotice, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
 import { get, type Measures, type RollupResult } from '../rollup/aggregate';
 import { maskCard, maskId, maskPhone } from './mask';
 import { rect, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
@@ -53,13 +53,13 @@ export function summaryLayout(r: RollupResult, countyNames: Record<string, strin
 export type ViewerRole = 'staff' | 'reviewer' | 'county' | 'city' | 'admin' | null;
 
 /**
- * 实名制汇总表: the assisted families (approved or filed, or paid first in an emergency).
+ * 实名制汇总表: the families helped (isHelped: approved or filed, or paid first in an emergency).
  * The amount column is the city union's to fill (seed 003: “帮扶金额”栏由省直工会填写;
  * here the city union): it shows the 救助金额（市总填写） column only to the city role, and
  * is blank for everyone else.
  */
 export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, unit: string): SheetLayout {
-  const listed = facts.filter((f) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0));
+  const listed = facts.filter(isHelped);
   const rows: LayoutCell[][] = [
     ['困难职工帮扶情况实名制汇总表'],
     [`填报单位：${unit}`],
@@ -75,7 +75,7 @@ export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, u
 
 /** 公示名单: cases in public notice, safe to post — numbers masked, no income. */
 export function publicNoticeLayout(facts: readonly CaseFact[], today: string): SheetLayout {
-  const listed = facts.filter((f) => f.status === 'notice');
+  const listed = facts.filter(isInNotice);
   const rows: LayoutCell[][] = [
     ['困难职工帮扶公示名单'],
     [`公示期间如有异议，请向所在单位工会反映。生成日期：${today}`],

@@ -9,8 +9,8 @@
  * Definitions (decided here, SPEC §6 and seed 002; the union counts this way):
  * - households = cases (one case is one family's file); people = the sum of 家庭人口;
  *   families in hardship (active) and the categories count the files not exited;
- * - person-times (人次) of a kind of assistance: each case helped (approved, filed, or
- *   paid — a family paid and since exited was still helped) counts once for each kind
+ * - person-times (人次) of a kind of assistance: each case helped (isHelped) or paid (a
+ *   family paid and since exited was still helped this year) counts once for each kind
  *   ticked in 帮扶类别; with none ticked, the kind its relief scheme belongs to (medical
  *   schemes → 医疗救助, living and accident → 生活救助);
  * - money by kind: a case's paid amount goes to the kind of its relief scheme;
@@ -21,7 +21,7 @@
 import type { CaseStatus } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { BangfuError } from '../errors';
-import { indexHeader, readFact, type CaseFact } from './caseFacts';
+import { indexHeader, isHelped, readFact, type CaseFact } from './caseFacts';
 
 export type Measures = Map<string, number>;
 
@@ -53,7 +53,6 @@ export interface RollupResult {
 }
 
 const OPEN: readonly CaseStatus[] = ['submitted', 'returned', 'notice', 'approval'];
-const HELPED: readonly CaseStatus[] = ['approved', 'filed'];
 const MEDICAL_SCHEMES = new Set(['medical', 'critical', 'major', 'poor-critical', 'poor-critical-later']);
 
 export function schemeKind(scheme: string): string {
@@ -89,7 +88,7 @@ export function countCase(m: Measures, f: CaseFact, year: number): void {
   add(m, 'paid_fen.total', f.paidFen);
   if (f.modelWorker) add(m, 'paid_fen.model', f.paidFen);
   if (f.migrant) add(m, 'paid_fen.migrant', f.paidFen);
-  if (HELPED.includes(f.status) || f.paidFen > 0) {
+  if (isHelped(f) || f.paidFen > 0) {
     const kinds = f.kinds.length > 0 ? f.kinds : f.scheme ? [schemeKind(f.scheme)] : [];
     for (const k of kinds) {
       add(m, `kind.${k}`, 1);

@@ -65,6 +65,22 @@ export interface CaseFact {
   header: HeaderIndex;
 }
 
+/**
+ * A family the union is helping (SPEC §2): its case is in the archive and assisted
+ * (approved, filed: 先建档、后帮扶), or it was paid first in an emergency before the
+ * procedure was complete (先救助后补办). Otherwise a case in public notice is not helped
+ * yet, and an exited one no longer is (what it was paid still counts in the statistics:
+ * aggregate.ts counts paid cases too). The real-name summary lists exactly these families.
+ */
+export function isHelped(f: Pick<CaseFact, 'status' | 'emergency' | 'paidFen'>): boolean {
+  return f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0 && f.status !== 'exited');
+}
+
+/** A case in public notice (公示): the public-notice list shows exactly these. */
+export function isInNotice(f: Pick<CaseFact, 'status'>): boolean {
+  return f.status === 'notice';
+}
+
 /** Any known column of a fact's row, as text (dates as YYYY-MM-DD). */
 export function factCell(f: CaseFact, key: string): string {
   const i = f.header.col[key];
