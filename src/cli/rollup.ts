@@ -5,11 +5,13 @@
  */
 import { basename } from 'node:path';
 import { civilFromDate } from '../domain/civilDate';
-import { crossCheck, mergeRollups, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
+import { crossCheck, mergeRollups, rollUp, SeenRows, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
 import type { CaseFact } from '../domain/rollup/caseFacts';
 import { centreStatsLayout, dashboardLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout } from '../domain/reports';
 import { COUNTIES } from '../defaults/counties';
-import { streamCaseValues, writeLayouts } from './excel';
+import { normalizeCountyCode } from '../domain/workerNo';
+import { parseSettings } from '../server/settings';
+import { readBook, sheetValues, streamCaseValues, writeLayouts } from './excel';
 
 export interface RollupCliOptions {
   inputs: string[];
@@ -17,7 +19,19 @@ export interface RollupCliOptions {
   /** Fill the real-name amount column (the city union's view). */
   city?: boolean;
   unit?: string;
+  /** A workbook with a 设置 sheet: its counties are the roll-up's (default: the built-in ones). */
+  settings?: string;
   progress: (line: string) => void;
+}
+
+/** The counties of a 设置 sheet (codes normalized, e.g. 01 → H01), or the built-in list. */
+export async function configuredCounties(settingsPath: string | undefined): Promise<{ code: string; name: string }[]> {
+  if (!settingsPath) return [...COUNTIES];
+  const wb = await readBook(settingsPath);
+  const ws = wb.getWorksheet('设置');
+  if (!ws) throw new Error(`${basename(settingsPath)} 中没有“设置”工作表`);
+  const s = parseSettings(sheetValues(ws), COUNTIES);
+  return s.counties.map((c) => ({ code: normalizeCountyCode(c.code, s.provinceLetter), name: c.name }));
 }
 
 export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: string[]; cases: number }> {
@@ -26,6 +40,10 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
   const keep = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || f.status === 'notice' || (f.emergency && f.paidFen > 0);
   const parts: RollupResult[] = [];
   const problems: string[] = [];
+  const counties = await configuredCounties(o.settings);
+  const codes = counties.map((c) => c.code);
+  // One memory of rows across files: a duplicate or a reused worker number in another file is refused too.
+  const seen = new SeenRows();
   // Each file is rolled up as soon as it is read, so only one file's rows are held at a time.
   for (const [i, path] of o.inputs.entries()) {
     o.progress(`读取 ${i + 1}/${o.inputs.length}：${basename(path)}`);
@@ -37,12 +55,12 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
       continue;
     }
     o.progress(`  ${source.values.length - 1} 行，汇总中…`);
-    parts.push(rollUp([source], { year, today, keep }));
+    parts.push(rollUp([source], { year, today, keep, counties: codes, seen }));
   }
-  const r = mergeRollups(parts, year);
+  const r = mergeRollups(parts, year, codes);
   r.problems.unshift(...problems);
   crossCheck(r);
-  const names = Object.fromEntries(COUNTIES.map((c) => [c.code, c.name]));
+  const names = Object.fromEntries(counties.map((c) => [c.code, c.name]));
   const header = { unit: o.unit ?? '', year: r.year, today };
   o.progress('写出报表…');
   await writeLayouts(o.output, [

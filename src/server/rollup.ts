@@ -20,6 +20,7 @@ import { DEFAULT_DONATION_ROWS, DONATION_SOURCE } from '../defaults/donation';
 import { writeLayout } from '../sheets/reportWriter';
 import { toast } from '../sheets/ui';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import { normalizeCountyCode } from '../domain/workerNo';
 import { requestContext, requireUser, type Ctx } from './context';
 
 export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
@@ -63,14 +64,16 @@ export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void =
 }
 
 function countyNames(ctx: Ctx): Record<string, string> {
-  return Object.fromEntries(ctx.settings().counties.map((c) => [c.code, c.name]));
+  const { counties, provinceLetter } = ctx.settings();
+  return Object.fromEntries(counties.map((c) => [normalizeCountyCode(c.code, provinceLetter), c.name]));
 }
 
 function rollUpAll(ctx: Ctx, keep?: (f: CaseFact) => boolean): RollupResult {
   const progress = (m: string) => toast(m, '汇总', 5);
   const read = readSources(ctx.ss, progress);
   progress(`正在汇总 ${read.data.length} 个来源…`);
-  const result = rollUp(read.data, { year: Number(ctx.today.slice(0, 4)), today: ctx.today, keep });
+  const { counties, provinceLetter } = ctx.settings();
+  const result = rollUp(read.data, { year: Number(ctx.today.slice(0, 4)), today: ctx.today, keep, counties: counties.map((c) => normalizeCountyCode(c.code, provinceLetter)) });
   result.problems.unshift(...read.problems);
   crossCheck(result);
   return result;

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { makeId } from '../helpers/idNumbers';
 import { JINGSHAN, SHAYANG, ZHONGXIANG, rowsOf } from '../rollup/fixtures';
 import { defaultFormRows } from '../../src/defaults/forms';
+import { defaultSettingsRows } from '../../src/server/settings';
 
 jest.setTimeout(60_000);
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-'));
@@ -148,4 +149,26 @@ test('no arguments or unknown options print the usage with exit code 2; --help w
   const help = await run('--help');
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('bangfu rollup');
+});
+
+test('rollup --settings: only the counties of that 设置 count; a row of another county, a bad date or a number reused in another file is reported by file and row', async () => {
+  // The 设置 sheet as setup writes it, for a city whose roll-up covers 京山 and 沙洋 only.
+  const settings = await write('设置.xlsx', { 设置: defaultSettingsRows([{ code: 'H01', name: '京山' }, { code: 'H02', name: '沙洋' }]) });
+  const jingshan = rowsOf([...JINGSHAN, { ...JINGSHAN[0], 职工编号: 'H0100009', 提交日期: '2026-02-30' }]);
+  // 沙洋's clerk pasted 京山's 王秀英 under her own number, and a 钟祥 case that belongs to no configured county.
+  const shayang = rowsOf([...SHAYANG, { ...SHAYANG[0], 职工编号: 'H0100001', 县区代码: 'H01' }, ...ZHONGXIANG]);
+  const a = await write('京山.xlsx', { 案件: jingshan });
+  const b = await write('沙洋.xlsx', { 案件: shayang });
+  const r = await run('rollup', a, b, '-o', join(dir, '汇总3.xlsx'), '--settings', settings);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain('问题：京山.xlsx第6行“提交日期”：“2026-02-30”不是有效日期，未计入');
+  expect(r.stderr).toContain('问题：沙洋.xlsx第4行“职工编号”：H0100001 已在京山.xlsx第2行用于另一身份证号的职工，未计入');
+  expect(r.stderr).toMatch(/问题：沙洋\.xlsx第5行“县区代码”：“H03”不是“设置”中的县区/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, '汇总3.xlsx'));
+  const summary = wb.getWorksheet('汇总')!;
+  const codes = summary.getColumn(1).values.filter((v) => typeof v === 'string' && /^H\d\d$/.test(v));
+  expect(codes).toEqual(['H01', 'H02']);
+  const total = summary.getRows(1, summary.rowCount)!.find((row) => row.getCell(1).value === '合计')!;
+  expect(total.getCell((summary.getRow(2).values as unknown[]).indexOf('案件数')).value).toBe(5);
 });

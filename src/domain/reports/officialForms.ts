@@ -4,6 +4,15 @@
  * (来源 = 数据); the others (职工总数, visits, funds raised, centres and staff …) are left
  * for hand entry (来源 = 手工填报), coloured, and kept when the report is regenerated.
  * Two-valued items (人次 and 万元) are two lines, so every figure has its own cell.
+ *
+ * Where each data item comes from (SPEC §6.1; measures in rollup/aggregate.ts):
+ * - 2(A), 2, 3(A) and its 其中, 3(B–D): archived families (approved or filed, not exited),
+ *   3(B–D) by 困难类别; 2 and 3's 其中 those marked 农民工.
+ * - 3(E), 帮扶中心 8(K): exits in the year whose 退出原因 is 脱困 (caseFacts isLiftedOut);
+ *   moving away, death or clean-up are exits but not 脱困.
+ * - 6(A–C): money paid (已发放金额; a filed case without one: the city's 救助金额, else 核定).
+ * - 7(A), 7(D–J), 帮扶中心 8–9: person-times of each kind of assistance (帮扶类别).
+ * - 7(C) counts job posts (个), which no case row records: hand entry, not a head count.
  */
 import { get, type Measures } from '../rollup/aggregate';
 import { rect, wan, type HandEntry, type LayoutCell, type SheetLayout } from './layout';
@@ -25,14 +34,14 @@ const it = (key: string, no: string, label: string, unit: string, value: Value):
 export const WARMTH_ITEMS: readonly Item[] = [
   it('w1a', '1(A)', '当地职工总数', '人', HAND),
   it('w1b', '1', '其中农民工总数', '人', HAND),
-  it('w2a', '2(A)', '当地困难职工总数', '人', count('active')),
-  it('w2b', '2', '其中困难农民工', '人', count('migrant.active')),
-  it('w3a', '3(A)', '已经建立困难职工档案的困难职工家庭', '户', count('active')),
-  it('w3a1', '3(A)', '其中困难农民工', '户', count('migrant.active')),
-  it('w3b', '3(B)', '家庭人均收入低于当地居民最低生活保障线的困难职工家庭', '户', count('category.低保户')),
-  it('w3c', '3(C)', '家庭人均收入略高于低保标准但因一定原因导致生活困难的困难职工家庭', '户', count('category.低保边缘户')),
-  it('w3d', '3(D)', '因意外事件、重大疾病、自然灾害等造成生活困难的困难职工家庭', '户', count('category.意外致困户')),
-  it('w3e', '3(E)', '本年度经过工会帮扶实现脱贫的困难职工家庭', '户', count('exited')),
+  it('w2a', '2(A)', '当地困难职工总数', '人', count('archived')),
+  it('w2b', '2', '其中困难农民工', '人', count('archived.migrant')),
+  it('w3a', '3(A)', '已经建立困难职工档案的困难职工家庭', '户', count('archived')),
+  it('w3a1', '3(A)', '其中困难农民工', '户', count('archived.migrant')),
+  it('w3b', '3(B)', '家庭人均收入低于当地居民最低生活保障线的困难职工家庭', '户', count('archived.category.低保户')),
+  it('w3c', '3(C)', '家庭人均收入略高于低保标准但因一定原因导致生活困难的困难职工家庭', '户', count('archived.category.低保边缘户')),
+  it('w3d', '3(D)', '因意外事件、重大疾病、自然灾害等造成生活困难的困难职工家庭', '户', count('archived.category.意外致困户')),
+  it('w3e', '3(E)', '本年度经过工会帮扶实现脱贫的困难职工家庭', '户', count('lifted')),
   it('w4a1', '4(A)', '走访企业', '家', HAND),
   it('w4a2', '4(A)', '走访职工家庭', '户', HAND),
   it('w4b', '4(B)', '慰问困难企业', '家', HAND),
@@ -50,7 +59,7 @@ export const WARMTH_ITEMS: readonly Item[] = [
   it('w6c', '6(C)', '其中向困难农民工发放', '万元', money('paid_fen.migrant')),
   it('w7a', '7(A)', '提供政策宣传', '人次', count('kind.政策咨询')),
   it('w7b', '7(B)', '帮助符合条件的困难职工落实民生政策', '人次', HAND),
-  it('w7c', '7(C)', '为下岗失业人员提供就业岗位', '个', count('kind.就业')),
+  it('w7c', '7(C)', '为下岗失业人员提供就业岗位', '个', HAND),
   it('w7d', '7(D)', '为困难职工提供生活救助', '人次', count('kind.生活救助')),
   it('w7e', '7(E)', '为困难职工提供就业培训', '人次', count('kind.培训')),
   it('w7f', '7(F)', '为困难职工提供医疗救助', '人次', count('kind.医疗救助')),
@@ -106,7 +115,7 @@ export const CENTRE_ITEMS: readonly Item[] = [
   it('c4e', '4(E)', '各界捐助', '万元', HAND),
   it('c4f', '4(F)', '其他收入', '万元', HAND),
   ...centreBlock('8', '困难职工', ''),
-  it('c8k', '8(K)', '经工会帮扶，脱困的困难职工家庭', '户', count('exited')),
+  it('c8k', '8(K)', '经工会帮扶，脱困的困难职工家庭', '户', count('lifted')),
   ...centreBlock('9', '农民工', 'migrant_'),
   it('c10a', '10(A)', '帮扶中心为职工提供各项服务', '人次', HAND),
   it('c10b', '10(B)', '开展心理咨询、疏导', '人次', HAND),

@@ -8,7 +8,11 @@
  *
  * Definitions (decided here, SPEC §6 and seed 002; the union counts this way):
  * - households = cases (one case is one family's file); people = the sum of 家庭人口;
- *   families in hardship (active) and the categories count the files not exited;
+ *   active = files not exited (pending ones included: the workload);
+ * - archived (已经建立困难职工档案, SPEC §6.1) = approved or filed and not exited; pending,
+ *   returned or refused applications are not in the 档案, so the forms' items 2 and 3 count
+ *   these, by category and for migrant workers;
+ * - lifted (脱困/脱贫) = exited in the year for a reason of that kind only (isLiftedOut);
  * - person-times (人次) of a kind of assistance: each case helped (approved, filed, or
  *   paid — a family paid and since exited was still helped) counts once for each kind
  *   ticked in 帮扶类别; with none ticked, the kind its relief scheme belongs to (medical
@@ -21,7 +25,7 @@
 import type { CaseStatus } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { BangfuError } from '../errors';
-import { indexHeader, readFact, type CaseFact } from './caseFacts';
+import { indexHeader, isLiftedOut, readFact, type CaseFact } from './caseFacts';
 
 export type Measures = Map<string, number>;
 
@@ -39,6 +43,56 @@ export interface RollupOptions {
   onSource?: (index: number, total: number, name: string) => void;
   /** Keep the facts of these statuses for the reports that list cases (default: none). */
   keep?: (f: CaseFact) => boolean;
+  /**
+   * The counties of 设置 (codes like H01), in their order. Given, a row of any other county is
+   * refused, and the result has exactly these county rows, zeros included, whether or not a
+   * county sent data. Not given: every well-formed code found gets a row.
+   */
+  counties?: readonly string[];
+  /** Rows already seen, shared by the roll-ups of several files (duplicates across files). */
+  seen?: SeenRows;
+}
+
+/**
+ * What the roll-up remembers of rows it counted, to refuse a row counted before: an exact
+ * duplicate (kept as a 53-bit hash of its cells, not the row), or a worker number already
+ * used (by another ID number, or the same case twice). One per roll-up run, across files.
+ */
+export class SeenRows {
+  private readonly rows = new Map<number, string>();
+  private readonly workers = new Map<string, { id: string; where: string }>();
+
+  /** Null when the row is new (and remembers it), else the zh reason naming the first place. */
+  check(f: CaseFact, where: string): string | null {
+    const key = rowHash(f.raw);
+    const dup = this.rows.get(key);
+    if (dup !== undefined) return `与${dup}完全相同（重复行）`;
+    if (f.workerNo !== '') {
+      const first = this.workers.get(f.workerNo);
+      if (first) {
+        return first.id !== f.idNumber
+          ? `“职工编号”：${f.workerNo} 已在${first.where}用于另一身份证号的职工`
+          : `“职工编号”：${f.workerNo} 已在${first.where}计入（同一案件重复）`;
+      }
+      this.workers.set(f.workerNo, { id: f.idNumber, where });
+    }
+    this.rows.set(key, where);
+    return null;
+  }
+}
+
+/** cyrb53 over the row's cells as text (dates by instant): equal rows, equal hash. */
+function rowHash(row: readonly unknown[]): number {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  const text = row.map((v) => (v instanceof Date || (typeof v === 'object' && v !== null && 'getTime' in v) ? `D${(v as Date).getTime()}` : `${typeof v}:${String(v)}`)).join('\u0001');
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 export interface RollupResult {
@@ -78,6 +132,11 @@ export function countCase(m: Measures, f: CaseFact, year: number): void {
     add(m, `category.${f.category || '未分类'}`, 1);
     if (f.migrant) add(m, 'migrant.active', 1);
   }
+  if (HELPED.includes(f.status)) {
+    add(m, 'archived', 1);
+    add(m, `archived.category.${f.category || '未分类'}`, 1);
+    if (f.migrant) add(m, 'archived.migrant', 1);
+  }
   for (const c of f.causes) add(m, `cause.${c}`, 1);
   if (f.migrant) add(m, 'migrant.households', 1);
   if (f.modelWorker) add(m, 'model.households', 1);
@@ -104,7 +163,10 @@ export function countCase(m: Measures, f: CaseFact, year: number): void {
     if (f.migrant) add(m, `migrant_kind_fen.${k}`, f.paidFen);
   }
   if (f.reviewYear === year) add(m, 'reviewed', 1);
-  if (f.exitedAt !== null && Number(f.exitedAt.slice(0, 4)) === year) add(m, 'exited', 1);
+  if (f.exitedAt !== null && Number(f.exitedAt.slice(0, 4)) === year) {
+    add(m, 'exited', 1);
+    if (isLiftedOut(f.exitReason)) add(m, 'lifted', 1);
+  }
   if (f.enteredYear === year) add(m, 'entered', 1);
   if (f.overdue && OPEN.includes(f.status)) add(m, 'overdue', 1);
   if (f.emergency) add(m, 'emergency', 1);
@@ -118,6 +180,10 @@ export function rollUp(sources: readonly SourceData[], opts: RollupOptions): Rol
   const kept: CaseFact[] = [];
   let rowsRead = 0;
   let rowsCounted = 0;
+  const configured = opts.counties ? opts.counties.map((c) => c.toUpperCase()) : null;
+  const checks = { counties: configured ? new Set(configured) : null };
+  const seen = opts.seen ?? new SeenRows();
+  for (const c of configured ?? []) byCounty.set(c, new Map());
   sources.forEach((src, si) => {
     opts.onSource?.(si, sources.length, src.name);
     const [header = [], ...rows] = src.values;
@@ -127,7 +193,7 @@ export function rollUp(sources: readonly SourceData[], opts: RollupOptions): Rol
       return;
     }
     for (let i = 0; i < rows.length; i++) {
-      const r = readFact(src.name, i + 2, rows[i], h, src.county);
+      const r = readFact(src.name, i + 2, rows[i], h, src.county, checks);
       if (r.ok === 'blank') continue;
       rowsRead++;
       if (r.ok === false) {
@@ -135,6 +201,12 @@ export function rollUp(sources: readonly SourceData[], opts: RollupOptions): Rol
         continue;
       }
       const f = r.fact;
+      const where = `${src.name}第${i + 2}行`;
+      const repeated = seen.check(f, where);
+      if (repeated !== null) {
+        problems.push(`${where}${repeated}，未计入`);
+        continue;
+      }
       let m = byCounty.get(f.county);
       if (!m) byCounty.set(f.county, (m = new Map()));
       countCase(m, f, opts.year);
@@ -143,8 +215,13 @@ export function rollUp(sources: readonly SourceData[], opts: RollupOptions): Rol
       if (opts.keep?.(f)) kept.push(f);
     }
   });
-  const counties = [...byCounty.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([county, measures]) => ({ county, measures }));
-  return { year: opts.year, counties, city, problems, rowsRead, rowsCounted, kept };
+  return { year: opts.year, counties: countyRows(byCounty, configured), city, problems, rowsRead, rowsCounted, kept };
+}
+
+/** The configured counties in their order (each present), else every county found, sorted. */
+function countyRows(byCounty: Map<string, Measures>, configured: readonly string[] | null): { county: string; measures: Measures }[] {
+  const order = configured ?? [...byCounty.keys()].sort((a, b) => a.localeCompare(b));
+  return order.map((county) => ({ county, measures: byCounty.get(county) ?? new Map() }));
 }
 
 /** The sum of the counties equals the city row for every measure; otherwise an error naming them. */
@@ -170,7 +247,7 @@ export const get = (m: Measures, key: string): number => m.get(key) ?? 0;
  * only one file's rows are in memory at a time). Counties and the city row are summed
  * separately, so crossCheck still compares two independent sums.
  */
-export function mergeRollups(parts: readonly RollupResult[], year: number): RollupResult {
+export function mergeRollups(parts: readonly RollupResult[], year: number, counties?: readonly string[]): RollupResult {
   const byCounty = new Map<string, Measures>();
   const city: Measures = new Map();
   const out: RollupResult = { year, counties: [], city, problems: [], rowsRead: 0, rowsCounted: 0, kept: [] };
@@ -186,6 +263,7 @@ export function mergeRollups(parts: readonly RollupResult[], year: number): Roll
     out.rowsRead += p.rowsRead;
     out.rowsCounted += p.rowsCounted;
   }
-  out.counties = [...byCounty.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([county, measures]) => ({ county, measures }));
+  const configured = counties ? counties.map((c) => c.toUpperCase()) : null;
+  out.counties = countyRows(byCounty, configured);
   return out;
 }
