@@ -12,6 +12,12 @@ import { COUNTIES } from '../defaults/counties';
 import { normalizeCountyCode } from '../domain/workerNo';
 import { parseSettings } from '../server/settings';
 import { readBook, sheetValues, streamCaseValues, writeLayouts } from './excel';
+import { donationStandard, rollUpDonations, type DonationResult } from '../domain/donation';
+import { currentCampaign, parseCampaigns, remittanceDeadline } from '../domain/campaigns';
+import { defaultCampaignRows } from '../defaults/campaigns';
+import { defaultDonationStandardRows } from '../defaults/donation';
+import { donationLayout, donationPostingLayout } from '../domain/reports';
+import type { CivilDate } from '../domain/civilDate';
 
 export interface RollupCliOptions {
   inputs: string[];
@@ -19,6 +25,8 @@ export interface RollupCliOptions {
   /** Fill the real-name amount column (the city union's view). */
   city?: boolean;
   unit?: string;
+  /** A workbook with a 捐款 sheet (and optionally 捐款名册, 一日捐标准, 活动): adds the 一日捐 reports. */
+  donations?: string;
   /** A workbook with a 设置 sheet: its counties are the roll-up's (default: the built-in ones). */
   settings?: string;
   progress: (line: string) => void;
@@ -62,11 +70,33 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
   crossCheck(r);
   const names = Object.fromEntries(counties.map((c) => [c.code, c.name]));
   const header = { unit: o.unit ?? '', year: r.year, today };
+  const donation = o.donations ? await donationsFrom(o.donations, today, codes) : null;
+  if (donation) r.problems.push(...donation.result.problems);
   o.progress('写出报表…');
   await writeLayouts(o.output, [
     summaryLayout(r, names, today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header),
     realNameLayout(r.kept, o.city ? 'city' : null, header.unit), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
+    ...(donation ? [donationLayout(donation.result, names, donation.campaign), donationPostingLayout(donation.result, donation.campaign)] : []),
   ]);
   o.progress(`已写出 ${o.output}（${r.rowsCounted} 件${r.problems.length ? `，${r.problems.length} 条问题见“汇总”表末尾` : ''}）`);
   return { problems: r.problems, cases: r.rowsCounted };
+}
+
+/** The 一日捐 roll-up of a workbook, as the add-on's 一日捐汇总 does it (the same domain code). */
+export async function donationsFrom(path: string, today: CivilDate, counties: readonly string[]): Promise<{ result: DonationResult; campaign: string }> {
+  const wb = await readBook(path);
+  const sheet = (name: string) => {
+    const ws = wb.getWorksheet(name);
+    return ws ? sheetValues(ws) : null;
+  };
+  const values = sheet('捐款');
+  if (!values || values.length < 2) throw new Error(`${basename(path)} 中没有“捐款”工作表或其中没有数据`);
+  const std = donationStandard(sheet('一日捐标准') ?? defaultDonationStandardRows(), today);
+  const campaigns = parseCampaigns(sheet('活动') ?? defaultCampaignRows());
+  const campaign = currentCampaign(campaigns.campaigns, '一日捐', today);
+  const result = rollUpDonations(values, std, {
+    today, counties, register: sheet('捐款名册') ?? undefined, deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null,
+  });
+  result.problems.unshift(...campaigns.problems);
+  return { result, campaign: campaign?.name ?? '' };
 }

@@ -9,21 +9,24 @@
  * administrators (the people who file the statistics).
  */
 import { BangfuError } from '../domain/errors';
-import { donationStandard, rollUpDonations, DONATION_HEADER, DONATION_STANDARD_HEADER } from '../domain/donation';
+import { donationStandard, rollUpDonations, DONATION_HEADER, REGISTER_HEADER } from '../domain/donation';
+import { currentCampaign, parseCampaigns, remittanceDeadline } from '../domain/campaigns';
+import { defaultCampaignRows } from '../defaults/campaigns';
 import { parseSources, type Source } from '../domain/rollup/sources';
 import { crossCheck, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
 import { indexHeader, readFact, type CaseFact } from '../domain/rollup/caseFacts';
 import {
-  caseReportLayout, centreStatsLayout, dashboardLayout, donationLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout,
+  caseReportLayout, centreStatsLayout, dashboardLayout, donationLayout, donationPostingLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout,
 } from '../domain/reports';
-import { DEFAULT_DONATION_ROWS, DONATION_SOURCE } from '../defaults/donation';
+import { defaultDonationStandardRows } from '../defaults/donation';
+export { defaultDonationStandardRows };
 import { writeLayout } from '../sheets/reportWriter';
 import { toast } from '../sheets/ui';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { normalizeCountyCode } from '../domain/workerNo';
 import { requestContext, requireUser, type Ctx } from './context';
 
-export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
+export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准', donors: '捐款名册', campaigns: '活动' } as const;
 
 export interface RunReport {
   ok: boolean;
@@ -140,16 +143,29 @@ export function runDashboard(): RunReport {
   });
 }
 
-/** 一日捐汇总: the 捐款 sheet by county against the 一日捐标准 in force today. */
+/**
+ * 一日捐汇总 and 一日捐公示: the 捐款 sheet (with the 捐款名册 when kept) by county against the
+ * 一日捐标准 in force today and the deadline of the 一日捐 campaign of 活动 in force today.
+ */
 export function runDonationRollup(): RunReport {
   return guarded((ctx) => {
     const std = donationStandard(donationStandardRows(ctx.ss), ctx.today);
     const values = readSheetValues(ctx.ss, REPORT_SHEETS.donations);
-    if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、捐款人数和金额', 'The 捐款 sheet is empty');
-    const d = rollUpDonations(values, std);
-    writeLayout(ctx.ss, donationLayout(d, countyNames(ctx)));
-    return finish(['一日捐汇总'], d.problems, `一日捐汇总（${d.units.length} 个单位）`);
+    if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、职工数、捐款人数和金额', 'The 捐款 sheet is empty');
+    const campaigns = parseCampaigns(campaignRows(ctx.ss));
+    const campaign = currentCampaign(campaigns.campaigns, '一日捐', ctx.today);
+    const register = ctx.ss.getSheetByName(REPORT_SHEETS.donors) ? readSheetValues(ctx.ss, REPORT_SHEETS.donors) : undefined;
+    const names = countyNames(ctx);
+    const d = rollUpDonations(values, std, { today: ctx.today, deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null, register, counties: Object.keys(names) });
+    d.problems.unshift(...campaigns.problems);
+    writeLayout(ctx.ss, donationLayout(d, names, campaign?.name ?? ''));
+    writeLayout(ctx.ss, donationPostingLayout(d, campaign?.name ?? ''));
+    return finish(['一日捐汇总', '一日捐公示'], d.problems, `一日捐汇总（${d.units.length} 个单位）`);
   });
+}
+
+function campaignRows(ss: Spreadsheet): unknown[][] {
+  return ss.getSheetByName(REPORT_SHEETS.campaigns) ? readSheetValues(ss, REPORT_SHEETS.campaigns) : defaultCampaignRows();
 }
 
 function donationStandardRows(ss: Spreadsheet): unknown[][] {
@@ -157,12 +173,12 @@ function donationStandardRows(ss: Spreadsheet): unknown[][] {
   return v.length > 1 ? v : defaultDonationStandardRows();
 }
 
-export function defaultDonationStandardRows(): (string | number)[][] {
-  return [[...DONATION_STANDARD_HEADER], ...DEFAULT_DONATION_ROWS.map(([k, zh, v, from, to]) => [k, zh, v, from, to, DONATION_SOURCE])];
-}
-
 export function donationSheetHeader(): string[] {
   return [...DONATION_HEADER];
+}
+
+export function donorRegisterHeader(): string[] {
+  return [...REGISTER_HEADER];
 }
 
 /** 困难职工情况报表 for the rows selected in 案件: one printable sheet each. */

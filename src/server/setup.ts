@@ -29,8 +29,10 @@ import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
 import { defaultSettingsRows } from './settings';
-import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
-import { UNIT_TYPES } from '../domain/donation';
+import { defaultDonationStandardRows, donationSheetHeader, donorRegisterHeader, REPORT_SHEETS } from './rollup';
+import { UNIT_TYPE_CHOICES } from '../domain/donation';
+import { defaultCampaignRows } from '../defaults/campaigns';
+import { CAMPAIGN_KINDS } from '../domain/campaigns';
 
 export interface SetupReport {
   created: string[];
@@ -130,8 +132,17 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
 
   // The one-day donation campaign: the units' figures, and its dated standards.
   const donations = ensure(REPORT_SHEETS.donations, () => [donationSheetHeader()]);
-  dropdown(donations, 3, Object.keys(UNIT_TYPES), false, '单位类型');
+  // A 捐款 sheet made before 职工数, 市区内 … existed gets them at its end; dropdowns follow the labels.
+  const donationColumns = donationSheetHeader().map((zh) => ({ key: zh, zh }));
+  addColumns(donations, donationColumns);
+  const donationMap = readHeader(donations, donationColumns);
+  dropdown(donations, donationMap.col['单位类型'], [...UNIT_TYPE_CHOICES], false, '单位类型');
+  dropdown(donations, donationMap.col['市区内'], ['是', '否'], false, '市区内');
   ensure(REPORT_SHEETS.donationStandards, defaultDonationStandardRows);
+  ensure(REPORT_SHEETS.donors, () => [donorRegisterHeader()]);
+  // Campaigns and their deadlines (SPEC §2.7), dated rows the administrator keeps.
+  const campaigns = ensure(REPORT_SHEETS.campaigns, defaultCampaignRows);
+  dropdown(campaigns, 2, [...CAMPAIGN_KINDS], false, '类型');
 
   // A sheet created in this run is not also "repaired".
   const fresh = new Set(created);

@@ -172,3 +172,24 @@ test('rollup --settings: only the counties of that 设置 count; a row of anothe
   const total = summary.getRows(1, summary.rowCount)!.find((row) => row.getCell(1).value === '合计')!;
   expect(total.getCell((summary.getRow(2).values as unknown[]).indexOf('案件数')).value).toBe(5);
 });
+
+test('rollup --donations adds the 一日捐 roll-up and posting from the same rules as the add-on', async () => {
+  const header = ['单位', '县区代码', '单位类型', '市区内', '会员数', '职工数', '捐款人数', '捐款金额（元）'];
+  const donations = await write('一日捐.xlsx', {
+    捐款: [header, ['京山县轻机厂工会', 'H01', '直属基层工会', '否', 180, 200, 2, 100], ['市直机械工会', 'H08', '直属基层工会', '是', 100, 100, 79, 3000]],
+    捐款名册: [['单位', '县区代码', '姓名', '捐款金额（元）', '捐款日期'], ['京山县轻机厂工会', 'H01', '王秀英', 50, '2026-11-25'], ['京山县轻机厂工会', 'H01', '李明', 50, '2026-11-25']],
+  });
+  const a = await write('京山4.xlsx', { 案件: rowsOf(JINGSHAN) });
+  const out = join(dir, '汇总4.xlsx');
+  const r = await run('rollup', a, '-o', out, '--donations', donations);
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const sum = wb.getWorksheet('一日捐汇总')!;
+  const rows = sum.getSheetValues().filter(Array.isArray) as unknown[][];
+  const h08 = rows.find((row) => row[1] === 'H08')!;
+  // 3000 from a 市区内 union: all to the city, 120 on to the province, 2880 kept.
+  expect(h08.slice(8, 15)).toEqual([3000, 37.97, 3000, 120, 2880, 0, 1]);
+  const posting = wb.getWorksheet('一日捐公示')!.getColumn(2).values;
+  expect(posting).toEqual(expect.arrayContaining(['王*英', '李*']));
+});

@@ -163,30 +163,35 @@ test('困难职工情况报表: one printable sheet per selected row of 案件',
   expect(records(fake, '操作日志').length).toBeGreaterThanOrEqual(0);
 });
 
-test('一日捐汇总: per capita, participation against each unit type\'s threshold, and the 4 % / 96 % split', () => {
+test('一日捐汇总: per capita, participation against members or workers by unit type, and the 4 % / 96 % split of 市区内 money only', () => {
   const { fake } = countyBooks();
   as(fake, 'city');
   const donations = sheet(fake, '捐款');
-  donations.getRange(2, 1, 4, 6).setValues([
-    ['京山县轻机厂工会', 'H01', '直属基层工会', 200, 160, 5760],
-    ['京山县教育工会', 'H01', '县区/产业工会', 1000, 270, 9720.5],
-    ['沙洋县化工厂工会', 'H02', '直属基层工会', 100, 79, 3000],
-    ['钟祥市总工会', 'H03', '省级模范县区', 2000, 700, 25200],
+  const header = donations.getRange(1, 1, 1, donations.getLastColumn()).getValues()[0].map(String);
+  expect(header.slice(0, 8)).toEqual(['单位', '县区代码', '单位类型', '市区内', '会员数', '职工数', '捐款人数', '捐款金额（元）']);
+  donations.getRange(2, 1, 4, 8).setValues([
+    ['京山县轻机厂工会', 'H01', '直属基层工会', '否', 180, 200, 160, 5760],
+    ['京山县教育工会', 'H01', '县区/产业工会', '否', 1000, 1500, 270, 9720.5],
+    ['市直机械工会', 'H08', '直属基层工会', '是', 100, 100, 79, 3000],
+    ['钟祥市总工会', 'H03', '达标县级工会', '否', 2000, 4000, 1400, 50400],
   ]);
   expect(runDonationRollup().ok).toBe(true);
   const out = rowsOf(fake, '一日捐汇总');
   const line = (code: string) => out.find((r) => r[0] === code)!;
-  // 京山: 5760 + 9720.5 = 15480.5 from 430 donors (36.00 per head), 430 of 1200 members.
-  expect(line('H01').slice(2, 10)).toEqual([1200, 430, 15480.5, 36, 0.3583, 619.22, 14861.28, 0]);
-  // 沙洋: 79 of 100 in a directly affiliated union is below 80 %; 3000 / 79 = 37.97.
-  expect(line('H02').slice(2, 10)).toEqual([100, 79, 3000, 37.97, 0.79, 120, 2880, 1]);
+  // 京山: 5760 + 9720.5 = 15480.5 from 430 donors (36.00 per head); a county's own collection is not split by the city.
+  expect(line('H01').slice(2, 14)).toEqual([1180, 1700, 430, 0.3644, 0.2529, 15480.5, 36, 0, 0, 0, 15480.5, 0]);
+  // 市直: 79 of 100 workers in a directly affiliated union is below 80 %; its money goes to the city, 4 % on to the province.
+  expect(line('H08').slice(2, 14)).toEqual([100, 100, 79, 0.79, 0.79, 3000, 37.97, 3000, 120, 2880, 0, 1]);
+  // Every county of 设置 has a row, with zeros when it sent nothing.
+  expect(line('H05').slice(2, 5)).toEqual([0, 0, 0]);
   const total = line('合计');
-  expect(total[4]).toBe(43680.5);
-  expect((total[7] as number) + (total[8] as number)).toBeCloseTo(43680.5, 10);
-  const flagged = out.filter((r) => r[0] === '沙洋县化工厂工会');
-  expect(flagged).toHaveLength(1);
-  expect(flagged[0][2]).toBe('参与率 79% 低于 80%');
-  // Exactly 27 % (270 of 1000) passes, as does exactly 35 % (700 of 2000).
-  expect(JSON.stringify(out)).not.toContain('京山县教育工会');
-  expect(JSON.stringify(out)).not.toContain('钟祥市总工会');
+  expect(total[7]).toBe(68880.5);
+  expect((total[10] as number) + (total[11] as number)).toBe(total[9]);
+  const flagged = out.filter((r) => r[0] === '市直机械工会');
+  expect(flagged[0][2]).toBe('捐款人数占职工总数 79%，低于 80%');
+  // Exactly 27 % of members (270 of 1000) passes, as does exactly 35 % of workers (1400 of 4000).
+  expect(out.some((r) => r[0] === '京山县教育工会' && String(r[2]).includes('低于'))).toBe(false);
+  expect(out.some((r) => r[0] === '钟祥市总工会' && String(r[2]).includes('低于'))).toBe(false);
+  const posting = rowsOf(fake, '一日捐公示');
+  expect(posting.map((r) => r[0])).toContain('市直机械工会：捐款 79 人，共 3000.00 元，人均 37.97 元');
 });

@@ -3,3 +3,4 @@ export * from './mask';
 export * from './officialForms';
 export * from './lists';
 export * from './dashboard';
+export * from './donation';

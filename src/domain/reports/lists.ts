@@ -115,25 +115,3 @@ export function caseReportLayout(f: CaseFact): SheetLayout {
     merges: [across(1, 1, 6), across(2, 1, 6), { row: 4, col: 4, numRows: 1, numCols: 3 }, across(5), across(7), across(8), across(9), across(10), across(11, 1, 6)],
   };
 }
-
-/** 一日捐汇总: by county and the total, then every unit below a threshold with the reason. */
-export function donationLayout(d: import('../donation').DonationResult, countyNames: Record<string, string>): SheetLayout {
-  const pctCell = (x: number) => Math.round(x * 10000) / 10000;
-  const line = (c: import('../donation').CountyDonation, name: string): LayoutCell[] => [
-    c.county, name, c.members, c.donors, yuan(c.amountFen), yuan(c.perCapitaFen), pctCell(c.participation), yuan(c.provinceFen), yuan(c.cityFen), c.flagged,
-  ];
-  const rows: LayoutCell[][] = [
-    ['职工互助一日捐汇总'],
-    ['县区代码', '县区', '会员数', '捐款人数', '捐款金额（元）', '人均（元）', '参与率', '上解省总（元）', '留存市总（元）', '未达标单位数'],
-    ...d.counties.map((c) => line(c, countyNames[c.county] ?? '')),
-    line(d.total, '全市'),
-    [],
-    ['未达标单位', '县区代码', '原因'],
-    ...d.units.filter((u) => u.flags.length > 0).map((u): LayoutCell[] => [u.unit, u.county, u.flags.join('；')]),
-    ...d.problems.map((p): LayoutCell[] => [p]),
-  ];
-  return {
-    name: '一日捐汇总', values: rect(rows.map((r) => (r.length ? r : ['']))), frozenRows: 2,
-    numberFormats: [{ row: 3, col: 7, numRows: d.counties.length + 1, numCols: 1, format: '0.0%' }],
-  };
-}
