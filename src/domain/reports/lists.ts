@@ -8,6 +8,7 @@ import { factCell, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
 import { get, type Measures, type RollupResult } from '../rollup/aggregate';
 import { maskCard, maskId, maskPhone } from './mask';
 import { rect, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
+import { numberOf } from '../forms/values';
 
 const CATEGORIES = ['低保户', '低保边缘户', '意外致困户', '未分类'];
 
@@ -92,9 +93,16 @@ export function publicNoticeLayout(facts: readonly CaseFact[], today: string): S
 /** 困难职工情况报表 for one case, laid out like the paper form (seed 003 附件1). */
 export function caseReportLayout(f: CaseFact): SheetLayout {
   const c = (k: string) => factCell(f, k);
-  const monthly = f.ownIncome !== null ? Math.round((f.ownIncome / 12) * 100) / 100 : '';
-  const causes = [f.causes.join('、'), c('cause_detail')].filter(Boolean).join('：');
+  // 本人月实际收入 is its own field (seed 003 附件1); a case entered before it shows the annual income ÷ 12, marked so.
+  const ownMonthly = numberOf(c('own_monthly_income'));
+  const monthly = ownMonthly !== null ? ownMonthly : f.ownIncome !== null ? `${Math.round((f.ownIncome / 12) * 100) / 100}（按年收入折算）` : '';
+  const illness = c('illness');
+  const causes = [f.causes.join('、'), c('cause_detail'), illness ? `主要疾病：${illness}` : ''].filter(Boolean).join('：');
   const opinion = [c('unit_opinion'), '（盖章）', c('unit_opinion_date') ? c('unit_opinion_date') : '年    月    日'].filter(Boolean).join('\n');
+  const supervisor = [c('supervisor_opinion'), '（盖章）', c('supervisor_opinion_date') || '年    月    日'].filter(Boolean).join('\n');
+  // 附件1 注1: a single mother is noted in 备注 — filled from 性别 and 致困原因 when the clerk has not written it.
+  const singleMother = f.sex === '女' && f.causes.includes('单亲');
+  const remarks = [c('remarks'), singleMother && !c('remarks').includes('单亲') ? '单亲女职工' : ''].filter(Boolean).join('；');
   const rows: LayoutCell[][] = [
     ['困难职工情况报表'],
     [`职工编号：${f.workerNo}`, '', '', '', '', ''],
@@ -104,8 +112,8 @@ export function caseReportLayout(f: CaseFact): SheetLayout {
     ['本人月实际收入（元）', monthly, '家庭月人均收入（元）', f.perCapitaMonthly ?? '', '家庭人口', f.householdSize],
     ['家庭贫困原因', causes, '', '', '', ''],
     ['所在单位工会意见', opinion, '', '', '', ''],
-    ['主管工会意见', '（盖章）\n年    月    日', '', '', '', ''],
-    ['备注', '', '', '', '', ''],
+    ['主管工会意见', supervisor, '', '', '', ''],
+    ['备注', remarks, '', '', '', ''],
     ['注：若为单亲女职工，请在备注栏内注明。', '', '', '', '', ''],
   ];
   const across = (row: number, col = 2, n = 5) => ({ row, col, numRows: 1, numCols: n });

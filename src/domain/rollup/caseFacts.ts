@@ -18,7 +18,8 @@ export const FACT_COLUMNS: Record<string, string> = {
   household_size: '家庭人口', household_income: '家庭年收入', own_income: '本人年收入', per_capita_monthly: '家庭人均月收入',
   migrant: '农民工', model_worker: '劳模类型', scheme: '救助项目', assistance_kinds: '帮扶类别', emergency: '紧急（先救助后补办）',
   ethnicity: '民族', unit_opinion: '单位工会意见', unit_opinion_date: '意见日期', cause_detail: '致困原因说明',
-  members: '家庭成员',
+  members: '家庭成员', own_monthly_income: '本人月实际收入', illness: '主要疾病名称', remarks: '备注',
+  supervisor_opinion: '上级工会意见', supervisor_opinion_date: '上级工会意见日期',
 };
 
 /** Columns holding dates: a cell that is neither blank nor a real date is a row the roll-up refuses. */
