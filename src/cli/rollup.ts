@@ -11,9 +11,10 @@ import { centreStatsLayout, dashboardLayout, publicNoticeLayout, realNameLayout,
 import { COUNTIES } from '../defaults/counties';
 import { normalizeCountyCode } from '../domain/workerNo';
 import { parseSettings } from '../server/settings';
-import { readBook, sheetValues, streamCaseValues, writeLayouts } from './excel';
+import { readBook, sheetValues, streamCountyBook, writeLayouts } from './excel';
+import { campaignPeriod, parsePeriod, periodLabel, periodYear, yearPeriod, type Period } from '../domain/periods';
 import { donationStandard, rollUpDonations, type DonationResult } from '../domain/donation';
-import { currentCampaign, parseCampaigns, remittanceDeadline } from '../domain/campaigns';
+import { campaignNamed, currentCampaign, parseCampaigns, remittanceDeadline, type Campaign } from '../domain/campaigns';
 import { defaultCampaignRows } from '../defaults/campaigns';
 import { defaultDonationStandardRows } from '../defaults/donation';
 import { donationLayout, donationPostingLayout } from '../domain/reports';
@@ -25,6 +26,12 @@ export interface RollupCliOptions {
   /** Fill the real-name amount column (the city union's view). */
   city?: boolean;
   unit?: string;
+  /** A calendar year (2026) or quarter (2026Q4) for the year-based forms; default today's year. */
+  period?: string;
+  /** A campaign of the 活动 sheet for 送温暖工程统计表 and 实名制汇总表. */
+  campaign?: string;
+  /** The day the run is for (reproducible runs); default the clock's. */
+  today?: CivilDate;
   /** A workbook with a 捐款 sheet (and optionally 捐款名册, 一日捐标准, 活动): adds the 一日捐 reports. */
   donations?: string;
   /** A workbook with a 设置 sheet: its counties are the roll-up's (default: the built-in ones). */
@@ -42,40 +49,71 @@ export async function configuredCounties(settingsPath: string | undefined): Prom
   return s.counties.map((c) => ({ code: normalizeCountyCode(c.code, s.provinceLetter), name: c.name }));
 }
 
+/** The campaigns of the --settings workbook's 活动 sheet, else the built-in ones. */
+async function campaignsFrom(settingsPath: string | undefined): Promise<Campaign[]> {
+  const ws = settingsPath ? (await readBook(settingsPath)).getWorksheet('活动') : undefined;
+  return parseCampaigns(ws ? sheetValues(ws) : defaultCampaignRows()).campaigns;
+}
+
+/**
+ * The periods of a run (SPEC §6.1): 帮扶中心统计表 and 汇总 the calendar year (--period, else
+ * today's year); 送温暖工程统计表 and 实名制汇总表 the 送温暖 campaign (--campaign, else the one in
+ * force today, else the year).
+ */
+async function periodsOf(o: RollupCliOptions, today: CivilDate): Promise<{ year: Period; warmth: Period }> {
+  const year = o.period ? parsePeriod(o.period) : yearPeriod(Number(today.slice(0, 4)));
+  const campaigns = await campaignsFrom(o.settings);
+  if (o.campaign) {
+    const c = campaignNamed(campaigns, o.campaign);
+    if (!c) throw new Error(`“活动”中没有名为“${o.campaign}”的活动（可选：${campaigns.map((x) => x.name).join('、') || '无'}）`);
+    return { year, warmth: campaignPeriod(c) };
+  }
+  const c = currentCampaign(campaigns, '送温暖', today);
+  return { year, warmth: c ? campaignPeriod(c) : year };
+}
+
 export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: string[]; cases: number }> {
-  const today = civilFromDate(new Date());
-  const year = Number(today.slice(0, 4));
-  const keep = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || f.status === 'notice' || (f.emergency && f.paidFen > 0);
+  const today = o.today ?? civilFromDate(new Date());
+  const { year: yearP, warmth: warmthP } = await periodsOf(o, today);
+  const year = periodYear(yearP);
+  // Kept for the lists: families paid in the period (实名制汇总表) and cases in notice (公示名单).
+  const keep = (f: CaseFact) => f.periodPaidFen > 0 || f.status === 'notice';
   const parts: RollupResult[] = [];
+  const warmthParts: RollupResult[] = [];
   const problems: string[] = [];
   const counties = await configuredCounties(o.settings);
   const codes = counties.map((c) => c.code);
-  // One memory of rows across files: a duplicate or a reused worker number in another file is refused too.
+  // One memory of rows across files per roll-up: a duplicate or a reused worker number in another file is refused too.
   const seen = new SeenRows();
+  const warmthSeen = new SeenRows();
   // Each file is rolled up as soon as it is read, so only one file's rows are held at a time.
   for (const [i, path] of o.inputs.entries()) {
     o.progress(`读取 ${i + 1}/${o.inputs.length}：${basename(path)}`);
     let source: SourceData;
     try {
-      source = { name: basename(path), county: '', values: await streamCaseValues(path) };
+      const book = await streamCountyBook(path);
+      source = { name: basename(path), county: '', values: book.cases, ...(book.payments ? { payments: book.payments } : {}) };
     } catch (e) {
       problems.push(`${basename(path)} 无法读取（${e instanceof Error ? e.message : String(e)}），已跳过`);
       continue;
     }
-    o.progress(`  ${source.values.length - 1} 行，汇总中…`);
-    parts.push(rollUp([source], { year, today, keep, counties: codes, seen }));
+    o.progress(`  ${source.values.length - 1} 行${source.payments ? `、发放记录 ${source.payments.length - 1} 行` : ''}，汇总中…`);
+    parts.push(rollUp([source], { year, period: yearP, today, keep, counties: codes, seen }));
+    if (warmthP !== yearP) warmthParts.push(rollUp([source], { year, period: warmthP, today, keep: (f) => f.periodPaidFen > 0, counties: codes, seen: warmthSeen }));
   }
-  const r = mergeRollups(parts, year, codes);
+  const r = mergeRollups(parts, year, codes, yearP);
+  const w = warmthP === yearP ? r : mergeRollups(warmthParts, year, codes, warmthP);
   r.problems.unshift(...problems);
   crossCheck(r);
+  crossCheck(w);
   const names = Object.fromEntries(counties.map((c) => [c.code, c.name]));
-  const header = { unit: o.unit ?? '', year: r.year, today };
+  const header = { unit: o.unit ?? '', year, today, period: periodLabel(yearP) };
   const donation = o.donations ? await donationsFrom(o.donations, today, codes) : null;
   if (donation) r.problems.push(...donation.result.problems);
   o.progress('写出报表…');
   await writeLayouts(o.output, [
-    summaryLayout(r, names, today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header),
-    realNameLayout(r.kept, o.city ? 'city' : null, header.unit), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
+    summaryLayout(r, names, today), warmthStatsLayout(w.city, { ...header, period: periodLabel(warmthP) }), centreStatsLayout(r.city, header),
+    realNameLayout(w.kept, o.city ? 'city' : null, header.unit), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
     ...(donation ? [donationLayout(donation.result, names, donation.campaign), donationPostingLayout(donation.result, donation.campaign)] : []),
   ]);
   o.progress(`已写出 ${o.output}（${r.rowsCounted} 件${r.problems.length ? `，${r.problems.length} 条问题见“汇总”表末尾` : ''}）`);

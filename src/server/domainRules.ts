@@ -111,9 +111,10 @@ export const SOURCE_COLUMNS = [
   { key: 'location', zh: '标签页或表格地址', en: 'Tab or spreadsheet' },
   { key: 'tab', zh: '标签页名称', en: 'Tab name' },
   { key: 'enabled', zh: '启用', en: 'Enabled' },
+  { key: 'ledger', zh: '发放记录标签页', en: 'Payments tab' },
 ] as const;
 
 /** This workbook's own 案件 tab: the first source of every roll-up. */
 export function sourceRowForThisWorkbook(name: string): Cell[] {
-  return [name || '本表', '', '本表标签页', '案件', '', '是'];
+  return [name || '本表', '', '本表标签页', '案件', '', '是', '发放记录'];
 }

@@ -30,6 +30,8 @@ import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS,
 import { requestContext, requireUser, say, t, userDto, type Ctx } from './context';
 import { allocateWorkerNo, suggestRelief } from './domainRules';
 import { cachedResult, checkRequestId, rememberResult } from './requestCache';
+import { paymentsOf } from '../sheets/ledger';
+import { paymentDto } from '../domain/ledger';
 
 export function openIntake(): void {
   showSidebar('intake', '新增/编辑困难职工');
@@ -60,6 +62,7 @@ export function getIntakeForm(workerNo?: string): IntakeFormModel {
     model.values = normalizeValues(fields, row.record);
     model.version = numberOf(row.record.version) ?? 0;
     model.status = statusText(row.record.status, ctx.locale());
+    model.history = paymentsOf(ctx.ss, model.workerNo).map(paymentDto);
   }
   return model;
 }

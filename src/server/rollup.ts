@@ -24,6 +24,8 @@ import { writeLayout } from '../sheets/reportWriter';
 import { toast } from '../sheets/ui';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { normalizeCountyCode } from '../domain/workerNo';
+import { campaignPeriod, periodLabel, yearPeriod, type Period } from '../domain/periods';
+import { LEDGER_SHEET } from '../sheets/ledger';
 import { requestContext, requireUser, type Ctx } from './context';
 
 export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准', donors: '捐款名册', campaigns: '活动' } as const;
@@ -48,7 +50,7 @@ function reporter(ctx: Ctx): void {
 export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void = () => {}): { data: SourceData[]; problems: string[]; sources: Source[] } {
   const { sources, problems } = parseSources(readSheetValues(ss, SHEET_NAMES.sources));
   if (sources.length === 0 && problems.length === 0) {
-    sources.push({ row: 0, name: '本表', county: '', kind: 'tab', location: SHEET_NAMES.cases, tab: SHEET_NAMES.cases });
+    sources.push({ row: 0, name: '本表', county: '', kind: 'tab', location: SHEET_NAMES.cases, tab: SHEET_NAMES.cases, ledgerTab: LEDGER_SHEET });
   }
   const data: SourceData[] = [];
   sources.forEach((s, i) => {
@@ -57,7 +59,10 @@ export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void =
       const book = s.kind === 'tab' ? ss : SpreadsheetApp.openById(s.location);
       const sheet = book.getSheetByName(s.tab);
       if (!sheet) throw new Error(`找不到标签页“${s.tab}”`);
-      data.push({ name: s.name, county: s.county, values: sheet.getDataRange().getValues() });
+      // The source's ledger, when it has one: a second getValues (at most two reads per source).
+      const ledger = s.ledgerTab ? book.getSheetByName(s.ledgerTab) : null;
+      if (s.ledgerTab && !ledger && s.kind === 'tab') throw new Error(`找不到发放记录标签页“${s.ledgerTab}”`);
+      data.push({ name: s.name, county: s.county, values: sheet.getDataRange().getValues(), ...(ledger ? { payments: ledger.getDataRange().getValues() } : {}) });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       problems.push(`来源“${s.name}”无法读取（${why}），已跳过`);
@@ -71,15 +76,25 @@ function countyNames(ctx: Ctx): Record<string, string> {
   return Object.fromEntries(counties.map((c) => [normalizeCountyCode(c.code, provinceLetter), c.name]));
 }
 
-function rollUpAll(ctx: Ctx, keep?: (f: CaseFact) => boolean): RollupResult {
+function rollUpAll(ctx: Ctx, keep?: (f: CaseFact) => boolean, periods: readonly Period[] = [yearPeriod(Number(ctx.today.slice(0, 4)))]): RollupResult[] {
   const progress = (m: string) => toast(m, '汇总', 5);
   const read = readSources(ctx.ss, progress);
   progress(`正在汇总 ${read.data.length} 个来源…`);
   const { counties, provinceLetter } = ctx.settings();
-  const result = rollUp(read.data, { year: Number(ctx.today.slice(0, 4)), today: ctx.today, keep, counties: counties.map((c) => normalizeCountyCode(c.code, provinceLetter)) });
-  result.problems.unshift(...read.problems);
-  crossCheck(result);
-  return result;
+  const codes = counties.map((c) => normalizeCountyCode(c.code, provinceLetter));
+  // The sources are read once; each period is a roll-up of the same values in memory.
+  return periods.map((period) => {
+    const result = rollUp(read.data, { year: Number(ctx.today.slice(0, 4)), period, today: ctx.today, keep, counties: codes });
+    result.problems.unshift(...read.problems);
+    crossCheck(result);
+    return result;
+  });
+}
+
+/** The 送温暖 campaign of 活动 in force today (its own period), else the calendar year. */
+function warmthPeriod(ctx: Ctx): Period {
+  const c = currentCampaign(parseCampaigns(campaignRows(ctx.ss)).campaigns, '送温暖', ctx.today);
+  return c ? campaignPeriod(c) : yearPeriod(Number(ctx.today.slice(0, 4)));
 }
 
 function finish(sheets: string[], problems: string[], what: string): RunReport {
@@ -103,7 +118,7 @@ function guarded(fn: (ctx: Ctx) => RunReport): RunReport {
 /** 帮扶 → 汇总与报表 → 汇总. */
 export function runRollup(): RunReport {
   return guarded((ctx) => {
-    const r = rollUpAll(ctx);
+    const [r] = rollUpAll(ctx);
     toast('正在写入“汇总”…', '汇总', 5);
     writeLayout(ctx.ss, summaryLayout(r, countyNames(ctx), ctx.today));
     return finish(['汇总'], r.problems, `汇总（${r.rowsCounted} 件）`);
@@ -113,13 +128,15 @@ export function runRollup(): RunReport {
 /** 生成报表: 汇总 + the two statistics forms + the real-name summary. */
 export function runReports(): RunReport {
   return guarded((ctx) => {
-    const helped = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0);
-    const r = rollUpAll(ctx, helped);
+    // 帮扶中心统计表 and 汇总: the calendar year; 送温暖工程统计表 and its real-name list: the 送温暖 campaign (SPEC §6.1).
+    const paid = (f: CaseFact) => f.periodPaidFen > 0;
+    const [r, w] = rollUpAll(ctx, paid, [yearPeriod(Number(ctx.today.slice(0, 4))), warmthPeriod(ctx)]);
     const names = countyNames(ctx);
-    const header = { unit: ctx.ss.getName(), year: r.year, today: ctx.today };
+    const yearHeader = { unit: ctx.ss.getName(), year: r.year, today: ctx.today, period: periodLabel(r.period) };
+    const warmthHeader = { ...yearHeader, period: periodLabel(w.period) };
     const role = ctx.user()?.role ?? null;
     toast('正在写入报表…', '汇总', 5);
-    const layouts = [summaryLayout(r, names, ctx.today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header), realNameLayout(r.kept, role, ctx.ss.getName())];
+    const layouts = [summaryLayout(r, names, ctx.today), warmthStatsLayout(w.city, warmthHeader), centreStatsLayout(r.city, yearHeader), realNameLayout(w.kept, role, ctx.ss.getName())];
     for (const l of layouts) writeLayout(ctx.ss, l);
     return finish(layouts.map((l) => l.name), r.problems, '报表');
   });
@@ -128,7 +145,7 @@ export function runReports(): RunReport {
 /** 公示名单: the cases in public notice, masked. */
 export function runPublicNotice(): RunReport {
   return guarded((ctx) => {
-    const r = rollUpAll(ctx, (f) => f.status === 'notice');
+    const [r] = rollUpAll(ctx, (f) => f.status === 'notice');
     writeLayout(ctx.ss, publicNoticeLayout(r.kept, ctx.today));
     return finish(['公示名单'], r.problems, `公示名单（${r.kept.length} 人）`);
   });
@@ -137,7 +154,7 @@ export function runPublicNotice(): RunReport {
 /** 统计图表: the dashboard tables and their charts. */
 export function runDashboard(): RunReport {
   return guarded((ctx) => {
-    const r = rollUpAll(ctx);
+    const [r] = rollUpAll(ctx);
     writeLayout(ctx.ss, dashboardLayout(r, countyNames(ctx)));
     return finish(['统计图表'], r.problems, '统计图表');
   });

@@ -25,6 +25,8 @@ import {
   ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureProtection, ensureSheet, ensureTextFormat,
 } from '../sheets/structure';
 import { readHeader, type Cell, type Sheet } from '../sheets/table';
+import { civilFromDate } from '../domain/civilDate';
+import { now } from './clock';
 import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
@@ -33,6 +35,8 @@ import { defaultDonationStandardRows, donationSheetHeader, donorRegisterHeader, 
 import { UNIT_TYPE_CHOICES } from '../domain/donation';
 import { defaultCampaignRows } from '../defaults/campaigns';
 import { CAMPAIGN_KINDS } from '../domain/campaigns';
+import { LEDGER_COLUMNS } from '../domain/ledger';
+import { LEDGER_SHEET, ledgerSeedRows, migrateCaseAmounts } from '../sheets/ledger';
 
 export interface SetupReport {
   created: string[];
@@ -140,6 +144,11 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   dropdown(donations, donationMap.col['市区内'], ['是', '否'], false, '市区内');
   ensure(REPORT_SHEETS.donationStandards, defaultDonationStandardRows);
   ensure(REPORT_SHEETS.donors, () => [donorRegisterHeader()]);
+  // 发放记录: one row per payment. A workbook from before it has its 案件 amounts moved in, once.
+  const ledgerSheet = ensure(LEDGER_SHEET, ledgerSeedRows);
+  addColumns(ledgerSheet, LEDGER_COLUMNS);
+  const moved = migrateCaseAmounts(ss, { sheet: ledgerSheet, map: readHeader(ledgerSheet, LEDGER_COLUMNS) }, civilFromDate(now()));
+  if (moved > 0) repaired.push(`从“案件”迁入 ${moved} 笔发放到“${LEDGER_SHEET}”`);
   // Campaigns and their deadlines (SPEC §2.7), dated rows the administrator keeps.
   const campaigns = ensure(REPORT_SHEETS.campaigns, defaultCampaignRows);
   dropdown(campaigns, 2, [...CAMPAIGN_KINDS], false, '类型');

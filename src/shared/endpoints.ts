@@ -52,6 +52,19 @@ export interface IntakeFormModel {
   values?: FormValues;
   version?: number;
   status?: string;
+  /** The family's payments from 发放记录, oldest first (editing only). */
+  history?: PaymentDto[];
+}
+
+/** One payment as the sidebars show it (dates as 'YYYY-MM-DD', amount in yuan). */
+export interface PaymentDto {
+  paidOn: string;
+  scheme: string;
+  kind: string;
+  amount: number;
+  form: string;
+  period: string;
+  emergency: boolean;
 }
 
 export interface CasePreview {
@@ -88,7 +101,7 @@ export type SaveCaseResult =
 export interface CaseSummaryDto { workerNo: string; name: string; county: string; status: string; statusLabel: string }
 
 export type ReviewActionKey =
-  | 'pass' | 'return' | 'objection' | 'end_notice' | 'approve' | 'file' | 'mark_paid' | 'resubmit' | 'exit';
+  | 'pass' | 'return' | 'objection' | 'end_notice' | 'approve' | 'file' | 'mark_paid' | 'pay' | 'resubmit' | 'exit';
 
 export interface ReviewItem {
   workerNo: string;
@@ -106,6 +119,8 @@ export interface ReviewItem {
   suggestedAmount: number | null;
   reliefExplain: string;
   actions: { key: ReviewActionKey; label: string; needsReason: boolean; needsAmount: boolean }[];
+  /** The family's payments from 发放记录, oldest first. */
+  history?: PaymentDto[];
 }
 
 export interface ReviewQueue { locale: Locale; user: UserDto; items: ReviewItem[] }
@@ -117,6 +132,9 @@ export interface ReviewActionRequest {
   version: number;
   reason?: string;
   amount?: number;
+  /** A payment's 所属期间 (a campaign of 活动, or a year) and 发放形式 (现金/卡/实物/券). */
+  period?: string;
+  form?: string;
 }
 
 export type ReviewActionResult =

@@ -193,3 +193,36 @@ test('rollup --donations adds the 一日捐 roll-up and posting from the same ru
   const posting = wb.getWorksheet('一日捐公示')!.getColumn(2).values;
   expect(posting).toEqual(expect.arrayContaining(['王*英', '李*']));
 });
+
+test('rollup --period and --campaign: a county file with its 发放记录 counts the payments of the chosen periods only', async () => {
+  const ledgerHeader = ['职工编号', '发放日期', '救助项目', '帮扶类别', '发放金额（元）', '发放形式', '所属期间', '经办人', '审批依据', '先行救助', '备注'];
+  const file = await write('京山5.xlsx', {
+    案件: rowsOf(JINGSHAN),
+    发放记录: [
+      ledgerHeader,
+      ['H0100001', new Date(Date.UTC(2025, 5, 1)), '特困职工医疗救助', '医疗救助', 1600, '卡', '', '', '', '否', ''],
+      ['H0100001', new Date(Date.UTC(2026, 0, 20)), '生活救助', '生活救助', 550, '券', '2026年元旦春节送温暖', '', '', '否', ''],
+      ['H0100003', new Date(Date.UTC(2026, 1, 2)), '重大意外事故', '生活救助', 3000, '现金', '', '', '', '否', ''],
+    ],
+  });
+  const settings = await write('设置活动.xlsx', {
+    设置: defaultSettingsRows([{ code: 'H01', name: '京山' }]),
+    活动: [['活动名称', '类型', '开始日期', '结束日期', '动员日期', '截止日期', '截止事项', '说明'], ['2026年元旦春节送温暖', '送温暖', '2025-12-22', '2026-02-17', '', '2026-01-12', '', '']],
+  });
+  const out = join(dir, '汇总5.xlsx');
+  const r = await run('rollup', file, '-o', out, '--settings', settings, '--period', '2025', '--campaign', '2026年元旦春节送温暖', '--city');
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const item = (sheet: string, key: string) => wb.getWorksheet(sheet)!.getRows(1, wb.getWorksheet(sheet)!.rowCount)!.find((row) => row.getCell(6).value === key)!.getCell(3).value;
+  // 2025: the one payment of June 2025. The campaign: the 550 that names it (the 3000 on 2 Feb names none but falls inside the campaign's days).
+  expect(item('困难职工帮扶中心统计表', 'c8a2')).toBe(0.16);
+  expect(item('送温暖工程统计表', 'w6a')).toBe(0.355);
+  const top = JSON.stringify(wb.getWorksheet('送温暖工程统计表')!.getSheetValues().slice(0, 5));
+  expect(top).toContain('统计期间：2026年元旦春节送温暖');
+  const names = wb.getWorksheet('实名制汇总表')!.getColumn(2).values.filter((v) => typeof v === 'string' && !String(v).includes('姓名') && !String(v).includes('：'));
+  expect(names).toEqual(['王秀英', '赵芳']);
+  const unknown = await run('rollup', file, '-o', out, '--campaign', '不存在的活动');
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain('“活动”中没有名为“不存在的活动”的活动');
+});

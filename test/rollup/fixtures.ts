@@ -9,7 +9,7 @@ import { makeId } from '../helpers/idNumbers';
 export const HEADER = [
   '职工编号', '县区代码', '状态', '姓名', '性别', '年龄', '身份证号', '会员卡/银行卡号', '工作单位', '联系电话', '困难类别', '致困原因',
   '家庭人口', '家庭年收入', '农民工', '劳模类型', '救助项目', '帮扶类别', '核定救助金额', '已发放金额', '救助金额（市总填写）',
-  '逾期', '提交日期', '公示开始', '公示结束', '建档年度', '复审年度', '退出日期', '退出原因',
+  '逾期', '提交日期', '公示开始', '公示结束', '建档年度', '复审年度', '退出日期', '退出原因', '发放日期',
 ];
 
 type Row = Record<string, unknown>;
@@ -28,7 +28,7 @@ export const SHAYANG: Row[] = [
 ];
 
 export const ZHONGXIANG: Row[] = [
-  { 职工编号: 'H0300001', 县区代码: 'H03', 状态: '已备案', 姓名: '陈静', 性别: '女', 年龄: 36, 身份证号: makeId('420881', '1990-04-18', 2, '女'), '会员卡/银行卡号': '6228481234567890123', 工作单位: '钟祥市纺织厂', 联系电话: '13677778888', 困难类别: '低保户', 致困原因: '单亲', 家庭人口: 2, 劳模类型: '全国劳模', 救助项目: 'living', 帮扶类别: '生活救助、助学', 核定救助金额: 550, 已发放金额: 550, 建档年度: 2025, 提交日期: new Date(2025, 11, 1) },
+  { 职工编号: 'H0300001', 县区代码: 'H03', 状态: '已备案', 姓名: '陈静', 性别: '女', 年龄: 36, 身份证号: makeId('420881', '1990-04-18', 2, '女'), '会员卡/银行卡号': '6228481234567890123', 工作单位: '钟祥市纺织厂', 联系电话: '13677778888', 困难类别: '低保户', 致困原因: '单亲', 家庭人口: 2, 劳模类型: '全国劳模', 救助项目: 'living', 帮扶类别: '生活救助、助学', 核定救助金额: 550, 已发放金额: 550, 建档年度: 2025, 提交日期: new Date(2025, 11, 1), 发放日期: new Date(2026, 0, 20) },
 ];
 
 export function rowsOf(records: Row[]): unknown[][] {
@@ -59,11 +59,11 @@ export function countyBooks(today = '2026-11-23', extra: { jingshan?: Row[] } = 
   const zx = fake.newSpreadsheet('钟祥市总工会困难职工') as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   fill(zx.insertSheet('案件'), rowsOf(ZHONGXIANG));
   const sources = sheet(fake, '汇总来源');
-  sources.getRange(2, 1, 4, 6).setValues([
-    ['京山', 'H01', '本表标签页', '京山案件', '', '是'],
-    ['沙洋', 'H02', '本表标签页', '沙洋案件', '', '是'],
-    ['钟祥', 'H03', '其他表格', zx.getUrl(), '案件', '是'],
-    ['屈家岭', 'H07', '其他表格', 'https://docs.google.com/spreadsheets/d/1NoSuchSpreadsheet000000/edit', '案件', '是'],
+  sources.getRange(2, 1, 4, 7).setValues([
+    ['京山', 'H01', '本表标签页', '京山案件', '', '是', ''],
+    ['沙洋', 'H02', '本表标签页', '沙洋案件', '', '是', ''],
+    ['钟祥', 'H03', '其他表格', zx.getUrl(), '案件', '是', ''],
+    ['屈家岭', 'H07', '其他表格', 'https://docs.google.com/spreadsheets/d/1NoSuchSpreadsheet000000/edit', '案件', '是', ''],
   ]);
   fake.setUser(people.city.email);
   return { fake, zhongxiangId: zx.getId() };

@@ -54,20 +54,21 @@ export function summaryLayout(r: RollupResult, countyNames: Record<string, strin
 export type ViewerRole = 'staff' | 'reviewer' | 'county' | 'city' | 'admin' | null;
 
 /**
- * 实名制汇总表: the assisted families (approved or filed, or paid first in an emergency).
- * The amount column is the city union's to fill (seed 003: “帮扶金额”栏由省直工会填写;
- * here the city union): it shows the 救助金额（市总填写） column only to the city role, and
- * is blank for everyone else.
+ * 实名制汇总表: every family paid in the report's period (from the ledger; SPEC §6.1), whether
+ * it has exited since or not. The amount column is the city union's (豫直工〔2016〕37号 附件2:
+ * “帮扶金额”栏由省直工会填写; here the city union): the amount paid in the period is shown to
+ * the city role only, and is blank for everyone else.
  */
 export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, unit: string): SheetLayout {
-  const listed = facts.filter((f) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0));
+  // Every family paid in the period (SPEC §6.1), whether it has exited since or not.
+  const listed = facts.filter((f) => f.periodPaidFen > 0);
   const rows: LayoutCell[][] = [
     ['困难职工帮扶情况实名制汇总表'],
     [`填报单位：${unit}`],
     ['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）'],
     ...listed.map((f, i): LayoutCell[] => [
       i + 1, f.name, f.sex, f.age ?? '', f.idNumber, f.cardNumber, f.employer || f.address, f.phone,
-      viewer === 'city' && f.assistanceFen > 0 ? yuan(f.assistanceFen) : '',
+      viewer === 'city' ? yuan(f.periodPaidFen) : '',
     ]),
     ['注：“帮扶金额”栏由市总工会填写。'],
   ];

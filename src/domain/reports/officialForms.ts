@@ -131,12 +131,14 @@ export interface FormHeader {
   unit: string;
   year: number;
   today: string;
+  /** The reporting period as the header prints it (periods.ts periodLabel); default: the year. */
+  period?: string;
 }
 
 function formLayout(name: string, title: string, items: readonly Item[], m: Measures, h: FormHeader, notes: string[]): SheetLayout {
   const rows: LayoutCell[][] = [
     [title],
-    [`填报单位：${h.unit}`, '', `统计年度：${h.year}`, '', `生成日期：${h.today}`],
+    [`填报单位：${h.unit}`, '', h.period ? `统计期间：${h.period}` : `统计年度：${h.year}`, '', `生成日期：${h.today}`],
     ['序号', '项目', '数值', '单位', '来源', '键'],
   ];
   const handEntries: HandEntry[] = [];

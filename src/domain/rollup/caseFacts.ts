@@ -68,6 +68,9 @@ export interface CaseFact {
   approvedFen: number;
   paidFen: number;
   assistanceFen: number;
+  /** Paid inside the roll-up's period (from the ledger, or the case's own amount); set by the roll-up. */
+  periodPaidFen: number;
+  paidAt: CivilDate | null;
   overdue: boolean;
   emergency: boolean;
   submittedAt: CivilDate | null;
@@ -199,6 +202,8 @@ export function readFact(source: string, rowNumber: number, row: readonly unknow
     approvedFen: moneyFen(get('approved_amount'), '核定救助金额', problems),
     paidFen: moneyFen(get('paid_amount'), '已发放金额', problems),
     assistanceFen: moneyFen(get('assistance_amount'), '救助金额', problems),
+    periodPaidFen: 0,
+    paidAt: dates.paid_at ?? null,
     overdue: yes(get('overdue')),
     emergency: yes(get('emergency')),
     submittedAt: dates.submitted_at ?? dates.created_at ?? null,
