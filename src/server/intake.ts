@@ -30,7 +30,7 @@ import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS,
 import { requestContext, requireUser, say, t, userDto, type Ctx } from './context';
 import { allocateWorkerNo, suggestRelief } from './domainRules';
 import { cachedResult, checkRequestId, rememberResult } from './requestCache';
-import { paymentsOf } from '../sheets/ledger';
+import { paymentsOf } from '../sheets/payments';
 import { paymentDto } from '../domain/ledger';
 
 export function openIntake(): void {

@@ -16,7 +16,7 @@ import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewIt
 import { jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, findCase, openCaseSheet, readCases } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
-import { openLedger } from '../sheets/ledger';
+import { openLedger } from '../sheets/payments';
 import { paymentForAction } from '../domain/ledger';
 import { withDocumentLock } from '../sheets/lock';
 import { showSidebar } from '../sheets/ui';

@@ -25,7 +25,7 @@ import { toast } from '../sheets/ui';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { normalizeCountyCode } from '../domain/workerNo';
 import { campaignPeriod, periodLabel, yearPeriod, type Period } from '../domain/periods';
-import { LEDGER_SHEET } from '../sheets/ledger';
+import { LEDGER_SHEET } from '../sheets/payments';
 import { requestContext, requireUser, type Ctx } from './context';
 
 export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准', donors: '捐款名册', campaigns: '活动' } as const;

@@ -36,7 +36,7 @@ import { UNIT_TYPE_CHOICES } from '../domain/donation';
 import { defaultCampaignRows } from '../defaults/campaigns';
 import { CAMPAIGN_KINDS } from '../domain/campaigns';
 import { LEDGER_COLUMNS } from '../domain/ledger';
-import { LEDGER_SHEET, ledgerSeedRows, migrateCaseAmounts } from '../sheets/ledger';
+import { LEDGER_SHEET, ledgerSeedRows, migrateCaseAmounts } from '../sheets/payments';
 
 export interface SetupReport {
   created: string[];

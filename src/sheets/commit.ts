@@ -16,7 +16,7 @@
 import { appendRows, clearRow, readHeader, toRow, updateRow, type Cell, type HeaderMap, type Sheet, type TableRow } from './table';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from './audit';
 import { requireSheet, SHEET_NAMES, type Spreadsheet } from './workbook';
-import { appendPayments, type LedgerTarget } from './ledger';
+import { appendPayments, type LedgerTarget } from './payments';
 import type { Payment } from '../domain/ledger';
 
 export type CaseWrite =
