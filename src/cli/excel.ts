@@ -111,7 +111,6 @@ export async function writeLayouts(path: string, layouts: readonly SheetLayout[]
   for (const layout of layouts) {
     const ws = wb.addWorksheet(layout.name.slice(0, 31), layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
     if (layout.keyColumn) ws.getColumn(layout.keyColumn).hidden = true;
-    for (const m of layout.merges ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
     const formats = new Map<number, { col: number; format: string }[]>();
     for (const f of layout.numberFormats ?? []) {
       for (let r = f.row; r < f.row + f.numRows; r++) {
@@ -122,12 +121,21 @@ export async function writeLayouts(path: string, layouts: readonly SheetLayout[]
     }
     const hand = new Map<number, number[]>();
     for (const h of layout.handEntries ?? []) hand.set(h.row, [...(hand.get(h.row) ?? []), h.col]);
+    // The streaming writer's mergeCells before the rows exist adds a blank row 1 and shifts the
+    // sheet down; after a row is committed it throws. So a merge is made when its last row is
+    // added, and rows are committed once no merge still to be made covers them.
+    const merges = [...(layout.merges ?? [])];
+    const pending: ExcelJS.Row[] = [];
     layout.values.forEach((values, i) => {
       const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
       for (const f of formats.get(i + 1) ?? []) row.getCell(f.col).numFmt = f.format;
       for (const c of hand.get(i + 1) ?? []) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-      row.commit();
+      pending.push(row);
+      for (const m of merges.filter((m) => m.row + m.numRows - 1 === i + 1)) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+      const open = Math.min(...merges.filter((m) => m.row + m.numRows - 1 > i + 1).map((m) => m.row));
+      while (pending.length > 0 && pending[0].number < open) pending.shift()!.commit();
     });
+    for (const row of pending) row.commit();
     ws.commit();
   }
   await wb.commit();

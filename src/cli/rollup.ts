@@ -4,21 +4,19 @@
  * 汇总与报表 menu; only the reading and writing are Excel's.
  */
 import { basename } from 'node:path';
-import { civilFromDate } from '../domain/civilDate';
+import { civilFromDate, type CivilDate } from '../domain/civilDate';
 import { crossCheck, mergeRollups, rollUp, SeenRows, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
-import type { CaseFact } from '../domain/rollup/caseFacts';
-import { centreStatsLayout, dashboardLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout } from '../domain/reports';
+import { buildReportSet, REPORT_KINDS, reportRollupOptions } from '../domain/reports';
 import { COUNTIES } from '../defaults/counties';
 import { normalizeCountyCode } from '../domain/workerNo';
-import { parseSettings } from '../server/settings';
+import { parseSettings } from '../config/settings';
 import { readBook, sheetValues, streamCountyBook, writeLayouts } from './excel';
-import { campaignPeriod, parsePeriod, periodLabel, periodYear, yearPeriod, type Period } from '../domain/periods';
+import { campaignPeriod, parsePeriod, periodLabel, yearPeriod, type Period } from '../domain/periods';
 import { donationStandard, rollUpDonations, type DonationResult } from '../domain/donation';
 import { campaignNamed, currentCampaign, parseCampaigns, remittanceDeadline, type Campaign } from '../domain/campaigns';
 import { defaultCampaignRows } from '../defaults/campaigns';
-import { defaultDonationStandardRows } from '../defaults/donation';
+import { defaultDonationStandardRows } from '../defaults/sheetRows';
 import { donationLayout, donationPostingLayout } from '../domain/reports';
-import type { CivilDate } from '../domain/civilDate';
 
 export interface RollupCliOptions {
   inputs: string[];
@@ -30,13 +28,13 @@ export interface RollupCliOptions {
   period?: string;
   /** A campaign of the 活动 sheet for 送温暖工程统计表 and 实名制汇总表. */
   campaign?: string;
-  /** The day the run is for (reproducible runs); default the clock's. */
-  today?: CivilDate;
   /** A workbook with a 捐款 sheet (and optionally 捐款名册, 一日捐标准, 活动): adds the 一日捐 reports. */
   donations?: string;
   /** A workbook with a 设置 sheet: its counties are the roll-up's (default: the built-in ones). */
   settings?: string;
   progress: (line: string) => void;
+  /** The reporting day (default: today in the machine's time zone). */
+  today?: CivilDate;
 }
 
 /** The counties of a 设置 sheet (codes normalized, e.g. 01 → H01), or the built-in list. */
@@ -75,9 +73,9 @@ async function periodsOf(o: RollupCliOptions, today: CivilDate): Promise<{ year:
 export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: string[]; cases: number }> {
   const today = o.today ?? civilFromDate(new Date());
   const { year: yearP, warmth: warmthP } = await periodsOf(o, today);
-  const year = periodYear(yearP);
-  // Kept for the lists: families paid in the period (实名制汇总表) and cases in notice (公示名单).
-  const keep = (f: CaseFact) => f.periodPaidFen > 0 || f.status === 'notice';
+  const opts = reportRollupOptions(today, REPORT_KINDS, yearP);
+  const warmthOpts = reportRollupOptions(today, ['realName'], warmthP);
+  const year = opts.year;
   const parts: RollupResult[] = [];
   const warmthParts: RollupResult[] = [];
   const problems: string[] = [];
@@ -92,14 +90,15 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
     let source: SourceData;
     try {
       const book = await streamCountyBook(path);
-      source = { name: basename(path), county: '', values: book.cases, ...(book.payments ? { payments: book.payments } : {}) };
+      // The source is named as a county names its file (京山.xlsx → 京山), as 汇总来源 names it in the add-on.
+      source = { name: basename(path).replace(/\.xlsx$/i, ''), county: '', values: book.cases, ...(book.payments ? { payments: book.payments } : {}) };
     } catch (e) {
       problems.push(`${basename(path)} 无法读取（${e instanceof Error ? e.message : String(e)}），已跳过`);
       continue;
     }
     o.progress(`  ${source.values.length - 1} 行${source.payments ? `、发放记录 ${source.payments.length - 1} 行` : ''}，汇总中…`);
-    parts.push(rollUp([source], { year, period: yearP, today, keep, counties: codes, seen }));
-    if (warmthP !== yearP) warmthParts.push(rollUp([source], { year, period: warmthP, today, keep: (f) => f.periodPaidFen > 0, counties: codes, seen: warmthSeen }));
+    parts.push(rollUp([source], { ...opts, counties: codes, seen }));
+    if (warmthP !== yearP) warmthParts.push(rollUp([source], { ...warmthOpts, year, counties: codes, seen: warmthSeen }));
   }
   const r = mergeRollups(parts, year, codes, yearP);
   const w = warmthP === yearP ? r : mergeRollups(warmthParts, year, codes, warmthP);
@@ -112,8 +111,7 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
   if (donation) r.problems.push(...donation.result.problems);
   o.progress('写出报表…');
   await writeLayouts(o.output, [
-    summaryLayout(r, names, today), warmthStatsLayout(w.city, { ...header, period: periodLabel(warmthP) }), centreStatsLayout(r.city, header),
-    realNameLayout(w.kept, o.city ? 'city' : null, header.unit), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
+    ...buildReportSet(r, REPORT_KINDS, { countyNames: names, header, viewer: o.city ? 'city' : null }, w),
     ...(donation ? [donationLayout(donation.result, names, donation.campaign), donationPostingLayout(donation.result, donation.campaign)] : []),
   ]);
   o.progress(`已写出 ${o.output}（${r.rowsCounted} 件${r.problems.length ? `，${r.problems.length} 条问题见“汇总”表末尾` : ''}）`);

@@ -3,9 +3,9 @@
  * SPEC §7), as dated rows: an administrator adds a row with a later 生效日期 when a new
  * campaign changes a number; the day the roll-up runs picks the row in force.
  */
-export const DONATION_SOURCE = '保定市总工会《关于开展第二期“职工互助一日捐”活动的通知》';
+import { cite } from '../domain/sources';
 
-import { DONATION_STANDARD_HEADER } from '../domain/donation';
+export const DONATION_SOURCE = cite('donation2012');
 
 /** [key, zh label, value, from, to] — to '' = open-ended. */
 export const DEFAULT_DONATION_ROWS: readonly (readonly [string, string, number, string, string])[] = [
@@ -17,7 +17,3 @@ export const DEFAULT_DONATION_ROWS: readonly (readonly [string, string, number, 
   ['collection_days', '动员后完成募集和上解的天数', 20, '2012-10-19', ''],
 ];
 
-/** The 一日捐标准 sheet as setup seeds it. */
-export function defaultDonationStandardRows(): (string | number)[][] {
-  return [[...DONATION_STANDARD_HEADER], ...DEFAULT_DONATION_ROWS.map(([k, zh, v, from, to]) => [k, zh, v, from, to, DONATION_SOURCE])];
-}

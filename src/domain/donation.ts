@@ -25,19 +25,16 @@ import { coerceCivil, type CivilDate } from './civilDate';
 import { BangfuError } from './errors';
 import { isYes, numberOf, textOf } from './forms/values';
 import { yuanToFen } from './money';
+import { DONATION_HEADER, REGISTER_HEADER } from './layouts/donations';
 
 /** 单位类型 labels → rule. 省级模范县区 is the label of older sheets for 达标县级工会. */
 export const UNIT_TYPES = { '县区/产业工会': 'county', 直属基层工会: 'grassroots', 达标县级工会: 'model_county', 省级模范县区: 'model_county' } as const;
 export type UnitType = (typeof UNIT_TYPES)[keyof typeof UNIT_TYPES];
 /** The labels a dropdown offers (the alias of older sheets is still read). */
 export const UNIT_TYPE_CHOICES = ['县区/产业工会', '直属基层工会', '达标县级工会'] as const;
-export const DONATION_HEADER = [
-  '单位', '县区代码', '单位类型', '市区内', '会员数', '职工数', '捐款人数', '捐款金额（元）', '首期募集金额（元）', '上期捐款人数', '上期捐款金额（元）', '公示日期', '上解日期',
-] as const;
+export { DONATION_HEADER, DONATION_STANDARD_HEADER, REGISTER_HEADER } from './layouts/donations';
 /** Columns a 捐款 sheet must have; the others may be missing in a sheet made before them. */
 const REQUIRED = ['单位', '县区代码', '单位类型', '捐款人数', '捐款金额（元）'] as const;
-export const REGISTER_HEADER = ['单位', '县区代码', '姓名', '捐款金额（元）', '捐款日期'] as const;
-export const DONATION_STANDARD_HEADER = ['项目', '名称', '数值', '生效日期', '截止日期', '来源'] as const;
 
 const StandardRow = z.object({ key: z.string().check(z.minLength(1)), value: z.number().check(z.nonnegative()), from: z.string(), to: z.string() });
 type StandardRow = z.infer<typeof StandardRow>;
@@ -53,11 +50,19 @@ export interface DonationStandard {
   collectionDays: number | null;
 }
 
+/** What each standard is called when the table has no row for it at all. */
+const DONATION_ITEM_LABELS: Record<string, string> = {
+  per_capita_min: '人均捐款下限', 'rate.county': '县区/产业工会参与率下限', 'rate.grassroots': '直属基层工会参与率下限',
+  'rate.model_county': '达标县级工会参与率下限', province_share: '市区内单位上解款中转省总的比例', collection_days: '动员后完成募集和上解的天数',
+};
+
 /** The standard in force on `on` from dated rows (later 生效日期 wins for the same item). */
 export function donationStandard(rows: readonly (readonly unknown[])[], on: CivilDate): DonationStandard {
   const parsed: StandardRow[] = [];
+  const labels = new Map<string, string>();
   rows.forEach((r, i) => {
     if (r.every((v) => v === '' || v === null || v === undefined)) return;
+    if (textOf(r[1]) !== '') labels.set(textOf(r[0]), textOf(r[1]));
     const from = coerceCivil(r[3]);
     const value = numberOf(r[2]);
     const res = StandardRow.safeParse({ key: textOf(r[0]), value, from: from ?? '', to: coerceCivil(r[4]) ?? '' });
@@ -73,7 +78,9 @@ export function donationStandard(rows: readonly (readonly unknown[])[], on: Civi
   };
   const pick = (key: string): number => {
     const v = find(key);
-    if (v === null) throw new BangfuError('donation.noStandard', `${on} 没有生效的一日捐标准“${key}”`, `No donation standard "${key}" in force on ${on}`);
+    // Named by its row's label (人均捐款下限（元）…) where the table has one, not by its key.
+    const label = labels.get(key) ?? DONATION_ITEM_LABELS[key] ?? key;
+    if (v === null) throw new BangfuError('donation.noStandard', `${on} 没有生效的一日捐标准“${label}”`, `No donation standard "${key}" in force on ${on}`);
     return v;
   };
   return {

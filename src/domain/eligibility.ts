@@ -35,6 +35,7 @@
  * A route is read from 特困情形 or from the causes' text (=HARDSHIP(…, "零就业家庭")).
  * The 1.5× route's 5 % quota of local 低保 recipients is a warning where a person decides, not here.
  */
+import { cite } from './sources';
 import * as z from 'zod/mini';
 import { BangfuError } from './errors';
 import { compareWithShare, parseRate, yuanToFen } from './money';
@@ -69,7 +70,7 @@ export function routesIn(texts: readonly string[]): Set<(typeof HARDSHIP_ROUTES)
   for (const t of texts) for (const r of HARDSHIP_ROUTES) if (ROUTE_WORDS[r].test(t)) out.add(r);
   return out;
 }
-export const HARDSHIP_THRESHOLDS_SOURCE = 'seed 004 二(二)《荆门市工会系统开展“万名工会干部进万企帮万户”活动实施方案》（2016）';
+export const HARDSHIP_THRESHOLDS_SOURCE = cite('jingmenPlan', '二（二）精准识别');
 
 export const HardshipInputSchema = z.object({
   /** Household per-capita income, yuan per month. */

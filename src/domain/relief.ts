@@ -109,7 +109,7 @@ function bandFor(rows: readonly CompiledRow[], baseFen: Fen): { c: CompiledRow; 
   if (baseFen < lowest.lowerFen) return { c: lowest, below: true };
   const top = rows.reduce((a, b) => (b.upperFen > a.upperFen ? b : a));
   throw new BangfuError('relief.aboveBands',
-    `计算基数 ${formatFen(baseFen)} 元超出项目 ${top.row.scheme} 最高档次（${bandTextZh(top.row.lower, top.row.upper)}，上限不含）`,
+    `计算基数 ${formatFen(baseFen)} 元超出项目“${top.row.name || top.row.scheme}”最高档次（${bandTextZh(top.row.lower, top.row.upper)}，上限不含）`,
     `Base ${formatFen(baseFen)} yuan is above the highest band of ${top.row.scheme} (${bandTextEn(top.row.lower, top.row.upper)}, upper bound exclusive)`, 'amount');
 }
 
@@ -231,10 +231,23 @@ export function describeRelief(o: ReliefOutcome): { zh: string; en: string } {
   zh.push(`结果 ${formatFen(o.amountFen)} 元`);
   en.push(`result ${formatFen(o.amountFen)} yuan`);
   if (r.source !== '') {
-    zh.push(`依据：${r.source}`);
-    en.push(`source: ${r.source}`);
+    zh.push(`依据：${sourceText(r.source)}`);
+    en.push(`source: ${sourceText(r.source)}`);
   }
   return { zh: zh.join('｜'), en: en.join(' | ') };
+}
+
+/**
+ * The 依据 as the explanation shows it. Workbooks set up by earlier versions hold default
+ * sources written as "seed 001 §10《…》（河北省）…" (an internal name of the document):
+ * shown as the document's title, its issuer or 文号, then the section (第10条, 三、1). Any
+ * other text, an administrator's own, is shown as typed.
+ */
+export function sourceText(source: string): string {
+  const m = /^seed\s*\d{3}\s*([^《]*?)\s*(《[^》]*》(?:（[^）]*）)?)(.*)$/.exec(source.trim());
+  if (!m) return source;
+  const section = m[1].replace(/^§(\d+)$/, '第$1条').replace(/^([一二三四五六七八九十]+)\.(\d+)$/, '$1、$2');
+  return `${m[2]}${section}${m[3]}`;
 }
 
 /**

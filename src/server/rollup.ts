@@ -9,26 +9,21 @@
  * administrators (the people who file the statistics).
  */
 import { BangfuError } from '../domain/errors';
-import { donationStandard, rollUpDonations, DONATION_HEADER, REGISTER_HEADER } from '../domain/donation';
+import { donationStandard, rollUpDonations } from '../domain/donation';
+import { crossCheck, rollUp, type RollupResult } from '../domain/rollup/aggregate';
+import { indexHeader, readFact } from '../domain/rollup/caseFacts';
+import type { FormHeader } from '../domain/reports/officialForms';
+import { buildReportSet, caseReportLayout, donationLayout, donationPostingLayout, reportRollupOptions, type ReportKind } from '../domain/reports';
 import { currentCampaign, parseCampaigns, remittanceDeadline } from '../domain/campaigns';
 import { defaultCampaignRows } from '../defaults/campaigns';
-import { parseSources, type Source } from '../domain/rollup/sources';
-import { crossCheck, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
-import { indexHeader, readFact, type CaseFact } from '../domain/rollup/caseFacts';
-import {
-  caseReportLayout, centreStatsLayout, dashboardLayout, donationLayout, donationPostingLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout,
-} from '../domain/reports';
-import { defaultDonationStandardRows } from '../defaults/donation';
-export { defaultDonationStandardRows };
-import { writeLayout } from '../sheets/reportWriter';
-import { toast } from '../sheets/ui';
-import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import { campaignPeriod, yearPeriod, type Period } from '../domain/periods';
 import { normalizeCountyCode } from '../domain/workerNo';
-import { campaignPeriod, periodLabel, yearPeriod, type Period } from '../domain/periods';
-import { LEDGER_SHEET } from '../sheets/payments';
+import { defaultDonationStandardRows } from '../defaults/sheetRows';
+import { writeLayout } from '../sheets/reportWriter';
+import { readSelectedRows, readSources } from '../sheets/sources';
+import { toast } from '../sheets/ui';
+import { readSheetValues, REPORT_SHEETS, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, requireUser, type Ctx } from './context';
-
-export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准', donors: '捐款名册', campaigns: '活动' } as const;
 
 export interface RunReport {
   ok: boolean;
@@ -46,55 +41,51 @@ function reporter(ctx: Ctx): void {
   }
 }
 
-/** Reads every enabled source: one open and one getValues each; failures become problems. */
-export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void = () => {}): { data: SourceData[]; problems: string[]; sources: Source[] } {
-  const { sources, problems } = parseSources(readSheetValues(ss, SHEET_NAMES.sources));
-  if (sources.length === 0 && problems.length === 0) {
-    sources.push({ row: 0, name: '本表', county: '', kind: 'tab', location: SHEET_NAMES.cases, tab: SHEET_NAMES.cases, ledgerTab: LEDGER_SHEET });
-  }
-  const data: SourceData[] = [];
-  sources.forEach((s, i) => {
-    onProgress(`正在读取来源 ${i + 1}/${sources.length}：${s.name}`);
-    try {
-      const book = s.kind === 'tab' ? ss : SpreadsheetApp.openById(s.location);
-      const sheet = book.getSheetByName(s.tab);
-      if (!sheet) throw new Error(`找不到标签页“${s.tab}”`);
-      // The source's ledger, when it has one: a second getValues (at most two reads per source).
-      const ledger = s.ledgerTab ? book.getSheetByName(s.ledgerTab) : null;
-      if (s.ledgerTab && !ledger && s.kind === 'tab') throw new Error(`找不到发放记录标签页“${s.ledgerTab}”`);
-      data.push({ name: s.name, county: s.county, values: sheet.getDataRange().getValues(), ...(ledger ? { payments: ledger.getDataRange().getValues() } : {}) });
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      problems.push(`来源“${s.name}”无法读取（${why}），已跳过`);
-    }
-  });
-  return { data, problems, sources };
-}
-
 function countyNames(ctx: Ctx): Record<string, string> {
   const { counties, provinceLetter } = ctx.settings();
   return Object.fromEntries(counties.map((c) => [normalizeCountyCode(c.code, provinceLetter), c.name]));
 }
 
-function rollUpAll(ctx: Ctx, keep?: (f: CaseFact) => boolean, periods: readonly Period[] = [yearPeriod(Number(ctx.today.slice(0, 4)))]): RollupResult[] {
+/**
+ * Reads every source once, rolls up what `kinds` need — the calendar year, and for
+ * 送温暖工程统计表 and 实名制汇总表 the 送温暖 campaign of 活动 in force today (SPEC §6.1) — checks
+ * the sums, and writes those reports.
+ */
+function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult; sheets: string[] } {
   const progress = (m: string) => toast(m, '汇总', 5);
   const read = readSources(ctx.ss, progress);
   progress(`正在汇总 ${read.data.length} 个来源…`);
   const { counties, provinceLetter } = ctx.settings();
   const codes = counties.map((c) => normalizeCountyCode(c.code, provinceLetter));
-  // The sources are read once; each period is a roll-up of the same values in memory.
-  return periods.map((period) => {
-    const result = rollUp(read.data, { year: Number(ctx.today.slice(0, 4)), period, today: ctx.today, keep, counties: codes });
-    result.problems.unshift(...read.problems);
-    crossCheck(result);
-    return result;
-  });
+  const year = yearPeriod(Number(ctx.today.slice(0, 4)));
+  const rollUpFor = (period: Period) => {
+    const r = rollUp(read.data, { ...reportRollupOptions(ctx.today, kinds, period), counties: codes });
+    r.problems.unshift(...read.problems);
+    crossCheck(r);
+    return r;
+  };
+  const r = rollUpFor(year);
+  const warmth = kinds.includes('warmth') || kinds.includes('realName') ? warmthPeriod(ctx) : year;
+  const w = warmth === year ? r : rollUpFor(warmth);
+  toast('正在写入报表…', '汇总', 5);
+  const layouts = buildReportSet(r, kinds, { countyNames: countyNames(ctx), header: formHeader(ctx, r.year), viewer: ctx.user()?.role ?? null }, w);
+  for (const l of layouts) writeLayout(ctx.ss, l);
+  return { r, sheets: layouts.map((l) => l.name) };
+}
+
+/** The lines printed above a form (the print branch fills 填报人 and 联系电话 from 设置). */
+function formHeader(ctx: Ctx, year: number): FormHeader {
+  return { unit: ctx.ss.getName(), year, today: ctx.today };
 }
 
 /** The 送温暖 campaign of 活动 in force today (its own period), else the calendar year. */
 function warmthPeriod(ctx: Ctx): Period {
   const c = currentCampaign(parseCampaigns(campaignRows(ctx.ss)).campaigns, '送温暖', ctx.today);
   return c ? campaignPeriod(c) : yearPeriod(Number(ctx.today.slice(0, 4)));
+}
+
+function campaignRows(ss: Spreadsheet): unknown[][] {
+  return ss.getSheetByName(REPORT_SHEETS.campaigns) ? readSheetValues(ss, REPORT_SHEETS.campaigns) : defaultCampaignRows();
 }
 
 function finish(sheets: string[], problems: string[], what: string): RunReport {
@@ -118,45 +109,35 @@ function guarded(fn: (ctx: Ctx) => RunReport): RunReport {
 /** 帮扶 → 汇总与报表 → 汇总. */
 export function runRollup(): RunReport {
   return guarded((ctx) => {
-    const [r] = rollUpAll(ctx);
-    toast('正在写入“汇总”…', '汇总', 5);
-    writeLayout(ctx.ss, summaryLayout(r, countyNames(ctx), ctx.today));
-    return finish(['汇总'], r.problems, `汇总（${r.rowsCounted} 件）`);
+    const { r, sheets } = writeReports(ctx, ['summary']);
+    return finish(sheets, r.problems, `汇总（${r.rowsCounted} 件）`);
   });
 }
 
-/** 生成报表: 汇总 + the two statistics forms + the real-name summary. */
+/** What 生成报表 writes: 汇总 + the two statistics forms + the real-name summary. */
+const REPORTS_MENU: readonly ReportKind[] = ['summary', 'warmth', 'centre', 'realName'];
+
+/** 生成报表. */
 export function runReports(): RunReport {
   return guarded((ctx) => {
-    // 帮扶中心统计表 and 汇总: the calendar year; 送温暖工程统计表 and its real-name list: the 送温暖 campaign (SPEC §6.1).
-    const paid = (f: CaseFact) => f.periodPaidFen > 0;
-    const [r, w] = rollUpAll(ctx, paid, [yearPeriod(Number(ctx.today.slice(0, 4))), warmthPeriod(ctx)]);
-    const names = countyNames(ctx);
-    const yearHeader = { unit: ctx.ss.getName(), year: r.year, today: ctx.today, period: periodLabel(r.period) };
-    const warmthHeader = { ...yearHeader, period: periodLabel(w.period) };
-    const role = ctx.user()?.role ?? null;
-    toast('正在写入报表…', '汇总', 5);
-    const layouts = [summaryLayout(r, names, ctx.today), warmthStatsLayout(w.city, warmthHeader), centreStatsLayout(r.city, yearHeader), realNameLayout(w.kept, role, ctx.ss.getName())];
-    for (const l of layouts) writeLayout(ctx.ss, l);
-    return finish(layouts.map((l) => l.name), r.problems, '报表');
+    const { r, sheets } = writeReports(ctx, REPORTS_MENU);
+    return finish(sheets, r.problems, '报表');
   });
 }
 
 /** 公示名单: the cases in public notice, masked. */
 export function runPublicNotice(): RunReport {
   return guarded((ctx) => {
-    const [r] = rollUpAll(ctx, (f) => f.status === 'notice');
-    writeLayout(ctx.ss, publicNoticeLayout(r.kept, ctx.today));
-    return finish(['公示名单'], r.problems, `公示名单（${r.kept.length} 人）`);
+    const { r, sheets } = writeReports(ctx, ['publicNotice']);
+    return finish(sheets, r.problems, `公示名单（${r.kept.length} 人）`);
   });
 }
 
 /** 统计图表: the dashboard tables and their charts. */
 export function runDashboard(): RunReport {
   return guarded((ctx) => {
-    const [r] = rollUpAll(ctx);
-    writeLayout(ctx.ss, dashboardLayout(r, countyNames(ctx)));
-    return finish(['统计图表'], r.problems, '统计图表');
+    const { r, sheets } = writeReports(ctx, ['dashboard']);
+    return finish(sheets, r.problems, '统计图表');
   });
 }
 
@@ -181,36 +162,18 @@ export function runDonationRollup(): RunReport {
   });
 }
 
-function campaignRows(ss: Spreadsheet): unknown[][] {
-  return ss.getSheetByName(REPORT_SHEETS.campaigns) ? readSheetValues(ss, REPORT_SHEETS.campaigns) : defaultCampaignRows();
-}
 
 function donationStandardRows(ss: Spreadsheet): unknown[][] {
   const v = readSheetValues(ss, REPORT_SHEETS.donationStandards);
   return v.length > 1 ? v : defaultDonationStandardRows();
 }
 
-export function donationSheetHeader(): string[] {
-  return [...DONATION_HEADER];
-}
-
-export function donorRegisterHeader(): string[] {
-  return [...REGISTER_HEADER];
-}
-
 /** 困难职工情况报表 for the rows selected in 案件: one printable sheet each. */
 export function runCaseReports(): RunReport {
   return guarded((ctx) => {
-    const sheet = ctx.ss.getSheetByName(SHEET_NAMES.cases);
-    const range = ctx.ss.getActiveRange();
-    if (!sheet || !range || range.getSheet().getName() !== SHEET_NAMES.cases || range.getLastRow() < 2) {
-      throw new BangfuError('report.selectRows', '请先在“案件”表中选中要打印的案件行', 'Select the case rows in 案件 first');
-    }
-    const top = Math.max(range.getRow(), 2);
-    const n = range.getLastRow() - top + 1;
-    const width = sheet.getLastColumn();
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    const rows = sheet.getRange(top, 1, n, width).getValues();
+    const selected = readSelectedRows(ctx.ss, SHEET_NAMES.cases);
+    if (!selected) throw new BangfuError('report.selectRows', '请先在“案件”表中选中要打印的案件行', 'Select the case rows in 案件 first');
+    const { top, header, rows } = selected;
     const h = indexHeader(header);
     const made: string[] = [];
     const problems: string[] = [];

@@ -9,7 +9,7 @@ import { currentCampaign, parseCampaigns, remittanceDeadline } from '../../src/d
 import { defaultCampaignRows } from '../../src/defaults/campaigns';
 import { maskName } from '../../src/domain/reports/mask';
 import { donationPostingLayout } from '../../src/domain/reports/donation';
-import { defaultDonationStandardRows } from '../../src/server/rollup';
+import { defaultDonationStandardRows } from '../../src/defaults/sheetRows';
 
 const std = donationStandard(defaultDonationStandardRows(), '2026-11-23');
 const H = [...DONATION_HEADER];

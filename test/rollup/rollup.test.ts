@@ -9,7 +9,7 @@
  */
 import { runDashboard, runDonationRollup, runPublicNotice, runReports, runRollup, runCaseReports } from '../../src/server/rollup';
 import { setNow } from '../../src/server/clock';
-import { records, sheet, as, people } from '../server/fixtures';
+import { records, sheet, as } from '../server/fixtures';
 import { countyBooks, JINGSHAN } from './fixtures';
 
 afterAll(() => setNow(null));
@@ -155,13 +155,17 @@ test('困难职工情况报表: one printable sheet per selected row of 案件',
   const rows = src.slice(1).map((r) => header.map((h) => { const i = src[0].indexOf(h); return (i >= 0 ? r[i] : '') as never; }));
   cases.getRange(2, 1, 2, header.length).setValues(rows);
   cases.getRange(2, 1, 2, 3).activate();
+  const logBefore = records(fake, '操作日志').length;
+  const casesBefore = cases.getDataRange().getValues();
   const r = runCaseReports();
   expect(r).toMatchObject({ ok: true, sheets: ['情况报表-H0100001', '情况报表-H0100002'] });
   const form = rowsOf(fake, '情况报表-H0100001');
   expect(form[0][0]).toBe('困难职工情况报表');
   expect(form[2]).toEqual(['姓名', '王秀英', '性别', '女', '年龄', 53]);
   expect(form[6].slice(0, 2)).toEqual(['家庭贫困原因', '因病']);
-  expect(records(fake, '操作日志').length).toBeGreaterThanOrEqual(0);
+  // Printing reads the cases; it changes none and logs nothing.
+  expect(cases.getDataRange().getValues()).toEqual(casesBefore);
+  expect(records(fake, '操作日志')).toHaveLength(logBefore);
 });
 
 test('一日捐汇总: per capita, participation against members or workers by unit type, and the 4 % / 96 % split of 市区内 money only', () => {

@@ -4,3 +4,4 @@ export * from './officialForms';
 export * from './lists';
 export * from './dashboard';
 export * from './donation';
+export * from './reportSet';

@@ -4,7 +4,7 @@
  * (seed 003 附件1) per case.
  */
 import { CASE_STATUSES, STATUS_LABELS } from '../caseModel';
-import { factCell, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
+import { factCell, isInNotice, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
 import { get, type Measures, type RollupResult } from '../rollup/aggregate';
 import { maskCard, maskId, maskPhone } from './mask';
 import { rect, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
@@ -77,7 +77,7 @@ export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, u
 
 /** 公示名单: cases in public notice, safe to post — numbers masked, no income. */
 export function publicNoticeLayout(facts: readonly CaseFact[], today: string): SheetLayout {
-  const listed = facts.filter((f) => f.status === 'notice');
+  const listed = facts.filter(isInNotice);
   const rows: LayoutCell[][] = [
     ['困难职工帮扶公示名单'],
     [`公示期间如有异议，请向所在单位工会反映。生成日期：${today}`],

@@ -30,9 +30,9 @@
 import type { CaseStatus } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { BangfuError } from '../errors';
-import { indexHeader, isLiftedOut, readFact, type CaseFact } from './caseFacts';
+import { indexHeader, isHelped, isLiftedOut, readFact, type CaseFact } from './caseFacts';
 import { indexLedgerHeader, readPayment, schemeKind, type Payment } from '../ledger';
-import { inPeriod, periodYear, yearPeriod, type Period } from '../periods';
+import { inPeriod, yearPeriod, type Period } from '../periods';
 
 export type Measures = Map<string, number>;
 
@@ -120,6 +120,7 @@ export interface RollupResult {
 }
 
 const OPEN: readonly CaseStatus[] = ['submitted', 'returned', 'notice', 'approval'];
+/** In the 档案 (archived): approved or filed, not exited. */
 const HELPED: readonly CaseStatus[] = ['approved', 'filed'];
 
 export { schemeKind };
@@ -183,7 +184,7 @@ function countMoney(m: Measures, f: CaseFact, fen: number, scheme: string, kinds
 export function countCaseMoney(m: Measures, f: CaseFact): void {
   if (f.scheme) add(m, `approved_fen.${f.scheme}`, f.approvedFen);
   add(m, 'approved_fen.total', f.approvedFen);
-  const helped = HELPED.includes(f.status) || f.paidFen > 0;
+  const helped = isHelped(f) || f.paidFen > 0;
   const kinds = helped ? (f.kinds.length > 0 ? f.kinds : f.scheme ? [schemeKind(f.scheme)] : []) : [];
   countMoney(m, f, f.paidFen, f.scheme, kinds, f.scheme ? schemeKind(f.scheme) : '其他');
 }

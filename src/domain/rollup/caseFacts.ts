@@ -85,6 +85,22 @@ export interface CaseFact {
   header: HeaderIndex;
 }
 
+/**
+ * A family the union is helping (SPEC §2): its case is in the archive and assisted
+ * (approved, filed: 先建档、后帮扶), or it was paid first in an emergency before the
+ * procedure was complete (先救助后补办). Otherwise a case in public notice is not helped
+ * yet, and an exited one no longer is (what it was paid still counts in the statistics:
+ * aggregate.ts counts paid cases too). The real-name summary lists exactly these families.
+ */
+export function isHelped(f: Pick<CaseFact, 'status' | 'emergency' | 'paidFen'>): boolean {
+  return f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0 && f.status !== 'exited');
+}
+
+/** A case in public notice (公示): the public-notice list shows exactly these. */
+export function isInNotice(f: Pick<CaseFact, 'status'>): boolean {
+  return f.status === 'notice';
+}
+
 /** Any known column of a fact's row, as text (dates as YYYY-MM-DD). */
 export function factCell(f: CaseFact, key: string): string {
   const i = f.header.col[key];
@@ -110,6 +126,39 @@ export function indexHeader(header: readonly unknown[]): HeaderIndex {
 }
 
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/**
+ * How many people a 家庭成员 cell lists: the JSON of older sheets, or the readable text
+ * (王秀英（关系：配偶，…）；周小雨（…）) — entries split on ； outside parentheses and “quotes”.
+ * The roll-up only needs the count, not the columns a county's 表单定义 gave them.
+ */
+export function memberCount(v: unknown): number | null {
+  if (isBlank(v)) return 0;
+  const text = textOf(v).trim();
+  if (text.startsWith('[')) {
+    const rows = rowsOf(text);
+    return rows === null ? null : rows.length;
+  }
+  let depth = 0, quoted = false, count = 0, filled = false;
+  for (const ch of text) {
+    if (quoted) {
+      if (ch === '”') quoted = false;
+      filled = true;
+      continue;
+    }
+    if (ch === '“') quoted = true;
+    else if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if ((ch === '；' || ch === ';') && depth === 0) {
+      if (filled) count++;
+      filled = false;
+      continue;
+    }
+    if (!/\s/.test(ch)) filled = true;
+  }
+  if (depth !== 0 || quoted) return null;
+  return count + (filled ? 1 : 0);
+}
 const yes = (v: unknown) => v === true || /^(是|true|yes|y|1)$/i.test(textOf(v));
 const yearOf = (v: unknown): number | null => {
   const n = numberOf(v);
@@ -170,10 +219,10 @@ export function readFact(source: string, rowNumber: number, row: readonly unknow
   if ((status === 'approved' || status === 'filed') && isBlank(get('approved_amount'))) {
     problems.push(`“核定救助金额”：状态为“${textOf(get('status'))}”却未填写`);
   }
-  const members = h.col.members === undefined ? [] : rowsOf(get('members'));
+  const members = h.col.members === undefined ? 0 : memberCount(get('members'));
   if (members === null) problems.push(`“家庭成员”：无法读取`);
-  else if (members.length > 0 && members.length + 1 !== size) {
-    problems.push(`“家庭人口”：填写 ${size} 人，家庭成员表列出 ${members.length} 人（连同本人 ${members.length + 1} 人），两者不一致`);
+  else if (members > 0 && members + 1 !== size) {
+    problems.push(`“家庭人口”：填写 ${size} 人，家庭成员表列出 ${members} 人（连同本人 ${members + 1} 人），两者不一致`);
   }
   const schemeText = textOf(get('scheme'));
   const fact: CaseFact = {

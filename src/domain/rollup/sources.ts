@@ -4,12 +4,11 @@
  * row is reported by its row number and skipped; the other sources still roll up.
  */
 import { textOf } from '../forms/values';
+import { SOURCE_HEADER, SOURCE_KINDS } from '../layouts/sources';
+export { SOURCE_COLUMNS, SOURCE_HEADER, SOURCE_KINDS } from '../layouts/sources';
 
-/** The header setup writes (src/server/domainRules.ts SOURCE_COLUMNS). */
-export const SOURCE_HEADER = ['名称', '县区代码', '来源类型', '标签页或表格地址', '标签页名称', '启用', '发放记录标签页'] as const;
 /** The ledger tab a source reads when its row names none: another spreadsheet's own 发放记录. */
 export const DEFAULT_LEDGER_TAB = '发放记录';
-export const SOURCE_KINDS = { tab: '本表标签页', spreadsheet: '其他表格' } as const;
 
 export interface Source {
   row: number;

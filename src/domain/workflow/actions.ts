@@ -7,10 +7,10 @@ import type { CaseRecord, CaseStatus, Role } from '../caseModel';
 import { parseStatus, STATUS_LABELS } from '../caseModel';
 import { coerceCivil, type CivilDate } from '../civilDate';
 import type { Locale } from '../errors';
-import type { ReviewActionKey } from '../../shared/endpoints';
 import { isYes, numberOf, textOf } from '../forms/values';
 
-export const ACTION_KEYS = ['pass', 'return', 'objection', 'end_notice', 'approve', 'file', 'mark_paid', 'pay', 'resubmit', 'exit'] as const satisfies readonly ReviewActionKey[];
+export const ACTION_KEYS = ['pass', 'return', 'objection', 'end_notice', 'approve', 'file', 'mark_paid', 'pay', 'resubmit', 'exit'] as const;
+export type ReviewActionKey = (typeof ACTION_KEYS)[number];
 
 export interface ActionRule {
   zh: string;
