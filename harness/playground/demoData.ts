@@ -105,7 +105,13 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
       emergency: i % 17 === 0 ? '是' : '否', other_programme: '否', scheme, relief_base: base, migrant: rnd() < 0.2 ? '是' : '否',
       assistance_kinds: [scheme === 'living' || scheme === 'accident' ? '生活救助' : '医疗救助', ...(rnd() < 0.3 ? [pick(KINDS)] : [])].filter((x, j, a) => a.indexOf(x) === j),
       card_number: `622848${String(Math.floor(rnd() * 1e13)).padStart(13, '0')}`,
-      members: size > 1 ? [{ name: pick(SURNAMES.split('')) + pick(male ? GIVEN_F : GIVEN_M), relation: '配偶', sex: male ? '女' : '男', health: '良好', income: Math.round(income / size) }] : [],
+      // The whole household registration besides the worker (seed 004 填表说明 12), so 家庭人口 = members + 1.
+      members: size > 1 ? [
+        { name: pick(SURNAMES.split('')) + pick(male ? GIVEN_F : GIVEN_M), relation: '配偶', sex: male ? '女' : '男', health: '良好', income: Math.round(income / size) },
+        ...Array.from({ length: size - 2 }, (_, k) => (k < 2
+          ? { name: name[0] + ['小雨', '小军'][k], relation: '子女', sex: k === 0 ? '女' : '男', health: '良好', income: 0 }
+          : { name: name[0] + ['德明', '桂兰'][k - 2], relation: '父母', sex: k === 2 ? '男' : '女', health: '患病', income: 0 })),
+      ] : [],
     };
     const r = call(c.staff, 'saveCase', { requestId: `demo-${i + 1}`, values }) as { ok: boolean; workerNo?: string; version?: number };
     if (r.ok && r.workerNo) made.push({ workerNo: r.workerNo, c, version: r.version ?? 1 });

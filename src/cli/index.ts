@@ -1,7 +1,7 @@
 /**
  * The `bangfu` command (bin/bangfu.mjs runs this through tsx):
  *   bangfu check 案件.xlsx [--forms 表单定义.xlsx]
- *   bangfu rollup county1.xlsx county2.xlsx … -o 汇总.xlsx [--city] [--unit 荆门市总工会]
+ *   bangfu rollup county1.xlsx county2.xlsx … -o 汇总.xlsx [--city] [--unit 荆门市总工会] [--settings 设置.xlsx] [--donations 捐款.xlsx] [--period 2026|2026Q4] [--campaign 活动名称]
  * Exit codes: 0 done (check: no errors), 1 check found errors or a command failed, 2 usage.
  */
 import { parseArgs } from 'node:util';
@@ -14,7 +14,11 @@ export const USAGE = `用法 / Usage:
       表单定义：--forms 指定的文件，否则工作簿自带的“表单定义”表，否则内置默认。
   bangfu rollup 县区1.xlsx 县区2.xlsx … -o 汇总.xlsx [--city] [--unit 填报单位]
       汇总各县区文件，生成与插件相同的各报表（每张报表一个工作表）；进度输出到 stderr。
-      --city：填写实名制汇总表的帮扶金额（市总视图）。`;
+      --city：填写实名制汇总表的帮扶金额（市总视图）。
+      --settings：含“设置”工作表的工作簿，按其中的县区汇总（默认内置县区）。
+      --period：帮扶中心统计表和汇总的统计期间，年份或季度（默认今年）。
+      --campaign：“活动”表中的送温暖活动名称，送温暖工程统计表和实名制汇总表按该活动统计（默认当前活动）。
+      --donations：含“捐款”（及“捐款名册”“一日捐标准”“活动”）工作表的工作簿，加出一日捐汇总和一日捐公示。`;
 
 type Out = (line: string) => void;
 
@@ -26,6 +30,10 @@ function parse(args: string[]) {
       output: { type: 'string', short: 'o' },
       city: { type: 'boolean' },
       unit: { type: 'string' },
+      settings: { type: 'string' },
+      donations: { type: 'string' },
+      period: { type: 'string' },
+      campaign: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,7 +56,7 @@ export async function main(argv: string[], out: Out = (l) => console.log(l), err
   try {
     if (cmd === 'check' && files.length === 1) return await runCheck(files[0], out, { forms: values.forms });
     if (cmd === 'rollup' && files.length > 0 && values.output) {
-      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, progress: err });
+      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, settings: values.settings, donations: values.donations, period: values.period, campaign: values.campaign, progress: err });
       for (const p of r.problems) err(`问题：${p}`);
       return 0;
     }

@@ -45,7 +45,7 @@ export function defaultPolicyRows(): (string | number)[][] {
 
 /** This workbook's own 案件 tab: the first source of every roll-up. */
 export function sourceRowForThisWorkbook(name: string): string[] {
-  return [name || '本表', '', SOURCE_KINDS.tab, '案件', '', '是'];
+  return [name || '本表', '', SOURCE_KINDS.tab, '案件', '', '是', '发放记录'];
 }
 
 export function defaultDonationStandardRows(): (string | number)[][] {

@@ -26,6 +26,14 @@ import { POLICY_COLUMNS, POLICY_HEADER, type PolicyColumnKey } from './layouts/p
 
 export { POLICY_COLUMNS, POLICY_HEADER, type PolicyColumnKey } from './layouts/policies';
 
+/**
+ * How a banded rate applies (SPEC §4.1, 001 §10 "分段计算"): to the whole base (the default,
+ * literal to "救助总额的…%"), or marginally — each rate on the part of the base inside its band,
+ * the lowest rate band counting from 0 or from its own lower bound. A band with a fixed amount
+ * (x ≥ 100,000 → 8,000) keeps it either way.
+ */
+export const READINGS = ['全额计算', '超额累进（自0元起）', '超额累进（自下限起）'] as const;
+export type Reading = (typeof READINGS)[number];
 
 const columnOf = (key: string) => POLICY_COLUMNS.find((c) => c.key === key);
 
@@ -60,6 +68,8 @@ export const PolicyRowSchema = z.object({
   months: z._default(z.nullable(z.number().check(z.gt(0))), null),
   /** Where the numbers come from, e.g. "seed 001 §10《…》". */
   source: z._default(z.string().check(z.trim()), ''),
+  /** How a banded rate applies (READINGS); the band the base falls in decides. */
+  reading: z._default(z.enum(READINGS), '全额计算'),
   /** 1-based row of the 救助标准 sheet the row was read from (error messages, audit). */
   sheet_row: z.optional(z.int().check(z.positive())),
 });
@@ -357,6 +367,11 @@ function readCell(v: unknown, key: PolicyColumnKey, sheetRow: number): string | 
   switch (key) {
     case 'scheme': case 'name': case 'source':
       return isDate(v) ? coerceCivil(v) ?? '' : String(v).trim();
+    case 'reading': {
+      const t = String(v).trim().replace(/\(/g, '（').replace(/\)/g, '）');
+      if (!(READINGS as readonly string[]).includes(t)) throw cellError(sheetRow, key, v);
+      return t;
+    }
     case 'effective_from': case 'effective_to': {
       const d = coerceCivil(v);
       if (d === null) throw cellError(sheetRow, key, v);

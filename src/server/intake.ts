@@ -24,6 +24,8 @@ import { sendWrite } from '../platform/writerClient';
 import { casesWithId, duplicateWarnings, statusText } from '../config/caseRules';
 import { requestContext, requireUser, userDto, type Ctx } from './context';
 import { suggestRelief } from '../config/domainRules';
+import { paymentsOf } from '../sheets/payments';
+import { paymentDto } from '../domain/ledger';
 
 export function openIntake(): void {
   showSidebar('intake', '新增/编辑困难职工');
@@ -56,6 +58,7 @@ export function getIntakeForm(workerNo?: string): IntakeFormModel {
     model.values = normalizeValues(fields, row.record);
     model.version = numberOf(row.record.version) ?? 0;
     model.status = statusText(row.record.status, ctx.locale());
+    model.history = paymentsOf(ctx.ss, model.workerNo).map(paymentDto);
   }
   return model;
 }

@@ -12,7 +12,12 @@ import { BangfuError } from '../domain/errors';
 import { donationStandard, rollUpDonations } from '../domain/donation';
 import { crossCheck, rollUp, type RollupResult } from '../domain/rollup/aggregate';
 import { indexHeader, readFact } from '../domain/rollup/caseFacts';
-import { buildReportSet, caseReportLayout, donationLayout, reportRollupOptions, type ReportKind } from '../domain/reports';
+import type { FormHeader } from '../domain/reports/officialForms';
+import { buildReportSet, caseReportLayout, donationLayout, donationPostingLayout, reportRollupOptions, type ReportKind } from '../domain/reports';
+import { currentCampaign, parseCampaigns, remittanceDeadline } from '../domain/campaigns';
+import { defaultCampaignRows } from '../defaults/campaigns';
+import { campaignPeriod, yearPeriod, type Period } from '../domain/periods';
+import { normalizeCountyCode } from '../domain/workerNo';
 import { defaultDonationStandardRows } from '../defaults/sheetRows';
 import { writeLayout } from '../sheets/reportWriter';
 import { readSelectedRows, readSources } from '../sheets/sources';
@@ -38,22 +43,50 @@ function reporter(ctx: Ctx): void {
 }
 
 function countyNames(ctx: Ctx): Record<string, string> {
-  return Object.fromEntries(ctx.settings().counties.map((c) => [c.code, c.name]));
+  const { counties, provinceLetter } = ctx.settings();
+  return Object.fromEntries(counties.map((c) => [normalizeCountyCode(c.code, provinceLetter), c.name]));
 }
 
-/** Reads every source, rolls up what `kinds` need, checks the sums, and writes those reports. */
+/**
+ * Reads every source once, rolls up what `kinds` need — the calendar year, and for
+ * 送温暖工程统计表 and 实名制汇总表 the 送温暖 campaign of 活动 in force today (SPEC §6.1) — checks
+ * the sums, and writes those reports.
+ */
 function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult; sheets: string[] } {
   const progress = (m: string) => toast(m, '汇总', 5);
   const read = readSources(ctx.ss, progress);
   progress(`正在汇总 ${read.data.length} 个来源…`);
-  const r = rollUp(read.data, reportRollupOptions(ctx.today, kinds));
-  r.problems.unshift(...read.problems);
-  crossCheck(r);
+  const { counties, provinceLetter } = ctx.settings();
+  const codes = counties.map((c) => normalizeCountyCode(c.code, provinceLetter));
+  const year = yearPeriod(Number(ctx.today.slice(0, 4)));
+  const rollUpFor = (period: Period) => {
+    const r = rollUp(read.data, { ...reportRollupOptions(ctx.today, kinds, period), counties: codes });
+    r.problems.unshift(...read.problems);
+    crossCheck(r);
+    return r;
+  };
+  const r = rollUpFor(year);
+  const warmth = kinds.includes('warmth') || kinds.includes('realName') ? warmthPeriod(ctx) : year;
+  const w = warmth === year ? r : rollUpFor(warmth);
   toast('正在写入报表…', '汇总', 5);
-  const header = { unit: ctx.ss.getName(), year: r.year, today: ctx.today };
-  const layouts = buildReportSet(r, kinds, { countyNames: countyNames(ctx), header, viewer: ctx.user()?.role ?? null });
+  const layouts = buildReportSet(r, kinds, { countyNames: countyNames(ctx), header: formHeader(ctx, r.year), viewer: ctx.user()?.role ?? null }, w);
   for (const l of layouts) writeLayout(ctx.ss, l);
   return { r, sheets: layouts.map((l) => l.name) };
+}
+
+/** The lines printed above a form (the print branch fills 填报人 and 联系电话 from 设置). */
+function formHeader(ctx: Ctx, year: number): FormHeader {
+  return { unit: ctx.ss.getName(), year, today: ctx.today };
+}
+
+/** The 送温暖 campaign of 活动 in force today (its own period), else the calendar year. */
+function warmthPeriod(ctx: Ctx): Period {
+  const c = currentCampaign(parseCampaigns(campaignRows(ctx.ss)).campaigns, '送温暖', ctx.today);
+  return c ? campaignPeriod(c) : yearPeriod(Number(ctx.today.slice(0, 4)));
+}
+
+function campaignRows(ss: Spreadsheet): unknown[][] {
+  return ss.getSheetByName(REPORT_SHEETS.campaigns) ? readSheetValues(ss, REPORT_SHEETS.campaigns) : defaultCampaignRows();
 }
 
 function finish(sheets: string[], problems: string[], what: string): RunReport {
@@ -139,17 +172,27 @@ export function runDashboard(): RunReport {
   });
 }
 
-/** 一日捐汇总: the 捐款 sheet by county against the 一日捐标准 in force today. */
+/**
+ * 一日捐汇总 and 一日捐公示: the 捐款 sheet (with the 捐款名册 when kept) by county against the
+ * 一日捐标准 in force today and the deadline of the 一日捐 campaign of 活动 in force today.
+ */
 export function runDonationRollup(): RunReport {
   return guarded('runDonationRollup', (ctx) => {
     const std = donationStandard(donationStandardRows(ctx.ss), ctx.today);
     const values = readSheetValues(ctx.ss, REPORT_SHEETS.donations);
-    if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、捐款人数和金额', 'The 捐款 sheet is empty');
-    const d = rollUpDonations(values, std);
-    writeLayout(ctx.ss, donationLayout(d, countyNames(ctx)));
-    return finish(['一日捐汇总'], d.problems, `一日捐汇总（${d.units.length} 个单位）`);
+    if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、职工数、捐款人数和金额', 'The 捐款 sheet is empty');
+    const campaigns = parseCampaigns(campaignRows(ctx.ss));
+    const campaign = currentCampaign(campaigns.campaigns, '一日捐', ctx.today);
+    const register = ctx.ss.getSheetByName(REPORT_SHEETS.donors) ? readSheetValues(ctx.ss, REPORT_SHEETS.donors) : undefined;
+    const names = countyNames(ctx);
+    const d = rollUpDonations(values, std, { today: ctx.today, deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null, register, counties: Object.keys(names) });
+    d.problems.unshift(...campaigns.problems);
+    writeLayout(ctx.ss, donationLayout(d, names, campaign?.name ?? ''));
+    writeLayout(ctx.ss, donationPostingLayout(d, campaign?.name ?? ''));
+    return finish(['一日捐汇总', '一日捐公示'], d.problems, `一日捐汇总（${d.units.length} 个单位）`);
   });
 }
+
 
 function donationStandardRows(ss: Spreadsheet): unknown[][] {
   const v = readSheetValues(ss, REPORT_SHEETS.donationStandards);

@@ -30,6 +30,8 @@ import {
   ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureOwnerOnly, ensureSheet, OWNER_ONLY_DESCRIPTION, ensureTextFormat, removeRangeProtections,
 } from '../sheets/structure';
 import { readHeader, type Cell, type Sheet } from '../sheets/table';
+import { civilFromDate } from '../domain/civilDate';
+import { now } from './clock';
 import { toast } from '../sheets/ui';
 import { sendWrite } from '../platform/writerClient';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
@@ -39,7 +41,11 @@ import {
 } from '../defaults/sheetRows';
 import { SOURCE_COLUMNS } from '../domain/rollup/sources';
 import { REPORT_SHEETS } from '../sheets/workbook';
-import { UNIT_TYPES } from '../domain/donation';
+import { REGISTER_HEADER, UNIT_TYPE_CHOICES } from '../domain/donation';
+import { defaultCampaignRows } from '../defaults/campaigns';
+import { CAMPAIGN_KINDS } from '../domain/campaigns';
+import { LEDGER_COLUMNS } from '../domain/ledger';
+import { LEDGER_SHEET, ledgerSeedRows, migrateCaseAmounts } from '../sheets/payments';
 
 export interface SetupReport {
   created: string[];
@@ -142,8 +148,22 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
 
   // The one-day donation campaign: the units' figures, and its dated standards.
   const donations = ensure(REPORT_SHEETS.donations, () => [donationSheetHeader()]);
-  dropdown(donations, 3, Object.keys(UNIT_TYPES), false, '单位类型');
+  // A 捐款 sheet made before 职工数, 市区内 … existed gets them at its end; dropdowns follow the labels.
+  const donationColumns = donationSheetHeader().map((zh) => ({ key: zh, zh }));
+  addColumns(donations, donationColumns);
+  const donationMap = readHeader(donations, donationColumns);
+  dropdown(donations, donationMap.col['单位类型'], [...UNIT_TYPE_CHOICES], false, '单位类型');
+  dropdown(donations, donationMap.col['市区内'], ['是', '否'], false, '市区内');
   ensure(REPORT_SHEETS.donationStandards, defaultDonationStandardRows);
+  ensure(REPORT_SHEETS.donors, () => [[...REGISTER_HEADER]]);
+  // 发放记录: one row per payment. A workbook from before it has its 案件 amounts moved in, once.
+  const ledgerSheet = ensure(LEDGER_SHEET, ledgerSeedRows);
+  addColumns(ledgerSheet, LEDGER_COLUMNS);
+  const moved = migrateCaseAmounts(ss, { sheet: ledgerSheet, map: readHeader(ledgerSheet, LEDGER_COLUMNS) }, civilFromDate(now()));
+  if (moved > 0) repaired.push(`从“案件”迁入 ${moved} 笔发放到“${LEDGER_SHEET}”`);
+  // Campaigns and their deadlines (SPEC §2.7), dated rows the administrator keeps.
+  const campaigns = ensure(REPORT_SHEETS.campaigns, defaultCampaignRows);
+  dropdown(campaigns, 2, [...CAMPAIGN_KINDS], false, '类型');
 
   protectAuthoritativeSheets(ss, repaired, problems);
 

@@ -36,6 +36,19 @@ export interface IntakeFormModel {
   status?: string;
   /** Present when the user is not in 人员权限: the page shows whom to ask instead of the form. */
   access?: NotListedDto;
+  /** The family's payments from 发放记录, oldest first (editing only). */
+  history?: PaymentDto[];
+}
+
+/** One payment as the sidebars show it (dates as 'YYYY-MM-DD', amount in yuan). */
+export interface PaymentDto {
+  paidOn: string;
+  scheme: string;
+  kind: string;
+  amount: number;
+  form: string;
+  period: string;
+  emergency: boolean;
 }
 
 /** A person not in 人员权限: who they are signed in as, and the administrators who can add them. */
@@ -92,6 +105,19 @@ export interface ReviewItem {
   actions: { key: ReviewActionKey; label: string; needsReason: boolean; needsAmount: boolean }[];
   /** Steps of this status and role that the user may not take on this case, each with the server's reason. */
   unavailable?: { key: ReviewActionKey; label: string; reason: string }[];
+  /** The family's payments from 发放记录, oldest first (editing only). */
+  history?: PaymentDto[];
+}
+
+/** One payment as the sidebars show it (dates as 'YYYY-MM-DD', amount in yuan). */
+export interface PaymentDto {
+  paidOn: string;
+  scheme: string;
+  kind: string;
+  amount: number;
+  form: string;
+  period: string;
+  emergency: boolean;
 }
 
 export interface ReviewQueue { locale: Locale; user: UserDto; items: ReviewItem[]; access?: NotListedDto }
@@ -103,6 +129,9 @@ export interface ReviewActionRequest {
   version: number;
   reason?: string;
   amount?: number;
+  /** A payment's 所属期间 (a campaign of 活动, or a year) and 发放形式 (现金/卡/实物/券). */
+  period?: string;
+  form?: string;
 }
 
 export type ReviewActionResult =

@@ -13,6 +13,10 @@ export const POLICY_COLUMNS = [
   { key: 'floor', zh: '保底', en: 'Floor', expectZh: '不小于 0 的金额（元）', expectEn: 'an amount ≥ 0 in yuan' },
   { key: 'months', zh: '月数', en: 'Months', expectZh: '大于 0 的月数', expectEn: 'a number of months > 0' },
   { key: 'source', zh: '依据', en: 'Source', expectZh: '依据文件', expectEn: 'the source document' },
+  {
+    key: 'reading', zh: '计算方式', en: 'Reading', expectZh: '“全额计算”“超额累进（自0元起）”或“超额累进（自下限起）”，空白为全额计算',
+    expectEn: 'whole amount, or marginal from 0 or from the lowest band',
+  },
 ] as const;
 
 export type PolicyColumnKey = (typeof POLICY_COLUMNS)[number]['key'];

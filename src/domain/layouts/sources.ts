@@ -7,6 +7,7 @@ export const SOURCE_COLUMNS = [
   { key: 'location', zh: '标签页或表格地址', en: 'Tab or spreadsheet' },
   { key: 'tab', zh: '标签页名称', en: 'Tab name' },
   { key: 'enabled', zh: '启用', en: 'Enabled' },
+  { key: 'ledger', zh: '发放记录标签页', en: 'Payments tab' },
 ] as const;
 export const SOURCE_HEADER: readonly string[] = SOURCE_COLUMNS.map((c) => c.zh);
 export const SOURCE_KINDS = { tab: '本表标签页', spreadsheet: '其他表格' } as const;

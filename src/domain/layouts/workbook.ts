@@ -30,4 +30,4 @@ export const SHEET_LABELS_EN: Record<SheetKey, string> = {
 };
 
 /** Sheets of the reports' input that setup creates beside the configuration sheets. */
-export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
+export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准', donors: '捐款名册', campaigns: '活动' } as const;

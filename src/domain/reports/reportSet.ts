@@ -5,7 +5,8 @@
  */
 import type { CivilDate } from '../civilDate';
 import type { RollupOptions, RollupResult } from '../rollup/aggregate';
-import { isHelped, isInNotice, type CaseFact } from '../rollup/caseFacts';
+import { isInNotice, type CaseFact } from '../rollup/caseFacts';
+import { periodLabel, periodYear, yearPeriod, type Period } from '../periods';
 import { dashboardLayout } from './dashboard';
 import type { SheetLayout } from './layout';
 import { publicNoticeLayout, realNameLayout, summaryLayout, type ViewerRole } from './lists';
@@ -24,21 +25,31 @@ export interface ReportSetOptions {
   viewer: ViewerRole;
 }
 
-/** The roll-up options for a set of reports: the cases the listing reports need are kept, no others. */
-export function reportRollupOptions(today: CivilDate, kinds: readonly ReportKind[]): RollupOptions {
+/**
+ * The roll-up options for a set of reports over `period` (default: today's calendar year):
+ * the cases the listing reports need are kept, no others — the families paid in the period
+ * for 实名制汇总表 (SPEC §6.1), the cases in notice for 公示名单.
+ */
+export function reportRollupOptions(today: CivilDate, kinds: readonly ReportKind[], period: Period = yearPeriod(Number(today.slice(0, 4)))): RollupOptions {
   const names = kinds.includes('realName');
   const notice = kinds.includes('publicNotice');
-  const keep = names || notice ? (f: CaseFact) => (names && isHelped(f)) || (notice && isInNotice(f)) : undefined;
-  return { year: Number(today.slice(0, 4)), today, keep };
+  const keep = names || notice ? (f: CaseFact) => (names && f.periodPaidFen > 0) || (notice && isInNotice(f)) : undefined;
+  return { year: periodYear(period), period, today, keep };
 }
 
-/** The layouts of `kinds`, in REPORT_KINDS order. */
-export function buildReportSet(r: RollupResult, kinds: readonly ReportKind[], o: ReportSetOptions): SheetLayout[] {
+/**
+ * The layouts of `kinds`, in REPORT_KINDS order. `r` is the calendar year's roll-up (汇总,
+ * 帮扶中心统计表, the lists); `w` the 送温暖 campaign's (送温暖工程统计表, 实名制汇总表), the same
+ * roll-up when no campaign is in force. Each form prints its own period.
+ */
+export function buildReportSet(r: RollupResult, kinds: readonly ReportKind[], o: ReportSetOptions, w: RollupResult = r): SheetLayout[] {
+  const yearHeader = { ...o.header, period: o.header.period ?? periodLabel(r.period) };
+  const warmthHeader = { ...o.header, period: periodLabel(w.period) };
   const build: Record<ReportKind, () => SheetLayout> = {
     summary: () => summaryLayout(r, o.countyNames, o.header.today),
-    warmth: () => warmthStatsLayout(r.city, o.header),
-    centre: () => centreStatsLayout(r.city, o.header),
-    realName: () => realNameLayout(r.kept, o.viewer, o.header.unit),
+    warmth: () => warmthStatsLayout(w.city, warmthHeader),
+    centre: () => centreStatsLayout(r.city, yearHeader),
+    realName: () => realNameLayout(w.kept, o.viewer, o.header.unit),
     publicNotice: () => publicNoticeLayout(r.kept, o.header.today),
     dashboard: () => dashboardLayout(r, o.countyNames),
   };

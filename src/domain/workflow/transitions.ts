@@ -105,6 +105,10 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
     case 'mark_paid':
       Object.assign(patch, { paid_amount: round2(amount!), paid_at: t, emergency_pending: true });
       break;
+    case 'pay':
+      // The case keeps its latest payment for people reading 案件; the ledger keeps every one.
+      Object.assign(patch, { paid_amount: round2(amount!), paid_at: t });
+      break;
     case 'resubmit':
       Object.assign(patch, { status: 'submitted', submitted_at: t, notice_start: '', notice_end: '', return_reason: '' });
       break;
