@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { canonicalCell, rowHash } from '../../src/sheets/auditChain';
 import { verifyAuditLog as verifyAuditLogMenu } from '../../src/server/verifyAudit';
 import { runDailyJobs } from '../../src/server/triggers';
-import { newWorkbook, OWNER, records, writerJob, type Fake } from '../server/fixtures';
+import { onEdit } from '../../src/server/onEdit';
+import { newWorkbook, OWNER, records, sheet, writerJob, type Fake } from '../server/fixtures';
 import { asText, cellOf, column, log, logRows, realActivity, verify, verifyThroughWriter, writerHead } from './helpers';
 
 afterAll(() => setNow(null));
@@ -191,4 +192,22 @@ test('the writer\'s daily job checks the log and records a mismatch, naming the 
   expect(String(failures[0]['原因'])).toContain('第 4 行');
   // The job's own line is chained too: the check still names row 4, not the new line.
   expect(verifyThroughWriter(fake)).toMatchObject({ ok: false, row: 4 });
+});
+
+test('the owner\'s own hand edit of 案件 is logged and chained, and the check says it came from outside the writer', () => {
+  const { fake } = workedLog(4);
+  fake.setUser(OWNER);
+  const cases = sheet(fake, '案件');
+  const header = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0];
+  const cell = cases.getRange(2, header.indexOf('联系电话') + 1);
+  const oldValue = cell.getValue();
+  cell.setValue('13907240000');
+  onEdit({ range: cell, value: '13907240000', oldValue, source: fake.spreadsheet } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  expect(records(fake, '操作日志').at(-1)).toMatchObject({ 操作: '手工编辑', 用户: OWNER });
+  // Its hashes are right (the chain is intact from the sheet's point of view) …
+  expect(verify(fake)).toMatchObject({ ok: true });
+  // … but the writer did not write it, and says so.
+  const r = verifyThroughWriter(fake);
+  expect(r).toMatchObject({ ok: false, row: 6 });
+  expect(r.message).toContain('不是写入服务追加的');
 });
