@@ -9,8 +9,9 @@ import { BangfuError } from '../domain/errors';
 import { numberOf, textOf } from '../domain/forms/values';
 import type { WorkdayCalendar } from '../domain/workflow/deadlines';
 import type { PolicySnapshot } from '../domain/workflow/snapshot';
-import { WorkCalendar, parseHolidaySheet, holidayEntriesToRows, HOLIDAY_HEADER } from '../domain/calendar';
+import { type WorkCalendar, parseHolidaySheet, holidayEntriesToRows, HOLIDAY_HEADER } from '../domain/calendar';
 import { DEFAULT_HOLIDAYS } from '../defaults/holidays';
+import { builtInCalendar } from '../defaults/calendar';
 import { parsePolicySheet, policyToRows, type Policy } from '../domain/policy';
 import { computeRelief } from '../domain/relief';
 import { DEFAULT_POLICY } from '../defaults/policies';
@@ -21,10 +22,10 @@ import type { County } from './settings';
 
 // ── calendar ─────────────────────────────────────────────────────────────────────
 
-/** The built-in State Council schedule, overridden and extended by the 节假日 sheet. */
-export function readCalendar(values: readonly Cell[][]): WorkdayCalendar {
+/** The built-in State Council schedule, overridden and extended by the 节假日 sheet; the law's days (暂定) for the rest. */
+export function readCalendar(values: readonly Cell[][]): WorkCalendar {
   const overrides = values.length > 1 ? parseHolidaySheet(values as unknown[][]) : [];
-  return new WorkCalendar([...DEFAULT_HOLIDAYS, ...overrides]);
+  return builtInCalendar(overrides);
 }
 
 export function defaultHolidayRows(): Cell[][] {

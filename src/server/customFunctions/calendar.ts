@@ -2,19 +2,20 @@
  * =WORKDAY_CN(start, days, [holidays]): like Sheets' WORKDAY on the State Council
  * schedule, 调休 included. `holidays` is an optional range of (date, 休/班[, name]) rows,
  * with or without the header, that extends or overrides the built-in calendar — e.g. the
- * 节假日 sheet itself, or a county's extra day off. A date in a year neither covers is an
- * error naming the year, never a Monday–Friday guess.
+ * 节假日 sheet itself, or a county's extra day off. A year whose notice neither has uses
+ * the law's holidays (暂定, src/defaults/calendar.ts); only a year before the first
+ * built-in one is an error naming the year, never a Monday–Friday guess.
  */
 import { coerceCivil, dateFromCivil } from '../../domain/civilDate';
-import { parseHolidaySheet, WorkCalendar } from '../../domain/calendar';
+import { parseHolidaySheet, type WorkCalendar } from '../../domain/calendar';
 import { BangfuError } from '../../domain/errors';
-import { DEFAULT_HOLIDAYS } from '../../defaults/holidays';
+import { builtInCalendar } from '../../defaults/calendar';
 import { isBlank, isGrid, mapCells, scalar, toNumber, type Grid } from './grid';
 
 let builtIn: WorkCalendar | null = null;
 /** The built-in calendar, made on first use and kept for the rest of the script's run. */
 function defaultCalendar(): WorkCalendar {
-  return (builtIn ??= new WorkCalendar(DEFAULT_HOLIDAYS));
+  return (builtIn ??= builtInCalendar());
 }
 
 function calendarArg(holidays: unknown): WorkCalendar {
@@ -23,7 +24,7 @@ function calendarArg(holidays: unknown): WorkCalendar {
     throw new BangfuError('arg.holidays', '参数 holidays 应为节假日区域（日期、休/班），如 节假日!A:C',
       'Argument holidays must be a range of (date, 休/班) rows, e.g. 节假日!A:C', 'holidays');
   }
-  return new WorkCalendar([...DEFAULT_HOLIDAYS, ...parseHolidaySheet(holidays)]);
+  return builtInCalendar(parseHolidaySheet(holidays));
 }
 
 export function WORKDAY_CN(start: unknown, days: unknown, holidays?: unknown): Date | '' | Grid<Date | string> {
