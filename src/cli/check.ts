@@ -57,7 +57,7 @@ function formsOf(wb: ExcelJS.Workbook): FieldDef[] | null {
   return sheet ? parseFormDefinitions(sheetValues(sheet)).fields : null;
 }
 
-export async function runCheck(path: string, out: (line: string) => void, opts: { forms?: string } = {}): Promise<number> {
+export async function runCheck(path: string, out: (line: string) => void, opts: { forms?: string; today?: CivilDate } = {}): Promise<number> {
   const wb = await readBook(path);
   let defs: FieldDef[] | null = null;
   if (opts.forms) {
@@ -66,7 +66,7 @@ export async function runCheck(path: string, out: (line: string) => void, opts: 
     defs = formsOf(formsBook) ?? (formsBook.worksheets[0] ? parseFormDefinitions(sheetValues(formsBook.worksheets[0])).fields : null);
     if (!defs) throw new Error(`${opts.forms} 中没有表单定义`);
   }
-  const report = checkRows(sheetValues(caseSheet(wb)), defs ?? formsOf(wb) ?? defaultFields());
+  const report = checkRows(sheetValues(caseSheet(wb)), defs ?? formsOf(wb) ?? defaultFields(), opts.today);
   for (const l of report.lines) out(l);
   return report.errors.length > 0 ? 1 : 0;
 }

@@ -2,11 +2,16 @@
  * The `bangfu` command (bin/bangfu.mjs runs this through tsx):
  *   bangfu check 案件.xlsx [--forms 表单定义.xlsx]
  *   bangfu rollup county1.xlsx county2.xlsx … -o 汇总.xlsx [--city] [--unit 荆门市总工会]
+ *   bangfu holidays notice.txt [--year 2027]
+ * check and rollup take --today YYYY-MM-DD (default: today in Beijing), so a run can be repeated.
  * Exit codes: 0 done (check: no errors), 1 check found errors or a command failed, 2 usage.
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from './check';
 import { runRollupCli } from './rollup';
+import { runHolidays } from './holidays';
+import { coerceCivil, type CivilDate } from '../domain/civilDate';
+import { BangfuError } from '../domain/errors';
 
 export const USAGE = `用法 / Usage:
   bangfu check 案件.xlsx [--forms 表单定义.xlsx]
@@ -14,7 +19,10 @@ export const USAGE = `用法 / Usage:
       表单定义：--forms 指定的文件，否则工作簿自带的“表单定义”表，否则内置默认。
   bangfu rollup 县区1.xlsx 县区2.xlsx … -o 汇总.xlsx [--city] [--unit 填报单位]
       汇总各县区文件，生成与插件相同的各报表（每张报表一个工作表）；进度输出到 stderr。
-      --city：填写实名制汇总表的帮扶金额（市总视图）。`;
+      --city：填写实名制汇总表的帮扶金额（市总视图）。
+  bangfu holidays 通知.txt [--year 年份]
+      读取国务院办公厅节假日安排通知的全文，按日期输出“YYYY-MM-DD,休|班,名称”各行（可粘贴到“节假日”表）。
+  check 与 rollup 可加 --today YYYY-MM-DD：按指定日期计算（年龄、报表年度），便于重复核对。`;
 
 type Out = (line: string) => void;
 
@@ -26,6 +34,8 @@ function parse(args: string[]) {
       output: { type: 'string', short: 'o' },
       city: { type: 'boolean' },
       unit: { type: 'string' },
+      today: { type: 'string' },
+      year: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -45,15 +55,25 @@ export async function main(argv: string[], out: Out = (l) => console.log(l), err
     out(USAGE);
     return 0;
   }
+  let today: CivilDate | undefined;
+  if (values.today !== undefined) {
+    const t = coerceCivil(values.today);
+    if (t === null || !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+      err(`参数有误：--today 应为 YYYY-MM-DD 格式的日期，而不是“${values.today}”\n\n${USAGE}`);
+      return 2;
+    }
+    today = t;
+  }
   try {
-    if (cmd === 'check' && files.length === 1) return await runCheck(files[0], out, { forms: values.forms });
+    if (cmd === 'check' && files.length === 1) return await runCheck(files[0], out, { forms: values.forms, today });
+    if (cmd === 'holidays' && files.length === 1) return runHolidays(files[0], out, { year: values.year ? Number(values.year) : undefined });
     if (cmd === 'rollup' && files.length > 0 && values.output) {
-      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, progress: err });
+      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, progress: err, today });
       for (const p of r.problems) err(`问题：${p}`);
       return 0;
     }
   } catch (e) {
-    err(`错误：${e instanceof Error ? e.message : String(e)}`);
+    err(`错误：${e instanceof BangfuError ? e.zh : e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
   err(USAGE);

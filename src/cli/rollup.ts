@@ -4,7 +4,7 @@
  * 汇总与报表 menu; only the reading and writing are Excel's.
  */
 import { basename } from 'node:path';
-import { civilFromDate } from '../domain/civilDate';
+import { civilFromDate, type CivilDate } from '../domain/civilDate';
 import { crossCheck, mergeRollups, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
 import type { CaseFact } from '../domain/rollup/caseFacts';
 import { centreStatsLayout, dashboardLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout } from '../domain/reports';
@@ -18,10 +18,12 @@ export interface RollupCliOptions {
   city?: boolean;
   unit?: string;
   progress: (line: string) => void;
+  /** The day the reports are made for (default today): the same files and date give the same reports. */
+  today?: CivilDate;
 }
 
 export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: string[]; cases: number }> {
-  const today = civilFromDate(new Date());
+  const today = o.today ?? civilFromDate(new Date());
   const year = Number(today.slice(0, 4));
   const keep = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || f.status === 'notice' || (f.emergency && f.paidFen > 0);
   const parts: RollupResult[] = [];
