@@ -158,7 +158,16 @@ function readParagraph(year: number, label: string, names: string[], body: strin
   let offDays = 0;
   let stated: number | null = null;
   // A sentence that only encourages (2024: "鼓励各单位…安排职工在除夕（2月9日）休息") schedules nothing.
-  const clauses = body.split('。').filter((s) => !s.includes('鼓励')).flatMap((s) => s.split(/[，,；;]/));
+  // Each sentence of the schedule begins with a date; the first that does not ("节假日期间，
+  // 各地区…", the signature and its date when the text was pasted without line breaks)
+  // ends the paragraph.
+  const sentences: string[] = [];
+  for (const s of body.split('。')) {
+    if (s === '' || s.includes('鼓励')) continue;
+    if (!/^(?:\d{4}年)?\d{1,2}月\d{1,2}日/.test(s)) break;
+    sentences.push(s);
+  }
+  const clauses = sentences.flatMap((s) => s.split(/[，,；;]/));
   for (const clause of clauses) {
     if (clause === '') continue;
     const tokens: Token[] = [];

@@ -126,6 +126,7 @@ export const ENTRY_POINTS: EntryPoint[] = [
   { name: 'runDashboard', kind: 'menu', params: [], zh: '生成统计图表。', en: 'Writes the dashboard tables and charts.' },
   { name: 'runDonationRollup', kind: 'menu', params: [], zh: '按县区汇总职工互助一日捐，标出未达标单位。', en: 'Rolls up the one-day donation campaign by county and flags units below the thresholds.' },
   { name: 'runCaseReports', kind: 'menu', params: [], zh: '为“案件”表中选中的行各生成一张困难职工情况报表。', en: 'Writes a printable case report for each selected row of 案件.' },
+  { name: 'importHolidayNoticeMenu', kind: 'menu', params: [], zh: '粘贴国务院办公厅节假日安排通知，核对后写入“节假日”表并重新计算办理期限。', en: 'Paste the State Council holiday notice, check it, write it to 节假日 and recompute deadlines.' },
   { name: 'showHelp', kind: 'menu', params: [], zh: '显示使用说明。', en: 'Shows the guide.' },
   { name: 'getIntakeForm', kind: 'endpoint', params: [p('workerNo', 'string', '职工编号（编辑已有案件时）', 'worker number when editing', true)], zh: '侧边栏：取得录入表单（含已有案件的值）。', en: 'Sidebar: the intake form model (with a case\'s values when editing).' },
   { name: 'previewCase', kind: 'endpoint', params: [p('values', 'Object', '表单当前的值', 'the form values')], zh: '侧边栏：计算派生值、建议救助金额和提示。', en: 'Sidebar: derived values, suggested relief and warnings.' },

@@ -12,4 +12,5 @@ export * from './triggers';
 export * from './onEdit';
 export * from './help';
 export * from './rollup';
+export * from './holidayImport';
 export { setNow } from './clock';

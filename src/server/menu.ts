@@ -37,6 +37,12 @@ export const MENU: readonly Entry[] = [
       { zh: '删除定时任务', en: 'Remove scheduled jobs', fn: 'removeTriggers' },
     ],
   },
+  {
+    zh: '管理', en: 'Administration',
+    items: [
+      { zh: '导入节假日通知', en: 'Import holiday notice', fn: 'importHolidayNoticeMenu' },
+    ],
+  },
   { zh: '帮助', en: 'Help', fn: 'showHelp' },
 ];
 

@@ -15,7 +15,7 @@ import { dateFromCivil, yearOf } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
 import { textOf } from '../domain/forms/values';
 import { annualReview } from '../domain/workflow/annualReview';
-import { annualReviewDeadline, inQuarterlyWindow, isOverdue, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
+import { annualReviewDeadline, inQuarterlyWindow, isOverdue, provisionalDueNote, provisionalYearsOf, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
 import { isWaitingOn, type User } from '../domain/workflow/permissions';
 import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
 import { AUDIT_COLUMNS, type AuditRecord } from '../sheets/audit';
@@ -146,6 +146,7 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
     const table = readCases(ctx.ss, defs, { keys: DEADLINE_KEYS, required: ['worker_no', 'status', 'due_date', 'overdue'], skipBlank: false });
     const dueCol: Cell[] = [];
     const overdueCol: Cell[] = [];
+    const notes: string[][] = []; // 暂定 notes on due dates counted over unpublished years
     let open = 0, changed = 0, overdue = 0;
     const failedYears = new Set<string>();
     for (const row of table.rows) {
@@ -153,12 +154,14 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
       const s = caseStatus(c);
       let due: Cell = c.due_date ?? '';
       let late: Cell = c.overdue ?? '';
+      let note = '';
       if (s !== null && OPEN_STATUSES.includes(s)) {
         open++;
         try {
           const d = recomputeDeadline(c, ctx.today, calendar, rules);
           due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
           late = d.overdue;
+          note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
         } catch (e) {
           const text = e instanceof BangfuError ? e.zh : String(e);
           if (!failedYears.has(text)) failures.push(`${textOf(c.worker_no)}：${text}`);
@@ -169,8 +172,14 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
       if (!sameCell(due, c.due_date) || !sameCell(late, c.overdue)) changed++;
       dueCol.push(due);
       overdueCol.push(late);
+      notes.push([note]);
     }
     if (changed > 0) writeColumns(table.sheet, table.map, { due_date: dueCol, overdue: overdueCol });
+    if (notes.length > 0) {
+      const noteRange = table.sheet.getRange(2, table.map.col.due_date, notes.length, 1);
+      const had = noteRange.getNotes();
+      if (notes.some((n, i) => n[0] !== (had[i]?.[0] ?? ''))) noteRange.setNotes(notes);
+    }
     return { open, changed, overdue, rows: table.rows };
   });
   if (failures.length > 0) {
