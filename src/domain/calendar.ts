@@ -244,6 +244,26 @@ export class WorkCalendar {
   }
 }
 
+/** The menu item that imports a notice, as users read it in every reminder. */
+export const IMPORT_MENU_PATH = '帮扶 → 管理 → 导入节假日通知';
+
+/**
+ * The reminder administrators get while the calendar runs on provisional days: from
+ * 1 November when next year has no published schedule (the State Council publishes it in
+ * November or December), and any day the current year has none. null when all is entered.
+ */
+export function calendarWarning(calendar: { yearStatus(year: number): YearStatus }, today: CivilDate): { zh: string; en: string; years: number[] } | null {
+  const year = yearOf(today);
+  const years = [year, ...(today.slice(5) >= '11-01' ? [year + 1] : [])].filter((y) => calendar.yearStatus(y) === 'provisional');
+  if (years.length === 0) return null;
+  const ys = years.map((y) => `${y}年`).join('、');
+  return {
+    years,
+    zh: `${ys}的节假日安排尚未录入，办理期限暂按《全国年节及纪念日放假办法》的法定节假日推算（暂定）。国务院办公厅发布通知后，请在“${IMPORT_MENU_PATH}”中粘贴通知全文导入。`,
+    en: `The ${years.join(', ')} holiday schedule is not entered; deadlines use the statutory holidays for now (provisional). When the State Council publishes its notice, paste it into 帮扶 → 管理 → 导入节假日通知.`,
+  };
+}
+
 /** Decodes the compact per-year strings of src/defaults/holidays.ts ("1001+8休国庆节 …"). */
 export function decodeHolidayYears(years: Record<number, string>): HolidayEntry[] {
   const out: HolidayEntry[] = [];

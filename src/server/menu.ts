@@ -5,6 +5,7 @@
  * 帮扶 menu. The handler names are entry points (src/server/entrypoints.ts).
  */
 import { getUi } from '../sheets/ui';
+import { calendarReminderOnOpen } from './triggers';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -74,6 +75,8 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     }
   }
   menu.addToUi();
+  // Administrators are reminded to import next year's holiday notice (not in AuthMode.NONE: no reading then).
+  if (!noAuth) calendarReminderOnOpen();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

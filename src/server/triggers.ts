@@ -13,6 +13,7 @@
 import type { CaseRecord } from '../domain/caseModel';
 import { dateFromCivil, yearOf } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
+import { calendarWarning } from '../domain/calendar';
 import { textOf } from '../domain/forms/values';
 import { annualReview } from '../domain/workflow/annualReview';
 import { annualReviewDeadline, inQuarterlyWindow, isOverdue, provisionalDueNote, provisionalYearsOf, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
@@ -85,6 +86,7 @@ export function dailyJobs(): void {
     ['每日期限检查', runDeadlineCheck],
     ['年度复审标记', runAnnualReview],
     ['季度统计提醒', runQuarterlyReminder],
+    ['节假日安排提醒', runCalendarReminder],
   ];
   for (const [label, job] of jobs) {
     try {
@@ -223,6 +225,53 @@ function digestBody(u: User, cases: readonly CaseRecord[], ctx: Ctx): string {
     `表格：${ctx.ss.getUrl()}`,
     '（本邮件由帮扶插件每日自动发送；管理员可在“设置”表把“邮件提醒”改为“否”关闭。）',
   ].join('\n');
+}
+
+// ── holiday calendar reminder ────────────────────────────────────────────────────
+
+const CALENDAR_REMINDER_KEY = 'bangfu.calendarReminder.lastDay';
+
+/**
+ * While the calendar runs on provisional days (from 1 November for next year), remind the
+ * administrators to import the State Council notice: a toast for whoever has the sheet
+ * open, and — when 邮件提醒 is on — one mail a day to each administrator.
+ */
+export function runCalendarReminder(ctx: Ctx): { warned: boolean; mailed: number } {
+  const cal = ctx.calendar();
+  const w = cal.yearStatus ? calendarWarning({ yearStatus: (y) => cal.yearStatus!(y) }, ctx.today) : null;
+  if (!w) return { warned: false, mailed: 0 };
+  toast(w.zh, '节假日安排', 20);
+  if (!ctx.settings().notifications) return { warned: true, mailed: 0 };
+  const props = scriptProperties();
+  if (props.getProperty(CALENDAR_REMINDER_KEY) === ctx.today) return { warned: true, mailed: 0 };
+  const admins = [...new Set(ctx.staff().users.filter((u) => u.role === 'admin').map((u) => u.email))];
+  let mailed = 0;
+  for (const to of admins) {
+    MailApp.sendEmail(to, `【帮扶】请导入${w.years.join('、')}年节假日安排（${ctx.today}）`, [
+      '管理员您好：', '', w.zh, '', `表格：${ctx.ss.getUrl()}`,
+      '（本邮件由帮扶插件每日自动发送，导入后停止；可在“设置”表把“邮件提醒”改为“否”关闭。）',
+    ].join('\n'));
+    mailed++;
+  }
+  props.setProperty(CALENDAR_REMINDER_KEY, ctx.today);
+  return { warned: true, mailed };
+}
+
+/**
+ * onOpen's part (a simple trigger: no mail, no other document, no authorisation): the
+ * toast for an administrator who opens the sheet. Reads 人员权限 and 节假日 only when the
+ * opener's e-mail is known; never throws (the menu must still appear).
+ */
+export function calendarReminderOnOpen(): void {
+  try {
+    const ctx = requestContext();
+    if (!ctx.email || ctx.user()?.role !== 'admin') return;
+    const cal = ctx.calendar();
+    const w = cal.yearStatus ? calendarWarning({ yearStatus: (y) => cal.yearStatus!(y) }, ctx.today) : null;
+    if (w) toast(w.zh, '节假日安排', 20);
+  } catch {
+    // A sheet missing or unreadable: setup will say so; opening the spreadsheet must not fail.
+  }
 }
 
 // ── annual re-review ─────────────────────────────────────────────────────────────

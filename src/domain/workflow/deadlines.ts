@@ -33,6 +33,8 @@ export interface WorkdayCalendar {
   isWorkday(d: CivilDate): boolean;
   /** Years between a and b whose days are only provisional (暂定); a calendar without them has none. */
   provisionalYearsBetween?(a: CivilDate, b: CivilDate): number[];
+  /** published / provisional (暂定) / missing, for the calendar reminder. */
+  yearStatus?(year: number): 'published' | 'provisional' | 'missing';
 }
 
 export const DEADLINE_STEPS = ['review', 'emergency_review', 'notice', 'approval', 'quarterly_stats', 'annual_review'] as const;
