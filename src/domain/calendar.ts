@@ -55,6 +55,8 @@ const OFF = 0, WORK = 1, UNCOVERED = 2;
 interface DayTable {
   first: number;
   lastYear: number;
+  /** Some year inside the table has no schedule (its days are UNCOVERED). */
+  hasMissing: boolean;
   flags: Uint8Array;
   /** cum[i] = working days among flags[0 .. i-1]. */
   cum: Int32Array;
@@ -139,38 +141,49 @@ export class WorkCalendar {
 
   /** Like Sheets' WORKDAY (see the module comment); a binary search over the running counts. */
   addWorkdays(start: CivilDate, n: number): CivilDate {
+    return fromDayNumber(this.addWorkdaysToDay(toDayNumber(start), n));
+  }
+
+  /**
+   * addWorkdays on day numbers (days since 1970-01-01): WORKDAY_CN over a column of dates
+   * calls this, without turning each date into text and back.
+   */
+  addWorkdaysToDay(day: number, n: number): number {
     if (!Number.isFinite(n)) {
       throw new BangfuError('calendar.badDays', `工作日天数应为数字，而不是“${n}”`, `The number of working days must be a number, not "${n}"`);
     }
     n = Math.trunc(n);
-    if (n === 0) return start;
-    const day = toDayNumber(start);
+    if (n === 0) return day;
     for (;;) {
-      const t = this.dayTable(yearOf(start));
+      let t = this.table;
+      if (!t || day - t.first >= t.flags.length) t = this.dayTable(yearOf(fromDayNumber(day)));
       const i = day - t.first;
-      if (i < 0 || i >= t.flags.length) throw missingYearError(yearOf(start));
+      if (i < 0 || i >= t.flags.length) throw missingYearError(yearOf(fromDayNumber(day)));
       // target: the running count just after the day we look for.
       const target = n > 0 ? t.cum[i + 1] + n : t.cum[i] + n + 1;
       if (target <= 0) throw missingYearError(yearOf(fromDayNumber(t.first)) - 1);
       if (target > t.cum[t.flags.length]) {
-        // Only provisional years can be added; the next year being missing ends the search.
-        for (let y = yearOf(start); y <= t.lastYear + 1; y++) if (this.yearStatus(y) === 'missing') throw missingYearError(y);
+        // Only provisional years can be added; a missing year on the way ends the search.
+        for (let y = yearOf(fromDayNumber(day)); y <= t.lastYear + 1; y++) if (this.yearStatus(y) === 'missing') throw missingYearError(y);
         if (!this.provisional) throw missingYearError(t.lastYear + 1);
         this.extendTo(t.lastYear + 1 + Math.floor((target - t.cum[t.flags.length]) / 250));
         continue;
       }
+      const cum = t.cum;
       let lo = 0, hi = t.flags.length; // smallest k with cum[k] >= target
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (t.cum[mid] >= target) hi = mid; else lo = mid + 1;
+        if (cum[mid] >= target) hi = mid; else lo = mid + 1;
       }
       const found = t.first + lo - 1;
-      // A missing year on the way counts no working days: refuse rather than skip it.
-      const [from, to] = found > day ? [day, found] : [found, day];
-      for (let y = yearOf(fromDayNumber(from)); y <= yearOf(fromDayNumber(to)); y++) {
-        if (this.yearStatus(y) === 'missing') throw missingYearError(y);
+      // A missing year inside the table counts no working days: refuse rather than skip it.
+      if (t.hasMissing) {
+        const [from, to] = found > day ? [day, found] : [found, day];
+        for (let y = yearOf(fromDayNumber(from)); y <= yearOf(fromDayNumber(to)); y++) {
+          if (this.yearStatus(y) === 'missing') throw missingYearError(y);
+        }
       }
-      return fromDayNumber(found);
+      return found;
     }
   }
 
@@ -220,19 +233,21 @@ export class WorkCalendar {
 
   private build(lastYear: number): DayTable {
     const firstYear = this.firstYear();
-    if (firstYear === null || lastYear < firstYear) return { first: 0, lastYear: -Infinity, flags: new Uint8Array(0), cum: new Int32Array(1) };
+    if (firstYear === null || lastYear < firstYear) return { first: 0, lastYear: -Infinity, hasMissing: false, flags: new Uint8Array(0), cum: new Int32Array(1) };
     const first = toDayNumber(`${String(firstYear).padStart(4, '0')}-01-01`);
     const last = toDayNumber(`${String(lastYear).padStart(4, '0')}-12-31`);
     const flags = new Uint8Array(last - first + 1);
     const cum = new Int32Array(flags.length + 1);
     let year = firstYear - 1, yearEnd = first - 1, status: YearStatus = 'missing';
     let derivedOff = new Set<number>();
+    let hasMissing = false;
     for (let i = 0; i < flags.length; i++) {
       const day = first + i;
       if (day > yearEnd) {
         year++;
         yearEnd = toDayNumber(`${String(year).padStart(4, '0')}-12-31`);
         status = this.yearStatus(year);
+        if (status === 'missing') hasMissing = true;
         derivedOff = new Set(status === 'provisional' ? this.provisionalDays(year).map((e) => toDayNumber(e.date)) : []);
       }
       const w = (((day + 4) % 7) + 7) % 7; // 0 = Sunday, as civilDate.weekday
@@ -240,7 +255,7 @@ export class WorkCalendar {
       flags[i] = status === 'missing' ? UNCOVERED : working ? WORK : OFF;
       cum[i + 1] = cum[i] + (flags[i] === WORK ? 1 : 0);
     }
-    return { first, lastYear, flags, cum };
+    return { first, lastYear, hasMissing, flags, cum };
   }
 }
 
