@@ -14,6 +14,7 @@ import { roleLabel } from '../domain/roles';
 import type { UserDto } from '../shared/endpoints';
 import { activeSpreadsheet, readSheetValues, requireSheet, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { now as clockNow } from './clock';
+import { useSpreadsheetZone } from '../sheets/zone';
 import { civilFromDate } from '../domain/civilDate';
 import { lazy } from './lazy';
 import { parseSettings, type Settings } from './settings';
@@ -54,6 +55,7 @@ function userLocale(): Locale {
 }
 
 export function requestContext(ss: Spreadsheet = activeSpreadsheet()): Ctx {
+  useSpreadsheetZone(ss); // dates read and written in the spreadsheet's zone (src/sheets/zone.ts)
   const at = clockNow();
   const today = civilFromDate(at);
   const settings = lazy(() => parseSettings(readSheetValues(ss, SHEET_NAMES.settings), defaultCounties()));

@@ -29,6 +29,8 @@ import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
 import { defaultSettingsRows } from './settings';
+import { ensureTimeZone, ensureTodayCell } from './timeZoneSetup';
+import { today as clockToday } from './clock';
 import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
 import { UNIT_TYPES } from '../domain/donation';
 
@@ -72,6 +74,8 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, what: string) => {
     if (col !== undefined && ensureListValidation(sheet, col, values, allowInvalid, `请从下拉列表选择${what}`)) repaired.push(`${sheet.getName()}：“${what}”下拉选项`);
   };
+  // Time zone first: every date below is written in the spreadsheet's zone.
+  ensureTimeZone(ss, repaired, problems);
 
   // 表单定义 first: 案件's columns follow it.
   const formsSheet = ensure(SHEET_NAMES.forms, defaultFormRows);
@@ -91,6 +95,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   dropdown(staffSheet, readHeader(staffSheet, STAFF_COLUMNS).col.role, ROLE_CHOICES, true, '角色');
 
   ensure(SHEET_NAMES.settings, () => defaultSettingsRows(defaultCounties()));
+  ensureTodayCell(ss, clockToday(), repaired);
 
   let fields: FieldDef[] = [];
   try {

@@ -27,6 +27,7 @@ import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table
 import { toast } from '../sheets/ui';
 import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
+import { refreshTodayCell } from './timeZoneSetup';
 
 /** Handlers we install; removeTriggers touches only these. */
 export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
@@ -87,6 +88,7 @@ export function dailyJobs(): void {
     ['年度复审标记', runAnnualReview],
     ['季度统计提醒', runQuarterlyReminder],
     ['节假日安排提醒', runCalendarReminder],
+    ['更新今日日期', (ctx) => refreshTodayCell(ctx.ss, ctx.today)],
   ];
   for (const [label, job] of jobs) {
     try {

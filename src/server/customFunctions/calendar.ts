@@ -10,6 +10,7 @@ import { coerceCivil, isDate, toDayNumber } from '../../domain/civilDate';
 import { parseHolidaySheet, type WorkCalendar } from '../../domain/calendar';
 import { BangfuError } from '../../domain/errors';
 import { builtInCalendar } from '../../defaults/calendar';
+import { fromSheetDate, toSheetDate, useSpreadsheetZone } from '../../sheets/zone';
 import { isBlank, isGrid, mapCells, scalar, toNumber, type Grid } from './grid';
 
 let builtIn: WorkCalendar | null = null;
@@ -18,28 +19,40 @@ function defaultCalendar(): WorkCalendar {
   return (builtIn ??= builtInCalendar());
 }
 
-function calendarArg(holidays: unknown): WorkCalendar {
+function calendarArg(holidays: unknown, zone: string | null): WorkCalendar {
   if (isBlank(holidays)) return defaultCalendar();
   if (!isGrid(holidays)) {
     throw new BangfuError('arg.holidays', '参数 holidays 应为节假日区域（日期、休/班），如 节假日!A:C',
       'Argument holidays must be a range of (date, 休/班) rows, e.g. 节假日!A:C', 'holidays');
   }
-  return builtInCalendar(parseHolidaySheet(holidays));
+  const rows = zone ? holidays.map((r) => r.map((v) => (isDate(v) ? fromSheetDate(v, zone) : v))) : holidays;
+  return builtInCalendar(parseHolidaySheet(rows));
 }
 
 export function WORKDAY_CN(start: unknown, days: unknown, holidays?: unknown): Date | '' | Grid<Date | string> {
-  const cal = calendarArg(holidays);
+  // Dates come in and go out in the spreadsheet's zone (src/sheets/zone.ts): one read per call.
+  const zone = spreadsheetZone();
+  const cal = calendarArg(holidays, zone);
   const d = scalar(days, 'days');
   if (isBlank(d)) throw new BangfuError('arg.daysMissing', '请填写工作日天数 days', 'Enter the number of working days', 'days');
   const n = Math.trunc(toNumber(d, 'days'));
   return mapCells(start, (v) => {
-    const d = isDate(v) ? v : coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
+    const d = isDate(v) ? fromSheetDate(v, zone) : coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
     if (d === null || (isDate(d) && isNaN(d.getTime()))) throw new BangfuError('arg.notDate', `start 不是日期：${String(v)}`, `start is not a date: ${String(v)}`, 'start');
     // Day numbers straight from the Date's fields: no text in between (10,000 cells in a few ms).
     const day = isDate(d) ? Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000) : toDayNumber(d);
     const u = new Date(cal.addWorkdaysToDay(day, n) * 86_400_000);
-    return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
+    return toSheetDate(new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()), zone);
   });
+}
+
+/** The active spreadsheet's zone when it differs from the script's; null outside Sheets (tests of the bare function). */
+function spreadsheetZone(): string | null {
+  try {
+    return typeof SpreadsheetApp === 'undefined' ? null : useSpreadsheetZone(SpreadsheetApp.getActiveSpreadsheet());
+  } catch {
+    return null;
+  }
 }
 
 /** A Sheets date serial (days since 1899-12-30), as a number cell formatted as a date gives. */
