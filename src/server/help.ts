@@ -11,9 +11,11 @@ const ZH = `
 <li><b>审批</b>（县区总工会，公示结束后7个工作日内）：审批时冻结救助标准快照。</li>
 <li><b>备案</b>（市总工会）：填写救助金额（市总填写）并备案。</li>
 </ol>
-<p>期限按国务院节假日安排（含调休上班日）计算；“节假日”表可补充新年度安排。每一步都写入“操作日志”（受保护，只能由程序追加）。</p>
+<p>期限按国务院节假日安排（含调休上班日）计算。尚未录入安排的年份按《全国年节及纪念日放假办法》的法定节假日<b>暂定</b>（截止日期单元格的批注会注明）；国务院办公厅发布通知后，管理员在“帮扶 → 管理 → 导入节假日通知”粘贴全文，核对后写入“节假日”表，所有在办案件的期限随即重算并记入操作日志。每年11月起如下一年仍是暂定，会提醒管理员。</p>
+<p>“设置”表的“今日”单元格每天由定时任务更新。公式中的日期请传入它（如 <code>=IDCARD_INFO(B2, "age", 今日)</code>），否则表格会一直显示首次计算那天的结果。</p>
+<p>每一步都写入“操作日志”（受保护，只能由程序追加）。</p>
 <p>可由管理员修改的表：表单定义（字段）、救助标准（比例、封顶等，带生效日期）、节假日、人员权限、设置（低保标准、县区代码、期限）。</p>
-<p>单元格公式：<code>=RELIEF("medical", C2:C)</code>、<code>=RELIEF_EXPLAIN(…)</code>、<code>=WORKDAY_CN(日期, 3)</code>、<code>=IDCARD_VALID(…)</code>、<code>=IDCARD_INFO(…, "age")</code>、<code>=WORKER_NO("H01", 1)</code>、<code>=HARDSHIP(500, 550)</code>。</p>`;
+<p>单元格公式：<code>=RELIEF("medical", C2:C)</code>、<code>=RELIEF_EXPLAIN(…)</code>、<code>=WORKDAY_CN(日期, 3)</code>、<code>=IDCARD_VALID(…)</code>、<code>=IDCARD_INFO(B2, "age", 今日)</code>、<code>=WORKER_NO("H01", 1)</code>、<code>=HARDSHIP(500, 550)</code>。</p>`;
 
 const EN = `
 <h2>Bangfu guide</h2>

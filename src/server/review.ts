@@ -10,7 +10,8 @@ import { BangfuError } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
 import { ACTIONS, ACTION_KEYS, actionLabel, statusLabel } from '../domain/workflow/actions';
 import { availableActions, isWaitingOn, type User } from '../domain/workflow/permissions';
-import { isDueSoon, isOverdue } from '../domain/workflow/deadlines';
+import { isDueSoon, isOverdue, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
+import { coerceCivil } from '../domain/civilDate';
 import { applyAction } from '../domain/workflow/transitions';
 import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewItem, ReviewQueue } from '../shared/endpoints';
 import { jsonCell, type AuditRecord } from '../sheets/audit';
@@ -75,6 +76,7 @@ export function getReviewQueue(): ReviewQueue {
       status,
       statusLabel: statusLabel(status, locale),
       dueDate: textOf(c.due_date) || null,
+      dueNote: safe(() => provisionalDueNote(provisionalYearsOf(c, coerceCivil(c.due_date), calendar)), '') || undefined,
       overdue: isOverdue(c, ctx.today),
       dueSoon: safe(() => isDueSoon(c, ctx.today, calendar), false),
       emergency: isYes(c.emergency),

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveCase } from '../../src/server/intake';
+import { getReviewQueue } from '../../src/server/review';
 import { dailyDeadlineCheck } from '../../src/server/triggers';
 import { importHolidayNoticeMenu } from '../../src/server/holidayImport';
 import { setNow } from '../../src/server/clock';
@@ -45,6 +46,10 @@ test('29 December 2026: due date 暂定, then recomputed and logged when the 202
   expect(dailyDeadlineCheck().failures).toEqual([]);
   expect(dueCell(fake).getNote()).toContain('暂定：2027年的节假日安排尚未公布');
 
+  // The reviewer's workbench says the due date is provisional.
+  as(fake, 'reviewer');
+  expect(getReviewQueue().items[0]).toMatchObject({ workerNo: 'H0100001', dueDate: '2027-01-04', dueNote: expect.stringContaining('暂定') });
+
   // The administrator pastes the notice and confirms.
   setNow('2026-12-30');
   as(fake, 'admin');
@@ -60,6 +65,8 @@ test('29 December 2026: due date 暂定, then recomputed and logged when the 202
   // 31 December is now off: Wed 30 December, then Mon 4 and Tue 5 January.
   expect(day(records(fake, '案件')[0]['截止日期'])).toBe('2027-01-05');
   expect(dueCell(fake).getNote()).toBe('');
+  as(fake, 'reviewer');
+  expect(getReviewQueue().items[0].dueNote).toBeUndefined();
   const log = records(fake, '操作日志');
   expect(log[log.length - 1]).toMatchObject({ 用户: 'admin@jmszgh.cn', 职工编号: 'H0100001', 操作: '期限重新计算', 原因: '导入2027年节假日安排：截止日期 2027-01-04 → 2027-01-05' });
   expect(String(log[log.length - 1]['变更字段'])).toContain('"before":"2027-01-04","after":"2027-01-05"');
