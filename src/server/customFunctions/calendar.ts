@@ -36,14 +36,28 @@ export function WORKDAY_CN(start: unknown, days: unknown, holidays?: unknown): D
   const d = scalar(days, 'days');
   if (isBlank(d)) throw new BangfuError('arg.daysMissing', '请填写工作日天数 days', 'Enter the number of working days', 'days');
   const n = Math.trunc(toNumber(d, 'days'));
+  // A column of due dates repeats days: each distinct start day is counted once.
+  const memo = new Map<number, number>();
   return mapCells(start, (v) => {
     const d = isDate(v) ? fromSheetDate(v, zone) : coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
     if (d === null || (isDate(d) && isNaN(d.getTime()))) throw new BangfuError('arg.notDate', `start 不是日期：${String(v)}`, `start is not a date: ${String(v)}`, 'start');
-    // Day numbers straight from the Date's fields: no text in between (10,000 cells in a few ms).
-    const day = isDate(d) ? Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000) : toDayNumber(d);
-    const u = new Date(cal.addWorkdaysToDay(day, n) * 86_400_000);
-    return toSheetDate(new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()), zone);
+    // Day numbers straight from the Date (one offset lookup): no text in between.
+    const day = isDate(d) ? Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / DAY_MS) : toDayNumber(d);
+    let out = memo.get(day);
+    if (out === undefined) memo.set(day, (out = cal.addWorkdaysToDay(day, n)));
+    return toSheetDate(localMidnight(out), zone);
   });
+}
+
+const DAY_MS = 86_400_000;
+
+/** Local midnight of a day number; the offset of that very day (a zone with summer time shifts it). */
+function localMidnight(day: number): Date {
+  const utc = day * DAY_MS;
+  const guess = new Date(utc + new Date(utc).getTimezoneOffset() * 60_000);
+  if (guess.getHours() === 0) return guess;
+  const u = new Date(utc);
+  return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
 }
 
 /** The active spreadsheet's zone when it differs from the script's; null outside Sheets (tests of the bare function). */
