@@ -10,7 +10,7 @@ import { setupSpreadsheet } from '../../src/server/setup';
 import { saveCase } from '../../src/server/intake';
 import { reviewAction } from '../../src/server/review';
 import { dailyDeadlineCheck, dailyJobs } from '../../src/server/triggers';
-import { WORKDAY_CN } from '../../src/server/customFunctions/calendar';
+import { IDCARD_INFO, WORKDAY_CN } from '../../src/server/customFunctions';
 import { OWNER, people, rid, wangXiuying } from '../server/fixtures';
 
 type Fake = ReturnType<typeof createFakeGas>;
@@ -76,6 +76,11 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Auckland'])('a s
     const out = s.getRange(5, 1);
     out.setValue(WORKDAY_CN(submitted, 5) as Date);
     expect(out.getDisplayValue()).toBe('2027-01-06');
+    // =IDCARD_INFO(id, "birth") gives a date cell and =IDCARD_INFO(id, "age", 今日) the age on 今日.
+    const id = '420821198012300335';
+    out.setValue(IDCARD_INFO(id, 'birth') as Date);
+    expect(out.getDisplayValue()).toBe('1980-12-30');
+    expect(IDCARD_INFO(id, 'age', fake.spreadsheet.getRangeByName('今日')!.getValue())).toBe(46);
 
     // The reviewer passes it on Mon 4 January: notice from that day, five working days.
     setNow('2027-01-04');

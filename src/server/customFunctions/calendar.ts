@@ -4,13 +4,13 @@
  * with or without the header, that extends or overrides the built-in calendar — e.g. the
  * 节假日 sheet itself, or a county's extra day off. A year whose notice neither has uses
  * the law's holidays (暂定, src/defaults/calendar.ts); only a year before the first
- * built-in one is an error naming the year, never a Monday–Friday guess.
+ * built-in one is an error naming the year, never a Monday–Friday guess. Dates arrive and
+ * leave in the script's zone: index.ts wraps it for the spreadsheet's (./zone.ts).
  */
 import { coerceCivil, isDate, toDayNumber } from '../../domain/civilDate';
 import { parseHolidaySheet, type WorkCalendar } from '../../domain/calendar';
 import { BangfuError } from '../../domain/errors';
 import { builtInCalendar } from '../../defaults/calendar';
-import { fromSheetDate, toSheetDate, useSpreadsheetZone } from '../../sheets/zone';
 import { isBlank, isGrid, mapCells, scalar, toNumber, type Grid } from './grid';
 
 let builtIn: WorkCalendar | null = null;
@@ -19,33 +19,30 @@ function defaultCalendar(): WorkCalendar {
   return (builtIn ??= builtInCalendar());
 }
 
-function calendarArg(holidays: unknown, zone: string | null): WorkCalendar {
+function calendarArg(holidays: unknown): WorkCalendar {
   if (isBlank(holidays)) return defaultCalendar();
   if (!isGrid(holidays)) {
     throw new BangfuError('arg.holidays', '参数 holidays 应为节假日区域（日期、休/班），如 节假日!A:C',
       'Argument holidays must be a range of (date, 休/班) rows, e.g. 节假日!A:C', 'holidays');
   }
-  const rows = zone ? holidays.map((r) => r.map((v) => (isDate(v) ? fromSheetDate(v, zone) : v))) : holidays;
-  return builtInCalendar(parseHolidaySheet(rows));
+  return builtInCalendar(parseHolidaySheet(holidays));
 }
 
 export function WORKDAY_CN(start: unknown, days: unknown, holidays?: unknown): Date | '' | Grid<Date | string> {
-  // Dates come in and go out in the spreadsheet's zone (src/sheets/zone.ts): one read per call.
-  const zone = spreadsheetZone();
-  const cal = calendarArg(holidays, zone);
+  const cal = calendarArg(holidays);
   const d = scalar(days, 'days');
   if (isBlank(d)) throw new BangfuError('arg.daysMissing', '请填写工作日天数 days', 'Enter the number of working days', 'days');
   const n = Math.trunc(toNumber(d, 'days'));
   // A column of due dates repeats days: each distinct start day is counted once.
   const memo = new Map<number, number>();
   return mapCells(start, (v) => {
-    const d = isDate(v) ? fromSheetDate(v, zone) : coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
+    const d = isDate(v) ? v : coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
     if (d === null || (isDate(d) && isNaN(d.getTime()))) throw new BangfuError('arg.notDate', `start 不是日期：${String(v)}`, `start is not a date: ${String(v)}`, 'start');
     // Day numbers straight from the Date (one offset lookup): no text in between.
     const day = isDate(d) ? Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / DAY_MS) : toDayNumber(d);
     let out = memo.get(day);
     if (out === undefined) memo.set(day, (out = cal.addWorkdaysToDay(day, n)));
-    return toSheetDate(localMidnight(out), zone);
+    return localMidnight(out);
   });
 }
 
@@ -58,15 +55,6 @@ function localMidnight(day: number): Date {
   if (guess.getHours() === 0) return guess;
   const u = new Date(utc);
   return new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
-}
-
-/** The active spreadsheet's zone when it differs from the script's; null outside Sheets (tests of the bare function). */
-function spreadsheetZone(): string | null {
-  try {
-    return typeof SpreadsheetApp === 'undefined' ? null : useSpreadsheetZone(SpreadsheetApp.getActiveSpreadsheet());
-  } catch {
-    return null;
-  }
 }
 
 /** A Sheets date serial (days since 1899-12-30), as a number cell formatted as a date gives. */
