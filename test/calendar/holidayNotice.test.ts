@@ -88,6 +88,10 @@ describe('refusals name the paragraph', () => {
     expect(() => parse('一、元旦：1月1日放假，共1天。')).toThrow('找不到通知的年份');
     expect(parseHolidayNotice('一、元旦：1月1日放假，共1天。', [], { year: 2031 }).rows).toEqual([{ date: '2031-01-01', kind: '休', name: '元旦' }]);
   });
+  test('pasted into a one-line prompt (line breaks lost), with the signature and its date at the end', () => {
+    const oneLine = notice(2020).replace(/\n+/g, ' ');
+    expect(parse(oneLine).rows).toEqual(parse(notice(2020)).rows);
+  });
   test('full-width digits are read like ASCII ones', () => {
     const wide = base.replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     expect(parse(wide).rows).toEqual(parse(base).rows);
