@@ -16,7 +16,8 @@ import { deriveValues } from '../domain/forms/derive';
 import { normalizeValue, normalizeValues, numberOf, textOf } from '../domain/forms/values';
 import { mayOverrideWarnings, roleLabel } from '../domain/roles';
 import { inCountyScope, type User } from '../domain/workflow/permissions';
-import { dueDate } from '../domain/workflow/deadlines';
+import { dueDate, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
+import { coerceCivil } from '../domain/civilDate';
 import type {
   CasePreview, CaseSummaryDto, FieldDefDto, FieldError, FormValues, IntakeFormModel, Json, SaveCaseRequest, SaveCaseResult, Warning,
 } from '../shared/endpoints';
@@ -236,10 +237,13 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'append', record: cells }, [audit]);
+  const row = commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'append', record: cells }, [audit]);
+  // A due date counted over an unpublished year is 暂定: say so in its cell (one call, only then).
+  const dueNote = provisionalDueNote(provisionalYearsOf(record as CaseRecord, coerceCivil(record.due_date), ctx.calendar()));
+  if (dueNote && cs.map.col.due_date !== undefined) cs.sheet.getRange(row, cs.map.col.due_date).setNote(dueNote);
   return {
     ok: true, workerNo, created: true, version: 1,
-    message: t(ctx, `已保存，职工编号 ${workerNo}`, `Saved: worker number ${workerNo}`),
+    message: t(ctx, `已保存，职工编号 ${workerNo}${dueNote ? `；截止日期 ${textOf(record.due_date)}（暂定）` : ''}`, `Saved: worker number ${workerNo}${dueNote ? `; due ${textOf(record.due_date)} (provisional)` : ''}`),
   };
 }
 

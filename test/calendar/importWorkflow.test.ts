@@ -38,9 +38,10 @@ afterEach(() => jest.restoreAllMocks());
 test('29 December 2026: due date 暂定, then recomputed and logged when the 2027 notice is imported', () => {
   const fake = newWorkbook('2026-12-29');
   as(fake, 'staff');
-  expect(saveCase({ requestId: rid(), values: wangXiuying() })).toMatchObject({ ok: true, workerNo: 'H0100001' });
+  expect(saveCase({ requestId: rid(), values: wangXiuying() })).toMatchObject({ ok: true, workerNo: 'H0100001', message: expect.stringContaining('截止日期 2027-01-04（暂定）') });
   // Wed 30, Thu 31 December, then 元旦 (Fri 1 January 2027, provisional), Mon 4 January.
   expect(day(records(fake, '案件')[0]['截止日期'])).toBe('2027-01-04');
+  expect(dueCell(fake).getNote()).toContain('暂定');
 
   setNow('2026-12-30');
   expect(dailyDeadlineCheck().failures).toEqual([]);
