@@ -11,7 +11,7 @@
  * to 操作日志 (nobody reads trigger failure e-mails) and does not stop the others.
  */
 import type { CaseRecord } from '../domain/caseModel';
-import { dateFromCivil, yearOf } from '../domain/civilDate';
+import { coerceCivil, dateFromCivil, yearOf } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
 import { calendarWarning } from '../domain/calendar';
 import { textOf } from '../domain/forms/values';
@@ -151,6 +151,10 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
     const dueCol: Cell[] = [];
     const overdueCol: Cell[] = [];
     const notes: string[][] = []; // 暂定 notes on due dates counted over unpublished years
+    // The notes as they were: a 暂定 due date that moves now moved because the schedule was entered.
+    const noteRange = table.rows.length > 0 ? table.sheet.getRange(2, table.map.col.due_date, table.rows.length, 1) : null;
+    const had = noteRange ? noteRange.getNotes() : [];
+    const moved: AuditRecord[] = [];
     let open = 0, changed = 0, overdue = 0;
     const failedYears = new Set<string>();
     for (const row of table.rows) {
@@ -166,6 +170,11 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
           due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
           late = d.overdue;
           note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
+          const was = coerceCivil(c.due_date) ?? '';
+          if ((had[notes.length]?.[0] ?? '').startsWith('暂定') && was !== d.due_date) {
+            moved.push({ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: textOf(c.worker_no), action: '期限重新计算', from: '', to: '',
+              reason: `节假日安排已录入：截止日期 ${was || '无'} → ${d.due_date || '无'}`, changes: [{ field: 'due_date', before: was, after: d.due_date }], requestId: '' });
+          }
         } catch (e) {
           const text = e instanceof BangfuError ? e.zh : String(e);
           if (!failedYears.has(text)) failures.push(`${textOf(c.worker_no)}：${text}`);
@@ -179,11 +188,8 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
       notes.push([note]);
     }
     if (changed > 0) writeColumns(table.sheet, table.map, { due_date: dueCol, overdue: overdueCol });
-    if (notes.length > 0) {
-      const noteRange = table.sheet.getRange(2, table.map.col.due_date, notes.length, 1);
-      const had = noteRange.getNotes();
-      if (notes.some((n, i) => n[0] !== (had[i]?.[0] ?? ''))) noteRange.setNotes(notes);
-    }
+    if (noteRange && notes.some((n, i) => n[0] !== (had[i]?.[0] ?? ''))) noteRange.setNotes(notes);
+    appendAudit(ctx, moved);
     return { open, changed, overdue, rows: table.rows };
   });
   if (failures.length > 0) {

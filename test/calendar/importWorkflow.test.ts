@@ -11,6 +11,8 @@ import { getReviewQueue } from '../../src/server/review';
 import { dailyDeadlineCheck } from '../../src/server/triggers';
 import { importHolidayNoticeMenu } from '../../src/server/holidayImport';
 import { setNow } from '../../src/server/clock';
+import { parseHolidayNotice } from '../../src/domain/holidayNotice';
+import { STATUTORY_REVISIONS } from '../../src/defaults/calendar';
 import { as, day, newWorkbook, records, rid, sheet, wangXiuying, type Fake } from '../server/fixtures';
 
 const NOTICE_2027 = readFileSync(join(__dirname, 'notices', '2027.txt'), 'utf8');
@@ -92,4 +94,24 @@ test('declining the preview writes nothing; a notice it cannot read is explained
   importHolidayNoticeMenu();
   expect(fake.ui.alerts[fake.ui.alerts.length - 1].prompt).toBe('只有管理员可以导入节假日安排');
   expect(records(fake, '节假日')).toHaveLength(before);
+});
+
+test('2027 typed into 节假日 by hand: the next daily check recomputes the 暂定 due date and logs the move', () => {
+  const fake = newWorkbook('2026-12-29');
+  as(fake, 'staff');
+  expect(saveCase({ requestId: rid(), values: wangXiuying() }).ok).toBe(true);
+  expect(day(records(fake, '案件')[0]['截止日期'])).toBe('2027-01-04');
+  // The administrator types the notice's rows (here: what `bangfu holidays` printed).
+  const rows = parseHolidayNotice(NOTICE_2027, STATUTORY_REVISIONS).rows.map((r) => [r.date, r.kind, r.name]);
+  const h = sheet(fake, '节假日');
+  h.getRange(h.getLastRow() + 1, 1, rows.length, 3).setValues(rows);
+  setNow('2026-12-30');
+  expect(dailyDeadlineCheck()).toMatchObject({ changed: 1, failures: [] });
+  expect(day(records(fake, '案件')[0]['截止日期'])).toBe('2027-01-05');
+  expect(dueCell(fake).getNote()).toBe('');
+  const log = records(fake, '操作日志');
+  expect(log[log.length - 1]).toMatchObject({ 职工编号: 'H0100001', 操作: '期限重新计算', 原因: '节假日安排已录入：截止日期 2027-01-04 → 2027-01-05' });
+  // A second run: nothing moves, nothing logged.
+  expect(dailyDeadlineCheck().changed).toBe(0);
+  expect(records(fake, '操作日志')).toHaveLength(log.length);
 });
