@@ -23,7 +23,24 @@ import { withDocumentLock } from '../sheets/lock';
 import { ensureSheet } from '../sheets/structure';
 import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
 import { SHEET_NAMES, requireSheet } from '../sheets/workbook';
-import type { Ctx } from '../server/context';
+import type { FieldDef } from '../domain/forms/fieldDefs';
+import type { User } from '../domain/workflow/permissions';
+import type { DeadlineRules } from '../domain/workflow/deadlines';
+import type { Spreadsheet } from '../sheets/workbook';
+
+/**
+ * What these use cases need of the request context (src/server/context.ts Ctx has it all;
+ * declared here so the use case does not import the server ring).
+ */
+export interface Ctx {
+  ss: Spreadsheet;
+  now: Date;
+  today: CivilDate;
+  email: string;
+  user(): User | null;
+  forms(): { fields: readonly FieldDef[] };
+  rules(): DeadlineRules;
+}
 
 export interface HolidayPreview {
   year: number;
