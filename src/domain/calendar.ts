@@ -166,7 +166,10 @@ export class WorkCalendar {
         // Only provisional years can be added; a missing year on the way ends the search.
         for (let y = yearOf(fromDayNumber(day)); y <= t.lastYear + 1; y++) if (this.yearStatus(y) === 'missing') throw missingYearError(y);
         if (!this.provisional) throw missingYearError(t.lastYear + 1);
-        this.extendTo(t.lastYear + 1 + Math.floor((target - t.cum[t.flags.length]) / 250));
+        // About 250 working days a year; never past a year the law cannot settle.
+        let to = t.lastYear + 1 + Math.floor((target - t.cum[t.flags.length]) / 250);
+        for (let y = t.lastYear + 2; y <= to; y++) if (this.yearStatus(y) === 'missing') to = y - 1;
+        this.extendTo(to);
         continue;
       }
       const cum = t.cum;
@@ -227,7 +230,10 @@ export class WorkCalendar {
     const t = this.table;
     if (t && needYear <= t.lastYear) return t;
     const years = this.coveredYears();
-    const last = Math.max(years.length ? years[years.length - 1] : 0, this.provisional ? needYear : 0, t?.lastYear ?? 0);
+    // A year the law cannot settle (2100, 9999) is not built: the query past the table is its error.
+    const derivable = this.provisional !== undefined && this.yearStatus(needYear) !== 'missing';
+    const last = Math.max(years.length ? years[years.length - 1] : 0, derivable ? needYear : 0, t?.lastYear ?? 0);
+    if (t && last === t.lastYear) return t;
     return (this.table = this.build(last));
   }
 

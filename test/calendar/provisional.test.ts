@@ -91,6 +91,9 @@ describe('deadlines across 31 December 2026', () => {
     expect(() => cal.isWorkday('2100-03-01')).toThrow('2100年');
     expect(cal.addWorkdays('2098-12-30', 3)).toMatch(/^2099-01-0\d$/);
     expect(() => cal.addWorkdays('2099-12-30', 5)).toThrow('2100年');
+    expect(() => cal.isWorkday('9999-01-04')).toThrow('9999年');
+    expect(() => cal.addWorkdays('2026-01-05', 1_000_000)).toThrow('2100年');
+    expect(cal.addWorkdays('2026-01-05', 18_000)).toMatch(/^209\d-/);
   });
 
   test('the 2027 notice entered in the 节假日 sheet makes 2027 published; one local change does not', () => {
