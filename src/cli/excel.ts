@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { SheetLayout } from '../domain/reports/layout';
+import { REPORT_FONT, type SheetLayout } from '../domain/reports/layout';
 
 export async function readBook(path: string): Promise<ExcelJS.Workbook> {
   // exceljs's own message for a missing file is a stack of stream errors.
@@ -73,16 +73,66 @@ export async function streamCaseValues(path: string): Promise<unknown[][]> {
   return first;
 }
 
+/** Points → Excel column width (characters of the default font's digit, 7 px + 5 px padding). */
+function excelWidth(pt: number): number {
+  return Math.max(1, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);
+}
+
+/** 1-based column number → letters (1 → A, 27 → AA). */
+function colName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+type Box = { row: number; col: number; numRows: number; numCols: number };
+
+/** For each row, the columns a list of boxes covers there. */
+function byRow(boxes: readonly Box[] | undefined): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  for (const b of boxes ?? []) {
+    for (let r = b.row; r < b.row + b.numRows; r++) {
+      const list = m.get(r) ?? [];
+      for (let c = b.col; c < b.col + b.numCols; c++) list.push(c);
+      m.set(r, list);
+    }
+  }
+  return m;
+}
+
+const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+
 /**
  * Writes report layouts with exceljs's streaming writer: each row goes to disk as it is
  * added, so a real-name list of 80,000 families does not sit in memory as cell objects.
+ * The layout's presentation goes with it: widths, borders, formats, and the page setup
+ * (A4, the form's orientation, one page wide, header row repeated, printed area, page
+ * numbers in the footer).
  */
 export async function writeLayouts(path: string, layouts: readonly SheetLayout[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   for (const layout of layouts) {
-    const ws = wb.addWorksheet(layout.name.slice(0, 31), layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
+    const p = layout.print;
+    const ws = wb.addWorksheet(layout.name.slice(0, 31), {
+      ...(layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {}),
+      ...(p ? {
+        pageSetup: {
+          paperSize: 9, orientation: p.orientation, fitToPage: true, firstPageNumber: 1, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+          margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+          // exceljs puts a $ before each part: 'A$1' becomes the absolute '$A$1'.
+          printArea: `A$1:${colName(p.columns)}$${p.rows}`,
+          ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.from}:${p.repeatRows.to}` } : {}),
+        },
+        // Page numbers restart on each form; no “of N”: LibreOffice counts N over the whole workbook.
+        headerFooter: { oddFooter: '&L&A&R第 &P 页' },
+      } : {}),
+    });
+    if (layout.columnWidths) ws.columns = layout.columnWidths.map((w) => ({ width: excelWidth(w) }));
     if (layout.keyColumn) ws.getColumn(layout.keyColumn).hidden = true;
-    for (const m of layout.merges ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+    // Merged after their rows are written: the streaming writer's mergeCells creates the rows
+    // it touches, so merging first left an empty row 1 and pushed the title to row 2.
+    const mergesEnding = new Map<number, Box[]>();
+    for (const m of layout.merges ?? []) mergesEnding.set(m.row + m.numRows - 1, [...(mergesEnding.get(m.row + m.numRows - 1) ?? []), m]);
     const formats = new Map<number, { col: number; format: string }[]>();
     for (const f of layout.numberFormats ?? []) {
       for (let r = f.row; r < f.row + f.numRows; r++) {
@@ -93,11 +143,29 @@ export async function writeLayouts(path: string, layouts: readonly SheetLayout[]
     }
     const hand = new Map<number, number[]>();
     for (const h of layout.handEntries ?? []) hand.set(h.row, [...(hand.get(h.row) ?? []), h.col]);
+    const borders = byRow(layout.borders);
+    const wrap = byRow(layout.wrap);
+    const bold = byRow(layout.bold);
+    const center = byRow(layout.center);
+    const heights = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
+    const width = layout.values[0]?.length ?? 0;
     layout.values.forEach((values, i) => {
-      const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
-      for (const f of formats.get(i + 1) ?? []) row.getCell(f.col).numFmt = f.format;
-      for (const c of hand.get(i + 1) ?? []) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-      row.commit();
+      const r = i + 1;
+      const row = ws.getRow(r);
+      row.values = values.map((v) => (v === '' ? null : v));
+      const size = r === 1 && layout.titleSize ? layout.titleSize : REPORT_FONT.size;
+      for (let c = 1; c <= width; c++) row.getCell(c).font = { name: REPORT_FONT.name, size };
+      for (const f of formats.get(r) ?? []) row.getCell(f.col).numFmt = f.format;
+      for (const c of hand.get(r) ?? []) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+      for (const c of borders.get(r) ?? []) row.getCell(c).border = THIN;
+      for (const c of bold.get(r) ?? []) row.getCell(c).font = { name: REPORT_FONT.name, size, bold: true };
+      const centred = new Set(center.get(r) ?? []);
+      const wraps = new Set(wrap.get(r) ?? []);
+      for (let c = 1; c <= width; c++) row.getCell(c).alignment = { vertical: 'middle', wrapText: wraps.has(c), ...(centred.has(c) ? { horizontal: 'center' } : {}) };
+      if (heights.has(r)) row.height = heights.get(r)!;
+      for (const m of mergesEnding.get(r) ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+      // A row is committed (and with it every row above) once no merge still reaches below it.
+      if (!(layout.merges ?? []).some((m) => m.row <= r && m.row + m.numRows - 1 > r)) row.commit();
     });
     ws.commit();
   }

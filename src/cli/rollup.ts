@@ -17,6 +17,9 @@ export interface RollupCliOptions {
   /** Fill the real-name amount column (the city union's view). */
   city?: boolean;
   unit?: string;
+  /** 填报人 / 联系电话 printed in the form headers. */
+  person?: string;
+  phone?: string;
   progress: (line: string) => void;
 }
 
@@ -43,11 +46,11 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
   r.problems.unshift(...problems);
   crossCheck(r);
   const names = Object.fromEntries(COUNTIES.map((c) => [c.code, c.name]));
-  const header = { unit: o.unit ?? '', year: r.year, today };
+  const header = { unit: o.unit ?? '', year: r.year, today, person: o.person, phone: o.phone };
   o.progress('写出报表…');
   await writeLayouts(o.output, [
-    summaryLayout(r, names, today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header),
-    realNameLayout(r.kept, o.city ? 'city' : null, header.unit), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
+    summaryLayout(r, names, header), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header),
+    realNameLayout(r.kept, o.city ? 'city' : null, header), publicNoticeLayout(r.kept, today), dashboardLayout(r, names),
   ]);
   o.progress(`已写出 ${o.output}（${r.rowsCounted} 件${r.problems.length ? `，${r.problems.length} 条问题见“汇总”表末尾` : ''}）`);
   return { problems: r.problems, cases: r.rowsCounted };

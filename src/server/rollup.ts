@@ -15,6 +15,7 @@ import { crossCheck, rollUp, type RollupResult, type SourceData } from '../domai
 import { indexHeader, readFact, type CaseFact } from '../domain/rollup/caseFacts';
 import {
   caseReportLayout, centreStatsLayout, dashboardLayout, donationLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout,
+  type FormHeader,
 } from '../domain/reports';
 import { DEFAULT_DONATION_ROWS, DONATION_SOURCE } from '../defaults/donation';
 import { writeLayout } from '../sheets/reportWriter';
@@ -62,6 +63,12 @@ export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void =
   return { data, problems, sources };
 }
 
+/** The form header from 设置 (填报单位 / 填报人 / 联系电话), never the spreadsheet's title. */
+function formHeader(ctx: Ctx, year: number): FormHeader {
+  const { unit, person, phone } = ctx.settings().report;
+  return { unit, person, phone, year, today: ctx.today };
+}
+
 function countyNames(ctx: Ctx): Record<string, string> {
   return Object.fromEntries(ctx.settings().counties.map((c) => [c.code, c.name]));
 }
@@ -99,7 +106,7 @@ export function runRollup(): RunReport {
   return guarded((ctx) => {
     const r = rollUpAll(ctx);
     toast('正在写入“汇总”…', '汇总', 5);
-    writeLayout(ctx.ss, summaryLayout(r, countyNames(ctx), ctx.today));
+    writeLayout(ctx.ss, summaryLayout(r, countyNames(ctx), formHeader(ctx, r.year)));
     return finish(['汇总'], r.problems, `汇总（${r.rowsCounted} 件）`);
   });
 }
@@ -110,10 +117,10 @@ export function runReports(): RunReport {
     const helped = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0);
     const r = rollUpAll(ctx, helped);
     const names = countyNames(ctx);
-    const header = { unit: ctx.ss.getName(), year: r.year, today: ctx.today };
+    const header = formHeader(ctx, r.year);
     const role = ctx.user()?.role ?? null;
     toast('正在写入报表…', '汇总', 5);
-    const layouts = [summaryLayout(r, names, ctx.today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header), realNameLayout(r.kept, role, ctx.ss.getName())];
+    const layouts = [summaryLayout(r, names, header), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header), realNameLayout(r.kept, role, header)];
     for (const l of layouts) writeLayout(ctx.ss, l);
     return finish(layouts.map((l) => l.name), r.problems, '报表');
   });

@@ -29,7 +29,8 @@ test('汇总: counties and the city row match the hand count; the bad row and th
   const result = runRollup();
   expect(result.ok).toBe(true);
   const values = rowsOf(fake, '汇总');
-  const header = values[1].map(String);
+  expect(values[0][0]).toBe('2026年困难职工帮扶汇总');
+  const header = values.find((r) => r[0] === '县区代码')!.map(String);
   const col = (h: string) => header.indexOf(h);
   const line = (code: string) => values.find((r) => r[0] === code)!;
   const city = line('合计');
@@ -50,7 +51,8 @@ test('the official forms are filled where the data answers and keep what was typ
   const { fake } = countyBooks();
   expect(runReports()).toMatchObject({ ok: true, sheets: ['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表'] });
   let warmth = rowsOf(fake, '送温暖工程统计表');
-  expect(warmth[2]).toEqual(['序号', '项目', '数值', '单位', '来源', '键']);
+  expect(warmth[0][0]).toBe('送温暖工程统计表');
+  expect(warmth[3]).toEqual(['序号', '项目', '数值', '单位', '来源', '键']);
   expect(['w2a', 'w3b', 'w3c', 'w3d', 'w3e'].map((k) => item(warmth, k))).toEqual([5, 2, 2, 1, 1]);
   expect(['w6a', 'w6b', 'w6c'].map((k) => item(warmth, k))).toEqual([0.815, 0.355, 0.3]);
   expect(['w7d', 'w7f', 'w7g', 'w7h'].map((k) => item(warmth, k))).toEqual([3, 1, 1, 1]);
@@ -76,7 +78,7 @@ test('实名制汇总表 lists the assisted; only the city union sees the amount
   const { fake } = countyBooks();
   runReports();
   let rn = rowsOf(fake, '实名制汇总表');
-  expect(rn[2]).toEqual(['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）']);
+  expect(rn[3]).toEqual(['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）']);
   const listed = rn.slice(3).filter((r) => typeof r[0] === 'number');
   expect(listed.map((r) => r[1])).toEqual(['王秀英', '孙丽', '陈静']);
   expect(listed[0][4]).toBe(JINGSHAN[0]['身份证号']);
@@ -100,16 +102,24 @@ test('公示名单 lists the cases in notice with ID, card and phone masked and 
   expect(list.filter((r) => typeof r[0] === 'number')).toHaveLength(1);
 });
 
-test('the dashboard gets its tables and three charts from the chart builder', () => {
+test('the dashboard: counts and money in separate charts, every month shown, from the chart builder', () => {
   const { fake } = countyBooks();
   expect(runDashboard().ok).toBe(true);
   const dash = sheet(fake, '统计图表');
   const charts = dash.getCharts();
-  expect(charts.map((c) => c.getOptions().get('title'))).toEqual(['各县区案件数与金额', '各救助项目已发放金额', '按月新增案件']);
-  expect(charts[0].getRanges()[0].getValues()).toEqual([['县区', '案件数', '核定金额（元）', '已发放（元）'], ['京山', 3, 4600, 4600], ['沙洋', 2, 3000, 3000], ['钟祥', 1, 550, 550]]);
+  expect(charts.map((c) => c.getOptions().get('title'))).toEqual(['各县区案件数', '各县区救助金额（元）', '各救助项目已发放金额（元）', '按月新增案件']);
+  // Counts and yuan are never on one axis: one chart each.
+  expect(charts[0].getRanges()[0].getValues()).toEqual([['县区', '案件数'], ['京山', 3], ['沙洋', 2], ['钟祥', 1]]);
+  expect(charts[1].getRanges()[0].getValues()).toEqual([['县区', '核定金额（元）', '已发放（元）'], ['京山', 4600, 4600], ['沙洋', 3000, 3000], ['钟祥', 550, 550]]);
+  // Submitted 2025-12 陈静, 2026-01 赵芳, 03 王秀英, 05 孙丽, 11 李明 and 周建国 (钱多多's row is not
+  // counted): the months between are there with 0.
+  const months = charts[3].getRanges()[0].getValues();
+  expect(months[0]).toEqual(['月份', '案件数']);
+  expect(months.slice(1).map((r) => r[0])).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+  expect(months.slice(1).map((r) => r[1])).toEqual([1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 2]);
   // Regenerating replaces the charts instead of stacking them.
   runDashboard();
-  expect(dash.getCharts()).toHaveLength(3);
+  expect(dash.getCharts()).toHaveLength(4);
 });
 
 test('a roll-up reads each source once and writes 汇总 once, however many rows the sources hold', () => {
