@@ -1,11 +1,12 @@
 /**
  * The `bangfu` command (bin/bangfu.mjs runs this through tsx):
  *   bangfu check 案件.xlsx [--forms 表单定义.xlsx]
- *   bangfu rollup county1.xlsx county2.xlsx … -o 汇总.xlsx [--city] [--unit 荆门市总工会]
+ *   bangfu rollup county1.xlsx county2.xlsx … -o 汇总.xlsx [--city] [--unit 荆门市总工会] [--person 陈静] [--phone 0724-2332018] [--pdf]
  * Exit codes: 0 done (check: no errors), 1 check found errors or a command failed, 2 usage.
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from './check';
+import { convertToPdf } from './pdf';
 import { runRollupCli } from './rollup';
 
 export const USAGE = `用法 / Usage:
@@ -14,7 +15,9 @@ export const USAGE = `用法 / Usage:
       表单定义：--forms 指定的文件，否则工作簿自带的“表单定义”表，否则内置默认。
   bangfu rollup 县区1.xlsx 县区2.xlsx … -o 汇总.xlsx [--city] [--unit 填报单位]
       汇总各县区文件，生成与插件相同的各报表（每张报表一个工作表）；进度输出到 stderr。
-      --city：填写实名制汇总表的帮扶金额（市总视图）。`;
+      --city：填写实名制汇总表的帮扶金额（市总视图）。
+      --unit / --person / --phone：印在报表表头的填报单位、填报人（联系人）和联系电话；不填则留空，打印后手写。
+      --pdf：另用 LibreOffice 导出同名 PDF（可选，需安装 LibreOffice）；每张报表 A4、按纸质表的方向、一页宽。`;
 
 type Out = (line: string) => void;
 
@@ -26,6 +29,9 @@ function parse(args: string[]) {
       output: { type: 'string', short: 'o' },
       city: { type: 'boolean' },
       unit: { type: 'string' },
+      person: { type: 'string' },
+      phone: { type: 'string' },
+      pdf: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,8 +54,12 @@ export async function main(argv: string[], out: Out = (l) => console.log(l), err
   try {
     if (cmd === 'check' && files.length === 1) return await runCheck(files[0], out, { forms: values.forms });
     if (cmd === 'rollup' && files.length > 0 && values.output) {
-      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, progress: err });
+      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, person: values.person, phone: values.phone, progress: err });
       for (const p of r.problems) err(`问题：${p}`);
+      if (values.pdf) {
+        err('正在用 LibreOffice 导出 PDF…');
+        err(`已导出 ${await convertToPdf(values.output)}`);
+      }
       return 0;
     }
   } catch (e) {

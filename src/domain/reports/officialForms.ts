@@ -154,7 +154,8 @@ const FORM_PRINT_COLS = 4;
 function formLayout(name: string, title: string, items: readonly Item[], m: Measures, h: FormHeader, notes: string[]): SheetLayout {
   const rows: LayoutCell[][] = [
     [title],
-    [`填报单位：${h.unit}`, '', `统计期间：${periodOf(h)}`, ''],
+    // Column E (来源) is on screen only, outside the printed area: the hint for the clerk goes there.
+    [`填报单位：${h.unit}`, '', `统计期间：${periodOf(h)}`, '', '黄色：手工填报项，重新生成时保留'],
     [`填报人：${h.person ?? ''}　　联系电话：${h.phone ?? ''}`, '', `填报日期：${zhDate(h.today)}`, ''],
     ['序号', '项目', '数值', '单位', '来源', '键'],
   ];
@@ -199,7 +200,7 @@ function formLayout(name: string, title: string, items: readonly Item[], m: Meas
 
 export function warmthStatsLayout(m: Measures, h: FormHeader): SheetLayout {
   return formLayout('送温暖工程统计表', '送温暖工程统计表', WARMTH_ITEMS, m, h, [
-    '注：本表中职工均包括农民工，困难职工均包括困难农民工。“来源”为“手工填报”的项目请手工填写，重新生成报表时保留。',
+    '注：本表中职工均包括农民工，困难职工均包括困难农民工。',
   ]);
 }
 
