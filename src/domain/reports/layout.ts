@@ -238,6 +238,8 @@ export interface TableFormSpec {
   maxEms?: Readonly<Record<number, number>>;
   /** Body columns centred (by index). */
   centred?: readonly number[];
+  /** Narrowest column (ems); default 3. */
+  minEms?: number;
 }
 
 /**
@@ -265,7 +267,7 @@ export function tableForm(s: TableFormSpec): SheetLayout {
   const values = rect(rows);
   const n = s.body.length;
   const numberFormats = (s.formats ?? []).map((format, i) => (format && n > 0 ? { row: head + 1, col: i + 1, numRows: n, numCols: 1, format } : null)).filter((x): x is NonNullable<typeof x> => x !== null);
-  let columnWidths = fitWidths(values, { from: head, to: last }, numberFormats, { headerRow: head, headerLines: s.headerLines });
+  let columnWidths = fitWidths(values, { from: head, to: last }, numberFormats, { headerRow: head, headerLines: s.headerLines, min: s.minEms !== undefined ? s.minEms * REPORT_FONT.size : undefined });
   const wrap: Box[] = [];
   const rowHeights = new Map<number, number>([[1, TITLE_HEIGHT]]);
   if (s.headerLines && s.headerLines > 1) {

@@ -37,16 +37,20 @@ export function summaryLayout(r: RollupResult, countyNames: Record<string, strin
   const notes = r.problems.length > 0 ? [`未计入或缺失（${r.problems.length}）：`, ...r.problems] : [];
   // 元 columns to the fen, 万元 to the yuan; the rest are counts.
   const formats = header.map((h) => (String(h).includes('万元') ? '0.0000' : String(h).includes('（元）') ? '#,##0.00' : ''));
+  // The three header pieces share the width: the count columns are narrow.
+  const third = Math.floor(header.length / 3);
   return tableForm({
     name: '汇总',
     title: `${r.year}年困难职工帮扶汇总`,
-    lines: [[{ text: `填报单位：${h.unit}`, span: 5 }, { text: `统计期间：${periodOf(h)}`, span: 5 }, { text: `生成日期：${zhDate(h.today)}`, span: 5 }]],
+    lines: [[{ text: `填报单位：${h.unit}`, span: third }, { text: `统计期间：${periodOf(h)}`, span: third }, { text: `生成日期：${zhDate(h.today)}`, span: third }]],
     header,
     body: [...r.counties.map((c) => line(c.county, countyNames[c.county] ?? '', c.measures)), line('合计', '全市', r.city)],
     notes,
     orientation: 'landscape',
     formats,
-    headerLines: 4,
+    // About 35 columns on one landscape page: headers wrap onto up to 5 lines over narrow count columns.
+    headerLines: 5,
+    minEms: 2,
     centred: [0],
   });
 }
