@@ -4,7 +4,7 @@
  * whatever the old one occupied (so nothing stale is left, without a separate clear),
  * then a fixed handful of format calls, whatever the number of rows.
  */
-import { mergeHandEntries, REPORT_FONT, type Box, type SheetLayout } from '../domain/reports/layout';
+import { mergeHandEntries, pdfLinkLabel, REPORT_FONT, sheetsPdfUrl, type Box, type SheetLayout } from '../domain/reports/layout';
 import { ensureRoom, type Cell, type Sheet } from './table';
 import type { Spreadsheet } from './workbook';
 
@@ -28,7 +28,9 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
     }
     grid.push(line);
   }
-  ensureRoom(sheet, rows, cols);
+  // The PDF link sits in row 1 just right of the printed area.
+  const linkCol = final.print ? final.print.columns + 1 : 0;
+  ensureRoom(sheet, rows, Math.max(cols, linkCol));
   const all = sheet.getRange(1, 1, rows, cols);
   all.breakApart();
   all.setValues(grid);
@@ -36,6 +38,10 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
   all.clearFormat();
   for (const m of final.merges ?? []) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
   applyFormats(sheet, final, all);
+  if (final.print) {
+    const url = sheetsPdfUrl(ss.getId(), sheet.getSheetId(), final.print);
+    sheet.getRange(1, linkCol).setFormula(`=HYPERLINK("${url}","${pdfLinkLabel(final.print)}")`);
+  }
   if (final.keyColumn) sheet.hideColumns(final.keyColumn);
   if (final.frozenRows !== undefined && sheet.getFrozenRows() !== final.frozenRows) sheet.setFrozenRows(final.frozenRows);
   if (final.charts) {

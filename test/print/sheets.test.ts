@@ -55,7 +55,15 @@ test('生成报表 writes print-ready forms into Sheets, with the header lines f
   expect(warmth.getRange(row('w2a'), 3).getNumberFormat()).toBe('#,##0');
   expect([bordered(warmth, 4, 1), bordered(warmth, row('w6a'), 4), bordered(warmth, row('w6a'), 5), bordered(warmth, 2, 1)]).toEqual([true, true, false, false]);
 
+  // Beside the printed area, a link to Sheets' own PDF export with the same page setup.
+  const link = warmth.getRange(1, 5).getFormula();
+  expect(link).toMatch(/^=HYPERLINK\("https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/]+\/export\?format=pdf&gid=\d+&size=A4&portrait=true&fitw=true&/);
+  expect(link).toContain(`&fzr=true&`);
+  expect(link).toContain(`&r1=0&c1=0&r2=${v.length}&c2=4"`);
+  expect(link).toContain('"导出 PDF（A4纵向）")');
+
   const realName = sheet(fake, '实名制汇总表') as FakeSheet;
+  expect(realName.getRange(1, 10).getFormula()).toContain('portrait=false');
   const rn = realName.getDataRange().getValues();
   expect(rn[1][0]).toBe('填报单位（盖章）：荆门市总工会');
   const first = rn.findIndex((r) => r[1] === '王秀英') + 1;

@@ -311,3 +311,26 @@ export function tableForm(s: TableFormSpec): SheetLayout {
     print: { orientation: s.orientation, repeatRows: { from: head, to: head }, rows: values.length, columns: cols },
   };
 }
+
+/**
+ * The address at which Google Sheets exports one sheet as a PDF with the layout's page setup
+ * (A4, orientation, fit to width, frozen rows repeated, the printed area only, page numbers,
+ * no gridlines). Opened in the user's browser it downloads the PDF with the user's own access.
+ * Apps Script has no page-setup API; this is the export the Sheets print dialog itself uses.
+ */
+export function sheetsPdfUrl(spreadsheetId: string, sheetId: number, p: PrintSetup): string {
+  const q: [string, string | number][] = [
+    ['format', 'pdf'], ['gid', sheetId], ['size', 'A4'], ['portrait', p.orientation === 'portrait' ? 'true' : 'false'],
+    ['fitw', 'true'], ['gridlines', 'false'], ['printtitle', 'false'], ['sheetnames', 'false'], ['pagenum', 'RIGHT'],
+    ['fzr', p.repeatRows ? 'true' : 'false'], ['horizontal_alignment', 'CENTER'],
+    ['top_margin', 0.6], ['bottom_margin', 0.6], ['left_margin', 0.5], ['right_margin', 0.5],
+    // The printed area, 0-based with exclusive ends.
+    ['r1', 0], ['c1', 0], ['r2', p.rows], ['c2', p.columns],
+  ];
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/export?${q.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')}`;
+}
+
+/** The label of the link to that PDF, written beside the printed area (never inside it). */
+export function pdfLinkLabel(p: PrintSetup): string {
+  return `导出 PDF（A4${p.orientation === 'portrait' ? '纵向' : '横向'}）`;
+}
