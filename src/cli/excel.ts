@@ -87,17 +87,33 @@ function colName(n: number): string {
 
 type Box = { row: number; col: number; numRows: number; numCols: number };
 
-/** For each row, the columns a list of boxes covers there. */
-function byRow(boxes: readonly Box[] | undefined): Map<number, number[]> {
-  const m = new Map<number, number[]>();
-  for (const b of boxes ?? []) {
-    for (let r = b.row; r < b.row + b.numRows; r++) {
-      const list = m.get(r) ?? [];
-      for (let c = b.col; c < b.col + b.numCols; c++) list.push(c);
-      m.set(r, list);
-    }
+/** The columns a list of boxes covers in row r (boxes are few; rows may be 80,000). */
+function colsAt(boxes: readonly Box[] | undefined, r: number): Set<number> {
+  const out = new Set<number>();
+  for (const b of boxes ?? []) if (r >= b.row && r < b.row + b.numRows) for (let c = b.col; c < b.col + b.numCols; c++) out.add(c);
+  return out;
+}
+
+/**
+ * One style object per combination, shared by every cell that has it: exceljs recognises a
+ * style object it has seen (a WeakMap), so 80,000 rows cost a lookup per cell instead of
+ * building and comparing a style each.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function styleFor(size: number, bold: boolean, numFmt: string, border: boolean, fill: boolean, wrap: boolean, horizontal: '' | 'center' | 'right'): Partial<ExcelJS.Style> {
+  const key = [size, bold, numFmt, border, fill, wrap, horizontal].join('|');
+  let s = styles.get(key);
+  if (!s) {
+    s = {
+      font: { name: REPORT_FONT.name, size, ...(bold ? { bold: true } : {}) },
+      alignment: { vertical: 'middle', wrapText: wrap, ...(horizontal ? { horizontal } : {}) },
+      ...(numFmt ? { numFmt } : {}),
+      ...(border ? { border: THIN } : {}),
+      ...(fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } } : {}),
+    };
+    styles.set(key, s);
   }
-  return m;
+  return s;
 }
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
@@ -133,20 +149,7 @@ export async function writeLayouts(path: string, layouts: readonly SheetLayout[]
     // it touches, so merging first left an empty row 1 and pushed the title to row 2.
     const mergesEnding = new Map<number, Box[]>();
     for (const m of layout.merges ?? []) mergesEnding.set(m.row + m.numRows - 1, [...(mergesEnding.get(m.row + m.numRows - 1) ?? []), m]);
-    const formats = new Map<number, { col: number; format: string }[]>();
-    for (const f of layout.numberFormats ?? []) {
-      for (let r = f.row; r < f.row + f.numRows; r++) {
-        const list = formats.get(r) ?? [];
-        for (let c = f.col; c < f.col + f.numCols; c++) list.push({ col: c, format: f.format });
-        formats.set(r, list);
-      }
-    }
-    const hand = new Map<number, number[]>();
-    for (const h of layout.handEntries ?? []) hand.set(h.row, [...(hand.get(h.row) ?? []), h.col]);
-    const borders = byRow(layout.borders);
-    const wrap = byRow(layout.wrap);
-    const bold = byRow(layout.bold);
-    const center = byRow(layout.center);
+    const hands = (layout.handEntries ?? []).map((h) => ({ row: h.row, col: h.col, numRows: 1, numCols: 1 }));
     const heights = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
     const width = layout.values[0]?.length ?? 0;
     layout.values.forEach((values, i) => {
@@ -154,14 +157,18 @@ export async function writeLayouts(path: string, layouts: readonly SheetLayout[]
       const row = ws.getRow(r);
       row.values = values.map((v) => (v === '' ? null : v));
       const size = r === 1 && layout.titleSize ? layout.titleSize : REPORT_FONT.size;
-      for (let c = 1; c <= width; c++) row.getCell(c).font = { name: REPORT_FONT.name, size };
-      for (const f of formats.get(r) ?? []) row.getCell(f.col).numFmt = f.format;
-      for (const c of hand.get(r) ?? []) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-      for (const c of borders.get(r) ?? []) row.getCell(c).border = THIN;
-      for (const c of bold.get(r) ?? []) row.getCell(c).font = { name: REPORT_FONT.name, size, bold: true };
-      const centred = new Set(center.get(r) ?? []);
-      const wraps = new Set(wrap.get(r) ?? []);
-      for (let c = 1; c <= width; c++) row.getCell(c).alignment = { vertical: 'middle', wrapText: wraps.has(c), ...(centred.has(c) ? { horizontal: 'center' } : {}) };
+      const fmt = new Map<number, string>();
+      for (const f of layout.numberFormats ?? []) if (r >= f.row && r < f.row + f.numRows) for (let c = f.col; c < f.col + f.numCols; c++) fmt.set(c, f.format);
+      const filled = colsAt(hands, r);
+      const bordered = colsAt(layout.borders, r);
+      const bolded = colsAt(layout.bold, r);
+      const centred = colsAt(layout.center, r);
+      const righted = colsAt(layout.right, r);
+      const wraps = colsAt(layout.wrap, r);
+      for (let c = 1; c <= width; c++) {
+        const horizontal = centred.has(c) ? 'center' : righted.has(c) ? 'right' : '';
+        row.getCell(c).style = styleFor(size, bolded.has(c), fmt.get(c) ?? '', bordered.has(c), filled.has(c), wraps.has(c), horizontal);
+      }
       if (heights.has(r)) row.height = heights.get(r)!;
       for (const m of mergesEnding.get(r) ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
       // A row is committed (and with it every row above) once no merge still reaches below it.

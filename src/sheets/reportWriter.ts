@@ -99,5 +99,6 @@ function applyFormats(sheet: Sheet, final: SheetLayout, all: GoogleAppsScript.Sp
   for (const b of final.wrap ?? []) box(b).setWrap(true);
   for (const b of final.bold ?? []) box(b).setFontWeight('bold');
   for (const b of final.center ?? []) box(b).setHorizontalAlignment('center');
+  for (const b of final.right ?? []) box(b).setHorizontalAlignment('right');
   if (final.titleSize) sheet.getRange(1, 1).setFontSize(final.titleSize);
 }

@@ -51,6 +51,8 @@ export interface SheetLayout {
   bold?: Box[];
   /** Boxes centred horizontally. */
   center?: Box[];
+  /** Boxes aligned right (a seal and date line, as on the paper form). */
+  right?: Box[];
   /** Font size in points of row 1 (the title). */
   titleSize?: number;
   print?: PrintSetup;

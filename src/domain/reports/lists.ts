@@ -139,6 +139,7 @@ export function caseReportLayout(f: CaseFact): SheetLayout {
     borders: [{ row: 3, col: 1, numRows: 8, numCols: 6 }],
     wrap: [{ row: 3, col: 1, numRows: 8, numCols: 6 }],
     bold: [across(1, 1, 6)],
+    right: [across(8), across(9)],
     center: [across(1, 1, 6), { row: 3, col: 1, numRows: 8, numCols: 1 }, { row: 3, col: 3, numRows: 4, numCols: 1 }, { row: 3, col: 5, numRows: 1, numCols: 1 }, { row: 6, col: 5, numRows: 1, numCols: 1 }],
     titleSize: 16,
     print: { orientation: 'portrait', rows: values.length, columns: 6 },
