@@ -7,7 +7,7 @@
  */
 import { get, type RollupResult } from '../rollup/aggregate';
 import { SCHEME_LABELS } from '../rollup/caseFacts';
-import { fitWidths, rect, yuan, type ChartSpec, type LayoutCell, type SheetLayout } from './layout';
+import { fitWidths, rect, yuan, type Box, type ChartSpec, type LayoutCell, type SheetLayout } from './layout';
 
 /** 'YYYY-MM' months from `from` to `to`, both included. */
 export function monthSpan(from: string, to: string): string[] {
@@ -35,6 +35,8 @@ export function dashboardLayout(r: RollupResult, countyNames: Record<string, str
   const rows: LayoutCell[][] = [];
   const charts: ChartSpec[] = [];
   const numberFormats: SheetLayout['numberFormats'] = [];
+  const borders: Box[] = [];
+  const heads: Box[] = [];
   const table = (title: string, header: LayoutCell[], body: LayoutCell[][], type: ChartSpec['type'], money = false) => {
     const top = rows.length + 1;
     // Rows of a chart table must be ≥ 2 (header + one line): an empty table still gets a zero line.
@@ -42,6 +44,8 @@ export function dashboardLayout(r: RollupResult, countyNames: Record<string, str
     rows.push([title], header, ...lines, []);
     if (money) numberFormats.push({ row: top + 2, col: 2, numRows: lines.length, numCols: header.length - 1, format: '#,##0.00' });
     charts.push({ title, type, range: { row: top + 1, col: 1, numRows: lines.length + 1, numCols: header.length }, anchor: { row: top, col: 6 } });
+    borders.push({ row: top + 1, col: 1, numRows: lines.length + 1, numCols: header.length });
+    heads.push({ row: top + 1, col: 1, numRows: 1, numCols: header.length });
   };
   const name = (code: string) => countyNames[code] || code;
   table('各县区案件数', ['县区', '案件数'], r.counties.map((c) => [name(c.county), get(c.measures, 'cases')]), 'COLUMN');
@@ -56,7 +60,9 @@ export function dashboardLayout(r: RollupResult, countyNames: Record<string, str
   return {
     name: '统计图表', values, charts, numberFormats,
     columnWidths: fitWidths(body, { from: 1, to: values.length }, numberFormats),
-    bold: [...titles].map((row) => ({ row, col: 1, numRows: 1, numCols: 1 })),
+    bold: [...[...titles].map((row) => ({ row, col: 1, numRows: 1, numCols: 1 })), ...heads],
+    borders,
+    center: heads,
     print: { orientation: 'portrait', rows: values.length, columns: 3 },
   };
 }
