@@ -2,7 +2,7 @@
  * County files for the print test and the report screenshots: three counties with enough
  * assisted families that 实名制汇总表 runs over more than one landscape page, real ID
  * numbers (valid check digits), 19-digit card numbers, long home addresses for workers
- * without an employer, and a few cases in public notice. Deterministic.
+ * without an employer, a few cases in public notice and one mistyped row. Deterministic.
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
@@ -48,6 +48,8 @@ export function countyRows(countyIndex: number, cases: number): unknown[][] {
     rows.push([...HEADER, '家庭住址'].map((h) => r[h] ?? ''));
   }
   rows[0] = [...HEADER, '家庭住址'];
+  // One row a clerk typed wrong: it is not counted, and 汇总 says so under the table.
+  if (countyIndex === 0) rows.push([...HEADER, '家庭住址'].map((h) => ({ 职工编号: `${c.code}99999`, 县区代码: c.code, 状态: '已审批', 姓名: '钱多多', 家庭人口: '三口' } as Record<string, unknown>)[h] ?? ''));
   return rows;
 }
 

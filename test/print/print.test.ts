@@ -169,6 +169,8 @@ maybe('the roll-up workbook printed to PDF', () => {
     const realName = of('实名制汇总表')[0].flat;
     expect(realName).toMatch(/^困难职工帮扶情况实名制汇总表填报单位（盖章）：荆门市总工会联系人：陈静电话：0724-2332018统计期间：\d{4}年度/);
     expect(of('汇总')[0].flat).toMatch(/^\d{4}年困难职工帮扶汇总填报单位：荆门市总工会/);
+    // The mistyped row is named under the table, on the printed page too.
+    expect(of('汇总')[0].flat).toContain('家庭人口“三口”不是正整数，未计入');
   });
 });
 
