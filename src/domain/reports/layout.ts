@@ -132,43 +132,39 @@ export function fitWidths(values: readonly LayoutCell[][], rows: { from: number;
   return out;
 }
 
-/** The width (ems) a text needs to wrap into at most `lines` lines, breaking between characters. */
-export function wrappedEms(text: string, lines: number): number {
-  const chars = [...text];
-  const total = textEms(text);
-  // Smallest width at which greedy wrapping needs ≤ lines lines: start at total/lines and widen.
-  for (let w = Math.max(1, total / lines); w <= total; w += 0.5) {
-    let n = 1;
-    let used = 0;
-    for (const ch of chars) {
-      const e = charEm(ch);
-      if (used + e > w) {
-        n++;
-        used = e;
-      } else used += e;
+/** Closing punctuation never starts a line (line-breaking rules of Chinese text, which Sheets, Excel and LibreOffice follow). */
+const NO_LINE_START = new Set([...'）》」』】，。、；：！？'] );
+
+/** Lines a paragraph takes wrapped at `room` ems, breaking between characters. */
+function wrapLines(para: string, room: number): number {
+  const chars = [...para];
+  let lines = 1;
+  let used = 0;
+  chars.forEach((ch, i) => {
+    const e = charEm(ch);
+    if (used + e <= room || used === 0) {
+      used += e;
+      return;
     }
-    if (n <= lines) return w;
-  }
+    lines++;
+    // A closing bracket takes the character before it onto the new line.
+    used = NO_LINE_START.has(ch) && i > 0 ? charEm(chars[i - 1]) + e : e;
+  });
+  return lines;
+}
+
+/** The width (ems) a text needs to wrap into at most `lines` lines. */
+export function wrappedEms(text: string, lines: number): number {
+  const total = textEms(text);
+  // Smallest width at which the text wraps into ≤ lines lines: start at total/lines and widen.
+  for (let w = Math.max(1, total / lines); w <= total; w += 0.25) if (wrapLines(text, w) <= lines) return w;
   return total;
 }
 
 /** Lines a text takes when wrapped in a column of `widthPt` points. */
 export function linesIn(text: string, widthPt: number): number {
   const room = (widthPt - PAD_PT) / REPORT_FONT.size;
-  let n = 0;
-  for (const para of text.split('\n')) {
-    let lines = 1;
-    let used = 0;
-    for (const ch of para) {
-      const e = charEm(ch);
-      if (used + e > room) {
-        lines++;
-        used = e;
-      } else used += e;
-    }
-    n += lines;
-  }
-  return n;
+  return text.split('\n').reduce((n, para) => n + wrapLines(para, room), 0);
 }
 
 /** Height (points) of the title row (16 pt bold). */
