@@ -80,7 +80,7 @@ function customFunctionCases(): void {
 
 async function optionalCases(): Promise<void> {
   // Bench cases contributed by the workflow, roll-up and CLI layers.
-  for (const mod of ['./bench-workflow', './bench-rollup', './bench-cli']) {
+  for (const mod of ['./bench-workflow', './bench-rollup', './bench-cli', './bench-domain']) {
     let cases: Record<string, unknown>;
     try {
       cases = await import(mod);

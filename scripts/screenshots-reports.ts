@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertToPdf } from '../src/cli/pdf';
 import { runRollupCli } from '../src/cli/rollup';
-import { writeCountyFiles } from '../test/print/fixtures';
+import { writeCountyFiles } from '../harness/print/countyFiles';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
 const FORMS: [sheet: string, file: string][] = [

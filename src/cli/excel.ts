@@ -119,6 +119,35 @@ function styleFor(size: number, bold: boolean, numFmt: string, border: boolean, 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
 /**
+ * A county file streamed: its 案件 (else its first sheet) and its 发放记录 when it has one.
+ * Sheets are read in the file's order and only these two are kept.
+ */
+export async function streamCountyBook(path: string): Promise<{ cases: unknown[][]; payments?: unknown[][] }> {
+  if (!existsSync(path)) throw new Error('文件不存在');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  let cases: unknown[][] | null = null;
+  let first: unknown[][] | null = null;
+  let payments: unknown[][] | undefined;
+  for await (const ws of reader) {
+    const name = (ws as unknown as { name: string }).name;
+    const keep = name === '案件' || name === '发放记录' || first === null;
+    const rows: unknown[][] = [];
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+      if (!keep) continue;
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+      while (rows.length < row.number - 1) rows.push([]);
+      rows.push(values);
+    }
+    if (name === '案件') cases = rows;
+    else if (name === '发放记录') payments = rows;
+    else first ??= rows;
+  }
+  const main = cases ?? first;
+  if (!main) throw new Error('工作簿中没有工作表');
+  return payments ? { cases: main, payments } : { cases: main };
+}
+
+/**
  * Writes report layouts with exceljs's streaming writer: each row goes to disk as it is
  * added, so a real-name list of 80,000 families does not sit in memory as cell objects.
  * The layout's presentation goes with it: widths, borders, formats, and the page setup

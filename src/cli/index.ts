@@ -2,6 +2,7 @@
  * The `bangfu` command (bin/bangfu.mjs runs this through tsx):
  *   bangfu check 案件.xlsx [--forms 表单定义.xlsx]
  *   bangfu rollup county1.xlsx county2.xlsx … -o 汇总.xlsx [--city] [--unit 荆门市总工会] [--person 陈静] [--phone 0724-2332018] [--pdf]
+ *     [--settings 设置.xlsx] [--donations 捐款.xlsx] [--period 2026|2026Q4] [--campaign 活动名称]
  * Exit codes: 0 done (check: no errors), 1 check found errors or a command failed, 2 usage.
  */
 import { parseArgs } from 'node:util';
@@ -17,7 +18,11 @@ export const USAGE = `用法 / Usage:
       汇总各县区文件，生成与插件相同的各报表（每张报表一个工作表）；进度输出到 stderr。
       --city：填写实名制汇总表的帮扶金额（市总视图）。
       --unit / --person / --phone：印在报表表头的填报单位、填报人（联系人）和联系电话；不填则留空，打印后手写。
-      --pdf：另用 LibreOffice 导出同名 PDF（可选，需安装 LibreOffice）；每张报表 A4、按纸质表的方向、一页宽。`;
+      --pdf：另用 LibreOffice 导出同名 PDF（可选，需安装 LibreOffice）；每张报表 A4、按纸质表的方向、一页宽。
+      --settings：含“设置”工作表的工作簿，按其中的县区汇总（默认内置县区）。
+      --period：帮扶中心统计表和汇总的统计期间，年份或季度（默认今年）。
+      --campaign：“活动”表中的送温暖活动名称，送温暖工程统计表和实名制汇总表按该活动统计（默认当前活动）。
+      --donations：含“捐款”（及“捐款名册”“一日捐标准”“活动”）工作表的工作簿，加出一日捐汇总和一日捐公示。`;
 
 type Out = (line: string) => void;
 
@@ -32,6 +37,10 @@ function parse(args: string[]) {
       person: { type: 'string' },
       phone: { type: 'string' },
       pdf: { type: 'boolean' },
+      settings: { type: 'string' },
+      donations: { type: 'string' },
+      period: { type: 'string' },
+      campaign: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,7 +63,10 @@ export async function main(argv: string[], out: Out = (l) => console.log(l), err
   try {
     if (cmd === 'check' && files.length === 1) return await runCheck(files[0], out, { forms: values.forms });
     if (cmd === 'rollup' && files.length > 0 && values.output) {
-      const r = await runRollupCli({ inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, person: values.person, phone: values.phone, progress: err });
+      const r = await runRollupCli({
+        inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, person: values.person, phone: values.phone,
+        settings: values.settings, donations: values.donations, period: values.period, campaign: values.campaign, progress: err,
+      });
       for (const p of r.problems) err(`问题：${p}`);
       if (values.pdf) {
         err('正在用 LibreOffice 导出 PDF…');

@@ -17,7 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeCountyFiles } from './fixtures';
+import { writeCountyFiles } from '../../harness/print/countyFiles';
 
 jest.setTimeout(240_000);
 
@@ -105,8 +105,8 @@ maybe('the roll-up workbook printed to PDF', () => {
   test('each form prints on its own pages, in the orientation of its paper original, numbered from 1', () => {
     const layout = Object.fromEntries(['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表', '公示名单', '统计图表'].map((s) => [s, of(s)]));
     // Seed 002 prints both statistics forms on A4 portrait (附件1 pp. 8–11, 附件2 pp. 12–15):
-    // as tables they need 1 page (49 items) and 2 pages (61 items).
-    expect(layout['送温暖工程统计表'].map((p) => p.landscape)).toEqual([false]);
+    // as tables, with every line of the paper forms (79 and 93 items), they need 2 pages each — fewer than the paper's 4.
+    expect(layout['送温暖工程统计表'].map((p) => p.landscape)).toEqual([false, false]);
     expect(layout['困难职工帮扶中心统计表'].map((p) => p.landscape)).toEqual([false, false]);
     // Seed 003's 实名制汇总表 runs its nine columns across A4 landscape: 90 families and the
     // header lines take 3 pages at about 35 rows a page (some addresses wrap onto two lines).
@@ -170,7 +170,7 @@ maybe('the roll-up workbook printed to PDF', () => {
     expect(realName).toMatch(/^困难职工帮扶情况实名制汇总表填报单位（盖章）：荆门市总工会联系人：陈静电话：0724-2332018统计期间：\d{4}年度/);
     expect(of('汇总')[0].flat).toMatch(/^\d{4}年困难职工帮扶汇总填报单位：荆门市总工会/);
     // The mistyped row is named under the table, on the printed page too.
-    expect(of('汇总')[0].flat).toContain('家庭人口“三口”不是正整数，未计入');
+    expect(of('汇总')[0].flat).toContain('“家庭人口”：“三口”不是正整数，未计入');
   });
 });
 

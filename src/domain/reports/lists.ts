@@ -4,11 +4,12 @@
  * (seed 003 附件1) per case.
  */
 import { CASE_STATUSES, STATUS_LABELS } from '../caseModel';
-import { factCell, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
+import { factCell, isInNotice, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
 import { get, type Measures, type RollupResult } from '../rollup/aggregate';
 import { maskCard, maskId, maskPhone } from './mask';
-import { fitWidths, linesIn, rect, rowHeightFor, tableForm, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
+import { linesIn, rect, rowHeightFor, tableForm, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
 import { periodOf, zhDate, type FormHeader } from './officialForms';
+import { numberOf } from '../forms/values';
 
 const CATEGORIES = ['低保户', '低保边缘户', '意外致困户', '未分类'];
 
@@ -58,13 +59,14 @@ export function summaryLayout(r: RollupResult, countyNames: Record<string, strin
 export type ViewerRole = 'staff' | 'reviewer' | 'county' | 'city' | 'admin' | null;
 
 /**
- * 实名制汇总表: the assisted families (approved or filed, or paid first in an emergency).
- * The amount column is the city union's to fill (seed 003: “帮扶金额”栏由省直工会填写;
- * here the city union): it shows the 救助金额（市总填写） column only to the city role, and
- * is blank for everyone else.
+ * 实名制汇总表: every family paid in the report's period (from the ledger; SPEC §6.1), whether
+ * it has exited since or not. The amount column is the city union's (豫直工〔2016〕37号 附件2:
+ * “帮扶金额”栏由省直工会填写; here the city union): the amount paid in the period is shown to
+ * the city role only, and is blank for everyone else.
  */
 export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, h: FormHeader): SheetLayout {
-  const listed = facts.filter((f) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0));
+  // Every family paid in the period (SPEC §6.1), whether it has exited since or not.
+  const listed = facts.filter((f) => f.periodPaidFen > 0);
   return tableForm({
     name: '实名制汇总表',
     title: '困难职工帮扶情况实名制汇总表',
@@ -74,7 +76,7 @@ export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, h
     header: ['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）'],
     body: listed.map((f, i): LayoutCell[] => [
       i + 1, f.name, f.sex, f.age ?? '', f.idNumber, f.cardNumber, f.employer || f.address, f.phone,
-      viewer === 'city' && f.assistanceFen > 0 ? yuan(f.assistanceFen) : '',
+      viewer === 'city' ? yuan(f.periodPaidFen) : '',
     ]),
     notes: ['注：“帮扶金额”栏由市总工会填写。'],
     // Seed 003 prints the nine columns across an A4 sheet turned sideways.
@@ -87,7 +89,7 @@ export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, h
 
 /** 公示名单: cases in public notice, safe to post — numbers masked, no income. */
 export function publicNoticeLayout(facts: readonly CaseFact[], today: string): SheetLayout {
-  const listed = facts.filter((f) => f.status === 'notice');
+  const listed = facts.filter(isInNotice);
   return tableForm({
     name: '公示名单',
     title: '困难职工帮扶公示名单',
@@ -108,9 +110,16 @@ export function publicNoticeLayout(facts: readonly CaseFact[], today: string): S
 /** 困难职工情况报表 for one case, laid out like the paper form (seed 003 附件1). */
 export function caseReportLayout(f: CaseFact): SheetLayout {
   const c = (k: string) => factCell(f, k);
-  const monthly = f.ownIncome !== null ? Math.round((f.ownIncome / 12) * 100) / 100 : '';
-  const causes = [f.causes.join('、'), c('cause_detail')].filter(Boolean).join('：');
+  // 本人月实际收入 is its own field (seed 003 附件1); a case entered before it shows the annual income ÷ 12, marked so.
+  const ownMonthly = numberOf(c('own_monthly_income'));
+  const monthly = ownMonthly !== null ? ownMonthly : f.ownIncome !== null ? `${Math.round((f.ownIncome / 12) * 100) / 100}（按年收入折算）` : '';
+  const illness = c('illness');
+  const causes = [f.causes.join('、'), c('cause_detail'), illness ? `主要疾病：${illness}` : ''].filter(Boolean).join('：');
   const opinion = [c('unit_opinion'), '（盖章）', c('unit_opinion_date') ? c('unit_opinion_date') : '年    月    日'].filter(Boolean).join('\n');
+  const supervisor = [c('supervisor_opinion'), '（盖章）', c('supervisor_opinion_date') || '年    月    日'].filter(Boolean).join('\n');
+  // 附件1 注1: a single mother is noted in 备注 — filled from 性别 and 致困原因 when the clerk has not written it.
+  const singleMother = f.sex === '女' && f.causes.includes('单亲');
+  const remarks = [c('remarks'), singleMother && !c('remarks').includes('单亲') ? '单亲女职工' : ''].filter(Boolean).join('；');
   const rows: LayoutCell[][] = [
     ['困难职工情况报表'],
     [`职工编号：${f.workerNo}`, '', '', '', '', ''],
@@ -120,8 +129,8 @@ export function caseReportLayout(f: CaseFact): SheetLayout {
     ['本人月实际收入（元）', monthly, '家庭月人均收入（元）', f.perCapitaMonthly ?? '', '家庭人口', f.householdSize],
     ['家庭贫困原因', causes, '', '', '', ''],
     ['所在单位工会意见', opinion, '', '', '', ''],
-    ['主管工会意见', '（盖章）\n年    月    日', '', '', '', ''],
-    ['备注', '', '', '', '', ''],
+    ['主管工会意见', supervisor, '', '', '', ''],
+    ['备注', remarks, '', '', '', ''],
     ['注：若为单亲女职工，请在备注栏内注明。', '', '', '', '', ''],
   ];
   const across = (row: number, col = 2, n = 5) => ({ row, col, numRows: 1, numCols: n });
@@ -143,36 +152,5 @@ export function caseReportLayout(f: CaseFact): SheetLayout {
     center: [across(1, 1, 6), { row: 3, col: 1, numRows: 8, numCols: 1 }, { row: 3, col: 3, numRows: 4, numCols: 1 }, { row: 3, col: 5, numRows: 1, numCols: 1 }, { row: 6, col: 5, numRows: 1, numCols: 1 }],
     titleSize: 16,
     print: { orientation: 'portrait', rows: values.length, columns: 6 },
-  };
-}
-
-/** 一日捐汇总: by county and the total, then every unit below a threshold with the reason. */
-export function donationLayout(d: import('../donation').DonationResult, countyNames: Record<string, string>): SheetLayout {
-  const pctCell = (x: number) => Math.round(x * 10000) / 10000;
-  const line = (c: import('../donation').CountyDonation, name: string): LayoutCell[] => [
-    c.county, name, c.members, c.donors, yuan(c.amountFen), yuan(c.perCapitaFen), pctCell(c.participation), yuan(c.provinceFen), yuan(c.cityFen), c.flagged,
-  ];
-  const rows: LayoutCell[][] = [
-    ['职工互助一日捐汇总'],
-    ['县区代码', '县区', '会员数', '捐款人数', '捐款金额（元）', '人均（元）', '参与率', '上解省总（元）', '留存市总（元）', '未达标单位数'],
-    ...d.counties.map((c) => line(c, countyNames[c.county] ?? '')),
-    line(d.total, '全市'),
-    [],
-    ['未达标单位', '县区代码', '原因'],
-    ...d.units.filter((u) => u.flags.length > 0).map((u): LayoutCell[] => [u.unit, u.county, u.flags.join('；')]),
-    ...d.problems.map((p): LayoutCell[] => [p]),
-  ];
-  const values = rect(rows.map((r) => (r.length ? r : [''])));
-  const n = d.counties.length + 1;
-  const numberFormats = [
-    { row: 3, col: 5, numRows: n, numCols: 2, format: '#,##0.00' }, { row: 3, col: 7, numRows: n, numCols: 1, format: '0.0%' },
-    { row: 3, col: 8, numRows: n, numCols: 2, format: '#,##0.00' },
-  ];
-  return {
-    name: '一日捐汇总', values, frozenRows: 2, numberFormats,
-    columnWidths: fitWidths(values, { from: 2, to: 2 + n }, numberFormats),
-    borders: [{ row: 2, col: 1, numRows: n + 1, numCols: 10 }],
-    bold: [{ row: 1, col: 1, numRows: 1, numCols: 1 }, { row: 2, col: 1, numRows: 1, numCols: 10 }],
-    print: { orientation: 'landscape', repeatRows: { from: 2, to: 2 }, rows: values.length, columns: 10 },
   };
 }

@@ -20,7 +20,7 @@ function defaultCalendar(): WorkCalendar {
 function calendarArg(holidays: unknown): WorkCalendar {
   if (isBlank(holidays)) return defaultCalendar();
   if (!isGrid(holidays)) {
-    throw new BangfuError('arg.holidays', '参数 holidays 应为节假日区域（日期、休/班），如 节假日!A:C',
+    throw new BangfuError('arg.holidays', '第 3 个参数应为节假日区域（日期、休/班），如 节假日!A:C',
       'Argument holidays must be a range of (date, 休/班) rows, e.g. 节假日!A:C', 'holidays');
   }
   return new WorkCalendar([...DEFAULT_HOLIDAYS, ...parseHolidaySheet(holidays)]);
@@ -29,11 +29,11 @@ function calendarArg(holidays: unknown): WorkCalendar {
 export function WORKDAY_CN(start: unknown, days: unknown, holidays?: unknown): Date | '' | Grid<Date | string> {
   const cal = calendarArg(holidays);
   const d = scalar(days, 'days');
-  if (isBlank(d)) throw new BangfuError('arg.daysMissing', '请填写工作日天数 days', 'Enter the number of working days', 'days');
+  if (isBlank(d)) throw new BangfuError('arg.daysMissing', '请填写工作日天数（第 2 个参数）', 'Enter the number of working days', 'days');
   const n = Math.trunc(toNumber(d, 'days'));
   return mapCells(start, (v) => {
     const s = coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
-    if (s === null) throw new BangfuError('arg.notDate', `start 不是日期：${String(v)}`, `start is not a date: ${String(v)}`, 'start');
+    if (s === null) throw new BangfuError('arg.notDate', `“开始日期”应为日期，而不是“${String(v)}”`, `start is not a date: ${String(v)}`, 'start');
     return dateFromCivil(cal.addWorkdays(s, n));
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The 设置 sheet → settings (layout in src/defaults/settings.ts). Pure: takes the values
+ * The 设置 sheet → settings (layout and default rows in src/defaults/settings.ts). Pure: takes the values
  * getValues gave. A missing or unreadable setting falls back to its default and is
  * reported, so one typo does not stop the workbook; a broken deadline table is an error
  * when a deadline is needed, naming the row.
@@ -9,7 +9,7 @@ import { coerceCivil, type CivilDate } from '../domain/civilDate';
 import { BangfuError, type Locale } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
 import { parseDeadlineTable, type DeadlineRules } from '../domain/workflow/deadlines';
-import { defaultDeadlineRules, defaultDeadlineTable } from '../defaults/deadlines';
+import { defaultDeadlineRules } from '../defaults/deadlines';
 import {
   COUNTY_BLOCK_TITLE, COUNTY_HEADER, DEADLINE_BLOCK_TITLE, DEFAULT_SETTINGS, SETTINGS_HEADER,
   type SettingKey, type SettingSeed,
@@ -169,17 +169,3 @@ function parseCounties(rows: unknown[][], problems: string[]): County[] {
   return out;
 }
 
-/** The default 设置 sheet (all three blocks) as setup writes it; setup pads rows to one width. */
-export function defaultSettingsRows(counties: readonly County[]): (string | number)[][] {
-  return [
-    SETTINGS_HEADER,
-    ...DEFAULT_SETTINGS.map((s) => [s.zh, s.value, s.from, s.note]),
-    [],
-    [COUNTY_BLOCK_TITLE],
-    COUNTY_HEADER,
-    ...counties.map((c) => [c.code, c.name]),
-    [],
-    [DEADLINE_BLOCK_TITLE],
-    ...defaultDeadlineTable(),
-  ];
-}

@@ -3,11 +3,22 @@
  * assisted families that 实名制汇总表 runs over more than one landscape page, real ID
  * numbers (valid check digits), 19-digit card numbers, long home addresses for workers
  * without an employer, a few cases in public notice and one mistyped row. Deterministic.
+ * Dates are written as Excel holds them: the wall-clock day as a UTC serial (exceljs writes a
+ * Date by its UTC instant; a local midnight in Beijing would be the day before).
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { makeId } from '../helpers/idNumbers';
-import { HEADER } from '../rollup/fixtures';
+import { makeId as demoId } from '../playground/demoData';
+
+const makeId = (region: string, birth: string, seq: number, sex: '男' | '女') => demoId(region, birth, seq, sex === '男');
+
+/** The columns of a county's case file as a clerk's spreadsheet has them (the roll-up reads them by label). */
+export const COUNTY_FILE_HEADER = [
+  '职工编号', '县区代码', '状态', '姓名', '性别', '年龄', '身份证号', '会员卡/银行卡号', '工作单位', '联系电话', '困难类别', '致困原因',
+  '家庭人口', '家庭年收入', '农民工', '劳模类型', '救助项目', '帮扶类别', '核定救助金额', '已发放金额', '救助金额（市总填写）',
+  '逾期', '提交日期', '公示开始', '公示结束', '建档年度', '复审年度', '退出日期', '退出原因', '发放日期',
+];
+const HEADER = COUNTY_FILE_HEADER;
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧';
 const GIVEN_F = ['秀英', '桂兰', '丽', '敏', '静', '芳', '艳', '娟', '霞', '玲', '红梅', '春燕'];
@@ -42,7 +53,7 @@ export function countyRows(countyIndex: number, cases: number): unknown[][] {
       联系电话: `139${String(72000000 + i * 1237 + countyIndex * 100000).slice(-8)}`,
       困难类别: CATEGORIES[i % 3], 致困原因: CAUSES[i % CAUSES.length], 家庭人口: 1 + (i % 5), 农民工: i % 4 === 0 ? '是' : '否', 劳模类型: i % 13 === 0 ? '地市级劳模' : '无',
       救助项目: scheme, 帮扶类别: kinds, 核定救助金额: notice ? '' : amount, 已发放金额: notice ? '' : amount, '救助金额（市总填写）': notice ? '' : amount,
-      逾期: false, 提交日期: new Date(2026, i % 11, 1 + (i % 27)), 公示开始: notice ? new Date(2026, 10, 17) : '', 公示结束: notice ? new Date(2026, 10, 23) : '',
+      逾期: false, 提交日期: new Date(Date.UTC(2026, i % 11, 1 + (i % 27))), 公示开始: notice ? new Date(Date.UTC(2026, 10, 17)) : '', 公示结束: notice ? new Date(Date.UTC(2026, 10, 23)) : '',
       建档年度: 2026, 复审年度: '', 退出日期: '',
     };
     rows.push([...HEADER, '家庭住址'].map((h) => r[h] ?? ''));
