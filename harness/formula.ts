@@ -197,6 +197,8 @@ const BUILTINS: Record<string, (args: unknown[], env: EvalEnv) => unknown> = {
   AND: (args) => args.flatMap(flat).every((v) => num(v) !== 0),
   OR: (args) => args.flatMap(flat).some((v) => num(v) !== 0),
   LEN: ([v]) => String(scalar(v) ?? '').length,
+  // HYPERLINK(url, [link_label]): the cell shows the label (the report's 导出 PDF link).
+  HYPERLINK: ([url, label]) => scalar(label ?? url),
 };
 
 function sheetNamed(env: EvalEnv, name: string): FakeSheet {

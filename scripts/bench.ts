@@ -84,7 +84,7 @@ function customFunctionCases(): void {
 
 async function optionalCases(): Promise<void> {
   // Bench cases contributed by the workflow, roll-up and CLI layers.
-  for (const mod of ['./bench-workflow', './bench-rollup', './bench-cli', './bench-calendar']) {
+  for (const mod of ['./bench-workflow', './bench-rollup', './bench-cli', './bench-domain', './bench-calendar']) {
     let cases: Record<string, unknown>;
     try {
       cases = await import(mod);

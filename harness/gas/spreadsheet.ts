@@ -25,7 +25,7 @@ interface Rule<T> extends Box {
   value: T;
 }
 
-type Style = 'numberFormat' | 'validation' | 'background' | 'fontColor' | 'fontWeight' | 'fontSize' | 'horizontalAlignment' | 'verticalAlignment' | 'wrap' | 'border';
+type Style = 'numberFormat' | 'validation' | 'background' | 'fontColor' | 'fontWeight' | 'fontSize' | 'fontFamily' | 'horizontalAlignment' | 'verticalAlignment' | 'wrap' | 'border';
 
 function contains(b: Box, r: number, c: number): boolean {
   return r >= b.row && r < b.row + b.numRows && c >= b.col && c < b.col + b.numCols;
@@ -427,8 +427,14 @@ export class FakeSheet implements Counted {
     this._columnWidths.delete(col);
     return this;
   }
-  setRowHeight(): this {
+  // Sheet.setRowHeight(rowPosition, height) / getRowHeight(rowPosition), pixels (reference: Class Sheet).
+  _rowHeights = new Map<number, number>();
+  setRowHeight(row: number, height: number): this {
+    this._rowHeights.set(row, height);
     return this;
+  }
+  getRowHeight(row: number): number {
+    return this._rowHeights.get(row) ?? 21;
   }
   hideColumns(col: number, n = 1): void {
     for (let c = col; c < col + n; c++) this._hiddenColumns.add(c);
@@ -813,6 +819,14 @@ export class FakeRange implements Counted {
     checkShape(weights, this._box);
     this._sheet._setRules('fontWeight', this._box, weights);
     return this;
+  }
+  // Range.setFontFamily(fontFamily: string | null) (reference: Class Range); null resets it.
+  setFontFamily(family: string | null): this {
+    this._sheet._setRule('fontFamily', this._box, family ?? undefined);
+    return this;
+  }
+  getFontFamily(): string {
+    return this._sheet._rule<string>('fontFamily', this._box.row, this._box.col) ?? 'Arial';
   }
   setFontSize(size: number): this {
     this._sheet._setRule('fontSize', this._box, size);

@@ -17,8 +17,9 @@ import { now as clockNow } from './clock';
 import { useSpreadsheetZone } from '../sheets/zone';
 import { civilFromDate } from '../domain/civilDate';
 import { lazy } from './lazy';
-import { parseSettings, type Settings } from './settings';
-import { defaultCounties, readCalendar, readPolicy, type PolicyHandle } from './domainRules';
+import { parseSettings, type Settings } from '../config/settings';
+import { readCalendar, readPolicy, type PolicyHandle } from '../config/domainRules';
+import { defaultCounties } from '../defaults/sheetRows';
 
 export interface Ctx {
   ss: Spreadsheet;

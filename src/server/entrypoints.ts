@@ -41,7 +41,7 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: 'RELIEF', kind: 'custom',
     zh: '按救助标准计算救助金额（元，精确到分）。', en: 'Relief amount in yuan (to the fen) under the relief standards.',
     params: [
-      p('scheme', 'string', '救助项目代码或中文名，如 "medical" 或 "特困职工医疗救助"', 'scheme code or Chinese name, e.g. "medical"'),
+      p('scheme', 'string', '救助项目名称，如 "特困职工医疗救助"', 'scheme code or Chinese name, e.g. "medical"'),
       p('amount', 'number|Array<Array<number>>', '计算基数（如医疗自付金额），可为单元格区域', 'base amount (e.g. medical self-pay), a number or a range'),
       p('on_date', 'Date', '按哪一天有效的标准计算；请传入“今日”单元格（公式缓存，不填则停在首次计算的那天）', 'date whose standard applies; pass the 今日 cell (results are cached; omitted = the day first computed)', true),
       p('policy', 'Array<Array<*>>', '救助标准表区域（含表头），替代内置标准', 'range of the 救助标准 sheet (with header) replacing the defaults', true),
@@ -80,8 +80,8 @@ export const ENTRY_POINTS: EntryPoint[] = [
     zh: '从身份证号码取出生日期、性别、年龄或地区代码。', en: 'Birth date, sex, age or region code from an ID number.',
     params: [
       p('id', 'string|Array<Array<string>>', '身份证号码，可为区域', 'ID number, or a range'),
-      p('field', 'string', '"birth"（出生日期）、"sex"（性别）、"age"（年龄）或 "region"（地区代码）', '"birth", "sex", "age" or "region"'),
-      p('on_date', 'Date', '计算年龄的日期；请传入“今日”单元格，如 =IDCARD_INFO(B2, "age", 今日)，年龄才会每天更新', 'date for the age; pass the 今日 cell, e.g. =IDCARD_INFO(B2, "age", 今日), so the age stays current', true),
+      p('field', 'string', '"出生日期"、"性别"、"年龄"或"地区代码"', '"birth", "sex", "age" or "region"'),
+      p('on_date', 'Date', '计算年龄的日期；请传入“今日”单元格，如 =IDCARD_INFO(B2, "年龄", 今日)，年龄才会每天更新', 'date for the age; pass the 今日 cell, e.g. =IDCARD_INFO(B2, "age", 今日), so the age stays current', true),
     ],
     returns: { type: 'Date|string|number', zh: '所取信息', en: 'the requested field' },
   },

@@ -6,6 +6,7 @@
  * validates every field (zh errors naming the field), the user must be in 人员权限, edits
  * need the version the page loaded, and nothing is written unless everything passed.
  */
+import { notListed } from './access';
 import type { CaseRecord, CaseStatus } from '../domain/caseModel';
 import { parseStatus } from '../domain/caseModel';
 import { BangfuError } from '../domain/errors';
@@ -27,17 +28,19 @@ import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { withDocumentLock } from '../sheets/lock';
 import { findRows, readRow, type Cell, type TableRow } from '../sheets/table';
 import { showSidebar } from '../sheets/ui';
-import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from './caseFacts';
+import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from '../config/caseRules';
 import { requestContext, requireUser, say, t, userDto, type Ctx } from './context';
-import { allocateWorkerNo, suggestRelief } from './domainRules';
+import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { cachedResult, checkRequestId, rememberResult } from './requestCache';
+import { paymentsOf } from '../sheets/payments';
+import { paymentDto } from '../domain/ledger';
 
 export function openIntake(): void {
   showSidebar('intake', '新增/编辑困难职工');
 }
 
 function fieldDto(f: FieldDef): FieldDefDto {
-  return f as FieldDefDto;
+  return f;
 }
 
 /** The form model; with a worker number, that case's values for editing. */
@@ -51,6 +54,8 @@ export function getIntakeForm(workerNo?: string): IntakeFormModel {
     fields: fields.map(fieldDto),
     counties: ctx.settings().counties.map((c) => ({ code: resolveCountyCode(ctx, c.code), name: c.name })),
   };
+  const access = notListed(ctx);
+  if (access) return { ...model, access };
   if (workerNo && workerNo.trim() !== '') {
     const user = requireUser(ctx);
     const cs = openCaseSheet(ctx.ss, fields);
@@ -61,6 +66,7 @@ export function getIntakeForm(workerNo?: string): IntakeFormModel {
     model.values = normalizeValues(fields, row.record);
     model.version = numberOf(row.record.version) ?? 0;
     model.status = statusText(row.record.status, ctx.locale());
+    model.history = paymentsOf(ctx.ss, model.workerNo).map(paymentDto);
   }
   return model;
 }
@@ -219,6 +225,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     county: county.code,
     status: 'submitted' satisfies CaseStatus,
     submitted_at: ctx.today,
+    stage_since: ctx.today,
     overdue: false,
     emergency_pending: false,
     suggested_amount: relief.amount ?? '',
@@ -234,7 +241,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
   const audit: AuditRecord = {
     time: ctx.now, user: user.email, workerNo, action: '新增案件', from: '', to: statusText('submitted'),
     reason: overrideReason(req, warnings),
-    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(cells[d.key]) })),
+    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
   };
   const row = commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'append', record: cells }, [audit]);
@@ -284,7 +291,7 @@ function saveEdit(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string)
   for (const d of defs) {
     if (!sameCell(before[d.key], newCells[d.key]) && JSON.stringify(normalizeValue(d, before[d.key])) !== JSON.stringify(values[d.key])) {
       changes[d.key] = newCells[d.key];
-      changed.push({ field: d.key, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
+      changed.push({ field: d.key, label: d.zh, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
     }
   }
   if (changed.length === 0) {

@@ -4,10 +4,9 @@
  * else. A bound script (and an add-on in use) runs in LIMITED mode and gets the top-level
  * 帮扶 menu. The handler names are entry points (src/server/entrypoints.ts).
  */
+import type { Locale } from '../domain/errors';
 import { getUi } from '../sheets/ui';
 import { calendarReminderOnOpen } from './triggers';
-
-type Locale = 'zh-CN' | 'en';
 
 interface Item { zh: string; en: string; fn: string }
 interface SubMenu { zh: string; en: string; items: Item[] }

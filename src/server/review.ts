@@ -4,12 +4,15 @@
  * decides again on every action (workflow `can` inside `applyAction`): a page that skips
  * its checks gets a clear refusal and nothing changes.
  */
-import type { CaseRecord } from '../domain/caseModel';
+import type { CaseRecord, CaseStatus } from '../domain/caseModel';
+import type { CivilDate } from '../domain/civilDate';
+import type { Locale } from '../domain/errors';
+import { notListed } from './access';
 import { parseStatus } from '../domain/caseModel';
 import { BangfuError } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
-import { ACTIONS, ACTION_KEYS, actionLabel, statusLabel } from '../domain/workflow/actions';
-import { availableActions, isWaitingOn, type User } from '../domain/workflow/permissions';
+import { ACTIONS, ACTION_KEYS, actionLabel, rolesFor, statusLabel } from '../domain/workflow/actions';
+import { availableActions, can, isWaitingOn, type User } from '../domain/workflow/permissions';
 import { isDueSoon, isOverdue, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
 import { coerceCivil } from '../domain/civilDate';
 import { applyAction } from '../domain/workflow/transitions';
@@ -17,11 +20,13 @@ import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewIt
 import { jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, findCase, openCaseSheet, readCases } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
+import { openLedger } from '../sheets/payments';
+import { paymentForAction } from '../domain/ledger';
 import { withDocumentLock } from '../sheets/lock';
 import { showSidebar } from '../sheets/ui';
-import { statusText } from './caseFacts';
+import { statusText } from '../config/caseRules';
 import { requestContext, requireUser, say, t, userDto, type Ctx } from './context';
-import { suggestRelief } from './domainRules';
+import { suggestRelief } from '../config/domainRules';
 import { cachedResult, checkRequestId, rememberResult } from './requestCache';
 
 export function openReview(): void {
@@ -56,8 +61,10 @@ function summaryOf(ctx: Ctx, c: CaseRecord): { label: string; value: string }[] 
 /** Cases waiting on the user's role in their county scope, oldest due date first. */
 export function getReviewQueue(): ReviewQueue {
   const ctx = requestContext();
-  const user = requireUser(ctx);
   const locale = ctx.locale();
+  const access = notListed(ctx);
+  if (access) return { locale, user: userDto(ctx), items: [], access };
+  const user = requireUser(ctx);
   const table = readCases(ctx.ss, ctx.forms().fields);
   const calendar = ctx.calendar();
   const policy = ctx.policy();
@@ -88,10 +95,28 @@ export function getReviewQueue(): ReviewQueue {
       actions: actions.map((a) => ({
         key: a, label: actionLabel(a, locale), needsReason: ACTIONS[a].needsReason, needsAmount: ACTIONS[a].amount !== 'none',
       })),
+      unavailable: unavailableActions(user, c, status, actions, ctx.today, locale),
     });
   }
   items.sort((a, b) => (a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : (a.dueDate ?? '9999') > (b.dueDate ?? '9999') ? 1 : a.workerNo < b.workerNo ? -1 : 1);
   return { locale, user: userDto(ctx), items };
+}
+
+/**
+ * The steps of this status that belong to the user's role but are refused on this case
+ * (her own case, a notice not yet over …), each with the reason the server would give, so
+ * the page says why a button is missing. Payment first applies only to emergency cases: on
+ * any other it is no step at all, not a refusal.
+ */
+function unavailableActions(user: User, c: CaseRecord, status: CaseStatus, allowed: readonly ReviewActionKey[], today: CivilDate, locale: Locale): ReviewItem['unavailable'] {
+  const out: NonNullable<ReviewItem['unavailable']> = [];
+  for (const a of ACTION_KEYS) {
+    if (allowed.includes(a) || !ACTIONS[a].from.includes(status) || !rolesFor(a, status).includes(user.role)) continue;
+    if (a === 'mark_paid' && !isYes(c.emergency)) continue;
+    const p = can(user, a, c, { today });
+    if (!p.ok) out.push({ key: a, label: actionLabel(a, locale), reason: locale === 'en' ? p.reasonEn : p.reasonZh });
+  }
+  return out;
 }
 
 function safe<T>(f: () => T, fallback: T): T {
@@ -158,7 +183,11 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     changes: audit.changedFields.map((f) => ({ field: f.key, before: jsonCell(f.before), after: jsonCell(changes[f.key] ?? f.after) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'update', before: row, changes }, [record]);
+  // A step that pays (先行救助, 备案 onto the card, 发放救助) appends its 发放记录 row in the same locked write.
+  const payment = paymentForAction(action, c, next, { today: ctx.today, by: user.email, period: req.period, form: req.form, approval: `${actionLabel(action)} ${ctx.today} ${requestId}` });
+  const ledger = payment ? openLedger(ctx.ss) : null;
+  if (payment && !ledger) throw new BangfuError('ledger.missing', '缺少“发放记录”表：请管理员运行 帮扶 → 初始化/修复表格', 'The 发放记录 sheet is missing: run setup');
+  commitCaseWithAudit(commitTarget(ctx.ss, cs), { kind: 'update', before: row, changes }, [record], payment && ledger ? { ledger, rows: [payment] } : undefined);
   return {
     ok: true,
     workerNo: textOf(c.worker_no),

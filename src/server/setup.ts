@@ -25,14 +25,23 @@ import {
   ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureProtection, ensureSheet, ensureTextFormat,
 } from '../sheets/structure';
 import { readHeader, type Cell, type Sheet } from '../sheets/table';
+import { civilFromDate } from '../domain/civilDate';
+import { now } from './clock';
 import { toast } from '../sheets/ui';
 import { activeSpreadsheet, readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
-import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
-import { defaultSettingsRows } from './settings';
+import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
+import {
+  defaultCounties, defaultDonationStandardRows, defaultHolidayRows, defaultPolicyRows, defaultSettingsRows, donationSheetHeader, sourceRowForThisWorkbook,
+} from '../defaults/sheetRows';
+import { SOURCE_COLUMNS } from '../domain/rollup/sources';
+import { REPORT_SHEETS } from '../sheets/workbook';
+import { REGISTER_HEADER, UNIT_TYPE_CHOICES } from '../domain/donation';
+import { defaultCampaignRows } from '../defaults/campaigns';
+import { CAMPAIGN_KINDS } from '../domain/campaigns';
+import { LEDGER_COLUMNS } from '../domain/ledger';
+import { LEDGER_SHEET, ledgerSeedRows, migrateCaseAmounts } from '../sheets/payments';
 import { ensureTimeZone, ensureTodayCell } from './timeZoneSetup';
 import { today as clockToday } from './clock';
-import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
-import { UNIT_TYPES } from '../domain/donation';
 
 export interface SetupReport {
   created: string[];
@@ -135,8 +144,22 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
 
   // The one-day donation campaign: the units' figures, and its dated standards.
   const donations = ensure(REPORT_SHEETS.donations, () => [donationSheetHeader()]);
-  dropdown(donations, 3, Object.keys(UNIT_TYPES), false, '单位类型');
+  // A 捐款 sheet made before 职工数, 市区内 … existed gets them at its end; dropdowns follow the labels.
+  const donationColumns = donationSheetHeader().map((zh) => ({ key: zh, zh }));
+  addColumns(donations, donationColumns);
+  const donationMap = readHeader(donations, donationColumns);
+  dropdown(donations, donationMap.col['单位类型'], [...UNIT_TYPE_CHOICES], false, '单位类型');
+  dropdown(donations, donationMap.col['市区内'], ['是', '否'], false, '市区内');
   ensure(REPORT_SHEETS.donationStandards, defaultDonationStandardRows);
+  ensure(REPORT_SHEETS.donors, () => [[...REGISTER_HEADER]]);
+  // 发放记录: one row per payment. A workbook from before it has its 案件 amounts moved in, once.
+  const ledgerSheet = ensure(LEDGER_SHEET, ledgerSeedRows);
+  addColumns(ledgerSheet, LEDGER_COLUMNS);
+  const moved = migrateCaseAmounts(ss, { sheet: ledgerSheet, map: readHeader(ledgerSheet, LEDGER_COLUMNS) }, civilFromDate(now()));
+  if (moved > 0) repaired.push(`从“案件”迁入 ${moved} 笔发放到“${LEDGER_SHEET}”`);
+  // Campaigns and their deadlines (SPEC §2.7), dated rows the administrator keeps.
+  const campaigns = ensure(REPORT_SHEETS.campaigns, defaultCampaignRows);
+  dropdown(campaigns, 2, [...CAMPAIGN_KINDS], false, '类型');
 
   // A sheet created in this run is not also "repaired".
   const fresh = new Set(created);
@@ -158,7 +181,17 @@ function setUpCaseColumns(cases: Sheet, columns: ReturnType<typeof caseColumns>,
   const map = readHeader(cases, columns);
   dropdown(cases, map.col.status, CASE_STATUSES.map((s) => STATUS_LABELS[s].zh), false, '状态');
   for (const f of fields) {
-    if (f.type === 'select') dropdown(cases, map.col[f.key], f.options, true, f.zh);
+    // A select with shown labels (救助项目) is written by its label (forms/values.ts toCellValue).
+    if (f.type === 'select') dropdown(cases, map.col[f.key], f.optionLabels ?? f.options, true, f.zh);
+  }
+  // The yes/no flags the code keeps (TRUE/FALSE cells) show as checkboxes, not as the words TRUE and FALSE.
+  for (const key of ['overdue', 'emergency_pending']) {
+    const col = map.col[key];
+    if (col !== undefined && cases.getRange(2, col).getDataValidation() === null) {
+      const rule = SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build();
+      cases.getRange(2, col, Math.max(cases.getMaxRows() - 1, 1), 1).setDataValidation(rule);
+      repaired.push(`案件：“${columns.find((c) => c.key === key)!.zh}”列显示为复选框`);
+    }
   }
   const textKeys = ['worker_no', 'county', ...fields.filter((f) => f.type === 'idcard' || f.type === 'phone' || f.type === 'card').map((f) => f.key)];
   for (const key of textKeys) {

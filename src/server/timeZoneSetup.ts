@@ -36,7 +36,7 @@ export function ensureTimeZone(ss: Spreadsheet, repaired: string[], problems: st
     useSpreadsheetZone(ss);
     return;
   }
-  let owner = '';
+  let owner: string;
   try {
     owner = (ss.getOwner()?.getEmail() || '').toLowerCase();
   } catch {

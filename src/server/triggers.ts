@@ -25,9 +25,11 @@ import { withDocumentLock } from '../sheets/lock';
 import { ensureSheet } from '../sheets/structure';
 import { appendRows, readHeader, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
-import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
+import { boundSpreadsheet, openSpreadsheet, SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
 import { refreshTodayCell } from './timeZoneSetup';
+import { ANNUAL_REVIEW_HEADER } from '../domain/layouts/annualReview';
+export { ANNUAL_REVIEW_HEADER };
 
 /** Handlers we install; removeTriggers touches only these. */
 export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
@@ -44,11 +46,11 @@ function scriptProperties(): GoogleAppsScript.Properties.Properties {
  * installTriggers remembered (a time-driven run has no active document in an add-on).
  */
 function jobSpreadsheet(): Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = boundSpreadsheet();
   if (active) return active;
   const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
   if (!id) throw new BangfuError('trigger.noWorkbook', '找不到要处理的表格，请在表格中重新运行“触发器设置”', 'No workbook to work on; run Triggers → Install again from the spreadsheet');
-  return SpreadsheetApp.openById(id);
+  return openSpreadsheet(id);
 }
 
 export interface TriggerReport { removed: number; created: string[]; message: string }
@@ -133,7 +135,7 @@ export function dailyDeadlineCheck(): DeadlineCheckResult {
   }
 }
 
-const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'due_date', 'overdue', 'created_by', 'name'];
+const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'stage_since', 'due_date', 'overdue', 'created_by', 'name'];
 
 /**
  * ONE read of 案件; due date and overdue recomputed for open cases on the working-day
@@ -284,7 +286,6 @@ export function calendarReminderOnOpen(): void {
 
 // ── annual re-review ─────────────────────────────────────────────────────────────
 
-export const ANNUAL_REVIEW_HEADER = ['复审年度', '职工编号', '县区代码', '姓名', '困难类别', '建议', '理由', '复审截止日期', '标记日期'];
 
 export function annualReviewCheck(): { marked: number; skipped?: string } {
   return runAnnualReview(requestContext(jobSpreadsheet()));

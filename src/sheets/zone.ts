@@ -27,7 +27,7 @@ let sheetZone: string | null = null;
 
 /** Reads the spreadsheet's zone (one call) for the rest of this execution; null = the same as the script's. */
 export function useSpreadsheetZone(ss: Spreadsheet | null): string | null {
-  let z: string | null = null;
+  let z: string | null;
   try {
     z = ss ? ss.getSpreadsheetTimeZone() : null;
   } catch {

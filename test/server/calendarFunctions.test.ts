@@ -15,7 +15,7 @@ test('a range of starts gives a range of dates; blanks stay blank and a bad cell
   const out = WORKDAY_CN([[new Date(2026, 1, 13)], [''], ['下周一']], 1) as unknown[][];
   expect(ymd(out[0][0])).toBe('2026-02-14');
   expect(out[1][0]).toBe('');
-  expect(String(out[2][0])).toContain('start 不是日期');
+  expect(String(out[2][0])).toContain('“开始日期”应为日期');
 });
 
 test('a holidays range extends the calendar into 2027 or changes a day', () => {
@@ -28,7 +28,7 @@ test('a holidays range extends the calendar into 2027 or changes a day', () => {
 });
 
 test('days must be a number', () => {
-  expect(() => WORKDAY_CN(new Date(2025, 8, 30), '三')).toThrow('days 不是数字');
+  expect(() => WORKDAY_CN(new Date(2025, 8, 30), '三')).toThrow('“工作日天数”应为数字');
   expect(() => WORKDAY_CN(new Date(2025, 8, 30), '')).toThrow('请填写工作日天数');
 });
 

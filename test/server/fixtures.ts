@@ -54,7 +54,8 @@ export function wangXiuying(overrides: FormValues = {}): FormValues {
     scheme: 'medical',
     relief_base: 20000,
     card_number: '6228480402564890018',
-    members: [{ name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0 }],
+    // 家庭人口 3 = 王秀英 + the two members of her household registration.
+    members: [{ name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0 }, { name: '周小雨', relation: '子女', sex: '女', health: '良好', income: 0 }],
     ...overrides,
   };
 }

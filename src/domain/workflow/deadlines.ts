@@ -11,9 +11,16 @@
  *   `addWorkdays(notice_start, n)`, the n-th full working day of notice after the posting
  *   day. When notice_end is over, at least n working days have elapsed: the notice may
  *   be ended from the day after notice_end.
- * - approval: due `addWorkdays(notice_end, n)`: the county's n working days run from the
- *   scheduled end of the minimum notice, also while the case still shows 公示中. A late
- *   end_notice therefore eats into the county's time instead of silently extending it.
+ * - Each step's clock starts on the day the case reached that step (SPEC §2: the county's
+ *   7 working days run "from the report", i.e. from the hand-over), and is recomputed when
+ *   the case moves. The day a case entered its status is `stage_since` (set by every
+ *   status change, transitions.ts).
+ * - notice (公示中): the notice is over after notice_end; it is due to be ended and handed
+ *   over on the first working day after notice_end (the first day end_notice is allowed
+ *   on a working day), so a case left in notice shows late from the day after that.
+ * - approval: due `addWorkdays(stage_since, n)`, n working days after the hand-over
+ *   (公示期满 on 2026-12-01 → due 2026-12-10). A row from before stage_since existed has
+ *   no hand-over date: its clock runs from notice_end, the earliest possible hand-over.
  * - returned: the clock stops (no due date); resubmission starts the review clock again.
  * - approved / filed / exited: no working-day deadline (filing and the annual re-review
  *   by 30 April are tracked separately).
@@ -25,6 +32,7 @@ import { addDays, coerceCivil, isValidYmd, ymd, type CivilDate } from '../civilD
 import type { CaseRecord } from '../caseModel';
 import { textOf } from '../forms/values';
 import { caseDate, caseStatus, isEmergency, OPEN_STATUSES } from './actions';
+import { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 /** What deadlines need from a calendar (WorkCalendar in src/domain/calendar.ts has it). */
 export interface WorkdayCalendar {
@@ -134,10 +142,14 @@ export function dueDate(c: CaseRecord, calendar: WorkdayCalendar, rules: Deadlin
     if (start === null) return null;
     return calendar.addWorkdays(start, workdaysFor(rules, isEmergency(c) ? 'emergency_review' : 'review', start));
   }
-  if (status === 'notice' || status === 'approval') {
+  if (status === 'notice') {
     const end = caseDate(c, 'notice_end');
-    if (end === null) return null;
-    return calendar.addWorkdays(end, workdaysFor(rules, 'approval', end));
+    return end === null ? null : calendar.addWorkdays(end, 1);
+  }
+  if (status === 'approval') {
+    const handedOver = caseDate(c, 'stage_since') ?? caseDate(c, 'notice_end');
+    if (handedOver === null) return null;
+    return calendar.addWorkdays(handedOver, workdaysFor(rules, 'approval', handedOver));
   }
   return null;
 }
@@ -225,14 +237,7 @@ export function annualReviewDeadline(year: number, rules: DeadlineRules): CivilD
 
 // ── the sheet ────────────────────────────────────────────────────────────────────
 
-export const DEADLINE_COLUMNS = [
-  { key: 'step', zh: '环节', en: 'Step' },
-  { key: 'workdays', zh: '工作日', en: 'Working days' },
-  { key: 'from', zh: '生效日期', en: 'Effective from' },
-  { key: 'to', zh: '失效日期', en: 'Effective to' },
-  { key: 'source', zh: '依据', en: 'Source' },
-] as const;
-export const DEADLINE_HEADER: string[] = DEADLINE_COLUMNS.map((c) => c.zh);
+export { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 function parseStep(v: unknown): DeadlineStep | null {
   const s = textOf(v);

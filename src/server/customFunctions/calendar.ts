@@ -22,7 +22,7 @@ function defaultCalendar(): WorkCalendar {
 function calendarArg(holidays: unknown): WorkCalendar {
   if (isBlank(holidays)) return defaultCalendar();
   if (!isGrid(holidays)) {
-    throw new BangfuError('arg.holidays', '参数 holidays 应为节假日区域（日期、休/班），如 节假日!A:C',
+    throw new BangfuError('arg.holidays', '第 3 个参数应为节假日区域（日期、休/班），如 节假日!A:C',
       'Argument holidays must be a range of (date, 休/班) rows, e.g. 节假日!A:C', 'holidays');
   }
   return builtInCalendar(parseHolidaySheet(holidays));
@@ -31,13 +31,13 @@ function calendarArg(holidays: unknown): WorkCalendar {
 export function WORKDAY_CN(start: unknown, days: unknown, holidays?: unknown): Date | '' | Grid<Date | string> {
   const cal = calendarArg(holidays);
   const d = scalar(days, 'days');
-  if (isBlank(d)) throw new BangfuError('arg.daysMissing', '请填写工作日天数 days', 'Enter the number of working days', 'days');
+  if (isBlank(d)) throw new BangfuError('arg.daysMissing', '请填写工作日天数（第 2 个参数）', 'Enter the number of working days', 'days');
   const n = Math.trunc(toNumber(d, 'days'));
   // A column of due dates repeats days: each distinct start day is counted once.
   const memo = new Map<number, number>();
   return mapCells(start, (v) => {
     const d = isDate(v) ? v : coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
-    if (d === null || (isDate(d) && isNaN(d.getTime()))) throw new BangfuError('arg.notDate', `start 不是日期：${String(v)}`, `start is not a date: ${String(v)}`, 'start');
+    if (d === null || (isDate(d) && isNaN(d.getTime()))) throw new BangfuError('arg.notDate', `“开始日期”应为日期，而不是“${String(v)}”`, `start is not a date: ${String(v)}`, 'start');
     // Day numbers straight from the Date (one offset lookup): no text in between.
     const day = isDate(d) ? Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / DAY_MS) : toDayNumber(d);
     let out = memo.get(day);
