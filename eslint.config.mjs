@@ -27,6 +27,8 @@ export default tseslint.config(
       'no-redeclare': 'off',
       // A leading underscore marks a parameter kept for the signature (Apps Script's, a callback's).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      // The ideographic space (U+3000) spaces Chinese text on the printed forms, as the paper ones do.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true }],
     },
   },
   {

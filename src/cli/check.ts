@@ -94,7 +94,7 @@ function formsOf(wb: ExcelJS.Workbook): FieldDef[] | null {
   return sheet ? parseFormDefinitions(sheetValues(sheet)).fields : null;
 }
 
-export async function runCheck(path: string, out: (line: string) => void, opts: { forms?: string } = {}): Promise<number> {
+export async function runCheck(path: string, out: (line: string) => void, opts: { forms?: string; today?: CivilDate } = {}): Promise<number> {
   const wb = await readBook(path);
   let defs: FieldDef[] | null = null;
   if (opts.forms) {
@@ -104,7 +104,7 @@ export async function runCheck(path: string, out: (line: string) => void, opts: 
     if (!defs) throw new BangfuError('cli.noForms', `文件“${opts.forms}”中没有表单定义`, `${opts.forms} holds no form definitions`);
   }
   const ws = caseSheet(wb);
-  const report = checkRows(sheetValues(ws), defs ?? formsOf(wb) ?? defaultFields(), civilFromDate(new Date()), formulaCells(ws));
+  const report = checkRows(sheetValues(ws), defs ?? formsOf(wb) ?? defaultFields(), opts.today, formulaCells(ws));
   for (const l of report.lines) out(l);
   return report.errors.length > 0 ? 1 : 0;
 }

@@ -24,6 +24,9 @@ export interface RollupCliOptions {
   /** Fill the real-name amount column (the city union's view). */
   city?: boolean;
   unit?: string;
+  /** 填报人 / 联系电话 printed in the form headers. */
+  person?: string;
+  phone?: string;
   /** A calendar year (2026) or quarter (2026Q4) for the year-based forms; default today's year. */
   period?: string;
   /** A campaign of the 活动 sheet for 送温暖工程统计表 and 实名制汇总表. */
@@ -33,7 +36,7 @@ export interface RollupCliOptions {
   /** A workbook with a 设置 sheet: its counties are the roll-up's (default: the built-in ones). */
   settings?: string;
   progress: (line: string) => void;
-  /** The reporting day (default: today in the machine's time zone). */
+  /** The day the reports are made for (default today): the same files and date give the same reports. */
   today?: CivilDate;
 }
 
@@ -106,7 +109,7 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
   crossCheck(r);
   crossCheck(w);
   const names = Object.fromEntries(counties.map((c) => [c.code, c.name]));
-  const header = { unit: o.unit ?? '', year, today, period: periodLabel(yearP) };
+  const header = { unit: o.unit ?? '', year, today, person: o.person, phone: o.phone, period: periodLabel(yearP) };
   const donation = o.donations ? await donationsFrom(o.donations, today, codes) : null;
   if (donation) r.problems.push(...donation.result.problems);
   o.progress('写出报表…');

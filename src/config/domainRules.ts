@@ -9,8 +9,8 @@ import { BangfuError } from '../domain/errors';
 import { numberOf, textOf } from '../domain/forms/values';
 import type { WorkdayCalendar } from '../domain/workflow/deadlines';
 import type { PolicySnapshot } from '../domain/workflow/snapshot';
-import { WorkCalendar, parseHolidaySheet } from '../domain/calendar';
-import { DEFAULT_HOLIDAYS } from '../defaults/holidays';
+import { parseHolidaySheet } from '../domain/calendar';
+import { builtInCalendar } from '../defaults/calendar';
 import { parsePolicySheet, type Policy } from '../domain/policy';
 import { computeRelief } from '../domain/relief';
 import { DEFAULT_POLICY } from '../defaults/policies';
@@ -18,10 +18,10 @@ import { nextWorkerNo } from '../domain/workerNo';
 
 // ── calendar ─────────────────────────────────────────────────────────────────────
 
-/** The built-in State Council schedule, overridden and extended by the 节假日 sheet. */
+/** The built-in State Council schedule, overridden and extended by the 节假日 sheet; the law's days (暂定) for the rest. */
 export function readCalendar(values: readonly (readonly unknown[])[]): WorkdayCalendar {
   const overrides = values.length > 1 ? parseHolidaySheet(values) : [];
-  return new WorkCalendar([...DEFAULT_HOLIDAYS, ...overrides]);
+  return builtInCalendar(overrides);
 }
 
 // ── relief policy ────────────────────────────────────────────────────────────────

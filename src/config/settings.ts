@@ -29,6 +29,8 @@ export interface Settings {
   dailyHour: number;
   quarterlyReminder: boolean;
   counties: County[];
+  /** 填报单位 / 填报人 / 联系电话 printed on the forms ('' = written by hand). */
+  report: { unit: string; person: string; phone: string };
   /** Throws the table's zh error when the 期限 block is broken. */
   deadlines(): DeadlineRules;
   /** Readable problems found while parsing (zh), for setup's report. */
@@ -135,6 +137,7 @@ export function parseSettings(values: readonly unknown[][], defaultCounties: rea
     dailyHour: hour,
     quarterlyReminder: isYes(current('quarterly_reminder')),
     counties: counties.length > 0 ? counties : [...defaultCounties],
+    report: { unit: textOf(current('report_unit')), person: textOf(current('report_person')), phone: textOf(current('report_phone')) },
     deadlines() {
       if (rules) return rules;
       throw rulesError;

@@ -8,7 +8,7 @@
  *  2. 【县区代码】: the county codes used in worker numbers (seed 004);
  *  3. 【期限】: the workflow deadlines (src/defaults/deadlines.ts, seed 001).
  */
-export const SETTING_KEYS = ['province_letter', 'dibao_line', 'notifications', 'locale', 'annual_review_start', 'daily_hour', 'quarterly_reminder'] as const;
+export const SETTING_KEYS = ['province_letter', 'dibao_line', 'notifications', 'locale', 'annual_review_start', 'daily_hour', 'quarterly_reminder', 'report_unit', 'report_person', 'report_phone'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export interface SettingSeed {
@@ -51,5 +51,17 @@ export const DEFAULT_SETTINGS: readonly SettingSeed[] = [
   {
     key: 'quarterly_reminder', zh: '季度统计提醒', en: 'Quarterly reminder', value: '是', from: '',
     note: '每季度初 7 个工作日内提醒县区、市总工会逐级上报统计（《关于进一步做好困难职工帮扶工作的意见》（河北省）三、4）',
+  },
+  {
+    key: 'report_unit', zh: '填报单位', en: 'Reporting unit', value: '', from: '',
+    note: '印在各报表表头“填报单位”一栏，如“京山县总工会”；留空则打印后手写',
+  },
+  {
+    key: 'report_person', zh: '填报人', en: 'Reported by', value: '', from: '',
+    note: '印在统计表表头“填报人”和实名制汇总表“联系人”一栏；留空则打印后手写',
+  },
+  {
+    key: 'report_phone', zh: '联系电话', en: 'Contact phone', value: '', from: '',
+    note: '印在各报表表头“联系电话”一栏；留空则打印后手写',
   },
 ];

@@ -52,9 +52,9 @@ export function inPeriod(p: Period, paidOn: CivilDate, periodText: string): bool
 
 /** How a form's header names the period. */
 export function periodLabel(p: Period): string {
-  if (p.kind === 'year') return `${p.year}年度（${p.year}年1月1日至12月31日）`;
+  if (p.kind === 'year') return `${p.year}年度`;
   if (p.kind === 'quarter') return `${p.year}年第${'一二三四'[p.quarter - 1]}季度`;
-  return `${p.name}（${p.start}至${p.end}）`;
+  return p.name;
 }
 
 /** `--period 2026`, `2026Q4` → a period; a zh error for anything else. */

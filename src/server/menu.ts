@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../domain/errors';
 import { getUi } from '../sheets/ui';
+import { calendarReminderOnOpen } from './triggers';
 
 interface Item { zh: string; en: string; fn: string }
 interface SubMenu { zh: string; en: string; items: Item[] }
@@ -41,6 +42,7 @@ export const MENU: readonly Entry[] = [
     items: [
       { zh: '连接写入服务', en: 'Connect the writer', fn: 'connectWriter' },
       { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },
+      { zh: '导入节假日通知', en: 'Import holiday notice', fn: 'importHolidayNoticeMenu' },
     ],
   },
   { zh: '帮助', en: 'Help', fn: 'showHelp' },
@@ -74,6 +76,8 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     }
   }
   menu.addToUi();
+  // Administrators are reminded to import next year's holiday notice (not in AuthMode.NONE: no reading then).
+  if (!noAuth) calendarReminderOnOpen();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

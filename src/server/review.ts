@@ -12,7 +12,8 @@ import { parseStatus } from '../domain/caseModel';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
 import { ACTIONS, ACTION_KEYS, actionLabel, rolesFor, statusLabel } from '../domain/workflow/actions';
 import { availableActions, can, isWaitingOn, type User } from '../domain/workflow/permissions';
-import { isDueSoon, isOverdue } from '../domain/workflow/deadlines';
+import { isDueSoon, isOverdue, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
+import { coerceCivil } from '../domain/civilDate';
 import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewItem, ReviewQueue } from '../shared/endpoints';
 import { readCases } from '../sheets/cases';
 import { showSidebar } from '../sheets/ui';
@@ -75,6 +76,7 @@ export function getReviewQueue(): ReviewQueue {
       status,
       statusLabel: statusLabel(status, locale),
       dueDate: textOf(c.due_date) || null,
+      dueNote: safe(() => provisionalDueNote(provisionalYearsOf(c, coerceCivil(c.due_date), calendar)), '') || undefined,
       overdue: isOverdue(c, ctx.today),
       dueSoon: safe(() => isDueSoon(c, ctx.today, calendar), false),
       emergency: isYes(c.emergency),

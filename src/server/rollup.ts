@@ -74,9 +74,10 @@ function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult
   return { r, sheets: layouts.map((l) => l.name) };
 }
 
-/** The lines printed above a form (the print branch fills 填报人 and 联系电话 from 设置). */
+/** The form header from 设置 (填报单位 / 填报人 / 联系电话), never the spreadsheet's title. */
 function formHeader(ctx: Ctx, year: number): FormHeader {
-  return { unit: ctx.ss.getName(), year, today: ctx.today };
+  const { unit, person, phone } = ctx.settings().report;
+  return { unit, person, phone, year, today: ctx.today };
 }
 
 /** The 送温暖 campaign of 活动 in force today (its own period), else the calendar year. */

@@ -46,6 +46,8 @@ import { defaultCampaignRows } from '../defaults/campaigns';
 import { CAMPAIGN_KINDS } from '../domain/campaigns';
 import { LEDGER_COLUMNS } from '../domain/ledger';
 import { LEDGER_SHEET, ledgerSeedRows, migrateCaseAmounts } from '../sheets/payments';
+import { ensureTimeZone, ensureTodayCell } from './timeZoneSetup';
+import { today as clockToday } from './clock';
 
 export interface SetupReport {
   created: string[];
@@ -100,6 +102,8 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
   const dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, what: string) => {
     if (col !== undefined && ensureListValidation(sheet, col, values, allowInvalid, `请从下拉列表选择${what}`)) repaired.push(`${sheet.getName()}：“${what}”下拉选项`);
   };
+  // Time zone first: every date below is written in the spreadsheet's zone.
+  ensureTimeZone(ss, repaired, problems);
 
   // 表单定义 first: 案件's columns follow it.
   const formsSheet = ensure(SHEET_NAMES.forms, defaultFormRows);
@@ -119,6 +123,8 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
   dropdown(staffSheet, readHeader(staffSheet, STAFF_COLUMNS).col.role, ROLE_CHOICES, true, '角色');
 
   ensure(SHEET_NAMES.settings, () => defaultSettingsRows(defaultCounties()));
+  // 今日 lives in 设置, which only the owner (or the writer, as the owner) may write.
+  if (setupRunner(ss).isOwner) ensureTodayCell(ss, clockToday(), repaired);
 
   let fields: FieldDef[] = [];
   try {
@@ -185,7 +191,8 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
  * (directly, or the writer deployed by the owner) may set it: run by anyone else it would
  * make that person an editor, so it is left alone and reported.
  */
-function protectAuthoritativeSheets(ss: Spreadsheet, repaired: string[], problems: string[]): void {
+/** Who runs setup, and whether that is the owner (a shared drive has no owner: then yes). */
+function setupRunner(ss: Spreadsheet): { me: string; owner: string; isOwner: boolean } {
   const me = effectiveEmail();
   let owner = '';
   try {
@@ -193,7 +200,12 @@ function protectAuthoritativeSheets(ss: Spreadsheet, repaired: string[], problem
   } catch {
     // No owner to compare with (a shared drive): the effective user keeps access.
   }
-  if (owner !== '' && me !== owner) {
+  return { me, owner, isOwner: owner === '' || me === owner };
+}
+
+function protectAuthoritativeSheets(ss: Spreadsheet, repaired: string[], problems: string[]): void {
+  const { me, owner, isOwner } = setupRunner(ss);
+  if (!isOwner) {
     problems.push(`保护未检查：只有表格所有者（${owner}）或写入服务才能设置保护，请由所有者运行“初始化/修复表格”`);
     return;
   }

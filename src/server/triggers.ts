@@ -11,11 +11,12 @@
  * to 操作日志 (nobody reads trigger failure e-mails) and does not stop the others.
  */
 import type { CaseRecord } from '../domain/caseModel';
-import { dateFromCivil, yearOf } from '../domain/civilDate';
+import { coerceCivil, dateFromCivil, yearOf } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
+import { calendarWarning } from '../domain/calendar';
 import { textOf } from '../domain/forms/values';
 import { annualReview } from '../domain/workflow/annualReview';
-import { annualReviewDeadline, inQuarterlyWindow, isOverdue, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
+import { annualReviewDeadline, inQuarterlyWindow, isOverdue, provisionalDueNote, provisionalYearsOf, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
 import { isWaitingOn, type User } from '../domain/workflow/permissions';
 import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
@@ -29,7 +30,9 @@ import { boundSpreadsheet, openSpreadsheet, SHEET_NAMES, requireSheet, type Spre
 import { requestContext, type Ctx } from './context';
 import { notConnectedError, sendWrite, writerUrl } from '../platform/writerClient';
 import { effectiveEmail } from '../platform/session';
+import { scriptProperty, setScriptProperty } from '../platform/properties';
 import { spreadsheetOwnerEmail } from '../sheets/workbook';
+import { refreshTodayCell } from './timeZoneSetup';
 import { ANNUAL_REVIEW_HEADER } from '../domain/layouts/annualReview';
 export { ANNUAL_REVIEW_HEADER };
 
@@ -80,6 +83,8 @@ export function runDailyJobs(ctx: Ctx): void {
     ['年度复审标记', runAnnualReview],
     ['季度统计提醒', runQuarterlyReminder],
     ['操作日志校验', auditCheckJob],
+    ['节假日安排提醒', runCalendarReminder],
+    ['更新今日日期', (ctx) => refreshTodayCell(ctx.ss, ctx.today)],
   ];
   for (const [label, job] of jobs) {
     try {
@@ -175,6 +180,11 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
     const table = readCases(ctx.ss, defs, { keys: DEADLINE_KEYS, required: ['worker_no', 'status', 'due_date', 'overdue'], skipBlank: false });
     const dueCol: Cell[] = [];
     const overdueCol: Cell[] = [];
+    const notes: string[][] = []; // 暂定 notes on due dates counted over unpublished years
+    // The notes as they were: a 暂定 due date that moves now moved because the schedule was entered.
+    const noteRange = table.rows.length > 0 ? table.sheet.getRange(2, table.map.col.due_date, table.rows.length, 1) : null;
+    const had = noteRange ? noteRange.getNotes() : [];
+    const moved: AuditRecord[] = [];
     let open = 0, changed = 0, overdue = 0;
     const failedYears = new Set<string>();
     for (const row of table.rows) {
@@ -182,12 +192,19 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
       const s = caseStatus(c);
       let due: Cell = c.due_date ?? '';
       let late: Cell = c.overdue ?? '';
+      let note = '';
       if (s !== null && OPEN_STATUSES.includes(s)) {
         open++;
         try {
           const d = recomputeDeadline(c, ctx.today, calendar, rules);
           due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
           late = d.overdue;
+          note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
+          const was = coerceCivil(c.due_date) ?? '';
+          if ((had[notes.length]?.[0] ?? '').startsWith('暂定') && was !== d.due_date) {
+            moved.push({ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: textOf(c.worker_no), action: '期限重新计算', from: '', to: '',
+              reason: `节假日安排已录入：截止日期 ${was || '无'} → ${d.due_date || '无'}`, changes: [{ field: 'due_date', before: was, after: d.due_date }], requestId: '' });
+          }
         } catch (e) {
           const text = e instanceof BangfuError ? e.zh : String(e);
           if (!failedYears.has(text)) failures.push(`${textOf(c.worker_no)}：${text}`);
@@ -198,8 +215,11 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
       if (!sameCell(due, c.due_date) || !sameCell(late, c.overdue)) changed++;
       dueCol.push(due);
       overdueCol.push(late);
+      notes.push([note]);
     }
     if (changed > 0) writeColumns(table.sheet, table.map, { due_date: dueCol, overdue: overdueCol });
+    if (noteRange && notes.some((n, i) => n[0] !== (had[i]?.[0] ?? ''))) noteRange.setNotes(notes);
+    appendAudit(ctx, moved);
     return { open, changed, overdue, rows: table.rows };
   });
   if (failures.length > 0) {
@@ -243,6 +263,54 @@ function digestBody(u: User, cases: readonly CaseRecord[], ctx: Ctx): string {
     `表格：${ctx.ss.getUrl()}`,
     '（本邮件由帮扶插件每日自动发送；管理员可在“设置”表把“邮件提醒”改为“否”关闭。）',
   ].join('\n');
+}
+
+// ── holiday calendar reminder ────────────────────────────────────────────────────
+
+const CALENDAR_REMINDER_KEY = 'bangfu.calendarReminder.lastDay';
+
+/**
+ * While the calendar runs on provisional days (from 1 November for next year), remind the
+ * administrators to import the State Council notice: a toast for whoever has the sheet
+ * open, and — when 邮件提醒 is on — one mail a day to each administrator.
+ */
+export function runCalendarReminder(ctx: Ctx): { warned: boolean; mailed: number } {
+  const cal = ctx.calendar();
+  const w = cal.yearStatus ? calendarWarning({ yearStatus: (y) => cal.yearStatus!(y) }, ctx.today) : null;
+  if (!w) return { warned: false, mailed: 0 };
+  toast(w.zh, '节假日安排', 20);
+  if (!ctx.settings().notifications) return { warned: true, mailed: 0 };
+  // One writer may serve several spreadsheets: the day of the last mail is kept per spreadsheet.
+  const key = `${CALENDAR_REMINDER_KEY}.${ctx.ss.getId()}`;
+  if (scriptProperty(key) === ctx.today) return { warned: true, mailed: 0 };
+  const admins = [...new Set(ctx.staff().users.filter((u) => u.role === 'admin').map((u) => u.email))];
+  let mailed = 0;
+  for (const to of admins) {
+    MailApp.sendEmail(to, `【帮扶】请导入${w.years.join('、')}年节假日安排（${ctx.today}）`, [
+      '管理员您好：', '', w.zh, '', `表格：${ctx.ss.getUrl()}`,
+      '（本邮件由帮扶插件每日自动发送，导入后停止；可在“设置”表把“邮件提醒”改为“否”关闭。）',
+    ].join('\n'));
+    mailed++;
+  }
+  setScriptProperty(key, ctx.today);
+  return { warned: true, mailed };
+}
+
+/**
+ * onOpen's part (a simple trigger: no mail, no other document, no authorisation): the
+ * toast for an administrator who opens the sheet. Reads 人员权限 and 节假日 only when the
+ * opener's e-mail is known; never throws (the menu must still appear).
+ */
+export function calendarReminderOnOpen(): void {
+  try {
+    const ctx = requestContext();
+    if (!ctx.email || ctx.user()?.role !== 'admin') return;
+    const cal = ctx.calendar();
+    const w = cal.yearStatus ? calendarWarning({ yearStatus: (y) => cal.yearStatus!(y) }, ctx.today) : null;
+    if (w) toast(w.zh, '节假日安排', 20);
+  } catch {
+    // A sheet missing or unreadable: setup will say so; opening the spreadsheet must not fail.
+  }
 }
 
 // ── annual re-review ─────────────────────────────────────────────────────────────

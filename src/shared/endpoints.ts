@@ -94,6 +94,8 @@ export interface ReviewItem {
   status: string;
   statusLabel: string;
   dueDate: string | null;
+  /** Set when the due date was counted over a year whose holidays are only provisional (暂定). */
+  dueNote?: string;
   overdue: boolean;
   dueSoon: boolean;
   emergency: boolean;

@@ -2,6 +2,7 @@
  * The sheets of a Bangfu workbook, by name, and the plain reads every request starts with.
  * Names are the zh words the union uses; setup creates any that are missing.
  */
+import { datesFromSheet } from './zone';
 import { BangfuError } from '../domain/errors';
 import type { Cell, Sheet } from './table';
 
@@ -37,7 +38,7 @@ export function requireSheet(ss: Spreadsheet, name: string): Sheet {
 export function readSheetValues(ss: Spreadsheet, name: string): Cell[][] {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return [];
-  return sheet.getDataRange().getValues() as Cell[][];
+  return datesFromSheet(sheet.getDataRange().getValues() as Cell[][]);
 }
 
 /** The spreadsheet owner's e-mail, lower case ('' when Drive does not say, e.g. a shared drive). */

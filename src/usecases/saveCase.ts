@@ -12,7 +12,8 @@ import { validateSubmission } from '../domain/forms/caseSchema';
 import { normalizeValue, numberOf, textOf } from '../domain/forms/values';
 import { mayOverrideWarnings, roleLabel } from '../domain/roles';
 import { inCountyScope, type User } from '../domain/workflow/permissions';
-import { dueDate } from '../domain/workflow/deadlines';
+import { dueDate, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
+import { coerceCivil } from '../domain/civilDate';
 import type { FieldError, Json, SaveCaseRequest, SaveCaseResult, Warning } from '../shared/endpoints';
 import { jsonCell, type AuditRecord, type FieldChange } from '../sheets/audit';
 import { caseCells, caseColumn, findCase, openCaseSheet, sameCell, type CaseSheet } from '../sheets/cases';
@@ -145,10 +146,13 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
+  const row = commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
+  // A due date counted over an unpublished year is 暂定: say so in its cell (one call, only then).
+  const dueNote = provisionalDueNote(provisionalYearsOf(record as CaseRecord, coerceCivil(record.due_date), ctx.calendar()));
+  if (dueNote && cs.map.col.due_date !== undefined) cs.sheet.getRange(row, cs.map.col.due_date).setNote(dueNote);
   return {
     ok: true, workerNo, created: true, version: 1,
-    message: t(ctx, `已保存，职工编号 ${workerNo}`, `Saved: worker number ${workerNo}`),
+    message: t(ctx, `已保存，职工编号 ${workerNo}${dueNote ? `；截止日期 ${textOf(record.due_date)}（暂定）` : ''}`, `Saved: worker number ${workerNo}${dueNote ? `; due ${textOf(record.due_date)} (provisional)` : ''}`),
   };
 }
 

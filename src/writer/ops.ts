@@ -23,6 +23,7 @@ import { reviewAction } from '../usecases/reviewAction';
 import { installDailyJob, removeDailyJob } from '../usecases/dailyJobs';
 import { auditChain, verifyAuditLogRequest } from '../usecases/verifyAudit';
 import { openLedger } from './ledger';
+import { importHolidayNotice } from '../usecases/importHolidays';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
 
@@ -53,6 +54,7 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   removeTriggers: (ctx) => removeDailyJob(ctx),
   verifyAuditLog: (ctx) => verifyAuditLogRequest(ctx),
   report: (ctx, req) => runReportFor(ctx, asObject(req).report),
+  importHolidays: (ctx, req) => importHolidayNotice(ctx, { text: String(asObject(req).text ?? ''), year: typeof asObject(req).year === 'number' ? (asObject(req).year as number) : undefined }),
 };
 
 export function unsupportedOp(op: string): BangfuError {

@@ -54,7 +54,8 @@ test('the CLI and the add-on give the same values in every report for the same c
     await writeXlsx(join(dir, '钟祥.xlsx'), rowsOf(ZHONGXIANG)),
   ];
   const output = join(dir, '汇总.xlsx');
-  await runRollupCli({ inputs, output, city: true, unit: fake.spreadsheet.getName(), today: '2026-11-23', progress: () => {} });
+  // 填报单位 comes from 设置 in the add-on (blank in a new workbook) and from --unit in the CLI (not given): both blank.
+  await runRollupCli({ inputs, output, city: true, today: '2026-11-23', progress: () => {} });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(output);
   expect(wb.worksheets.map((w) => w.name)).toEqual(REPORTS);

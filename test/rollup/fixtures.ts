@@ -6,11 +6,9 @@ import { setNow } from '../../src/server/clock';
 import { newWorkbook, sheet, people, type Fake } from '../server/fixtures';
 import { makeId } from '../helpers/idNumbers';
 
-export const HEADER = [
-  '职工编号', '县区代码', '状态', '姓名', '性别', '年龄', '身份证号', '会员卡/银行卡号', '工作单位', '联系电话', '困难类别', '致困原因',
-  '家庭人口', '家庭年收入', '农民工', '劳模类型', '救助项目', '帮扶类别', '核定救助金额', '已发放金额', '救助金额（市总填写）',
-  '逾期', '提交日期', '公示开始', '公示结束', '建档年度', '复审年度', '退出日期', '退出原因', '发放日期',
-];
+/** The columns of a county's case file, as a clerk's spreadsheet has them. */
+export { COUNTY_FILE_HEADER as HEADER } from '../../harness/print/countyFiles';
+import { COUNTY_FILE_HEADER as HEADER } from '../../harness/print/countyFiles';
 
 type Row = Record<string, unknown>;
 const base: Row = { 农民工: '否', 劳模类型: '无', 建档年度: 2026, 逾期: false };

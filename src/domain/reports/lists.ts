@@ -7,13 +7,14 @@ import { CASE_STATUSES, STATUS_LABELS } from '../caseModel';
 import { factCell, isInNotice, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
 import { get, type Measures, type RollupResult } from '../rollup/aggregate';
 import { maskCard, maskId, maskPhone } from './mask';
-import { rect, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
+import { linesIn, rect, rowHeightFor, tableForm, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
+import { periodOf, zhDate, type FormHeader } from './officialForms';
 import { numberOf } from '../forms/values';
 
 const CATEGORIES = ['低保户', '低保边缘户', '意外致困户', '未分类'];
 
 /** 汇总: one row per county and the city total; causes and schemes as the data has them. */
-export function summaryLayout(r: RollupResult, countyNames: Record<string, string>, today: string): SheetLayout {
+export function summaryLayout(r: RollupResult, countyNames: Record<string, string>, h: FormHeader): SheetLayout {
   const causes = [...new Set([...r.city.keys()].filter((k) => k.startsWith('cause.')).map((k) => k.slice(6)))].sort();
   const schemes = Object.keys(SCHEME_LABELS).filter((s) => get(r.city, `approved_fen.${s}`) + get(r.city, `paid_fen.${s}`) > 0);
   const header: LayoutCell[] = [
@@ -34,21 +35,25 @@ export function summaryLayout(r: RollupResult, countyNames: Record<string, strin
     ...schemes.map((s) => yuan(get(m, `paid_fen.${s}`))),
     get(m, 'helped.person_times'), get(m, 'reviewed'), get(m, 'exited'), get(m, 'entered'), get(m, 'overdue'),
   ];
-  const rows: LayoutCell[][] = [
-    [`${r.year}年困难职工帮扶汇总（生成于 ${today}）`],
+  const notes = r.problems.length > 0 ? [`未计入或缺失（${r.problems.length}）：`, ...r.problems] : [];
+  // 元 columns to the fen, 万元 to the yuan; the rest are counts.
+  const formats = header.map((h) => (String(h).includes('万元') ? '0.0000' : String(h).includes('（元）') ? '#,##0.00' : ''));
+  // The three header pieces share the width: the count columns are narrow.
+  const third = Math.floor(header.length / 3);
+  return tableForm({
+    name: '汇总',
+    title: `${r.year}年困难职工帮扶汇总`,
+    lines: [[{ text: `填报单位：${h.unit}`, span: third }, { text: `统计期间：${periodOf(h)}`, span: third }, { text: `生成日期：${zhDate(h.today)}`, span: third }]],
     header,
-    ...r.counties.map((c) => line(c.county, countyNames[c.county] ?? '', c.measures)),
-    line('合计', '全市', r.city),
-  ];
-  if (r.problems.length > 0) {
-    rows.push([`未计入或缺失（${r.problems.length}）：`]);
-    for (const p of r.problems) rows.push([p]);
-  }
-  const wanCols = header.map((h, i) => (String(h).includes('万元') ? i + 1 : 0)).filter((c) => c > 0);
-  return {
-    name: '汇总', values: rect(rows), frozenRows: 2,
-    numberFormats: wanCols.map((col) => ({ row: 3, col, numRows: r.counties.length + 1, numCols: 1, format: '0.0000' })),
-  };
+    body: [...r.counties.map((c) => line(c.county, countyNames[c.county] ?? '', c.measures)), line('合计', '全市', r.city)],
+    notes,
+    orientation: 'landscape',
+    formats,
+    // About 35 columns on one landscape page: headers wrap onto up to 5 lines over narrow count columns.
+    headerLines: 5,
+    minEms: 2,
+    centred: [0],
+  });
 }
 
 export type ViewerRole = 'staff' | 'reviewer' | 'county' | 'city' | 'admin' | null;
@@ -59,36 +64,47 @@ export type ViewerRole = 'staff' | 'reviewer' | 'county' | 'city' | 'admin' | nu
  * “帮扶金额”栏由省直工会填写; here the city union): the amount paid in the period is shown to
  * the city role only, and is blank for everyone else.
  */
-export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, unit: string): SheetLayout {
+export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, h: FormHeader): SheetLayout {
   // Every family paid in the period (SPEC §6.1), whether it has exited since or not.
   const listed = facts.filter((f) => f.periodPaidFen > 0);
-  const rows: LayoutCell[][] = [
-    ['困难职工帮扶情况实名制汇总表'],
-    [`填报单位：${unit}`],
-    ['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）'],
-    ...listed.map((f, i): LayoutCell[] => [
+  return tableForm({
+    name: '实名制汇总表',
+    title: '困难职工帮扶情况实名制汇总表',
+    // Seed 003 附件2: 填报单位(盖章)： … 联系人： … 电话：
+    lines: [[{ text: `填报单位（盖章）：${h.unit}`, span: 5 }, { text: `联系人：${h.person ?? ''}`, span: 2 }, { text: `电话：${h.phone ?? ''}`, span: 2 }],
+      [{ text: `统计期间：${periodOf(h)}`, span: 5 }, { text: `填报日期：${zhDate(h.today)}`, span: 4 }]],
+    header: ['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）'],
+    body: listed.map((f, i): LayoutCell[] => [
       i + 1, f.name, f.sex, f.age ?? '', f.idNumber, f.cardNumber, f.employer || f.address, f.phone,
       viewer === 'city' ? yuan(f.periodPaidFen) : '',
     ]),
-    ['注：“帮扶金额”栏由市总工会填写。'],
-  ];
-  return { name: '实名制汇总表', values: rect(rows), frozenRows: 3, merges: [{ row: 1, col: 1, numRows: 1, numCols: 9 }] };
+    notes: ['注：“帮扶金额”栏由市总工会填写。'],
+    // Seed 003 prints the nine columns across an A4 sheet turned sideways.
+    orientation: 'landscape',
+    formats: ['', '', '', '', '', '', '', '', '#,##0.00'],
+    maxEms: { 6: 18 },
+    centred: [0, 2, 3],
+  });
 }
 
 /** 公示名单: cases in public notice, safe to post — numbers masked, no income. */
 export function publicNoticeLayout(facts: readonly CaseFact[], today: string): SheetLayout {
   const listed = facts.filter(isInNotice);
-  const rows: LayoutCell[][] = [
-    ['困难职工帮扶公示名单'],
-    [`公示期间如有异议，请向所在单位工会反映。生成日期：${today}`],
-    ['序号', '职工编号', '姓名', '性别', '工作单位', '困难类别', '救助项目', '公示起止', '身份证号', '会员卡/银行卡号', '联系电话'],
-    ...listed.map((f, i): LayoutCell[] => [
+  return tableForm({
+    name: '公示名单',
+    title: '困难职工帮扶公示名单',
+    lines: [[{ text: `公示期间如有异议，请向所在单位工会反映。生成日期：${zhDate(today)}`, span: 11 }]],
+    header: ['序号', '职工编号', '姓名', '性别', '工作单位', '困难类别', '救助项目', '公示起止', '身份证号', '会员卡/银行卡号', '联系电话'],
+    body: listed.map((f, i): LayoutCell[] => [
       i + 1, f.workerNo, f.name, f.sex, f.employer, f.category, SCHEME_LABELS[f.scheme] ?? f.scheme,
       f.noticeStart && f.noticeEnd ? `${f.noticeStart} 至 ${f.noticeEnd}` : '',
       f.idNumber ? maskId(f.idNumber) : '', f.cardNumber ? maskCard(f.cardNumber) : '', f.phone ? maskPhone(f.phone) : '',
     ]),
-  ];
-  return { name: '公示名单', values: rect(rows), frozenRows: 3, merges: [{ row: 1, col: 1, numRows: 1, numCols: 11 }] };
+    notes: [],
+    orientation: 'landscape',
+    maxEms: { 4: 16 },
+    centred: [0, 3],
+  });
 }
 
 /** 困难职工情况报表 for one case, laid out like the paper form (seed 003 附件1). */
@@ -118,9 +134,23 @@ export function caseReportLayout(f: CaseFact): SheetLayout {
     ['注：若为单亲女职工，请在备注栏内注明。', '', '', '', '', ''],
   ];
   const across = (row: number, col = 2, n = 5) => ({ row, col, numRows: 1, numCols: n });
+  const values = rect(rows);
+  // Seed 003 附件1 is one A4 portrait page: fixed widths filling the page, tall rows for the opinions.
+  const columnWidths = [112, 96, 112, 96, 48, 56];
+  const wide = columnWidths.slice(1).reduce((a, b) => a + b, 0);
+  const tall = (row: number, min: number) => ({ row, height: Math.max(min, rowHeightFor(linesIn(String(values[row - 1][1]), wide))) });
   return {
     name: `情况报表-${f.workerNo || f.name}`,
-    values: rect(rows),
+    values,
     merges: [across(1, 1, 6), across(2, 1, 6), { row: 4, col: 4, numRows: 1, numCols: 3 }, across(5), across(7), across(8), across(9), across(10), across(11, 1, 6)],
+    columnWidths,
+    rowHeights: [1, 3, 4, 5, 6].map((row) => ({ row, height: 30 })).concat([tall(7, 60), tall(8, 90), tall(9, 90), tall(10, 60)]),
+    borders: [{ row: 3, col: 1, numRows: 8, numCols: 6 }],
+    wrap: [{ row: 3, col: 1, numRows: 8, numCols: 6 }],
+    bold: [across(1, 1, 6)],
+    right: [across(8), across(9)],
+    center: [across(1, 1, 6), { row: 3, col: 1, numRows: 8, numCols: 1 }, { row: 3, col: 3, numRows: 4, numCols: 1 }, { row: 3, col: 5, numRows: 1, numCols: 1 }, { row: 6, col: 5, numRows: 1, numCols: 1 }],
+    titleSize: 16,
+    print: { orientation: 'portrait', rows: values.length, columns: 6 },
   };
 }

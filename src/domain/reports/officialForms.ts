@@ -15,7 +15,7 @@
  * - 7(C) counts job posts (个), which no case row records: hand entry, not a head count.
  */
 import { get, type Measures } from '../rollup/aggregate';
-import { rect, wan, type HandEntry, type LayoutCell, type SheetLayout } from './layout';
+import { fitWidths, linesIn, rect, rowHeightFor, TITLE_HEIGHT, wan, type HandEntry, type LayoutCell, type SheetLayout } from './layout';
 
 type Value = ((m: Measures) => number) | null;
 interface Item {
@@ -176,43 +176,89 @@ export const HAND_ENTRY_MARK = '手工填报';
 export const DATA_MARK = '数据';
 export const HAND_ENTRY_BACKGROUND = '#fff2cc';
 
+/** The lines above a form (seed 002: 填报单位 · 年 月 日 · 填报人 · 联系电话; seed 003: 填报单位(盖章) · 联系人 · 电话). */
 export interface FormHeader {
+  /** 填报单位: from the 设置 sheet or `--unit`; blank (to be written by hand) when not set. */
   unit: string;
   year: number;
+  /** 填报日期 'YYYY-MM-DD'. */
   today: string;
-  /** The reporting period as the header prints it (periods.ts periodLabel); default: the year. */
+  /** 填报人 / 联系人. */
+  person?: string;
+  /** 联系电话. */
+  phone?: string;
+  /** The reporting period as printed, e.g. “2026年度” or a campaign's name; default the year. */
   period?: string;
 }
+
+/** 'YYYY-MM-DD' → 'YYYY年MM月DD日', as the paper forms write dates. */
+export function zhDate(d: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  return m ? `${m[1]}年${m[2]}月${m[3]}日` : d;
+}
+
+export function periodOf(h: FormHeader): string {
+  return h.period || `${h.year}年度`;
+}
+
+/** Number formats by unit: money in 万元 to the yuan (4 decimals), counts with thousands separators. */
+function unitFormat(unit: string): string {
+  return unit === '万元' ? '0.0000' : unit === '元' ? '#,##0.00' : '#,##0';
+}
+
+/** Printed columns of a statistics form: 序号 项目 数值 单位; 来源 and the key stay on screen only. */
+const FORM_PRINT_COLS = 4;
 
 function formLayout(name: string, title: string, items: readonly Item[], m: Measures, h: FormHeader, notes: string[]): SheetLayout {
   const rows: LayoutCell[][] = [
     [title],
-    [`填报单位：${h.unit}`, '', h.period ? `统计期间：${h.period}` : `统计年度：${h.year}`, '', `生成日期：${h.today}`],
+    // Column E (来源) is on screen only, outside the printed area: the hint for the clerk goes there.
+    [`填报单位：${h.unit}`, '', `统计期间：${periodOf(h)}`, '', '黄色：手工填报项，重新生成时保留'],
+    [`填报人：${h.person ?? ''}　　联系电话：${h.phone ?? ''}`, '', `填报日期：${zhDate(h.today)}`, ''],
     ['序号', '项目', '数值', '单位', '来源', '键'],
   ];
+  const head = rows.length;
   const handEntries: HandEntry[] = [];
   for (const item of items) {
     const value: LayoutCell = item.value ? item.value(m) : '';
     rows.push([item.no, item.label, value, item.unit, item.value ? DATA_MARK : HAND_ENTRY_MARK, item.key]);
     if (!item.value) handEntries.push({ row: rows.length, col: 3, key: item.key });
   }
+  const last = rows.length;
   for (const n of notes) rows.push([n]);
-  const first = 4;
+  const values = rect(rows);
+  const numberFormats = items.map((item, i) => ({ row: head + 1 + i, col: 3, numRows: 1, numCols: 1, format: unitFormat(item.unit) }));
+  // A typed-in figure must fit as well as a computed one: at least “12,345,678” / “1234.5678”.
+  const columnWidths = fitWidths(values, { from: head, to: last }, numberFormats).map((w, i) => (i === 2 ? Math.max(w, 72) : w));
+  const printedWidth = columnWidths.slice(0, FORM_PRINT_COLS).reduce((a, b) => a + b, 0);
+  const across = (row: number) => ({ row, col: 1, numRows: 1, numCols: FORM_PRINT_COLS });
   return {
     name,
-    values: rect(rows),
-    frozenRows: 3,
-    merges: [{ row: 1, col: 1, numRows: 1, numCols: 5 }],
-    numberFormats: items.map((item, i) => (item.unit === '万元' ? { row: first + i, col: 3, numRows: 1, numCols: 1, format: '0.0000' } : null)).filter((x): x is NonNullable<typeof x> => x !== null),
+    values,
+    frozenRows: head,
+    merges: [
+      across(1), { row: 2, col: 1, numRows: 1, numCols: 2 }, { row: 2, col: 3, numRows: 1, numCols: 2 }, { row: 3, col: 1, numRows: 1, numCols: 2 }, { row: 3, col: 3, numRows: 1, numCols: 2 },
+      ...notes.map((_, i) => across(last + 1 + i)),
+    ],
+    numberFormats,
     handEntries,
     keyColumn: 6,
     handEntryBackground: HAND_ENTRY_BACKGROUND,
+    columnWidths,
+    rowHeights: [{ row: 1, height: TITLE_HEIGHT }, ...notes.map((n, i) => ({ row: last + 1 + i, height: rowHeightFor(linesIn(n, printedWidth)) }))],
+    borders: [{ row: head, col: 1, numRows: last - head + 1, numCols: FORM_PRINT_COLS }],
+    wrap: notes.map((_, i) => across(last + 1 + i)),
+    bold: [across(1), { row: head, col: 1, numRows: 1, numCols: 6 }],
+    center: [across(1), { row: head, col: 1, numRows: 1, numCols: 6 }, { row: head + 1, col: 1, numRows: last - head, numCols: 1 }, { row: head + 1, col: 4, numRows: last - head, numCols: 1 }],
+    titleSize: 16,
+    // Seed 002 prints both forms on A4 portrait.
+    print: { orientation: 'portrait', repeatRows: { from: head, to: head }, rows: values.length, columns: FORM_PRINT_COLS },
   };
 }
 
 export function warmthStatsLayout(m: Measures, h: FormHeader): SheetLayout {
   return formLayout('送温暖工程统计表', '送温暖工程统计表', WARMTH_ITEMS, m, h, [
-    '注：本表中职工均包括农民工，困难职工均包括困难农民工。“来源”为“手工填报”的项目请手工填写，重新生成报表时保留。',
+    '注：本表中职工均包括农民工，困难职工均包括困难农民工。',
   ]);
 }
 

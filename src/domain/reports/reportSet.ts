@@ -46,10 +46,10 @@ export function buildReportSet(r: RollupResult, kinds: readonly ReportKind[], o:
   const yearHeader = { ...o.header, period: o.header.period ?? periodLabel(r.period) };
   const warmthHeader = { ...o.header, period: periodLabel(w.period) };
   const build: Record<ReportKind, () => SheetLayout> = {
-    summary: () => summaryLayout(r, o.countyNames, o.header.today),
+    summary: () => summaryLayout(r, o.countyNames, yearHeader),
     warmth: () => warmthStatsLayout(w.city, warmthHeader),
     centre: () => centreStatsLayout(r.city, yearHeader),
-    realName: () => realNameLayout(w.kept, o.viewer, o.header.unit),
+    realName: () => realNameLayout(w.kept, o.viewer, warmthHeader),
     publicNotice: () => publicNoticeLayout(r.kept, o.header.today),
     dashboard: () => dashboardLayout(r, o.countyNames),
   };

@@ -39,6 +39,10 @@ export interface WorkdayCalendar {
   /** Like Sheets' WORKDAY: n > 0 → the n-th working day after start; n = 0 → start itself. */
   addWorkdays(start: CivilDate, n: number): CivilDate;
   isWorkday(d: CivilDate): boolean;
+  /** Years between a and b whose days are only provisional (暂定); a calendar without them has none. */
+  provisionalYearsBetween?(a: CivilDate, b: CivilDate): number[];
+  /** published / provisional (暂定) / missing, for the calendar reminder. */
+  yearStatus?(year: number): 'published' | 'provisional' | 'missing';
 }
 
 export const DEADLINE_STEPS = ['review', 'emergency_review', 'notice', 'approval', 'quarterly_stats', 'annual_review'] as const;
@@ -182,6 +186,30 @@ export function isDueSoon(c: CaseRecord, today: CivilDate, calendar: WorkdayCale
 export function recomputeDeadline(c: CaseRecord, today: CivilDate, calendar: WorkdayCalendar, rules: DeadlineRules): { due_date: CivilDate | ''; overdue: boolean } {
   const due = dueDate(c, calendar, rules);
   return { due_date: due ?? '', overdue: due !== null && isOpen(c) && due < today };
+}
+
+/**
+ * The years a due date was counted through whose holidays are only the law's (暂定): the
+ * due-date cell's note says so until the real schedule is entered. [] for a settled date.
+ */
+export function provisionalYearsOf(c: CaseRecord, due: CivilDate | '' | null, calendar: WorkdayCalendar): number[] {
+  const from = clockStart(c);
+  return due && from !== null && calendar.provisionalYearsBetween ? calendar.provisionalYearsBetween(from, due) : [];
+}
+
+/** The date the running clock counts from (as dueDate reads it), or null. */
+function clockStart(c: CaseRecord): CivilDate | null {
+  const status = caseStatus(c);
+  if (status === 'submitted') return caseDate(c, 'submitted_at');
+  if (status === 'notice' || status === 'approval') return caseDate(c, 'notice_end');
+  return null;
+}
+
+/** The due-date cell's note: '' for a settled date, else which years are 暂定 and why. */
+export function provisionalDueNote(years: readonly number[]): string {
+  if (years.length === 0) return '';
+  const y = years.map((n) => `${n}年`).join('、');
+  return `暂定：${y}的节假日安排尚未公布，按《全国年节及纪念日放假办法》的法定假日推算；录入正式安排（帮扶 → 管理 → 导入节假日通知）后将重新计算。`;
 }
 
 // ── calendar-year deadlines ──────────────────────────────────────────────────────

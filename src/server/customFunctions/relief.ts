@@ -106,5 +106,8 @@ export function RELIEF(scheme: unknown, amount: unknown, on_date?: unknown, poli
 
 /** The zh explanation line for each base in `amount` (band, rate, deductible, cap, result, source). */
 export function RELIEF_EXPLAIN(scheme: unknown, amount: unknown, on_date?: unknown, policy?: unknown): string | Grid<string> {
-  return reliefCells(scheme, amount, on_date, policy, (rows, base, entry) => describeRelief({ ...reliefFromRows(rows, base), schemeName: entry.name }).zh);
+  // Without on_date the result rests on the day it was computed, and Sheets keeps it until an
+  // argument changes: say which day, and how to make it follow the calendar (issue 10).
+  const assumed = isBlank(on_date) ? `（按 ${today()} 的标准；公式未给日期，建议传入“今日”单元格，如 =RELIEF_EXPLAIN("特困职工医疗救助", C2, 今日)）` : '';
+  return reliefCells(scheme, amount, on_date, policy, (rows, base, entry) => describeRelief({ ...reliefFromRows(rows, base), schemeName: entry.name }).zh + assumed);
 }

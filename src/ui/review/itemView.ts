@@ -110,7 +110,7 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
       ),
       h('span', { class: 'item-sub' },
         h('span', { class: 'status-label' }, item.statusLabel),
-        h('span', { class: 'due' }, item.dueDate ? t('due', item.dueDate) : t('noDue')),
+        h('span', { class: 'due', title: item.dueNote ?? '' }, item.dueDate ? t('due', item.dueDate) + (item.dueNote ? '（暂定）' : '') : t('noDue')),
       ),
       h('span', { class: 'badges' }, badges(item)),
     ),
