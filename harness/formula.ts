@@ -29,7 +29,7 @@ export const cellKey = (row: number, col: number): number => row * KEY + col;
 
 // ── tokens ────────────────────────────────────────────────────────────────────────────
 
-type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; v: string } | { t: 'name'; v: string } | { t: 'op'; v: string };
+type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; v: string } | { t: 'name'; v: string } | { t: 'named'; v: string } | { t: 'op'; v: string };
 
 /** [1] quoted sheet, [2] bare sheet, [3] the range part (A1, A1:B2, C2:C, A:A, 2:3). */
 const REF = /^(?:(?:'((?:[^']|'')+)'|([^\s!'"(),:&+\-*/<>=;]+))!)?(\$?[A-Za-z]{1,3}\$?\d*(?::\$?[A-Za-z]{1,3}\$?\d*)?|\$?\d+:\$?\d+)/;
@@ -68,6 +68,9 @@ function tokenize(src: string): Tok[] {
     if (bool) { out.push({ t: 'name', v: bool[1].toUpperCase() }); i += bool[1].length; continue; }
     const ref = REF.exec(rest);
     if (ref && (ref[1] || ref[2] || REF_SHAPE.test(ref[3]))) { out.push({ t: 'ref', v: ref[0] }); i += ref[0].length; continue; }
+    // A named range (=IDCARD_INFO(B2, "age", 今日)): a bare name that is no reference or function.
+    const named = /^([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*)(?![(!\w])/.exec(rest);
+    if (named) { out.push({ t: 'named', v: named[1] }); i += named[1].length; continue; }
     const op = /^(<=|>=|<>|[-+*/&=<>(),;])/.exec(rest);
     // Locales that use ',' as the decimal mark separate arguments with ';'.
     if (op) { out.push({ t: 'op', v: op[1] === ';' ? ',' : op[1] }); i += op[1].length; continue; }
@@ -82,6 +85,7 @@ type Node =
   | { k: 'lit'; v: unknown }
   | { k: 'omitted' }
   | { k: 'ref'; v: string }
+  | { k: 'named'; v: string }
   | { k: 'call'; name: string; args: Node[] }
   | { k: 'neg'; e: Node }
   | { k: 'bin'; op: string; a: Node; b: Node };
@@ -125,6 +129,7 @@ function parse(tokens: Tok[]): Node {
     switch (t.t) {
       case 'num': case 'str': return { k: 'lit', v: t.v };
       case 'ref': return { k: 'ref', v: t.v };
+      case 'named': return { k: 'named', v: t.v };
       case 'name': {
         if ((t.v === 'TRUE' || t.v === 'FALSE') && !isOp('(')) return { k: 'lit', v: t.v === 'TRUE' };
         expect('(');
@@ -192,6 +197,8 @@ const BUILTINS: Record<string, (args: unknown[], env: EvalEnv) => unknown> = {
   AND: (args) => args.flatMap(flat).every((v) => num(v) !== 0),
   OR: (args) => args.flatMap(flat).some((v) => num(v) !== 0),
   LEN: ([v]) => String(scalar(v) ?? '').length,
+  // HYPERLINK(url, [link_label]): the cell shows the label (the report's 导出 PDF link).
+  HYPERLINK: ([url, label]) => scalar(label ?? url),
 };
 
 function sheetNamed(env: EvalEnv, name: string): FakeSheet {
@@ -256,6 +263,11 @@ function evalNode(n: Node, env: EvalEnv): unknown {
     case 'lit': return n.v;
     case 'omitted': return '';
     case 'ref': return readRef(n.v, env);
+    case 'named': {
+      const r = env.spreadsheet.getRangeByName(n.v);
+      if (!r) throw new FormulaError('#NAME?', `未知名称：${n.v}`);
+      return readRef(`'${r._sheet._name.replace(/'/g, "''")}'!${r.getA1Notation()}`, env);
+    }
     case 'neg': return -num(scalar(evalNode(n.e, env)));
     case 'bin': {
       const a = scalar(evalNode(n.a, env));

@@ -10,8 +10,8 @@ import { createFakeGas, installGlobals } from '../harness/gas';
 import { setNow } from '../src/server/clock';
 import { setupSpreadsheet } from '../src/server/setup';
 import { submitStagingRows } from '../src/server/staging';
-import { countPerSheet } from '../test/staging/perSheet';
-import { deployWriter } from '../test/server/fixtures';
+import { countPerSheet } from '../harness/gas/perSheet';
+import { deployWriter } from '../harness/writerDeploy';
 
 const OWNER = 'owner@jmszgh.cn';
 const STAFF = 'zhangmin@jszgh.cn';
@@ -40,7 +40,7 @@ export function benchStagingImport(): Record<string, unknown> {
   fake.setUser(OWNER);
   setupSpreadsheet();
   // As in production: the staff member's submission goes through the writer (protections enforced).
-  deployWriter(fake);
+  deployWriter(fake, OWNER);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   ss.getSheetByName('人员权限')!.getRange(3, 1, 1, 4).setValues([[STAFF, '基层工会', 'H01', '张敏']]);
 

@@ -66,7 +66,11 @@ function customFunctionCases(): void {
 
   const starts: unknown[][] = [];
   for (let i = 0; i < 10_000; i++) starts.push([new Date(2020, 0, 1 + (i % 2400))]);
-  timed('WORKDAY_CN_10k', 10_000, () => g.WORKDAY_CN(starts, 7));
+  timed('WORKDAY_CN_10k', 10_000, () => g.WORKDAY_CN(starts, 7), 50);
+  // From the published years into provisional ones (2027–2029, 暂定), counting back 15 days.
+  const late: unknown[][] = [];
+  for (let i = 0; i < 10_000; i++) late.push([new Date(2026, 0, 1 + (i % 1400))]);
+  timed('WORKDAY_CN_10k_provisional', 10_000, () => g.WORKDAY_CN(late, -15), 50);
 
   const regions = ['420802', '420821', '420822', '420881', '410105', '130602', '510104'];
   const ids: unknown[][] = [];
@@ -80,7 +84,7 @@ function customFunctionCases(): void {
 
 async function optionalCases(): Promise<void> {
   // Bench cases contributed by the workflow, roll-up and CLI layers.
-  for (const mod of ['./bench-workflow', './bench-writer', './bench-rollup', './bench-cli', './bench-audit', './bench-staging']) {
+  for (const mod of ['./bench-workflow', './bench-writer', './bench-rollup', './bench-cli', './bench-domain', './bench-audit', './bench-calendar', './bench-staging']) {
     let cases: Record<string, unknown>;
     try {
       cases = await import(mod);

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlayground } from '../harness/playground/server';
-import { launchBrowser } from '../test/ui/pageHarness';
+import { launchBrowser } from '../harness/ui/pageHarness';
 
 const out = join(process.cwd(), 'docs', 'screenshots');
 const pg = await startPlayground({ port: 0, workbook: join(mkdtempSync(join(tmpdir(), 'bangfu-shot-')), 'demo.xlsx'), log: () => {} });

@@ -9,8 +9,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { control, eventually, FakeBackend, launchBrowser, openSidebar } from '../test/ui/pageHarness';
-import { EXISTING_VALUES, intakeModel, REVIEWER } from '../test/ui/fixtures';
+import { control, eventually, FakeBackend, launchBrowser, openSidebar } from '../harness/ui/pageHarness';
+import { EXISTING_VALUES, intakeModel, REVIEWER } from '../harness/ui/fixtures';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
 

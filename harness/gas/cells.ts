@@ -42,14 +42,50 @@ export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
-export function storeInput(v: unknown, plainText: boolean): Stored {
+// ── time zone (helper calendar) ────────────────────────────────────────────────
+// Sheets keeps a date cell as a wall clock (a serial number). getValues hands it out as
+// the Date of that wall clock in the SPREADSHEET's zone; setValues stores a Date's wall
+// clock in that zone (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getspreadsheettimezone,
+// and the behaviour shown in https://gist.github.com/tanaikech/fd525434b51b8b0df3293c0067f071ca).
+// Here a stored Date's LOCAL (process TZ = the script's zone) fields are the wall clock;
+// `zone` is the spreadsheet's when it differs from the process's, else null (identity).
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+function wallIn(d: Date, zone: string): number[] {
+  let f = zoneFormats.get(zone);
+  if (!f) zoneFormats.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+  const p: Record<string, number> = {};
+  for (const x of f.formatToParts(d)) if (x.type !== 'literal') p[x.type] = Number(x.value);
+  return [p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second];
+}
+
+/** A Date given to setValues → the stored wall clock (the Date's fields in the spreadsheet's zone). */
+export function wallClockOf(d: Date, zone: string | null): Date {
+  if (!zone || isNaN(d.getTime())) return new Date(d.getTime());
+  const [y, mo, day, h, mi, s] = wallIn(d, zone);
+  return new Date(y, mo, day, h, mi, s, d.getMilliseconds());
+}
+
+/** A stored wall clock → the Date getValues returns: that wall clock in the spreadsheet's zone. */
+export function instantOf(wall: Date, zone: string | null): Date {
+  if (!zone) return new Date(wall.getTime());
+  const want = Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds(), wall.getMilliseconds());
+  let t = want;
+  for (let i = 0; i < 2; i++) {
+    const [y, mo, day, h, mi, s] = wallIn(new Date(t), zone);
+    t += want - Date.UTC(y, mo, day, h, mi, s, wall.getMilliseconds());
+  }
+  return new Date(t);
+}
+
+export function storeInput(v: unknown, plainText: boolean, zone: string | null = null): Stored {
   if (v === null || v === undefined) return { value: '', formula: null };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`Invalid number value: ${v}`);
     return { value: v, formula: null };
   }
   if (typeof v === 'boolean') return { value: v, formula: null };
-  if (isDate(v)) return { value: new Date((v as Date).getTime()), formula: null };
+  if (isDate(v)) return { value: wallClockOf(v as Date, zone), formula: null };
   if (typeof v !== 'string') return { value: String(v), formula: null };
   if (v === '') return { value: '', formula: null };
   const first = v[0];
@@ -73,9 +109,9 @@ export function storeInput(v: unknown, plainText: boolean): Stored {
 }
 
 /** A copy safe to hand out (a Date read twice is two objects, as in Apps Script). */
-export function readOut(v: unknown): unknown {
+export function readOut(v: unknown, zone: string | null = null): unknown {
   if (v === undefined || v === null) return '';
-  if (isDate(v)) return new Date((v as Date).getTime());
+  if (isDate(v)) return instantOf(v as Date, zone);
   return v;
 }
 

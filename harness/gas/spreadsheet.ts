@@ -26,7 +26,7 @@ interface Rule<T> extends Box {
   value: T;
 }
 
-type Style = 'numberFormat' | 'validation' | 'background' | 'fontColor' | 'fontWeight' | 'fontSize' | 'horizontalAlignment' | 'verticalAlignment' | 'wrap' | 'border';
+type Style = 'numberFormat' | 'validation' | 'background' | 'fontColor' | 'fontWeight' | 'fontSize' | 'fontFamily' | 'horizontalAlignment' | 'verticalAlignment' | 'wrap' | 'border';
 
 function contains(b: Box, r: number, c: number): boolean {
   return r >= b.row && r < b.row + b.numRows && c >= b.col && c < b.col + b.numCols;
@@ -87,6 +87,8 @@ function shiftSpan(start: number, n: number, at: number, by: number): { start: n
   if (keepBefore + keepAfter === 0) return null;
   return { start: start < delFirst ? start : delFirst, n: keepBefore + keepAfter };
 }
+/** The process's zone: the script's (jest and the CLI set TZ=Asia/Shanghai). */
+const processZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 let sheetSeq = 0;
 let spreadsheetSeq = 0;
@@ -126,8 +128,28 @@ export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsh
   getOwner(): FakeUser {
     return new FakeUser(this._env.owner);
   }
+  /** The spreadsheet's zone (File → Settings); null = the script's (process TZ). Helper calendar. */
+  _zone: string | null = null;
   getSpreadsheetTimeZone(): string {
-    return 'Asia/Shanghai';
+    return this._zone ?? processZone();
+  }
+  /** Changing the zone keeps every cell's wall clock (serial); the Dates getValues returns move. */
+  setSpreadsheetTimeZone(timezone: string): void {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone }); // an unknown zone throws, as Sheets refuses it
+    this._zone = timezone === processZone() ? null : timezone;
+  }
+  _namedRanges = new Map<string, FakeRange>();
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setnamedrangename,-range */
+  setNamedRange(name: string, range: FakeRange): void {
+    if (!/^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name)) {
+      throw new Error(`Invalid argument: name`);
+    }
+    this._namedRanges.set(name, range);
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getrangebynamename: null when there is none. */
+  getRangeByName(name: string): FakeRange | null {
+    const r = this._namedRanges.get(name);
+    return r && this._sheets.includes(r._sheet) ? r : null;
   }
   getSpreadsheetLocale(): string {
     return 'zh_CN';
@@ -536,8 +558,14 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
     this._columnWidths.delete(col);
     return this;
   }
-  setRowHeight(): this {
+  // Sheet.setRowHeight(rowPosition, height) / getRowHeight(rowPosition), pixels (reference: Class Sheet).
+  _rowHeights = new Map<number, number>();
+  setRowHeight(row: number, height: number): this {
+    this._rowHeights.set(row, height);
     return this;
+  }
+  getRowHeight(row: number): number {
+    return this._rowHeights.get(row) ?? 21;
   }
   hideColumns(col: number, n = 1): void {
     this._guard(null, 'hideColumns', true);
@@ -720,14 +748,15 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
       for (let j = 0; j < box.numCols; j++) this._setRule(style, { row: box.row + i, col: box.col + j, numRows: 1, numCols: 1 }, values[i][j]);
     }
   }
-  _get(r: number, c: number): unknown {
+  /** `wall`: the stored wall clock (what the cell shows), not the Date getValues hands out. */
+  _get(r: number, c: number, wall = false): unknown {
     const f = this._formulas.size > 0 ? this._formulas.get(cellKey(r, c)) : undefined;
     if (f !== undefined) {
       const env = this._ss._env;
       const ev = env.evaluate;
       return ev ? env.asCustomFunction(() => ev(f, { sheet: this._name, row: r, col: c })) : '';
     }
-    return readOut(this._values[r - 1]?.[c - 1]);
+    return readOut(this._values[r - 1]?.[c - 1], wall ? null : this._ss._zone);
   }
 }
 
@@ -797,29 +826,30 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
   getValue(): unknown {
     return this._sheet._get(this._box.row, this._box.col);
   }
-  _read(): unknown[][] {
+  _read(wall = false): unknown[][] {
     const { row, col, numRows, numCols } = this._box;
     const s = this._sheet;
     const out: unknown[][] = new Array(numRows);
     const noFormulas = s._formulas.size === 0;
+    const zone = wall ? null : s._ss._zone;
     for (let i = 0; i < numRows; i++) {
       const src = s._values[row - 1 + i];
       const line = new Array(numCols);
       if (noFormulas) {
-        for (let j = 0; j < numCols; j++) line[j] = readOut(src ? src[col - 1 + j] : undefined);
+        for (let j = 0; j < numCols; j++) line[j] = readOut(src ? src[col - 1 + j] : undefined, zone);
       } else {
-        for (let j = 0; j < numCols; j++) line[j] = s._get(row + i, col + j);
+        for (let j = 0; j < numCols; j++) line[j] = s._get(row + i, col + j, wall);
       }
       out[i] = line;
     }
     return out;
   }
   getDisplayValues(): string[][] {
-    const values = this._read();
+    const values = this._read(true);
     return values.map((line, i) => line.map((v, j) => displayOf(v, this._sheet._rule<string>('numberFormat', this._box.row + i, this._box.col + j) ?? DEFAULT_FORMAT)));
   }
   getDisplayValue(): string {
-    return displayOf(this.getValue(), this._sheet._rule<string>('numberFormat', this._box.row, this._box.col) ?? DEFAULT_FORMAT);
+    return displayOf(this._sheet._get(this._box.row, this._box.col, true), this._sheet._rule<string>('numberFormat', this._box.row, this._box.col) ?? DEFAULT_FORMAT);
   }
   setValues(values: unknown[][]): this {
     this._guard('setValues');
@@ -846,7 +876,7 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
         const r = row + i;
         const c = col + j;
         const plain = textRules.length > 0 && s._rule<string>('numberFormat', r, c) === '@';
-        const st = storeInput(values[i][j], plain);
+        const st = storeInput(values[i][j], plain, s._ss._zone);
         if (st.formula !== null) formulas.push([cellKey(r, c), st.formula]);
         if (strict.length > 0 && st.formula === null) {
           const rule = s._rule<FakeDataValidation>('validation', r, c);
@@ -1038,6 +1068,14 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
     checkShape(weights, this._box);
     this._sheet._setRules('fontWeight', this._box, weights);
     return this;
+  }
+  // Range.setFontFamily(fontFamily: string | null) (reference: Class Range); null resets it.
+  setFontFamily(family: string | null): this {
+    this._sheet._setRule('fontFamily', this._box, family ?? undefined);
+    return this;
+  }
+  getFontFamily(): string {
+    return this._sheet._rule<string>('fontFamily', this._box.row, this._box.col) ?? 'Arial';
   }
   setFontSize(size: number): this {
     this._guard('setFontSize');

@@ -14,7 +14,7 @@ import { callEntry, loadBundle, ROOT, writerBundleSource, type BundleContext } f
 import { computeSheet, formulaCellValue, type EvalEnv } from '../formula';
 import { loadWorkbookIntoFake, saveFakeToWorkbook } from '../xlsx';
 import { ENTRY_POINTS } from '../../src/server/entrypoints';
-import { createDemo, DEMO_USERS } from '../../scripts/demoData';
+import { createDemo, DEMO_USERS } from './demoData';
 import type { MenuItem, UserView } from './protocol';
 
 /**

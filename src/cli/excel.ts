@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { SheetLayout } from '../domain/reports/layout';
+import { REPORT_FONT, type SheetLayout } from '../domain/reports/layout';
 
 export async function readBook(path: string): Promise<ExcelJS.Workbook> {
   // exceljs's own message for a missing file is a stack of stream errors.
@@ -73,31 +73,135 @@ export async function streamCaseValues(path: string): Promise<unknown[][]> {
   return first;
 }
 
+/** Points → Excel column width (characters of the default font's digit, 7 px + 5 px padding). */
+function excelWidth(pt: number): number {
+  return Math.max(1, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);
+}
+
+/** 1-based column number → letters (1 → A, 27 → AA). */
+function colName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+type Box = { row: number; col: number; numRows: number; numCols: number };
+
+/** The columns a list of boxes covers in row r (boxes are few; rows may be 80,000). */
+function colsAt(boxes: readonly Box[] | undefined, r: number): Set<number> {
+  const out = new Set<number>();
+  for (const b of boxes ?? []) if (r >= b.row && r < b.row + b.numRows) for (let c = b.col; c < b.col + b.numCols; c++) out.add(c);
+  return out;
+}
+
+/**
+ * One style object per combination, shared by every cell that has it: exceljs recognises a
+ * style object it has seen (a WeakMap), so 80,000 rows cost a lookup per cell instead of
+ * building and comparing a style each.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function styleFor(size: number, bold: boolean, numFmt: string, border: boolean, fill: boolean, wrap: boolean, horizontal: '' | 'center' | 'right'): Partial<ExcelJS.Style> {
+  const key = [size, bold, numFmt, border, fill, wrap, horizontal].join('|');
+  let s = styles.get(key);
+  if (!s) {
+    s = {
+      font: { name: REPORT_FONT.name, size, ...(bold ? { bold: true } : {}) },
+      alignment: { vertical: 'middle', wrapText: wrap, ...(horizontal ? { horizontal } : {}) },
+      ...(numFmt ? { numFmt } : {}),
+      ...(border ? { border: THIN } : {}),
+      ...(fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } } : {}),
+    };
+    styles.set(key, s);
+  }
+  return s;
+}
+
+const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+
+/**
+ * A county file streamed: its 案件 (else its first sheet) and its 发放记录 when it has one.
+ * Sheets are read in the file's order and only these two are kept.
+ */
+export async function streamCountyBook(path: string): Promise<{ cases: unknown[][]; payments?: unknown[][] }> {
+  if (!existsSync(path)) throw new Error('文件不存在');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  let cases: unknown[][] | null = null;
+  let first: unknown[][] | null = null;
+  let payments: unknown[][] | undefined;
+  for await (const ws of reader) {
+    const name = (ws as unknown as { name: string }).name;
+    const keep = name === '案件' || name === '发放记录' || first === null;
+    const rows: unknown[][] = [];
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+      if (!keep) continue;
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+      while (rows.length < row.number - 1) rows.push([]);
+      rows.push(values);
+    }
+    if (name === '案件') cases = rows;
+    else if (name === '发放记录') payments = rows;
+    else first ??= rows;
+  }
+  const main = cases ?? first;
+  if (!main) throw new Error('工作簿中没有工作表');
+  return payments ? { cases: main, payments } : { cases: main };
+}
+
 /**
  * Writes report layouts with exceljs's streaming writer: each row goes to disk as it is
  * added, so a real-name list of 80,000 families does not sit in memory as cell objects.
+ * The layout's presentation goes with it: widths, borders, formats, and the page setup
+ * (A4, the form's orientation, one page wide, header row repeated, printed area, page
+ * numbers in the footer).
  */
 export async function writeLayouts(path: string, layouts: readonly SheetLayout[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   for (const layout of layouts) {
-    const ws = wb.addWorksheet(layout.name.slice(0, 31), layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
+    const p = layout.print;
+    const ws = wb.addWorksheet(layout.name.slice(0, 31), {
+      ...(layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {}),
+      ...(p ? {
+        pageSetup: {
+          paperSize: 9, orientation: p.orientation, fitToPage: true, firstPageNumber: 1, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+          margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+          // exceljs puts a $ before each part: 'A$1' becomes the absolute '$A$1'.
+          printArea: `A$1:${colName(p.columns)}$${p.rows}`,
+          ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.from}:${p.repeatRows.to}` } : {}),
+        },
+        // Page numbers restart on each form; no “of N”: LibreOffice counts N over the whole workbook.
+        headerFooter: { oddFooter: '&L&A&R第 &P 页' },
+      } : {}),
+    });
+    if (layout.columnWidths) ws.columns = layout.columnWidths.map((w) => ({ width: excelWidth(w) }));
     if (layout.keyColumn) ws.getColumn(layout.keyColumn).hidden = true;
-    for (const m of layout.merges ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
-    const formats = new Map<number, { col: number; format: string }[]>();
-    for (const f of layout.numberFormats ?? []) {
-      for (let r = f.row; r < f.row + f.numRows; r++) {
-        const list = formats.get(r) ?? [];
-        for (let c = f.col; c < f.col + f.numCols; c++) list.push({ col: c, format: f.format });
-        formats.set(r, list);
-      }
-    }
-    const hand = new Map<number, number[]>();
-    for (const h of layout.handEntries ?? []) hand.set(h.row, [...(hand.get(h.row) ?? []), h.col]);
+    // Merged after their rows are written: the streaming writer's mergeCells creates the rows
+    // it touches, so merging first left an empty row 1 and pushed the title to row 2.
+    const mergesEnding = new Map<number, Box[]>();
+    for (const m of layout.merges ?? []) mergesEnding.set(m.row + m.numRows - 1, [...(mergesEnding.get(m.row + m.numRows - 1) ?? []), m]);
+    const hands = (layout.handEntries ?? []).map((h) => ({ row: h.row, col: h.col, numRows: 1, numCols: 1 }));
+    const heights = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.height]));
+    const width = layout.values[0]?.length ?? 0;
     layout.values.forEach((values, i) => {
-      const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
-      for (const f of formats.get(i + 1) ?? []) row.getCell(f.col).numFmt = f.format;
-      for (const c of hand.get(i + 1) ?? []) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-      row.commit();
+      const r = i + 1;
+      const row = ws.getRow(r);
+      row.values = values.map((v) => (v === '' ? null : v));
+      const size = r === 1 && layout.titleSize ? layout.titleSize : REPORT_FONT.size;
+      const fmt = new Map<number, string>();
+      for (const f of layout.numberFormats ?? []) if (r >= f.row && r < f.row + f.numRows) for (let c = f.col; c < f.col + f.numCols; c++) fmt.set(c, f.format);
+      const filled = colsAt(hands, r);
+      const bordered = colsAt(layout.borders, r);
+      const bolded = colsAt(layout.bold, r);
+      const centred = colsAt(layout.center, r);
+      const righted = colsAt(layout.right, r);
+      const wraps = colsAt(layout.wrap, r);
+      for (let c = 1; c <= width; c++) {
+        const horizontal = centred.has(c) ? 'center' : righted.has(c) ? 'right' : '';
+        row.getCell(c).style = styleFor(size, bolded.has(c), fmt.get(c) ?? '', bordered.has(c), filled.has(c), wraps.has(c), horizontal);
+      }
+      if (heights.has(r)) row.height = heights.get(r)!;
+      for (const m of mergesEnding.get(r) ?? []) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+      // A row is committed (and with it every row above) once no merge still reaches below it.
+      if (!(layout.merges ?? []).some((m) => m.row <= r && m.row + m.numRows - 1 > r)) row.commit();
     });
     ws.commit();
   }

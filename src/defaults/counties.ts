@@ -2,8 +2,10 @@
  * Jingmen's counties and their codes for worker numbers (SPEC §5, from seed 004 荆门市
  * 困难职工档案). The province's code letter is H. Editable in the 设置 sheet.
  */
+import { cite } from '../domain/sources';
+
 export const PROVINCE_LETTER = 'H';
-export const COUNTIES_SOURCE = 'seed 004 荆门市困难职工建档';
+export const COUNTIES_SOURCE = `${cite('jingmenPlan', '附件 调查表 填表说明')}`;
 
 export const COUNTIES: readonly { code: string; name: string }[] = [
   { code: 'H01', name: '京山' },

@@ -6,10 +6,11 @@
  * §5 动态管理 "每年4月底…进行一次全面调查审核".
  * Counties may set their own: these rows seed the 期限 table, which an administrator edits.
  */
+import { cite } from '../domain/sources';
 import { compileDeadlines, deadlineRowsToTable, type DeadlineRow, type DeadlineRules } from '../domain/workflow/deadlines';
 
 const FROM = '2006-01-01';
-const SEED_001 = 'seed 001《关于进一步做好困难职工帮扶工作的意见》';
+const SEED_001 = cite('hebeiOpinions');
 
 export const DEFAULT_DEADLINE_ROWS: readonly DeadlineRow[] = [
   { step: 'review', workdays: 3, monthDay: null, from: FROM, to: null, source: `${SEED_001} 二、2 审核：3个工作日内完成审核` },

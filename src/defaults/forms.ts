@@ -47,7 +47,8 @@ const SEEDS: FieldSeed[] = [
   { key: 'education', zh: '文化程度', en: 'Education', type: 'text', max: 20, section: 'identity' },
   { key: 'political_status', zh: '政治面貌', en: 'Political status', type: 'select', options: '中共党员、共青团员、群众、民主党派', section: 'identity' },
   { key: 'marital_status', zh: '婚姻状况', en: 'Marital status', type: 'select', options: '未婚、已婚、离异、丧偶', section: 'identity' },
-  { key: 'health', zh: '健康状况', en: 'Health', type: 'select', options: '良好、患病、残疾', section: 'identity', help: '患病的，请在“致困原因说明”中写明主要疾病名称' },
+  { key: 'health', zh: '健康状况', en: 'Health', type: 'select', options: '良好、患病、残疾', section: 'identity', help: '患病的，请在“主要疾病名称”中写明' },
+  { key: 'illness', zh: '主要疾病名称', en: 'Main illness', type: 'text', max: 50, section: 'identity', help: '健康状况为“患病”时填写所患主要疾病名称，如“尿毒症”' },
   { key: 'disability_grade', zh: '残疾等级', en: 'Disability grade', type: 'text', max: 20, section: 'identity', help: '如“二级”；无残疾不填' },
   { key: 'model_worker', zh: '劳模类型', en: 'Model worker', type: 'select', options: '无、全国劳模、省部级劳模、地市级劳模', section: 'identity' },
   { key: 'address', zh: '家庭住址', en: 'Home address', type: 'text', max: 100, section: 'identity' },
@@ -62,9 +63,11 @@ const SEEDS: FieldSeed[] = [
   { key: 'medical_insurance', zh: '医疗保险', en: 'Medical insurance', type: 'select', options: '居民医保、职工医保、无医保、公费医疗', section: 'work' },
   { key: 'migrant', zh: '农民工', en: 'Migrant worker', type: 'select', options: YES_NO, section: 'work' },
   { key: 'contract_years', zh: '劳动合同年限', en: 'Contract length (years)', type: 'number', min: 0, max: 50, section: 'work', help: '农民工填写；签订一年以上劳动（劳务）合同的可申请救助' },
+  { key: 'years_in_town', zh: '在城镇居住年限', en: 'Years living in the town', type: 'number', min: 0, max: 80, section: 'work', help: '农民工填写；家庭在城镇居住两年以上、以工资收入为主要生活来源的可申请救助' },
   // 收入与家庭 (seed 004; monthly per-capita income from seed 003 附件1)
   { key: 'receives_dibao', zh: '享受低保', en: 'Receives dibao', type: 'select', options: YES_NO, section: 'income' },
   { key: 'own_income', zh: '本人年收入', en: 'Own annual income', type: 'number', ...MONEY, section: 'income', help: '元' },
+  { key: 'own_monthly_income', zh: '本人月实际收入', en: 'Own actual monthly income', type: 'number', ...MONEY, section: 'income', help: '本人每月实际到手收入（元），不按年收入折算' },
   { key: 'household_income', zh: '家庭年收入', en: 'Household annual income', type: 'number', ...MONEY, required: true, section: 'income', help: '家庭年度总收入（元），包括工资和其他薪资收入' },
   { key: 'household_size', zh: '家庭人口', en: 'Household size', type: 'number', min: 1, max: 30, pattern: '[1-9][0-9]*', required: true, section: 'income', help: '以户籍关系为准' },
   { key: 'per_capita_income', zh: '家庭人均年收入', en: 'Per-capita annual income', type: 'number', min: 0, section: 'income', computed: true, help: '家庭年收入 ÷ 家庭人口，精确到分' },
@@ -88,6 +91,7 @@ const SEEDS: FieldSeed[] = [
   // 二、致困原因 (seed 004; 因残/单亲 from 004 二(二)2; emergency from seed 001 §2; exclusion from seed 003)
   { key: 'causes', zh: '致困原因', en: 'Causes of hardship', type: 'multiselect', options: '因病、子女上学、因意外、因未就业、因残、单亲、其它', section: 'hardship', help: '可多选' },
   { key: 'cause_detail', zh: '致困原因说明', en: 'Cause details', type: 'text', max: 500, section: 'hardship', help: '文字描述致困原因；患病的写明主要疾病名称' },
+  { key: 'hardship_routes', zh: '特困情形', en: 'Extreme-hardship route', type: 'multiselect', options: '零就业家庭、三无人员、低保补差达当地平均1.5倍以上、夫妻双下岗', section: 'hardship', help: '符合的可多选；三无人员须经民政部门认定' },
   { key: 'hardship_category', zh: '困难类别', en: 'Hardship category', type: 'select', options: '低保户、低保边缘户、意外致困户', section: 'hardship', computed: true, help: '按家庭人均月收入、低保线和大额支出自动建议' },
   { key: 'emergency', zh: '紧急（先救助后补办）', en: 'Emergency (help first, papers later)', type: 'select', options: YES_NO, section: 'hardship', help: '紧急情况当日完成审核，可在审批前先行发放救助' },
   { key: 'other_programme', zh: '已享受其他帮扶', en: 'Other programme', type: 'select', options: '否、党组织帮扶、其他', section: 'hardship', help: '列入党组织救助的困难职工党员，不再作为工会的救助对象（一人一项）' },
@@ -105,6 +109,10 @@ const SEEDS: FieldSeed[] = [
   // 四、工会审核意见 (seed 004; dated opinion per seed 003 附件1) — the reviewer writes it
   { key: 'unit_opinion', zh: '单位工会意见', en: 'Unit union opinion', type: 'text', max: 500, section: 'needs', editRoles: 'reviewer' },
   { key: 'unit_opinion_date', zh: '意见日期', en: 'Opinion date', type: 'date', min: 2000, max: 2100, section: 'needs', editRoles: 'reviewer' },
+  // 上级工会意见: the 市总 in seed 004's 调查表 四, the 主管厅局工会 in seed 003 附件1 — the city union writes it
+  { key: 'supervisor_opinion', zh: '上级工会意见', en: 'Supervising union opinion', type: 'text', max: 500, section: 'needs', editRoles: 'city' },
+  { key: 'supervisor_opinion_date', zh: '上级工会意见日期', en: 'Supervising opinion date', type: 'date', min: 2000, max: 2100, section: 'needs', editRoles: 'city' },
+  { key: 'remarks', zh: '备注', en: 'Remarks', type: 'text', max: 200, section: 'needs', help: '单亲女职工请注明（报表中自动注明）' },
   // 帮扶责任人 (seed 004 二(四): every leader 2 workers, every cadre 1)
   { key: 'cadre_name', zh: '帮扶责任人', en: 'Responsible cadre', type: 'text', max: 30, section: 'cadre' },
   { key: 'cadre_phone', zh: '责任人电话', en: 'Cadre phone', type: 'phone', section: 'cadre' },

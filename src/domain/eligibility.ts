@@ -20,7 +20,22 @@
  * - Any stated cause counts as special: seed 004's list ends with "及其他特殊原因", so it is
  *   an open list, not a closed one.
  * - Amounts are compared exactly, in fen (money.ts), so 715.00 is within 130 % of 550.
+ *
+ * The routes of seed 001 §1 (特困职工) and seed 003 二(四) that the three income / spending
+ * tests above do not catch (SPEC §3), filed under the statistics line that fits them
+ * (seed 002 附件1 item 3 has exactly the three categories):
+ * - 三无人员 (no working ability, no income, no legal supporter, certified by civil affairs) and
+ *   a household whose 低保 top-up is ≥ 1.5× the local average → 低保户: both are 低保 households;
+ * - 零就业家庭 (001 §1(3)) and 夫妻双下岗 in a bankrupt, restructured or merged enterprise
+ *   (003 二(四)) → 低保边缘户 when not below the line: 002's 3(C) is "略高于低保标准但因一定原因
+ *   导致生活困难", the reason being that nobody in the household has work;
+ * - migrant workers qualify only on a labour contract of ≥ 1 year (003 二(四)4) and with the
+ *   household in the town ≥ 2 years (001 §1): a migrant known to fall short gets no category.
+ *   A length nobody entered is not held against the worker here (the reviewer checks it).
+ * A route is read from 特困情形 or from the causes' text (=HARDSHIP(…, "零就业家庭")).
+ * The 1.5× route's 5 % quota of local 低保 recipients is a warning where a person decides, not here.
  */
+import { cite } from './sources';
 import * as z from 'zod/mini';
 import { BangfuError } from './errors';
 import { compareWithShare, parseRate, yuanToFen } from './money';
@@ -34,11 +49,28 @@ export const HardshipThresholdsSchema = z.object({
   margin: z.number().check(z.gte(1)),
   /** Share of household annual income that big spending must exceed (50 % → 0.5). */
   expenseShare: z.number().check(z.gt(0)),
+  /** A migrant worker's labour contract, at least (years; seed 003 二(四)4). */
+  migrantContractYears: z.number().check(z.gte(0)),
+  /** A migrant worker's household in the town, at least (years; seed 001 §1). */
+  migrantYearsInTown: z.number().check(z.gte(0)),
 });
 export type HardshipThresholds = z.infer<typeof HardshipThresholdsSchema>;
 
-export const DEFAULT_HARDSHIP_THRESHOLDS: Readonly<HardshipThresholds> = Object.freeze({ margin: 1.3, expenseShare: 0.5 });
-export const HARDSHIP_THRESHOLDS_SOURCE = 'seed 004 二(二)《荆门市工会系统开展“万名工会干部进万企帮万户”活动实施方案》（2016）';
+export const DEFAULT_HARDSHIP_THRESHOLDS: Readonly<HardshipThresholds> = Object.freeze({ margin: 1.3, expenseShare: 0.5, migrantContractYears: 1, migrantYearsInTown: 2 });
+
+/** The 特困情形 a form offers (seed 001 §1, seed 003 二(四)); read also from a cause's text. */
+export const HARDSHIP_ROUTES = ['零就业家庭', '三无人员', '低保补差达当地平均1.5倍以上', '夫妻双下岗'] as const;
+const ROUTE_WORDS: Record<(typeof HARDSHIP_ROUTES)[number], RegExp> = {
+  零就业家庭: /零就业/, 三无人员: /三无/, '低保补差达当地平均1.5倍以上': /1\.5\s*倍|一倍半/, 夫妻双下岗: /双下岗/,
+};
+
+/** Which routes a list of texts names (特困情形 ticks, or causes typed into =HARDSHIP). */
+export function routesIn(texts: readonly string[]): Set<(typeof HARDSHIP_ROUTES)[number]> {
+  const out = new Set<(typeof HARDSHIP_ROUTES)[number]>();
+  for (const t of texts) for (const r of HARDSHIP_ROUTES) if (ROUTE_WORDS[r].test(t)) out.add(r);
+  return out;
+}
+export const HARDSHIP_THRESHOLDS_SOURCE = cite('jingmenPlan', '二（二）精准识别');
 
 export const HardshipInputSchema = z.object({
   /** Household per-capita income, yuan per month. */
@@ -51,11 +83,18 @@ export const HardshipInputSchema = z.object({
   expenseRatio: z.optional(z.nullable(z.custom<number>((v) => typeof v === 'number' && v >= 0))),
   margin: z.optional(HardshipThresholdsSchema.shape.margin),
   expenseShare: z.optional(HardshipThresholdsSchema.shape.expenseShare),
+  migrantContractYears: z.optional(HardshipThresholdsSchema.shape.migrantContractYears),
+  migrantYearsInTown: z.optional(HardshipThresholdsSchema.shape.migrantYearsInTown),
+  /** 特困情形 ticked on the form (HARDSHIP_ROUTES); the causes' text is read for them too. */
+  routes: z._default(z.array(z.string()), []),
+  /** For a migrant worker: contract and years in town, null when nobody entered them. */
+  migrant: z.optional(z.object({ contractYears: z.nullable(z.number().check(z.gte(0))), yearsInTown: z.nullable(z.number().check(z.gte(0))) })),
 });
 export type HardshipInput = z.input<typeof HardshipInputSchema>;
 
 const FIELD_ZH: Record<string, string> = {
   perCapitaMonthlyIncome: '家庭人均月收入', dibaoLine: '低保标准', causes: '致困原因', expenseRatio: '支出占收入比例', margin: '低保边缘上限倍数', expenseShare: '大额支出比例',
+  routes: '特困情形', migrant: '农民工合同年限或在城镇居住年限', migrantContractYears: '农民工合同年限下限', migrantYearsInTown: '农民工在城镇居住年限下限',
 };
 
 /** The category the rules suggest, '' when none applies. Throws BangfuError on impossible input. */
@@ -69,10 +108,18 @@ export function hardshipCategory(input: HardshipInput): HardshipCategory {
   const p = parsed.data;
   const income = yuanToFen(p.perCapitaMonthlyIncome, '家庭人均月收入');
   const line = yuanToFen(p.dibaoLine, '低保标准');
+  if (p.migrant) {
+    const { contractYears, yearsInTown } = p.migrant;
+    if (contractYears !== null && contractYears < (p.migrantContractYears ?? DEFAULT_HARDSHIP_THRESHOLDS.migrantContractYears)) return '';
+    if (yearsInTown !== null && yearsInTown < (p.migrantYearsInTown ?? DEFAULT_HARDSHIP_THRESHOLDS.migrantYearsInTown)) return '';
+  }
   if (income < line) return '低保户';
+  const routes = routesIn([...p.routes, ...p.causes]);
+  if (routes.has('三无人员') || routes.has('低保补差达当地平均1.5倍以上')) return '低保户';
   const margin = parseRate(p.margin ?? DEFAULT_HARDSHIP_THRESHOLDS.margin, '低保边缘上限倍数');
   const hasCause = p.causes.some((c) => c.trim() !== '');
   if (hasCause && compareWithShare(income, line, margin) <= 0) return '低保边缘户';
+  if (routes.has('零就业家庭') || routes.has('夫妻双下岗')) return '低保边缘户';
   const share = p.expenseShare ?? DEFAULT_HARDSHIP_THRESHOLDS.expenseShare;
   if (p.expenseRatio !== null && p.expenseRatio !== undefined && p.expenseRatio > share) return '意外致困户';
   return '';

@@ -2,6 +2,11 @@
  * Errors users read. Every error carries a zh-CN message (the default the union reads)
  * and an English one; `message` is the zh-CN text so anything that prints an Error shows
  * Chinese first.
+ *
+ * `name` is empty on purpose: Apps Script and Sheets print a thrown error as `name: message`
+ * (the #ERROR! tooltip, a sidebar's failure handler, a loaded bundle's error seen from
+ * another realm), and a user must read only the message, never "BangfuError:". With an
+ * empty name, Error.prototype.toString gives the message alone. `code` identifies the kind.
  */
 export type Locale = 'zh-CN' | 'en';
 
@@ -14,7 +19,7 @@ export class BangfuError extends Error {
 
   constructor(code: string, zh: string, en: string, field?: string) {
     super(zh);
-    this.name = 'BangfuError';
+    this.name = '';
     this.code = code;
     this.zh = zh;
     this.en = en;

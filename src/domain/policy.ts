@@ -20,29 +20,20 @@ import * as z from 'zod/mini';
 import { BangfuError } from './errors';
 import { addDays, coerceCivil, fromDayNumber, toDayNumber, type CivilDate } from './civilDate';
 import { formatYuan, parseRate, rateValue } from './money';
+import { POLICY_COLUMNS, POLICY_HEADER, type PolicyColumnKey } from './layouts/policies';
 
-// ── columns of the 救助标准 sheet ─────────────────────────────────────────────────
+// ── columns of the 救助标准 sheet (src/domain/layouts/policies.ts) ──────────────────
 
-export const POLICY_COLUMNS = [
-  { key: 'scheme', zh: '项目代码', en: 'Scheme code', expectZh: '项目代码，如 medical', expectEn: 'a scheme code such as medical' },
-  { key: 'name', zh: '项目名称', en: 'Scheme name', expectZh: '中文名称', expectEn: 'a name' },
-  { key: 'effective_from', zh: '生效日期', en: 'Effective from', expectZh: '日期（含当日），如 2026-01-01', expectEn: 'a date (inclusive), e.g. 2026-01-01' },
-  { key: 'effective_to', zh: '失效日期', en: 'Effective to', expectZh: '日期（含当日），空白表示长期有效', expectEn: 'a date (inclusive), blank for open-ended' },
-  { key: 'lower', zh: '下限', en: 'Lower bound', expectZh: '不小于 0 的金额（元，含下限）', expectEn: 'an amount ≥ 0 in yuan (inclusive)' },
-  { key: 'upper', zh: '上限', en: 'Upper bound', expectZh: '不小于 0 的金额（元，不含上限），空白表示无上限', expectEn: 'an amount in yuan (exclusive), blank for none' },
-  { key: 'rate', zh: '比例', en: 'Rate', expectZh: '0 到 1 之间的比例，如 0.1 或 10%', expectEn: 'a share between 0 and 1, e.g. 0.1 or 10%' },
-  { key: 'fixed', zh: '固定金额', en: 'Fixed amount', expectZh: '不小于 0 的金额（元）', expectEn: 'an amount ≥ 0 in yuan' },
-  { key: 'deductible', zh: '起付线', en: 'Deductible', expectZh: '不小于 0 的金额（元）', expectEn: 'an amount ≥ 0 in yuan' },
-  { key: 'cap', zh: '封顶', en: 'Cap', expectZh: '不小于 0 的金额（元）', expectEn: 'an amount ≥ 0 in yuan' },
-  { key: 'floor', zh: '保底', en: 'Floor', expectZh: '不小于 0 的金额（元）', expectEn: 'an amount ≥ 0 in yuan' },
-  { key: 'months', zh: '月数', en: 'Months', expectZh: '大于 0 的月数', expectEn: 'a number of months > 0' },
-  { key: 'source', zh: '依据', en: 'Source', expectZh: '依据文件', expectEn: 'the source document' },
-] as const;
+export { POLICY_COLUMNS, POLICY_HEADER, type PolicyColumnKey } from './layouts/policies';
 
-export type PolicyColumnKey = (typeof POLICY_COLUMNS)[number]['key'];
-
-/** The zh header row of the 救助标准 sheet, in order (setup writes it). */
-export const POLICY_HEADER: readonly string[] = POLICY_COLUMNS.map((c) => c.zh);
+/**
+ * How a banded rate applies (SPEC §4.1, 001 §10 "分段计算"): to the whole base (the default,
+ * literal to "救助总额的…%"), or marginally — each rate on the part of the base inside its band,
+ * the lowest rate band counting from 0 or from its own lower bound. A band with a fixed amount
+ * (x ≥ 100,000 → 8,000) keeps it either way.
+ */
+export const READINGS = ['全额计算', '超额累进（自0元起）', '超额累进（自下限起）'] as const;
+export type Reading = (typeof READINGS)[number];
 
 const columnOf = (key: string) => POLICY_COLUMNS.find((c) => c.key === key);
 
@@ -77,6 +68,8 @@ export const PolicyRowSchema = z.object({
   months: z._default(z.nullable(z.number().check(z.gt(0))), null),
   /** Where the numbers come from, e.g. "seed 001 §10《…》". */
   source: z._default(z.string().check(z.trim()), ''),
+  /** How a banded rate applies (READINGS); the band the base falls in decides. */
+  reading: z._default(z.enum(READINGS), '全额计算'),
   /** 1-based row of the 救助标准 sheet the row was read from (error messages, audit). */
   sheet_row: z.optional(z.int().check(z.positive())),
 });
@@ -295,9 +288,9 @@ export function makePolicy(inputs: readonly PolicyRowInput[]): Policy {
 
 // ── looking up ────────────────────────────────────────────────────────────────────
 
-/** "medical（特困职工医疗救助）、…" for error messages. */
+/** "特困职工医疗救助、十种重大疾病、…" for error messages: the names people type (a scheme without one by its code). */
 function knownSchemes(policy: Policy): string {
-  const list = [...policy.schemes.values()].map((s) => (s.name === s.code ? s.code : `${s.code}（${s.name}）`));
+  const list = [...policy.schemes.values()].map((s) => s.name);
   return list.length > 0 ? list.join('、') : '（无）';
 }
 
@@ -321,7 +314,7 @@ export function pickRows(policy: Policy, scheme: string, onDate: CivilDate): rea
     .sort((a, b) => a.lower - b.lower);
   if (rows.length === 0) {
     throw new BangfuError('policy.notInForce',
-      `救助项目“${entry.name}”（${entry.code}）在 ${onDate} 没有生效的救助标准${INCLUSIVE_ZH}`,
+      `救助项目“${entry.name}”在 ${onDate} 没有生效的救助标准${INCLUSIVE_ZH}`,
       `Relief scheme ${entry.code} has no standard in force on ${onDate}${INCLUSIVE_EN}`, 'on_date');
   }
   return rows;
@@ -329,7 +322,7 @@ export function pickRows(policy: Policy, scheme: string, onDate: CivilDate): rea
 
 // ── the 救助标准 sheet ────────────────────────────────────────────────────────────
 
-const normalizeLabel = (v: unknown) => String(v ?? '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_\-]/g, '').toLowerCase();
+const normalizeLabel = (v: unknown) => String(v ?? '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_-]/g, '').toLowerCase();
 
 const LABELS: ReadonlyMap<string, PolicyColumnKey> = new Map(
   POLICY_COLUMNS.flatMap((c) => [c.zh, c.key, c.en].map((label) => [normalizeLabel(label), c.key] as const)),
@@ -374,6 +367,11 @@ function readCell(v: unknown, key: PolicyColumnKey, sheetRow: number): string | 
   switch (key) {
     case 'scheme': case 'name': case 'source':
       return isDate(v) ? coerceCivil(v) ?? '' : String(v).trim();
+    case 'reading': {
+      const t = String(v).trim().replace(/\(/g, '（').replace(/\)/g, '）');
+      if (!(READINGS as readonly string[]).includes(t)) throw cellError(sheetRow, key, v);
+      return t;
+    }
     case 'effective_from': case 'effective_to': {
       const d = coerceCivil(v);
       if (d === null) throw cellError(sheetRow, key, v);

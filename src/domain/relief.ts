@@ -11,10 +11,12 @@
  * 4. 封顶 (cap) limits the result;
  * 5. integer fen, rounded half up once (money.ts).
  *
- * Banded rates apply to the WHOLE base, not marginally (seed 001 §10 "救助总额的10%";
+ * Banded rates apply to the WHOLE base by default, not marginally (seed 001 §10 "救助总额的10%";
  * SPEC §4): 19,999 → 1,999.90 but 20,000 → 1,600. The drop at a band edge is the
  * document's rule, kept literally; explanations say "全额计算，非超额累进" so nobody mistakes
- * it for a bug.
+ * it for a bug. A row's 计算方式 may instead read "分段计算" marginally (SPEC §4.1): each rate
+ * on the part of the base inside its band, the lowest rate band counting from 0 or from its
+ * own lower bound; the sum is rounded once. 20,000 → 2,000 marginally from 0.
  *
  * Month-based rows (生活救助 `living`): the 低保 line is `context.dibaoLine` (yuan per month)
  * when given, otherwise the base itself is read as the 低保 line, which is what
@@ -52,8 +54,10 @@ export interface ReliefOutcome {
   rate: number | null;
   /** Month-based rows: the 低保 line used, in fen. */
   dibaoLineFen: Fen | null;
-  /** More than one band was in force: the rate applies to the whole base. */
+  /** More than one band was in force: the rate applies to the whole base (or marginally, see reading). */
   banded: boolean;
+  /** The band row's 计算方式. */
+  reading: PolicyRow['reading'];
 }
 
 export interface ReliefResult extends ReliefOutcome {
@@ -105,7 +109,7 @@ function bandFor(rows: readonly CompiledRow[], baseFen: Fen): { c: CompiledRow; 
   if (baseFen < lowest.lowerFen) return { c: lowest, below: true };
   const top = rows.reduce((a, b) => (b.upperFen > a.upperFen ? b : a));
   throw new BangfuError('relief.aboveBands',
-    `计算基数 ${formatFen(baseFen)} 元超出项目 ${top.row.scheme} 最高档次（${bandTextZh(top.row.lower, top.row.upper)}，上限不含）`,
+    `计算基数 ${formatFen(baseFen)} 元超出项目“${top.row.name || top.row.scheme}”最高档次（${bandTextZh(top.row.lower, top.row.upper)}，上限不含）`,
     `Base ${formatFen(baseFen)} yuan is above the highest band of ${top.row.scheme} (${bandTextEn(top.row.lower, top.row.upper)}, upper bound exclusive)`, 'amount');
 }
 
@@ -130,7 +134,7 @@ export function reliefFromRows(rows: readonly PolicyRow[], baseYuan: number, con
     dibaoLineFen = context.dibaoLine === null || context.dibaoLine === undefined ? baseFen : yuanToFen(context.dibaoLine, '低保标准');
     if (!below) amount = applyRate(dibaoLineFen, c.months);
   } else if (c.rate !== null && !below) {
-    amount = applyRate(subtractFen(baseFen, c.deductibleFen), c.rate);
+    amount = c.row.reading === '全额计算' ? applyRate(subtractFen(baseFen, c.deductibleFen), c.rate) : marginal(compiled, baseFen, c.row.reading === '超额累进（自0元起）');
   }
 
   let floorApplied = false;
@@ -160,7 +164,27 @@ export function reliefFromRows(rows: readonly PolicyRow[], baseYuan: number, con
     rate: c.row.rate,
     dibaoLineFen,
     banded: rows.length > 1,
+    reading: c.row.reading,
   };
+}
+
+/**
+ * Marginal reading: Σ (the part of the base inside each rate band) × that band's rate, in
+ * exact decimals, rounded half up once. `fromZero`: the lowest rate band starts at 0.
+ */
+function marginal(rows: readonly CompiledRow[], baseFen: Fen, fromZero: boolean): Fen {
+  const bands = rows.filter((r) => r.rate !== null).sort((a, b) => a.lowerFen - b.lowerFen);
+  const scale = Math.max(...bands.map((b) => b.rate!.scale));
+  let sum = BigInt(0);
+  bands.forEach((b, i) => {
+    const start = i === 0 && fromZero ? 0 : b.lowerFen;
+    const end = Math.min(baseFen, b.upperFen);
+    if (end <= start) return;
+    sum += BigInt(end - start) * BigInt(b.rate!.units) * BigInt(10) ** BigInt(scale - b.rate!.scale);
+  });
+  const den = BigInt(10) ** BigInt(scale);
+  const q = sum / den;
+  return Number(2n * (sum - q * den) >= den ? q + 1n : q);
 }
 
 /** One line in zh and in English: what was applied and why the result is what it is. */
@@ -183,8 +207,13 @@ export function describeRelief(o: ReliefOutcome): { zh: string; en: string } {
     if (o.rule === 'rate' && r.rate !== null) {
       const rate = formatRate(parseRate(r.rate));
       const deductible = r.deductible ?? 0;
-      zh.push(`比例 ${rate}${o.banded ? '（全额计算，非超额累进）' : ''}`, `起付线 ${deductible === 0 ? '0' : `${formatYuan(deductible)} 元`}`);
-      en.push(`rate ${rate}${o.banded ? ' (of the whole amount, not marginal)' : ''}`, `deductible ${deductible === 0 ? '0' : `${formatYuan(deductible)} yuan`}`);
+      if (o.reading !== '全额计算') {
+        zh.push(`分段累进至 ${rate}（${o.reading}，每档比例只计该档内的部分）`);
+        en.push(`marginal up to ${rate} (${o.reading === '超额累进（自0元起）' ? 'lowest band from 0' : 'lowest band from its lower bound'})`);
+      } else {
+        zh.push(`比例 ${rate}${o.banded ? '（全额计算，非超额累进）' : ''}`, `起付线 ${deductible === 0 ? '0' : `${formatYuan(deductible)} 元`}`);
+        en.push(`rate ${rate}${o.banded ? ' (of the whole amount, not marginal)' : ''}`, `deductible ${deductible === 0 ? '0' : `${formatYuan(deductible)} yuan`}`);
+      }
     } else if (o.rule === 'fixed' && r.fixed !== null) {
       zh.push(`固定金额 ${formatYuan(r.fixed)} 元`);
       en.push(`fixed ${formatYuan(r.fixed)} yuan`);
@@ -202,10 +231,23 @@ export function describeRelief(o: ReliefOutcome): { zh: string; en: string } {
   zh.push(`结果 ${formatFen(o.amountFen)} 元`);
   en.push(`result ${formatFen(o.amountFen)} yuan`);
   if (r.source !== '') {
-    zh.push(`依据：${r.source}`);
-    en.push(`source: ${r.source}`);
+    zh.push(`依据：${sourceText(r.source)}`);
+    en.push(`source: ${sourceText(r.source)}`);
   }
   return { zh: zh.join('｜'), en: en.join(' | ') };
+}
+
+/**
+ * The 依据 as the explanation shows it. Workbooks set up by earlier versions hold default
+ * sources written as "seed 001 §10《…》（河北省）…" (an internal name of the document):
+ * shown as the document's title, its issuer or 文号, then the section (第10条, 三、1). Any
+ * other text, an administrator's own, is shown as typed.
+ */
+export function sourceText(source: string): string {
+  const m = /^seed\s*\d{3}\s*([^《]*?)\s*(《[^》]*》(?:（[^）]*）)?)(.*)$/.exec(source.trim());
+  if (!m) return source;
+  const section = m[1].replace(/^§(\d+)$/, '第$1条').replace(/^([一二三四五六七八九十]+)\.(\d+)$/, '$1、$2');
+  return `${m[2]}${section}${m[3]}`;
 }
 
 /**

@@ -11,7 +11,6 @@ import { BangfuError } from '../domain/errors';
 import {
   HealthSchema, PROTOCOL_VERSION, WriterReplySchema, type Health, type WriterOp, type WriterReply,
 } from '../shared/writerProtocol';
-import { activeSpreadsheet } from '../sheets/workbook';
 import { getUrl, postJson, type HttpReply } from './http';
 import { frontDoorHeaders, identityToken } from './identity';
 import { scriptProperty } from './properties';
@@ -22,8 +21,11 @@ export const WRITER_URL_PROPERTY = 'BANGFU_WRITER_URL';
 /** Runs an op in this script (owner alone, no writer): set by src/writer/ops.ts, which holds the table. */
 export type LocalRunner = (op: WriterOp, req: unknown) => unknown;
 let localRunner: LocalRunner | null = null;
-export function useLocalRunner(run: LocalRunner): void {
-  localRunner = run;
+/** The bound spreadsheet's ID (the sheets ring knows it; this ring does not touch SpreadsheetApp). */
+let spreadsheetIdOf: (() => string) | null = null;
+export function configureWriterClient(opts: { runLocally: LocalRunner; spreadsheetId: () => string }): void {
+  localRunner = opts.runLocally;
+  spreadsheetIdOf = opts.spreadsheetId;
 }
 
 export function writerUrl(): string | null {
@@ -52,7 +54,8 @@ function requestIdOf(req: unknown): string {
 }
 
 function callWriter(url: string, op: WriterOp, req: unknown): unknown {
-  const body = { v: PROTOCOL_VERSION, op, spreadsheetId: activeSpreadsheet().getId(), idToken: identityToken(), requestId: requestIdOf(req), req: req ?? {} };
+  if (!spreadsheetIdOf) throw new Error('writer client not configured: src/writer/ops.ts was not loaded');
+  const body = { v: PROTOCOL_VERSION, op, spreadsheetId: spreadsheetIdOf(), idToken: identityToken(), requestId: requestIdOf(req), req: req ?? {} };
   const headers = frontDoorHeaders();
   let reply: HttpReply;
   try {

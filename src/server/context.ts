@@ -11,10 +11,12 @@ import { activeSpreadsheet, readSheetValues, requireSheet, SHEET_NAMES, type Spr
 import { withDocumentLock } from '../sheets/lock';
 import type { Ctx, LockRunner } from '../usecases/ctx';
 import { now as clockNow } from './clock';
+import { useSpreadsheetZone } from '../sheets/zone';
 import { civilFromDate } from '../domain/civilDate';
 import { lazy } from './lazy';
-import { parseSettings } from './settings';
-import { defaultCounties, readCalendar, readPolicy } from './domainRules';
+import { parseSettings } from '../config/settings';
+import { readCalendar, readPolicy } from '../config/domainRules';
+import { defaultCounties } from '../defaults/sheetRows';
 
 export { requireUser, userDto, say, t } from '../usecases/ctx';
 export type { Ctx, LockRunner, AuditHeadStore } from '../usecases/ctx';
@@ -45,6 +47,7 @@ export interface ContextOptions {
 
 /** A Ctx for one call. With no options: the active spreadsheet, the session's user, the document lock. */
 export function requestContext(ss: Spreadsheet = activeSpreadsheet(), opts: ContextOptions = {}): Ctx {
+  useSpreadsheetZone(ss); // dates read and written in the spreadsheet's zone (src/sheets/zone.ts)
   const at = clockNow();
   const today = civilFromDate(at);
   const settings = lazy(() => parseSettings(readSheetValues(ss, SHEET_NAMES.settings), defaultCounties()));

@@ -41,9 +41,9 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: 'RELIEF', kind: 'custom',
     zh: '按救助标准计算救助金额（元，精确到分）。', en: 'Relief amount in yuan (to the fen) under the relief standards.',
     params: [
-      p('scheme', 'string', '救助项目代码或中文名，如 "medical" 或 "特困职工医疗救助"', 'scheme code or Chinese name, e.g. "medical"'),
+      p('scheme', 'string', '救助项目名称，如 "特困职工医疗救助"', 'scheme code or Chinese name, e.g. "medical"'),
       p('amount', 'number|Array<Array<number>>', '计算基数（如医疗自付金额），可为单元格区域', 'base amount (e.g. medical self-pay), a number or a range'),
-      p('on_date', 'Date', '按哪一天有效的标准计算，默认今天', 'date whose standard applies (default today)', true),
+      p('on_date', 'Date', '按哪一天有效的标准计算；请传入“今日”单元格（公式缓存，不填则停在首次计算的那天）', 'date whose standard applies; pass the 今日 cell (results are cached; omitted = the day first computed)', true),
       p('policy', 'Array<Array<*>>', '救助标准表区域（含表头），替代内置标准', 'range of the 救助标准 sheet (with header) replacing the defaults', true),
     ],
     returns: { type: 'number|Array<Array<number>>', zh: '救助金额（元）', en: 'relief in yuan' },
@@ -54,14 +54,14 @@ export const ENTRY_POINTS: EntryPoint[] = [
     params: [
       p('scheme', 'string', '救助项目代码或中文名', 'scheme code or Chinese name'),
       p('amount', 'number|Array<Array<number>>', '计算基数，可为单元格区域', 'base amount, a number or a range'),
-      p('on_date', 'Date', '按哪一天有效的标准，默认今天', 'date whose standard applies (default today)', true),
+      p('on_date', 'Date', '按哪一天有效的标准；请传入“今日”单元格，不填则按计算当天并在说明中注明', 'date whose standard applies; pass the 今日 cell (omitted: the day computed, stated in the text)', true),
       p('policy', 'Array<Array<*>>', '救助标准表区域（含表头）', 'range of the 救助标准 sheet (with header)', true),
     ],
     returns: { type: 'string|Array<Array<string>>', zh: '一行说明文字', en: 'one line of explanation' },
   },
   {
     name: 'WORKDAY_CN', kind: 'custom',
-    zh: '按国务院节假日安排（含调休上班日）计算若干个工作日之后（负数为之前）的日期。', en: 'The date N Chinese working days after (negative: before) a start date, on the State Council schedule including adjusted working days.',
+    zh: '按国务院节假日安排（含调休上班日）计算若干个工作日之后（负数为之前）的日期；尚未公布安排的年份按法定节假日暂定。', en: 'The date N Chinese working days after (negative: before) a start date, on the State Council schedule including adjusted working days.',
     params: [
       p('start', 'Date|Array<Array<Date>>', '起始日期，可为区域', 'start date, or a range of dates'),
       p('days', 'number', '工作日天数，负数表示往前', 'number of working days; negative counts back'),
@@ -80,8 +80,8 @@ export const ENTRY_POINTS: EntryPoint[] = [
     zh: '从身份证号码取出生日期、性别、年龄或地区代码。', en: 'Birth date, sex, age or region code from an ID number.',
     params: [
       p('id', 'string|Array<Array<string>>', '身份证号码，可为区域', 'ID number, or a range'),
-      p('field', 'string', '"birth"（出生日期）、"sex"（性别）、"age"（年龄）或 "region"（地区代码）', '"birth", "sex", "age" or "region"'),
-      p('on_date', 'Date', '计算年龄的日期，默认今天', 'date for the age (default today)', true),
+      p('field', 'string', '"出生日期"、"性别"、"年龄"或"地区代码"', '"birth", "sex", "age" or "region"'),
+      p('on_date', 'Date', '计算年龄的日期；请传入“今日”单元格，如 =IDCARD_INFO(B2, "年龄", 今日)，年龄才会每天更新', 'date for the age; pass the 今日 cell, e.g. =IDCARD_INFO(B2, "age", 今日), so the age stays current', true),
     ],
     returns: { type: 'Date|string|number', zh: '所取信息', en: 'the requested field' },
   },
@@ -129,6 +129,7 @@ export const ENTRY_POINTS: EntryPoint[] = [
   { name: 'runCaseReports', kind: 'menu', params: [], zh: '为“案件”表中选中的行各生成一张困难职工情况报表。', en: 'Writes a printable case report for each selected row of 案件.' },
   { name: 'submitStagingRows', kind: 'menu', params: [], zh: '把“录入”表中填好的行提交为案件；有误的行留在原处并在单元格批注中说明。', en: 'Submits the rows typed into 录入 as cases; rows with mistakes stay, with a note on each bad cell.' },
   { name: 'connectWriter', kind: 'menu', params: [], zh: '连接写入服务：填写写入服务网址，显示需在写入服务中登记的受众和表格 ID。', en: 'Connects the writer web app and shows what to register in it.' },
+  { name: 'importHolidayNoticeMenu', kind: 'menu', params: [], zh: '粘贴国务院办公厅节假日安排通知，核对后写入“节假日”表并重新计算办理期限。', en: 'Paste the State Council holiday notice, check it, write it to 节假日 and recompute deadlines.' },
   { name: 'showHelp', kind: 'menu', params: [], zh: '显示使用说明。', en: 'Shows the guide.' },
   { name: 'getIntakeForm', kind: 'endpoint', params: [p('workerNo', 'string', '职工编号（编辑已有案件时）', 'worker number when editing', true)], zh: '侧边栏：取得录入表单（含已有案件的值）。', en: 'Sidebar: the intake form model (with a case\'s values when editing).' },
   { name: 'previewCase', kind: 'endpoint', params: [p('values', 'Object', '表单当前的值', 'the form values')], zh: '侧边栏：计算派生值、建议救助金额和提示。', en: 'Sidebar: derived values, suggested relief and warnings.' },

@@ -15,6 +15,7 @@ export * from './help';
 export * from './rollup';
 export * from './staging';
 export * from './connectWriter';
+export * from './holidayImport';
 export { setNow } from './clock';
 // The ops table: registers the owner-alone path of sendWrite (no writer connected).
 import '../writer/ops';

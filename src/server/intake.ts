@@ -6,6 +6,7 @@
  * validates every field (zh errors naming the field), the user must be in 人员权限, edits
  * need the version the page loaded, and nothing is written unless everything passed.
  */
+import { notListed } from './access';
 import { parseStatus } from '../domain/caseModel';
 import type { FieldDef } from '../domain/forms/fieldDefs';
 import { checkValues } from '../domain/forms/fieldRules';
@@ -20,16 +21,18 @@ import { showSidebar } from '../sheets/ui';
 import { checkScope, idDef, notFound } from '../usecases/saveCase';
 import { BangfuError } from '../domain/errors';
 import { sendWrite } from '../platform/writerClient';
-import { casesWithId, duplicateWarnings, statusText } from './caseFacts';
+import { casesWithId, duplicateWarnings, statusText } from '../config/caseRules';
 import { requestContext, requireUser, userDto, type Ctx } from './context';
-import { suggestRelief } from './domainRules';
+import { suggestRelief } from '../config/domainRules';
+import { paymentsOf } from '../sheets/payments';
+import { paymentDto } from '../domain/ledger';
 
 export function openIntake(): void {
   showSidebar('intake', '新增/编辑困难职工');
 }
 
 function fieldDto(f: FieldDef): FieldDefDto {
-  return f as FieldDefDto;
+  return f;
 }
 
 /** The form model; with a worker number, that case's values for editing. */
@@ -43,6 +46,8 @@ export function getIntakeForm(workerNo?: string): IntakeFormModel {
     fields: fields.map(fieldDto),
     counties: ctx.settings().counties.map((c) => ({ code: resolveCountyCode(ctx, c.code), name: c.name })),
   };
+  const access = notListed(ctx);
+  if (access) return { ...model, access };
   if (workerNo && workerNo.trim() !== '') {
     const user = requireUser(ctx);
     const cs = openCaseSheet(ctx.ss, fields);
@@ -53,6 +58,7 @@ export function getIntakeForm(workerNo?: string): IntakeFormModel {
     model.values = normalizeValues(fields, row.record);
     model.version = numberOf(row.record.version) ?? 0;
     model.status = statusText(row.record.status, ctx.locale());
+    model.history = paymentsOf(ctx.ss, model.workerNo).map(paymentDto);
   }
   return model;
 }

@@ -4,9 +4,9 @@
  * else. A bound script (and an add-on in use) runs in LIMITED mode and gets the top-level
  * 帮扶 menu. The handler names are entry points (src/server/entrypoints.ts).
  */
+import type { Locale } from '../domain/errors';
 import { getUi } from '../sheets/ui';
-
-type Locale = 'zh-CN' | 'en';
+import { calendarReminderOnOpen } from './triggers';
 
 interface Item { zh: string; en: string; fn: string }
 interface SubMenu { zh: string; en: string; items: Item[] }
@@ -43,6 +43,7 @@ export const MENU: readonly Entry[] = [
     items: [
       { zh: '连接写入服务', en: 'Connect the writer', fn: 'connectWriter' },
       { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },
+      { zh: '导入节假日通知', en: 'Import holiday notice', fn: 'importHolidayNoticeMenu' },
     ],
   },
   { zh: '帮助', en: 'Help', fn: 'showHelp' },
@@ -76,6 +77,8 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     }
   }
   menu.addToUi();
+  // Administrators are reminded to import next year's holiday notice (not in AuthMode.NONE: no reading then).
+  if (!noAuth) calendarReminderOnOpen();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

@@ -12,7 +12,7 @@
 import { parseFormDefinitions, type FieldDef } from '../domain/forms/fieldDefs';
 import { checkField } from '../domain/forms/fieldRules';
 import { numberOf } from '../domain/forms/values';
-import { AUDIT_COLUMNS, jsonCell } from '../sheets/audit';
+import { AUDIT_COLUMNS, changesText, jsonCell } from '../sheets/audit';
 import { appendAuditRows } from '../sheets/auditChain';
 import { sha256Hex } from '../platform/digest';
 import { caseColumns } from '../sheets/cases';
@@ -89,9 +89,11 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     from: '',
     to: '',
     reason: '',
-    changes: JSON.stringify(row.map((v, j) => ({
+    changes: changesText(row.map((v, j) => ({
       field: keyOf.get(left + j) ?? `第${left + j}列`,
+      label: columns.find((c) => c.key === keyOf.get(left + j))?.zh,
       before: single ? jsonCell(e.oldValue ?? null) : null,
+      beforeUnknown: !single,
       after: jsonCell(v),
     }))),
     request_id: '',

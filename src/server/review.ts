@@ -4,17 +4,21 @@
  * decides again on every action (workflow `can` inside `applyAction`): a page that skips
  * its checks gets a clear refusal and nothing changes.
  */
-import type { CaseRecord } from '../domain/caseModel';
+import type { CaseRecord, CaseStatus } from '../domain/caseModel';
+import type { CivilDate } from '../domain/civilDate';
+import type { Locale } from '../domain/errors';
+import { notListed } from './access';
 import { parseStatus } from '../domain/caseModel';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
-import { ACTIONS, actionLabel, statusLabel } from '../domain/workflow/actions';
-import { availableActions, isWaitingOn } from '../domain/workflow/permissions';
-import { isDueSoon, isOverdue } from '../domain/workflow/deadlines';
-import type { ReviewActionRequest, ReviewActionResult, ReviewItem, ReviewQueue } from '../shared/endpoints';
+import { ACTIONS, ACTION_KEYS, actionLabel, rolesFor, statusLabel } from '../domain/workflow/actions';
+import { availableActions, can, isWaitingOn, type User } from '../domain/workflow/permissions';
+import { isDueSoon, isOverdue, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
+import { coerceCivil } from '../domain/civilDate';
+import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewItem, ReviewQueue } from '../shared/endpoints';
 import { readCases } from '../sheets/cases';
 import { showSidebar } from '../sheets/ui';
 import { requestContext, requireUser, t, userDto, type Ctx } from './context';
-import { suggestRelief } from './domainRules';
+import { suggestRelief } from '../config/domainRules';
 import { BangfuError } from '../domain/errors';
 import { sendWrite } from '../platform/writerClient';
 
@@ -50,8 +54,10 @@ function summaryOf(ctx: Ctx, c: CaseRecord): { label: string; value: string }[] 
 /** Cases waiting on the user's role in their county scope, oldest due date first. */
 export function getReviewQueue(): ReviewQueue {
   const ctx = requestContext();
-  const user = requireUser(ctx);
   const locale = ctx.locale();
+  const access = notListed(ctx);
+  if (access) return { locale, user: userDto(ctx), items: [], access };
+  const user = requireUser(ctx);
   const table = readCases(ctx.ss, ctx.forms().fields);
   const calendar = ctx.calendar();
   const policy = ctx.policy();
@@ -70,6 +76,7 @@ export function getReviewQueue(): ReviewQueue {
       status,
       statusLabel: statusLabel(status, locale),
       dueDate: textOf(c.due_date) || null,
+      dueNote: safe(() => provisionalDueNote(provisionalYearsOf(c, coerceCivil(c.due_date), calendar)), '') || undefined,
       overdue: isOverdue(c, ctx.today),
       dueSoon: safe(() => isDueSoon(c, ctx.today, calendar), false),
       emergency: isYes(c.emergency),
@@ -81,10 +88,28 @@ export function getReviewQueue(): ReviewQueue {
       actions: actions.map((a) => ({
         key: a, label: actionLabel(a, locale), needsReason: ACTIONS[a].needsReason, needsAmount: ACTIONS[a].amount !== 'none',
       })),
+      unavailable: unavailableActions(user, c, status, actions, ctx.today, locale),
     });
   }
   items.sort((a, b) => (a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : (a.dueDate ?? '9999') > (b.dueDate ?? '9999') ? 1 : a.workerNo < b.workerNo ? -1 : 1);
   return { locale, user: userDto(ctx), items };
+}
+
+/**
+ * The steps of this status that belong to the user's role but are refused on this case
+ * (her own case, a notice not yet over …), each with the reason the server would give, so
+ * the page says why a button is missing. Payment first applies only to emergency cases: on
+ * any other it is no step at all, not a refusal.
+ */
+function unavailableActions(user: User, c: CaseRecord, status: CaseStatus, allowed: readonly ReviewActionKey[], today: CivilDate, locale: Locale): ReviewItem['unavailable'] {
+  const out: NonNullable<ReviewItem['unavailable']> = [];
+  for (const a of ACTION_KEYS) {
+    if (allowed.includes(a) || !ACTIONS[a].from.includes(status) || !rolesFor(a, status).includes(user.role)) continue;
+    if (a === 'mark_paid' && !isYes(c.emergency)) continue;
+    const p = can(user, a, c, { today });
+    if (!p.ok) out.push({ key: a, label: actionLabel(a, locale), reason: locale === 'en' ? p.reasonEn : p.reasonZh });
+  }
+  return out;
 }
 
 function safe<T>(f: () => T, fallback: T): T {

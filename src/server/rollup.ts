@@ -9,21 +9,22 @@
  * administrators (the people who file the statistics).
  */
 import { BangfuError } from '../domain/errors';
-import { donationStandard, rollUpDonations, DONATION_HEADER, DONATION_STANDARD_HEADER } from '../domain/donation';
-import { parseSources, type Source } from '../domain/rollup/sources';
-import { crossCheck, rollUp, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
-import { indexHeader, readFact, type CaseFact } from '../domain/rollup/caseFacts';
-import {
-  caseReportLayout, centreStatsLayout, dashboardLayout, donationLayout, publicNoticeLayout, realNameLayout, summaryLayout, warmthStatsLayout,
-} from '../domain/reports';
-import { DEFAULT_DONATION_ROWS, DONATION_SOURCE } from '../defaults/donation';
+import { donationStandard, rollUpDonations } from '../domain/donation';
+import { crossCheck, rollUp, type RollupResult } from '../domain/rollup/aggregate';
+import { indexHeader, readFact } from '../domain/rollup/caseFacts';
+import type { FormHeader } from '../domain/reports/officialForms';
+import { buildReportSet, caseReportLayout, donationLayout, donationPostingLayout, reportRollupOptions, type ReportKind } from '../domain/reports';
+import { currentCampaign, parseCampaigns, remittanceDeadline } from '../domain/campaigns';
+import { defaultCampaignRows } from '../defaults/campaigns';
+import { campaignPeriod, yearPeriod, type Period } from '../domain/periods';
+import { normalizeCountyCode } from '../domain/workerNo';
+import { defaultDonationStandardRows } from '../defaults/sheetRows';
 import { writeLayout } from '../sheets/reportWriter';
+import { readSelectedRows, readSources } from '../sheets/sources';
 import { toast } from '../sheets/ui';
-import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
+import { readSheetValues, REPORT_SHEETS, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, requireUser, type Ctx } from './context';
 import { sendWrite, writerUrl } from '../platform/writerClient';
-
-export const REPORT_SHEETS = { donations: '捐款', donationStandards: '一日捐标准' } as const;
 
 export interface RunReport {
   ok: boolean;
@@ -41,40 +42,52 @@ function reporter(ctx: Ctx): void {
   }
 }
 
-/** Reads every enabled source: one open and one getValues each; failures become problems. */
-export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void = () => {}): { data: SourceData[]; problems: string[]; sources: Source[] } {
-  const { sources, problems } = parseSources(readSheetValues(ss, SHEET_NAMES.sources));
-  if (sources.length === 0 && problems.length === 0) {
-    sources.push({ row: 0, name: '本表', county: '', kind: 'tab', location: SHEET_NAMES.cases, tab: SHEET_NAMES.cases });
-  }
-  const data: SourceData[] = [];
-  sources.forEach((s, i) => {
-    onProgress(`正在读取来源 ${i + 1}/${sources.length}：${s.name}`);
-    try {
-      const book = s.kind === 'tab' ? ss : SpreadsheetApp.openById(s.location);
-      const sheet = book.getSheetByName(s.tab);
-      if (!sheet) throw new Error(`找不到标签页“${s.tab}”`);
-      data.push({ name: s.name, county: s.county, values: sheet.getDataRange().getValues() });
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      problems.push(`来源“${s.name}”无法读取（${why}），已跳过`);
-    }
-  });
-  return { data, problems, sources };
-}
-
 function countyNames(ctx: Ctx): Record<string, string> {
-  return Object.fromEntries(ctx.settings().counties.map((c) => [c.code, c.name]));
+  const { counties, provinceLetter } = ctx.settings();
+  return Object.fromEntries(counties.map((c) => [normalizeCountyCode(c.code, provinceLetter), c.name]));
 }
 
-function rollUpAll(ctx: Ctx, keep?: (f: CaseFact) => boolean): RollupResult {
+/**
+ * Reads every source once, rolls up what `kinds` need — the calendar year, and for
+ * 送温暖工程统计表 and 实名制汇总表 the 送温暖 campaign of 活动 in force today (SPEC §6.1) — checks
+ * the sums, and writes those reports.
+ */
+function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult; sheets: string[] } {
   const progress = (m: string) => toast(m, '汇总', 5);
   const read = readSources(ctx.ss, progress);
   progress(`正在汇总 ${read.data.length} 个来源…`);
-  const result = rollUp(read.data, { year: Number(ctx.today.slice(0, 4)), today: ctx.today, keep });
-  result.problems.unshift(...read.problems);
-  crossCheck(result);
-  return result;
+  const { counties, provinceLetter } = ctx.settings();
+  const codes = counties.map((c) => normalizeCountyCode(c.code, provinceLetter));
+  const year = yearPeriod(Number(ctx.today.slice(0, 4)));
+  const rollUpFor = (period: Period) => {
+    const r = rollUp(read.data, { ...reportRollupOptions(ctx.today, kinds, period), counties: codes });
+    r.problems.unshift(...read.problems);
+    crossCheck(r);
+    return r;
+  };
+  const r = rollUpFor(year);
+  const warmth = kinds.includes('warmth') || kinds.includes('realName') ? warmthPeriod(ctx) : year;
+  const w = warmth === year ? r : rollUpFor(warmth);
+  toast('正在写入报表…', '汇总', 5);
+  const layouts = buildReportSet(r, kinds, { countyNames: countyNames(ctx), header: formHeader(ctx, r.year), viewer: ctx.user()?.role ?? null }, w);
+  for (const l of layouts) writeLayout(ctx.ss, l);
+  return { r, sheets: layouts.map((l) => l.name) };
+}
+
+/** The form header from 设置 (填报单位 / 填报人 / 联系电话), never the spreadsheet's title. */
+function formHeader(ctx: Ctx, year: number): FormHeader {
+  const { unit, person, phone } = ctx.settings().report;
+  return { unit, person, phone, year, today: ctx.today };
+}
+
+/** The 送温暖 campaign of 活动 in force today (its own period), else the calendar year. */
+function warmthPeriod(ctx: Ctx): Period {
+  const c = currentCampaign(parseCampaigns(campaignRows(ctx.ss)).campaigns, '送温暖', ctx.today);
+  return c ? campaignPeriod(c) : yearPeriod(Number(ctx.today.slice(0, 4)));
+}
+
+function campaignRows(ss: Spreadsheet): unknown[][] {
+  return ss.getSheetByName(REPORT_SHEETS.campaigns) ? readSheetValues(ss, REPORT_SHEETS.campaigns) : defaultCampaignRows();
 }
 
 function finish(sheets: string[], problems: string[], what: string): RunReport {
@@ -128,85 +141,72 @@ function guarded(name: ReportName | null, fn: (ctx: Ctx) => RunReport): RunRepor
 /** 帮扶 → 汇总与报表 → 汇总. */
 export function runRollup(): RunReport {
   return guarded('runRollup', (ctx) => {
-    const r = rollUpAll(ctx);
-    toast('正在写入“汇总”…', '汇总', 5);
-    writeLayout(ctx.ss, summaryLayout(r, countyNames(ctx), ctx.today));
-    return finish(['汇总'], r.problems, `汇总（${r.rowsCounted} 件）`);
+    const { r, sheets } = writeReports(ctx, ['summary']);
+    return finish(sheets, r.problems, `汇总（${r.rowsCounted} 件）`);
   });
 }
 
-/** 生成报表: 汇总 + the two statistics forms + the real-name summary. */
+/** What 生成报表 writes: 汇总 + the two statistics forms + the real-name summary. */
+const REPORTS_MENU: readonly ReportKind[] = ['summary', 'warmth', 'centre', 'realName'];
+
+/** 生成报表. */
 export function runReports(): RunReport {
   return guarded('runReports', (ctx) => {
-    const helped = (f: CaseFact) => f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0);
-    const r = rollUpAll(ctx, helped);
-    const names = countyNames(ctx);
-    const header = { unit: ctx.ss.getName(), year: r.year, today: ctx.today };
-    const role = ctx.user()?.role ?? null;
-    toast('正在写入报表…', '汇总', 5);
-    const layouts = [summaryLayout(r, names, ctx.today), warmthStatsLayout(r.city, header), centreStatsLayout(r.city, header), realNameLayout(r.kept, role, ctx.ss.getName())];
-    for (const l of layouts) writeLayout(ctx.ss, l);
-    return finish(layouts.map((l) => l.name), r.problems, '报表');
+    const { r, sheets } = writeReports(ctx, REPORTS_MENU);
+    return finish(sheets, r.problems, '报表');
   });
 }
 
 /** 公示名单: the cases in public notice, masked. */
 export function runPublicNotice(): RunReport {
   return guarded('runPublicNotice', (ctx) => {
-    const r = rollUpAll(ctx, (f) => f.status === 'notice');
-    writeLayout(ctx.ss, publicNoticeLayout(r.kept, ctx.today));
-    return finish(['公示名单'], r.problems, `公示名单（${r.kept.length} 人）`);
+    const { r, sheets } = writeReports(ctx, ['publicNotice']);
+    return finish(sheets, r.problems, `公示名单（${r.kept.length} 人）`);
   });
 }
 
 /** 统计图表: the dashboard tables and their charts. */
 export function runDashboard(): RunReport {
   return guarded('runDashboard', (ctx) => {
-    const r = rollUpAll(ctx);
-    writeLayout(ctx.ss, dashboardLayout(r, countyNames(ctx)));
-    return finish(['统计图表'], r.problems, '统计图表');
+    const { r, sheets } = writeReports(ctx, ['dashboard']);
+    return finish(sheets, r.problems, '统计图表');
   });
 }
 
-/** 一日捐汇总: the 捐款 sheet by county against the 一日捐标准 in force today. */
+/**
+ * 一日捐汇总 and 一日捐公示: the 捐款 sheet (with the 捐款名册 when kept) by county against the
+ * 一日捐标准 in force today and the deadline of the 一日捐 campaign of 活动 in force today.
+ */
 export function runDonationRollup(): RunReport {
   return guarded('runDonationRollup', (ctx) => {
     const std = donationStandard(donationStandardRows(ctx.ss), ctx.today);
     const values = readSheetValues(ctx.ss, REPORT_SHEETS.donations);
-    if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、捐款人数和金额', 'The 捐款 sheet is empty');
-    const d = rollUpDonations(values, std);
-    writeLayout(ctx.ss, donationLayout(d, countyNames(ctx)));
-    return finish(['一日捐汇总'], d.problems, `一日捐汇总（${d.units.length} 个单位）`);
+    if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、职工数、捐款人数和金额', 'The 捐款 sheet is empty');
+    const campaigns = parseCampaigns(campaignRows(ctx.ss));
+    const campaign = currentCampaign(campaigns.campaigns, '一日捐', ctx.today);
+    const register = ctx.ss.getSheetByName(REPORT_SHEETS.donors) ? readSheetValues(ctx.ss, REPORT_SHEETS.donors) : undefined;
+    const names = countyNames(ctx);
+    const d = rollUpDonations(values, std, { today: ctx.today, deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null, register, counties: Object.keys(names) });
+    d.problems.unshift(...campaigns.problems);
+    writeLayout(ctx.ss, donationLayout(d, names, campaign?.name ?? ''));
+    writeLayout(ctx.ss, donationPostingLayout(d, campaign?.name ?? ''));
+    return finish(['一日捐汇总', '一日捐公示'], d.problems, `一日捐汇总（${d.units.length} 个单位）`);
   });
 }
+
 
 function donationStandardRows(ss: Spreadsheet): unknown[][] {
   const v = readSheetValues(ss, REPORT_SHEETS.donationStandards);
   return v.length > 1 ? v : defaultDonationStandardRows();
 }
 
-export function defaultDonationStandardRows(): (string | number)[][] {
-  return [[...DONATION_STANDARD_HEADER], ...DEFAULT_DONATION_ROWS.map(([k, zh, v, from, to]) => [k, zh, v, from, to, DONATION_SOURCE])];
-}
-
-export function donationSheetHeader(): string[] {
-  return [...DONATION_HEADER];
-}
-
 /** 困难职工情况报表 for the rows selected in 案件: one printable sheet each. */
 export function runCaseReports(): RunReport {
   // The printable sheets are new sheets of the caller's own, made here from the selection.
   return guarded(null, (ctx) => {
-    const sheet = ctx.ss.getSheetByName(SHEET_NAMES.cases);
-    const range = ctx.ss.getActiveRange();
-    if (!sheet || !range || range.getSheet().getName() !== SHEET_NAMES.cases || range.getLastRow() < 2) {
-      throw new BangfuError('report.selectRows', '请先在“案件”表中选中要打印的案件行', 'Select the case rows in 案件 first');
-    }
-    const top = Math.max(range.getRow(), 2);
-    const n = range.getLastRow() - top + 1;
-    const width = sheet.getLastColumn();
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    const rows = sheet.getRange(top, 1, n, width).getValues();
+    const selected = readSelectedRows(ctx.ss, SHEET_NAMES.cases);
+    if (!selected) throw new BangfuError('report.selectRows', '请先在“案件”表中选中要打印的案件行', 'Select the case rows in 案件 first');
+    const { top, header, rows } = selected;
     const h = indexHeader(header);
     const made: string[] = [];
     const problems: string[] = [];

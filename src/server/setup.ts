@@ -32,13 +32,24 @@ import {
 import { readHeader, safeCell, type Cell, type Sheet } from '../sheets/table';
 import { setUpStagingSheet } from '../sheets/staging';
 import { STAGING } from '../domain/forms/stagingText';
+import { civilFromDate } from '../domain/civilDate';
+import { now } from './clock';
 import { toast } from '../sheets/ui';
 import { sendWrite } from '../platform/writerClient';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
-import { defaultCounties, defaultHolidayRows, defaultPolicyRows, HOLIDAY_KIND_CHOICES, SOURCE_COLUMNS, sourceRowForThisWorkbook } from './domainRules';
-import { defaultSettingsRows } from './settings';
-import { defaultDonationStandardRows, donationSheetHeader, REPORT_SHEETS } from './rollup';
-import { UNIT_TYPES } from '../domain/donation';
+import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
+import {
+  defaultCounties, defaultDonationStandardRows, defaultHolidayRows, defaultPolicyRows, defaultSettingsRows, donationSheetHeader, sourceRowForThisWorkbook,
+} from '../defaults/sheetRows';
+import { SOURCE_COLUMNS } from '../domain/rollup/sources';
+import { REPORT_SHEETS } from '../sheets/workbook';
+import { REGISTER_HEADER, UNIT_TYPE_CHOICES } from '../domain/donation';
+import { defaultCampaignRows } from '../defaults/campaigns';
+import { CAMPAIGN_KINDS } from '../domain/campaigns';
+import { LEDGER_COLUMNS } from '../domain/ledger';
+import { LEDGER_SHEET, ledgerSeedRows, migrateCaseAmounts } from '../sheets/payments';
+import { ensureTimeZone, ensureTodayCell } from './timeZoneSetup';
+import { today as clockToday } from './clock';
 
 export interface SetupReport {
   created: string[];
@@ -93,6 +104,8 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
   const dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, what: string) => {
     if (col !== undefined && ensureListValidation(sheet, col, values, allowInvalid, `请从下拉列表选择${what}`)) repaired.push(`${sheet.getName()}：“${what}”下拉选项`);
   };
+  // Time zone first: every date below is written in the spreadsheet's zone.
+  ensureTimeZone(ss, repaired, problems);
 
   // 表单定义 first: 案件's columns follow it.
   const formsSheet = ensure(SHEET_NAMES.forms, defaultFormRows);
@@ -112,6 +125,8 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
   dropdown(staffSheet, readHeader(staffSheet, STAFF_COLUMNS).col.role, ROLE_CHOICES, true, '角色');
 
   ensure(SHEET_NAMES.settings, () => defaultSettingsRows(defaultCounties()));
+  // 今日 lives in 设置, which only the owner (or the writer, as the owner) may write.
+  if (setupRunner(ss).isOwner) ensureTodayCell(ss, clockToday(), repaired);
 
   let fields: FieldDef[] = [];
   try {
@@ -145,8 +160,22 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
 
   // The one-day donation campaign: the units' figures, and its dated standards.
   const donations = ensure(REPORT_SHEETS.donations, () => [donationSheetHeader()]);
-  dropdown(donations, 3, Object.keys(UNIT_TYPES), false, '单位类型');
+  // A 捐款 sheet made before 职工数, 市区内 … existed gets them at its end; dropdowns follow the labels.
+  const donationColumns = donationSheetHeader().map((zh) => ({ key: zh, zh }));
+  addColumns(donations, donationColumns);
+  const donationMap = readHeader(donations, donationColumns);
+  dropdown(donations, donationMap.col['单位类型'], [...UNIT_TYPE_CHOICES], false, '单位类型');
+  dropdown(donations, donationMap.col['市区内'], ['是', '否'], false, '市区内');
   ensure(REPORT_SHEETS.donationStandards, defaultDonationStandardRows);
+  ensure(REPORT_SHEETS.donors, () => [[...REGISTER_HEADER]]);
+  // 发放记录: one row per payment. A workbook from before it has its 案件 amounts moved in, once.
+  const ledgerSheet = ensure(LEDGER_SHEET, ledgerSeedRows);
+  addColumns(ledgerSheet, LEDGER_COLUMNS);
+  const moved = migrateCaseAmounts(ss, { sheet: ledgerSheet, map: readHeader(ledgerSheet, LEDGER_COLUMNS) }, civilFromDate(now()));
+  if (moved > 0) repaired.push(`从“案件”迁入 ${moved} 笔发放到“${LEDGER_SHEET}”`);
+  // Campaigns and their deadlines (SPEC §2.7), dated rows the administrator keeps.
+  const campaigns = ensure(REPORT_SHEETS.campaigns, defaultCampaignRows);
+  dropdown(campaigns, 2, [...CAMPAIGN_KINDS], false, '类型');
 
   protectAuthoritativeSheets(ss, repaired, problems);
 
@@ -168,7 +197,8 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
  * (directly, or the writer deployed by the owner) may set it: run by anyone else it would
  * make that person an editor, so it is left alone and reported.
  */
-function protectAuthoritativeSheets(ss: Spreadsheet, repaired: string[], problems: string[]): void {
+/** Who runs setup, and whether that is the owner (a shared drive has no owner: then yes). */
+function setupRunner(ss: Spreadsheet): { me: string; owner: string; isOwner: boolean } {
   const me = effectiveEmail();
   let owner = '';
   try {
@@ -176,7 +206,12 @@ function protectAuthoritativeSheets(ss: Spreadsheet, repaired: string[], problem
   } catch {
     // No owner to compare with (a shared drive): the effective user keeps access.
   }
-  if (owner !== '' && me !== owner) {
+  return { me, owner, isOwner: owner === '' || me === owner };
+}
+
+function protectAuthoritativeSheets(ss: Spreadsheet, repaired: string[], problems: string[]): void {
+  const { me, owner, isOwner } = setupRunner(ss);
+  if (!isOwner) {
     problems.push(`保护未检查：只有表格所有者（${owner}）或写入服务才能设置保护，请由所有者运行“初始化/修复表格”`);
     return;
   }
@@ -198,7 +233,17 @@ function setUpCaseColumns(cases: Sheet, columns: ReturnType<typeof caseColumns>,
   const map = readHeader(cases, columns);
   dropdown(cases, map.col.status, CASE_STATUSES.map((s) => STATUS_LABELS[s].zh), false, '状态');
   for (const f of fields) {
-    if (f.type === 'select') dropdown(cases, map.col[f.key], f.options, true, f.zh);
+    // A select with shown labels (救助项目) is written by its label (forms/values.ts toCellValue).
+    if (f.type === 'select') dropdown(cases, map.col[f.key], f.optionLabels ?? f.options, true, f.zh);
+  }
+  // The yes/no flags the code keeps (TRUE/FALSE cells) show as checkboxes, not as the words TRUE and FALSE.
+  for (const key of ['overdue', 'emergency_pending']) {
+    const col = map.col[key];
+    if (col !== undefined && cases.getRange(2, col).getDataValidation() === null) {
+      const rule = SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build();
+      cases.getRange(2, col, Math.max(cases.getMaxRows() - 1, 1), 1).setDataValidation(rule);
+      repaired.push(`案件：“${columns.find((c) => c.key === key)!.zh}”列显示为复选框`);
+    }
   }
   const textKeys = ['worker_no', 'county', ...fields.filter((f) => f.type === 'idcard' || f.type === 'phone' || f.type === 'card').map((f) => f.key)];
   for (const key of textKeys) {

@@ -11,11 +11,12 @@
  * to 操作日志 (nobody reads trigger failure e-mails) and does not stop the others.
  */
 import type { CaseRecord } from '../domain/caseModel';
-import { dateFromCivil, yearOf } from '../domain/civilDate';
+import { coerceCivil, dateFromCivil, yearOf } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
+import { calendarWarning } from '../domain/calendar';
 import { textOf } from '../domain/forms/values';
 import { annualReview } from '../domain/workflow/annualReview';
-import { annualReviewDeadline, inQuarterlyWindow, isOverdue, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
+import { annualReviewDeadline, inQuarterlyWindow, isOverdue, provisionalDueNote, provisionalYearsOf, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
 import { isWaitingOn, type User } from '../domain/workflow/permissions';
 import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
@@ -25,16 +26,18 @@ import { readCases, sameCell, systemCell } from '../sheets/cases';
 import { ensureSheet } from '../sheets/structure';
 import { readHeader, safeCell, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
-import { SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
+import { boundSpreadsheet, openSpreadsheet, SHEET_NAMES, requireSheet, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, type Ctx } from './context';
 import { notConnectedError, sendWrite, writerUrl } from '../platform/writerClient';
 import { effectiveEmail } from '../platform/session';
+import { scriptProperty, setScriptProperty } from '../platform/properties';
 import { spreadsheetOwnerEmail } from '../sheets/workbook';
+import { refreshTodayCell } from './timeZoneSetup';
+import { ANNUAL_REVIEW_HEADER } from '../domain/layouts/annualReview';
+export { ANNUAL_REVIEW_HEADER };
 
-/** Handlers we install; removeTriggers touches only these. */
-export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
-export const DAILY_HANDLER = 'dailyJobs';
-export const SPREADSHEET_ID_KEY = 'bangfu.spreadsheetId';
+import { SPREADSHEET_ID_KEY, type TriggerReport } from '../usecases/dailyJobs';
+export { DAILY_HANDLER, OUR_HANDLERS, SPREADSHEET_ID_KEY, type TriggerReport } from '../usecases/dailyJobs';
 const QUARTER_KEY = 'bangfu.quarterlyReminder.lastQuarter';
 
 /** Where "this quarter was reminded" is kept: the document's properties, or per spreadsheet in the writer's (it has no document). */
@@ -48,14 +51,12 @@ function quarterStore(ctx: Ctx): { props: GoogleAppsScript.Properties.Properties
  * installTriggers remembered (a time-driven run has no active document in an add-on).
  */
 function jobSpreadsheet(): Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = boundSpreadsheet();
   if (active) return active;
   const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
   if (!id) throw new BangfuError('trigger.noWorkbook', '找不到要处理的表格，请在表格中重新运行“触发器设置”', 'No workbook to work on; run Triggers → Install again from the spreadsheet');
-  return SpreadsheetApp.openById(id);
+  return openSpreadsheet(id);
 }
-
-export interface TriggerReport { removed: number; created: string[]; message: string }
 
 /**
  * Installs the daily job. Connected to a writer: in the writer, as its owner (one trigger
@@ -74,14 +75,16 @@ export function removeTriggers(): TriggerReport {
   return report;
 }
 
-/** The three jobs in turn on one workbook; one failing is logged and does not stop the next. */
-export function runJobs(ctx: Ctx): void {
+/** The daily jobs in turn on one workbook; one failing is logged and does not stop the next. */
+export function runDailyJobs(ctx: Ctx): void {
   // Labels are explicit: minification renames functions.
   const jobs: [string, (ctx: Ctx) => unknown][] = [
     ['每日期限检查', runDeadlineCheck],
     ['年度复审标记', runAnnualReview],
     ['季度统计提醒', runQuarterlyReminder],
     ['操作日志校验', auditCheckJob],
+    ['节假日安排提醒', runCalendarReminder],
+    ['更新今日日期', (ctx) => refreshTodayCell(ctx.ss, ctx.today)],
   ];
   for (const [label, job] of jobs) {
     try {
@@ -99,7 +102,7 @@ export function runJobs(ctx: Ctx): void {
  */
 export function dailyJobs(): void {
   if (!localJobsAllowed()) return;
-  runJobs(requestContext(jobSpreadsheet()));
+  runDailyJobs(requestContext(jobSpreadsheet()));
 }
 
 /** Jobs may write from the bound script only with no writer connected and the owner running them. */
@@ -160,7 +163,7 @@ export function dailyDeadlineCheck(): DeadlineCheckResult {
   }
 }
 
-const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'due_date', 'overdue', 'created_by', 'name'];
+const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'stage_since', 'due_date', 'overdue', 'created_by', 'name'];
 
 /**
  * ONE read of 案件; due date and overdue recomputed for open cases on the working-day
@@ -177,6 +180,11 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
     const table = readCases(ctx.ss, defs, { keys: DEADLINE_KEYS, required: ['worker_no', 'status', 'due_date', 'overdue'], skipBlank: false });
     const dueCol: Cell[] = [];
     const overdueCol: Cell[] = [];
+    const notes: string[][] = []; // 暂定 notes on due dates counted over unpublished years
+    // The notes as they were: a 暂定 due date that moves now moved because the schedule was entered.
+    const noteRange = table.rows.length > 0 ? table.sheet.getRange(2, table.map.col.due_date, table.rows.length, 1) : null;
+    const had = noteRange ? noteRange.getNotes() : [];
+    const moved: AuditRecord[] = [];
     let open = 0, changed = 0, overdue = 0;
     const failedYears = new Set<string>();
     for (const row of table.rows) {
@@ -184,12 +192,19 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
       const s = caseStatus(c);
       let due: Cell = c.due_date ?? '';
       let late: Cell = c.overdue ?? '';
+      let note = '';
       if (s !== null && OPEN_STATUSES.includes(s)) {
         open++;
         try {
           const d = recomputeDeadline(c, ctx.today, calendar, rules);
           due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
           late = d.overdue;
+          note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
+          const was = coerceCivil(c.due_date) ?? '';
+          if ((had[notes.length]?.[0] ?? '').startsWith('暂定') && was !== d.due_date) {
+            moved.push({ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: textOf(c.worker_no), action: '期限重新计算', from: '', to: '',
+              reason: `节假日安排已录入：截止日期 ${was || '无'} → ${d.due_date || '无'}`, changes: [{ field: 'due_date', before: was, after: d.due_date }], requestId: '' });
+          }
         } catch (e) {
           const text = e instanceof BangfuError ? e.zh : String(e);
           if (!failedYears.has(text)) failures.push(`${textOf(c.worker_no)}：${text}`);
@@ -200,8 +215,11 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
       if (!sameCell(due, c.due_date) || !sameCell(late, c.overdue)) changed++;
       dueCol.push(due);
       overdueCol.push(late);
+      notes.push([note]);
     }
     if (changed > 0) writeColumns(table.sheet, table.map, { due_date: dueCol, overdue: overdueCol });
+    if (noteRange && notes.some((n, i) => n[0] !== (had[i]?.[0] ?? ''))) noteRange.setNotes(notes);
+    appendAudit(ctx, moved);
     return { open, changed, overdue, rows: table.rows };
   });
   if (failures.length > 0) {
@@ -247,9 +265,56 @@ function digestBody(u: User, cases: readonly CaseRecord[], ctx: Ctx): string {
   ].join('\n');
 }
 
+// ── holiday calendar reminder ────────────────────────────────────────────────────
+
+const CALENDAR_REMINDER_KEY = 'bangfu.calendarReminder.lastDay';
+
+/**
+ * While the calendar runs on provisional days (from 1 November for next year), remind the
+ * administrators to import the State Council notice: a toast for whoever has the sheet
+ * open, and — when 邮件提醒 is on — one mail a day to each administrator.
+ */
+export function runCalendarReminder(ctx: Ctx): { warned: boolean; mailed: number } {
+  const cal = ctx.calendar();
+  const w = cal.yearStatus ? calendarWarning({ yearStatus: (y) => cal.yearStatus!(y) }, ctx.today) : null;
+  if (!w) return { warned: false, mailed: 0 };
+  toast(w.zh, '节假日安排', 20);
+  if (!ctx.settings().notifications) return { warned: true, mailed: 0 };
+  // One writer may serve several spreadsheets: the day of the last mail is kept per spreadsheet.
+  const key = `${CALENDAR_REMINDER_KEY}.${ctx.ss.getId()}`;
+  if (scriptProperty(key) === ctx.today) return { warned: true, mailed: 0 };
+  const admins = [...new Set(ctx.staff().users.filter((u) => u.role === 'admin').map((u) => u.email))];
+  let mailed = 0;
+  for (const to of admins) {
+    MailApp.sendEmail(to, `【帮扶】请导入${w.years.join('、')}年节假日安排（${ctx.today}）`, [
+      '管理员您好：', '', w.zh, '', `表格：${ctx.ss.getUrl()}`,
+      '（本邮件由帮扶插件每日自动发送，导入后停止；可在“设置”表把“邮件提醒”改为“否”关闭。）',
+    ].join('\n'));
+    mailed++;
+  }
+  setScriptProperty(key, ctx.today);
+  return { warned: true, mailed };
+}
+
+/**
+ * onOpen's part (a simple trigger: no mail, no other document, no authorisation): the
+ * toast for an administrator who opens the sheet. Reads 人员权限 and 节假日 only when the
+ * opener's e-mail is known; never throws (the menu must still appear).
+ */
+export function calendarReminderOnOpen(): void {
+  try {
+    const ctx = requestContext();
+    if (!ctx.email || ctx.user()?.role !== 'admin') return;
+    const cal = ctx.calendar();
+    const w = cal.yearStatus ? calendarWarning({ yearStatus: (y) => cal.yearStatus!(y) }, ctx.today) : null;
+    if (w) toast(w.zh, '节假日安排', 20);
+  } catch {
+    // A sheet missing or unreadable: setup will say so; opening the spreadsheet must not fail.
+  }
+}
+
 // ── annual re-review ─────────────────────────────────────────────────────────────
 
-export const ANNUAL_REVIEW_HEADER = ['复审年度', '职工编号', '县区代码', '姓名', '困难类别', '建议', '理由', '复审截止日期', '标记日期'];
 
 export function annualReviewCheck(): { marked: number; skipped?: string } {
   requireLocalJobs();

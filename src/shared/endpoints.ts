@@ -4,38 +4,20 @@
  * from here. Only JSON-safe values cross google.script.run: dates travel as
  * 'YYYY-MM-DD' strings, never Date objects.
  */
-export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../domain/errors';
+import type { FieldDefDto } from '../domain/forms/fieldDefs';
+import type { FieldError } from '../domain/forms/fieldRules';
+import type { Json } from '../domain/forms/values';
+import type { ReviewActionKey } from '../domain/workflow/actions';
 
-export type FieldType = 'text' | 'number' | 'date' | 'select' | 'multiselect' | 'idcard' | 'phone' | 'card' | 'table';
-
-/** One row of 表单定义, as the page sees it. */
-export interface FieldDefDto {
-  key: string;
-  zh: string;
-  en: string;
-  type: FieldType;
-  options: string[];
-  required: boolean;
-  min: number | null;
-  max: number | null;
-  pattern: string | null;
-  section: string;
-  /** Roles allowed to edit this field; empty = everyone who may edit the case. */
-  editRoles: string[];
-  /** Sub-fields when type = 'table' (household members). */
-  columns?: FieldDefDto[];
-  /** Filled by the server from other fields (birth date from the ID, per-capita income…). */
-  computed?: boolean;
-  help?: string;
-  order: number;
-}
+// The domain owns these words; the pages import them from here.
+export type { Locale, FieldDefDto, FieldError, Json, ReviewActionKey };
+export type { FieldType } from '../domain/forms/fieldDefs';
 
 export interface SectionDto { key: string; zh: string; en: string }
 
 export interface UserDto { email: string; role: string | null; roleLabel: string; county: string | null }
 
-export interface FieldError { field: string; label: string; message: string }
 export interface Warning { code: string; message: string; needsOverride: boolean }
 
 /** Values as the form holds them: text/number/date('YYYY-MM-DD') / string[] / row objects. */
@@ -52,7 +34,25 @@ export interface IntakeFormModel {
   values?: FormValues;
   version?: number;
   status?: string;
+  /** Present when the user is not in 人员权限: the page shows whom to ask instead of the form. */
+  access?: NotListedDto;
+  /** The family's payments from 发放记录, oldest first (editing only). */
+  history?: PaymentDto[];
 }
+
+/** One payment as the sidebars show it (dates as 'YYYY-MM-DD', amount in yuan). */
+export interface PaymentDto {
+  paidOn: string;
+  scheme: string;
+  kind: string;
+  amount: number;
+  form: string;
+  period: string;
+  emergency: boolean;
+}
+
+/** A person not in 人员权限: who they are signed in as, and the administrators who can add them. */
+export interface NotListedDto { email: string; contacts: { name: string; email: string }[] }
 
 export interface CasePreview {
   derived: {
@@ -87,9 +87,6 @@ export type SaveCaseResult =
 
 export interface CaseSummaryDto { workerNo: string; name: string; county: string; status: string; statusLabel: string }
 
-export type ReviewActionKey =
-  | 'pass' | 'return' | 'objection' | 'end_notice' | 'approve' | 'file' | 'mark_paid' | 'resubmit' | 'exit';
-
 export interface ReviewItem {
   workerNo: string;
   name: string;
@@ -97,6 +94,8 @@ export interface ReviewItem {
   status: string;
   statusLabel: string;
   dueDate: string | null;
+  /** Set when the due date was counted over a year whose holidays are only provisional (暂定). */
+  dueNote?: string;
   overdue: boolean;
   dueSoon: boolean;
   emergency: boolean;
@@ -106,9 +105,24 @@ export interface ReviewItem {
   suggestedAmount: number | null;
   reliefExplain: string;
   actions: { key: ReviewActionKey; label: string; needsReason: boolean; needsAmount: boolean }[];
+  /** Steps of this status and role that the user may not take on this case, each with the server's reason. */
+  unavailable?: { key: ReviewActionKey; label: string; reason: string }[];
+  /** The family's payments from 发放记录, oldest first (editing only). */
+  history?: PaymentDto[];
 }
 
-export interface ReviewQueue { locale: Locale; user: UserDto; items: ReviewItem[] }
+/** One payment as the sidebars show it (dates as 'YYYY-MM-DD', amount in yuan). */
+export interface PaymentDto {
+  paidOn: string;
+  scheme: string;
+  kind: string;
+  amount: number;
+  form: string;
+  period: string;
+  emergency: boolean;
+}
+
+export interface ReviewQueue { locale: Locale; user: UserDto; items: ReviewItem[]; access?: NotListedDto }
 
 export interface ReviewActionRequest {
   requestId: string;
@@ -117,6 +131,9 @@ export interface ReviewActionRequest {
   version: number;
   reason?: string;
   amount?: number;
+  /** A payment's 所属期间 (a campaign of 活动, or a year) and 发放形式 (现金/卡/实物/券). */
+  period?: string;
+  form?: string;
 }
 
 export type ReviewActionResult =

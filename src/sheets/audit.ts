@@ -3,7 +3,10 @@
  * operation as the change it describes. Nobody edits it by hand (setup protects it).
  */
 import { isDate } from '../domain/civilDate';
+import { SYSTEM_COLUMNS } from '../domain/caseModel';
 import type { Column, Cell } from './table';
+
+const SYSTEM_LABELS: ReadonlyMap<string, string> = new Map(SYSTEM_COLUMNS.map((c) => [c.key, c.zh]));
 
 export const AUDIT_COLUMNS = [
   { key: 'time', zh: '时间', en: 'Time' },
@@ -23,7 +26,15 @@ export const AUDIT_HEADER: string[] = AUDIT_COLUMNS.map((c) => c.zh);
 export const AUDIT_KEYS = AUDIT_COLUMNS.map((c) => c.key);
 
 export type JsonCell = string | number | boolean | null;
-export interface FieldChange { field: string; before: JsonCell; after: JsonCell }
+/** One changed column: its key, its zh label when the writer knows it (form fields), the cells before and after. */
+export interface FieldChange {
+  field: string;
+  before: JsonCell;
+  after: JsonCell;
+  label?: string;
+  /** A pasted range: Sheets gives no old values, so the log says only what the cell became. */
+  beforeUnknown?: boolean;
+}
 
 export interface AuditRecord {
   time: Date;
@@ -54,9 +65,28 @@ export function jsonCell(v: unknown): JsonCell {
   return JSON.stringify(v);
 }
 
-export function changesText(changes: readonly FieldChange[]): string {
+/**
+ * 变更字段 as a person reads it: 家庭住址：解放路 1 号 → 解放路 3 号；婚姻状况：（空）→ 已婚.
+ * Labels: the change's own label (the form field's zh label from 表单定义), else `labelOf`,
+ * else the system column's label, else the key. Values are the cells as written (status
+ * and options already by their zh labels, dates as 'YYYY-MM-DD'); TRUE/FALSE read 是/否, a
+ * blank （空）. The approval snapshot is JSON kept in 案件.审批快照: the log says it was
+ * recorded, not its text. The log is for people; nothing reads this column back.
+ */
+export function changesText(changes: readonly FieldChange[], labelOf?: (key: string) => string | undefined): string {
   if (changes.length === 0) return '';
-  const text = JSON.stringify(changes);
+  const shown = (v: JsonCell): string => {
+    if (v === null || v === '') return '（空）';
+    if (typeof v === 'boolean') return v ? '是' : '否';
+    return String(v);
+  };
+  const text = changes
+    .map((c) => {
+      const label = c.label ?? labelOf?.(c.field) ?? SYSTEM_LABELS.get(c.field) ?? c.field;
+      if (c.field === 'decision_snapshot') return `${label}：${c.after === null || c.after === '' ? '已清除' : '已记录'}`;
+      return c.beforeUnknown ? `${label}：改为 ${shown(c.after)}` : `${label}：${shown(c.before)} → ${shown(c.after)}`;
+    })
+    .join('；');
   return text.length <= MAX_CELL ? text : `${text.slice(0, MAX_CELL)}…（已截断）`;
 }
 

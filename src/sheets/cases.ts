@@ -6,7 +6,10 @@
  * - dates (due date, submission, notice, payment, exit, and form date fields): real date
  *   cells (local midnight), so Sheets sorts and filters them as dates;
  * - created/updated at: the instant;
- * - multiselect: choices joined by 、; household members: JSON text;
+ * - multiselect: choices joined by 、; a coded select by its label (救助项目 特困职工医疗救助);
+ *   household members as readable text that reads back exactly (forms/values.ts rowsText),
+ *   异议记录 the same way (workflow/transitions.ts);
+ * - the flags 逾期 and 先行救助待补办: TRUE/FALSE cells that setup shows as checkboxes;
  * - any text that could start a formula: written as text (asCellText).
  */
 import { isDate } from '../domain/civilDate';
@@ -20,7 +23,7 @@ import { SHEET_NAMES, requireSheet, type Spreadsheet } from './workbook';
 
 export const SYSTEM_KEYS: string[] = SYSTEM_COLUMNS.map((c) => c.key);
 /** System columns holding civil dates (written as date cells). */
-export const CASE_DATE_KEYS = new Set(['due_date', 'submitted_at', 'notice_start', 'notice_end', 'paid_at', 'exited_at']);
+export const CASE_DATE_KEYS = new Set(['due_date', 'submitted_at', 'notice_start', 'notice_end', 'stage_since', 'paid_at', 'exited_at']);
 
 /** Every 案件 column code knows: system columns, then the top-level form fields. */
 export function caseColumns(defs: readonly FieldDef[]): Column[] {

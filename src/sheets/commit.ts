@@ -17,6 +17,8 @@ import { appendRows, clearRow, readHeader, toRow, updateRow, type Cell, type Hea
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from './audit';
 import { appendAuditRows, requireChainColumns, type AuditChain } from './auditChain';
 import { requireSheet, SHEET_NAMES, type Spreadsheet } from './workbook';
+import { appendPayments, type LedgerTarget } from './payments';
+import type { Payment } from '../domain/ledger';
 
 export type CaseWrite =
   | { kind: 'append'; record: Record<string, Cell> }
@@ -37,8 +39,11 @@ export function commitTarget(ss: Spreadsheet, cases: { sheet: Sheet; map: Header
   return { caseSheet: cases.sheet, caseMap: cases.map, auditSheet, auditMap: readHeader(auditSheet, AUDIT_COLUMNS), chain };
 }
 
-/** Writes the case (append or update) then its audit rows; undoes the case write if the log write fails. Returns the case row number. */
-export function commitCaseWithAudit(t: CommitTarget, write: CaseWrite, audit: readonly AuditRecord[]): number {
+/**
+ * Writes the case (append or update), then its payments (发放记录), then its audit rows; if a
+ * later write fails, the earlier ones are undone. Returns the case row number.
+ */
+export function commitCaseWithAudit(t: CommitTarget, write: CaseWrite, audit: readonly AuditRecord[], payments?: { ledger: LedgerTarget; rows: readonly Omit<Payment, 'row'>[] }): number {
   // Build every cell first: a bad value throws here, before anything is written.
   const auditRows = audit.map(auditCells);
   if (auditRows.length > 0) requireChainColumns(t.auditMap);
@@ -51,10 +56,18 @@ export function commitCaseWithAudit(t: CommitTarget, write: CaseWrite, audit: re
     rowNumber = write.before.rowNumber;
     updateRow(t.caseSheet, t.caseMap, write.before, write.changes);
   }
+  let paidRow = 0;
+  try {
+    if (payments && payments.rows.length > 0) paidRow = appendPayments(payments.ledger, payments.rows);
+  } catch (e) {
+    undo(t, write, rowNumber);
+    throw e;
+  }
   try {
     // Chained to the previous row; the head (if any) moves in the same locked operation.
     if (auditRows.length > 0) appendAuditRows(t.auditSheet, t.auditMap, auditRows, t.chain);
   } catch (e) {
+    if (paidRow > 0 && payments) for (let i = 0; i < payments.rows.length; i++) clearRow(payments.ledger.sheet, paidRow + i, payments.ledger.map.width);
     undo(t, write, rowNumber);
     throw e;
   }

@@ -4,7 +4,7 @@
  * whatever the old one occupied (so nothing stale is left, without a separate clear),
  * then a fixed handful of format calls, whatever the number of rows.
  */
-import { mergeHandEntries, type SheetLayout } from '../domain/reports/layout';
+import { mergeHandEntries, pdfLinkLabel, REPORT_FONT, sheetsPdfUrl, type Box, type SheetLayout } from '../domain/reports/layout';
 import { ensureRoom, safeCell, type Cell, type Sheet } from './table';
 import { ensureOwnerOnly, OWNER_ONLY_DESCRIPTION } from './structure';
 import type { Spreadsheet } from './workbook';
@@ -28,18 +28,19 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
     for (let c = 0; c < cols; c++) line[c] = safeCell(src[c] ?? '');
     grid.push(line);
   }
-  ensureRoom(sheet, rows, cols);
+  // The PDF link sits in row 1 just right of the printed area.
+  const linkCol = final.print ? final.print.columns + 1 : 0;
+  ensureRoom(sheet, rows, Math.max(cols, linkCol));
   const all = sheet.getRange(1, 1, rows, cols);
   all.breakApart();
   all.setValues(grid);
+  // Old borders, widths' formats and colours go with the old report (one call).
+  all.clearFormat();
   for (const m of final.merges ?? []) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
-  for (const f of final.numberFormats ?? []) sheet.getRange(f.row, f.col, f.numRows, f.numCols).setNumberFormat(f.format);
-  if (final.handEntries?.length && final.handEntryBackground) {
-    // One call: the value column's backgrounds, coloured on hand-entry rows.
-    const col = final.handEntries[0].col;
-    const marked = new Set(final.handEntries.map((h) => h.row));
-    const colours = Array.from({ length: final.values.length }, (_, i) => [marked.has(i + 1) ? final.handEntryBackground! : null]);
-    sheet.getRange(1, col, final.values.length, 1).setBackgrounds(colours);
+  applyFormats(sheet, final, all);
+  if (final.print) {
+    const url = sheetsPdfUrl(ss.getId(), sheet.getSheetId(), final.print);
+    sheet.getRange(1, linkCol).setFormula(`=HYPERLINK("${url}","${pdfLinkLabel(final.print)}")`);
   }
   if (final.keyColumn) sheet.hideColumns(final.keyColumn);
   if (final.frozenRows !== undefined && sheet.getFrozenRows() !== final.frozenRows) sheet.setFrozenRows(final.frozenRows);
@@ -56,4 +57,48 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
     }
   }
   return sheet;
+}
+
+/** Points → Sheets pixels (96 dpi). */
+const px = (pt: number) => Math.round((pt * 4) / 3);
+/** Sheets' format of a cell nobody formatted (what getNumberFormat returns for it). */
+const GENERAL = '0.###############';
+
+/**
+ * The layout's presentation, the same description the Excel writer renders (so Sheets and
+ * .xlsx cannot drift): number formats in ONE setNumberFormats over the formatted rows,
+ * hand-entry colours in one setBackgrounds, then one call per box or width run. The number
+ * of calls depends on the layout's shape, never on its number of rows.
+ */
+function applyFormats(sheet: Sheet, final: SheetLayout, all: GoogleAppsScript.Spreadsheet.Range): void {
+  const box = (b: Box) => sheet.getRange(b.row, b.col, b.numRows, b.numCols);
+  all.setFontFamily(REPORT_FONT.name).setFontSize(REPORT_FONT.size).setVerticalAlignment('middle');
+  const formats = final.numberFormats ?? [];
+  if (formats.length > 0) {
+    const top = Math.min(...formats.map((f) => f.row));
+    const bottom = Math.max(...formats.map((f) => f.row + f.numRows - 1));
+    const left = Math.min(...formats.map((f) => f.col));
+    const right = Math.max(...formats.map((f) => f.col + f.numCols - 1));
+    const grid = Array.from({ length: bottom - top + 1 }, () => new Array<string>(right - left + 1).fill(GENERAL));
+    for (const f of formats) {
+      for (let r = f.row; r < f.row + f.numRows; r++) for (let c = f.col; c < f.col + f.numCols; c++) grid[r - top][c - left] = f.format;
+    }
+    sheet.getRange(top, left, grid.length, grid[0].length).setNumberFormats(grid);
+  }
+  if (final.handEntries?.length && final.handEntryBackground) {
+    // One call: the value column's backgrounds, coloured on hand-entry rows.
+    const col = final.handEntries[0].col;
+    const marked = new Set(final.handEntries.map((h) => h.row));
+    const colours = Array.from({ length: final.values.length }, (_, i) => [marked.has(i + 1) ? final.handEntryBackground! : null]);
+    sheet.getRange(1, col, final.values.length, 1).setBackgrounds(colours);
+  }
+  // One call per column (their number is the layout's width, not its length).
+  (final.columnWidths ?? []).forEach((w, i) => sheet.setColumnWidth(i + 1, px(w)));
+  for (const h of final.rowHeights ?? []) sheet.setRowHeight(h.row, px(h.height));
+  for (const b of final.borders ?? []) box(b).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
+  for (const b of final.wrap ?? []) box(b).setWrap(true);
+  for (const b of final.bold ?? []) box(b).setFontWeight('bold');
+  for (const b of final.center ?? []) box(b).setHorizontalAlignment('center');
+  for (const b of final.right ?? []) box(b).setHorizontalAlignment('right');
+  if (final.titleSize) sheet.getRange(1, 1).setFontSize(final.titleSize);
 }

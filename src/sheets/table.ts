@@ -10,6 +10,7 @@
  * - finding a row by key reads ONE column, so the number of calls never depends on how
  *   many rows the sheet holds.
  */
+import { dateToSheet, datesFromSheet } from './zone';
 import { BangfuError } from '../domain/errors';
 import { asCellText } from '../domain/forms/formulaSafety';
 
@@ -102,7 +103,7 @@ const isBlankCell = (v: unknown) => v === '' || v === null || v === undefined;
 
 /** The whole table with ONE getValues; header row 1, data from row 2. */
 export function readTable(sheet: Sheet, columns: readonly Column[], opts: ReadOptions = {}): Table {
-  const values = sheet.getDataRange().getValues() as Cell[][];
+  const values = datesFromSheet(sheet.getDataRange().getValues() as Cell[][]);
   return tableFromValues(sheet.getName(), values, columns, opts);
 }
 
@@ -137,7 +138,7 @@ export function readColumn(sheet: Sheet, map: HeaderMap, key: string): Cell[] {
   if (c === undefined) return [];
   const last = sheet.getLastRow();
   if (last < 2) return [];
-  return sheet.getRange(2, c, last - 1, 1).getValues().map((r) => r[0] as Cell);
+  return datesFromSheet(sheet.getRange(2, c, last - 1, 1).getValues()).map((r) => r[0] as Cell);
 }
 
 /** Row numbers whose `key` cell equals `value` (trimmed text compare, case-insensitive). */
@@ -153,7 +154,7 @@ export function findRows(column: readonly Cell[], value: string): number[] {
 
 /** One row, all header columns, with ONE getValues. */
 export function readRow(sheet: Sheet, map: HeaderMap, rowNumber: number): TableRow {
-  const cells = sheet.getRange(rowNumber, 1, 1, Math.max(map.width, 1)).getValues()[0] as Cell[];
+  const cells = datesFromSheet(sheet.getRange(rowNumber, 1, 1, Math.max(map.width, 1)).getValues())[0] as Cell[];
   const record: Record<string, Cell> = {};
   for (const [k, c] of Object.entries(map.col)) record[k] = cells[c - 1] ?? '';
   return { rowNumber, cells, record };
@@ -162,7 +163,7 @@ export function readRow(sheet: Sheet, map: HeaderMap, rowNumber: number): TableR
 /** A value as it must be written: user text that could start a formula goes in as text. */
 export function safeCell(v: Cell | null | undefined): Cell {
   if (v === null || v === undefined) return '';
-  return asCellText(v);
+  return dateToSheet(asCellText(v));
 }
 
 /** A record → a full-width row of cells in header order; unknown columns blank. */
@@ -231,7 +232,7 @@ export function updateRow(sheet: Sheet, map: HeaderMap, before: TableRow, change
   const row: Cell[] = [];
   for (let i = 0; i < n; i++) {
     const v = before.cells[span.from - 1 + i];
-    row.push(formulas[i] ? formulas[i] : safeCell(v as Cell | undefined));
+    row.push(formulas[i] ? formulas[i] : safeCell(v === undefined ? undefined : dateToSheet(v as Cell)));
   }
   for (const [k, v] of Object.entries(changes)) {
     const c = map.col[k];

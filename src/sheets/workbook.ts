@@ -2,40 +2,27 @@
  * The sheets of a Bangfu workbook, by name, and the plain reads every request starts with.
  * Names are the zh words the union uses; setup creates any that are missing.
  */
+import { datesFromSheet } from './zone';
 import { BangfuError } from '../domain/errors';
 import type { Cell, Sheet } from './table';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const SHEET_NAMES = {
-  forms: '表单定义',
-  policies: '救助标准',
-  holidays: '节假日',
-  staff: '人员权限',
-  cases: '案件',
-  audit: '操作日志',
-  settings: '设置',
-  sources: '汇总来源',
-  annualReview: '年度复审',
-} as const;
-export type SheetKey = keyof typeof SHEET_NAMES;
-
-export const SHEET_LABELS_EN: Record<SheetKey, string> = {
-  forms: 'Form definition',
-  policies: 'Relief standards',
-  holidays: 'Holidays',
-  staff: 'Staff and roles',
-  cases: 'Cases',
-  audit: 'Audit log',
-  settings: 'Settings',
-  sources: 'Roll-up sources',
-  annualReview: 'Annual re-review',
-};
+export { REPORT_SHEETS, SHEET_LABELS_EN, SHEET_NAMES, type SheetKey } from '../domain/layouts/workbook';
 
 export function activeSpreadsheet(): Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = boundSpreadsheet();
   if (!ss) throw new BangfuError('workbook.none', '没有打开的表格', 'No spreadsheet is open');
   return ss;
+}
+
+/** The spreadsheet this execution is bound to, or null (a time-driven run of an add-on has none). */
+export function boundSpreadsheet(): Spreadsheet | null {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Another spreadsheet by its ID (a county's file, the workbook a trigger remembered). */
+export function openSpreadsheet(id: string): Spreadsheet {
+  return SpreadsheetApp.openById(id);
 }
 
 /** The named sheet, or a zh error telling the administrator to run setup. */
@@ -51,7 +38,7 @@ export function requireSheet(ss: Spreadsheet, name: string): Sheet {
 export function readSheetValues(ss: Spreadsheet, name: string): Cell[][] {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return [];
-  return sheet.getDataRange().getValues() as Cell[][];
+  return datesFromSheet(sheet.getDataRange().getValues() as Cell[][]);
 }
 
 /** The spreadsheet owner's e-mail, lower case ('' when Drive does not say, e.g. a shared drive). */

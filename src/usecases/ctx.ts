@@ -13,8 +13,8 @@ import type { DeadlineRules, WorkdayCalendar } from '../domain/workflow/deadline
 import { roleLabel } from '../domain/roles';
 import type { UserDto } from '../shared/endpoints';
 import type { Spreadsheet } from '../sheets/workbook';
-import type { Settings } from '../server/settings';
-import type { PolicyHandle } from '../server/domainRules';
+import type { Settings } from '../config/settings';
+import type { PolicyHandle } from '../config/domainRules';
 
 /** Runs fn holding the lock this kind of execution writes under, flushing before release. */
 export type LockRunner = <T>(fn: () => T, waitMs?: number) => T;

@@ -3,19 +3,22 @@
  * one trigger. With a writer they run in the writer, installed there as the owner: a
  * request by any administrator replaces the writer's one trigger, so installing twice, or
  * by someone else, never makes two. Without a writer the owner installs them in the bound
- * script (the local path of src/platform/writerClient.ts).
+ * script (the local path of src/platform/writerClient.ts). The jobs themselves are in
+ * src/server/triggers.ts (runDailyJobs).
  */
 import { BangfuError } from '../domain/errors';
 import { roleLabel } from '../domain/roles';
 import { removeTriggersOf, replaceDailyTrigger } from '../platform/triggers';
 import { setScriptProperty } from '../platform/properties';
-import { DAILY_HANDLER, OUR_HANDLERS, SPREADSHEET_ID_KEY, runJobs, type TriggerReport } from '../server/triggers';
 import { requireUser, type Ctx } from './ctx';
 
-/** The three jobs on ctx's workbook (src/server/triggers.ts holds each job). */
-export function runDailyJobs(ctx: Ctx): void {
-  runJobs(ctx);
-}
+/** Handlers we install; removing touches only these. */
+export const OUR_HANDLERS = ['dailyJobs', 'dailyDeadlineCheck', 'annualReviewCheck', 'quarterlyReminder', 'onEditInstalled'] as const;
+export const DAILY_HANDLER = 'dailyJobs';
+/** Where a bound script remembers its spreadsheet for a time-driven run (an add-on has no active document there). */
+export const SPREADSHEET_ID_KEY = 'bangfu.spreadsheetId';
+
+export interface TriggerReport { removed: number; created: string[]; message: string }
 
 function requireAdmin(ctx: Ctx, what: string): void {
   const user = requireUser(ctx);

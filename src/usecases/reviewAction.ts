@@ -15,9 +15,11 @@ import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult } from '.
 import { jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, findCase, openCaseSheet } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
+import { openLedger } from '../sheets/payments';
+import { paymentForAction } from '../domain/ledger';
 import { auditChain } from './verifyAudit';
-import { statusText } from '../server/caseFacts';
-import { suggestRelief } from '../server/domainRules';
+import { statusText } from '../config/caseRules';
+import { suggestRelief } from '../config/domainRules';
 import { say, t, type Ctx } from './ctx';
 import { idempotentWrite } from './idempotent';
 
@@ -67,7 +69,11 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     changes: audit.changedFields.map((f) => ({ field: f.key, before: jsonCell(f.before), after: jsonCell(changes[f.key] ?? f.after) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [record]);
+  // A step that pays (先行救助, 备案 onto the card, 发放救助) appends its 发放记录 row in the same locked write.
+  const payment = paymentForAction(action, c, next, { today: ctx.today, by: user.email, period: req.period, form: req.form, approval: `${actionLabel(action)} ${ctx.today} ${requestId}` });
+  const ledger = payment ? openLedger(ctx.ss) : null;
+  if (payment && !ledger) throw new BangfuError('ledger.missing', '缺少“发放记录”表：请管理员运行 帮扶 → 初始化/修复表格', 'The 发放记录 sheet is missing: run setup');
+  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [record], payment && ledger ? { ledger, rows: [payment] } : undefined);
   return {
     ok: true,
     workerNo: textOf(c.worker_no),

@@ -12,15 +12,16 @@ import { validateSubmission } from '../domain/forms/caseSchema';
 import { normalizeValue, numberOf, textOf } from '../domain/forms/values';
 import { mayOverrideWarnings, roleLabel } from '../domain/roles';
 import { inCountyScope, type User } from '../domain/workflow/permissions';
-import { dueDate } from '../domain/workflow/deadlines';
+import { dueDate, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
+import { coerceCivil } from '../domain/civilDate';
 import type { FieldError, Json, SaveCaseRequest, SaveCaseResult, Warning } from '../shared/endpoints';
 import { jsonCell, type AuditRecord, type FieldChange } from '../sheets/audit';
 import { caseCells, caseColumn, findCase, openCaseSheet, sameCell, type CaseSheet } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { auditChain } from './verifyAudit';
 import { findRows, readRow, type Cell, type TableRow } from '../sheets/table';
-import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from '../server/caseFacts';
-import { allocateWorkerNo, suggestRelief } from '../server/domainRules';
+import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS, resolveCounty, statusText } from '../config/caseRules';
+import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { say, t, type Ctx } from './ctx';
 import { idempotentWrite } from './idempotent';
 
@@ -126,6 +127,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     county: county.code,
     status: 'submitted' satisfies CaseStatus,
     submitted_at: ctx.today,
+    stage_since: ctx.today,
     overdue: false,
     emergency_pending: false,
     suggested_amount: relief.amount ?? '',
@@ -141,13 +143,16 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
   const audit: AuditRecord = {
     time: ctx.now, user: user.email, workerNo, action: '新增案件', from: '', to: statusText('submitted'),
     reason: overrideReason(req, warnings),
-    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(cells[d.key]) })),
+    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
   };
-  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
+  const row = commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
+  // A due date counted over an unpublished year is 暂定: say so in its cell (one call, only then).
+  const dueNote = provisionalDueNote(provisionalYearsOf(record as CaseRecord, coerceCivil(record.due_date), ctx.calendar()));
+  if (dueNote && cs.map.col.due_date !== undefined) cs.sheet.getRange(row, cs.map.col.due_date).setNote(dueNote);
   return {
     ok: true, workerNo, created: true, version: 1,
-    message: t(ctx, `已保存，职工编号 ${workerNo}`, `Saved: worker number ${workerNo}`),
+    message: t(ctx, `已保存，职工编号 ${workerNo}${dueNote ? `；截止日期 ${textOf(record.due_date)}（暂定）` : ''}`, `Saved: worker number ${workerNo}${dueNote ? `; due ${textOf(record.due_date)} (provisional)` : ''}`),
   };
 }
 
@@ -188,7 +193,7 @@ function saveEdit(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string)
   for (const d of defs) {
     if (!sameCell(before[d.key], newCells[d.key]) && JSON.stringify(normalizeValue(d, before[d.key])) !== JSON.stringify(values[d.key])) {
       changes[d.key] = newCells[d.key];
-      changed.push({ field: d.key, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
+      changed.push({ field: d.key, label: d.zh, before: jsonCell(before[d.key]), after: jsonCell(newCells[d.key]) });
     }
   }
   if (changed.length === 0) {

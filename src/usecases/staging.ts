@@ -30,8 +30,8 @@ import { appendAuditRows, requireChainColumns } from '../sheets/auditChain';
 import { commitTarget } from '../sheets/commit';
 import { readStaging, stagingColumns, writeStagingMarks, type StagingMark, type StagingRead } from '../sheets/staging';
 import { appendRows, requireColumns, type Cell } from '../sheets/table';
-import { countyForNewCase, duplicateWarnings, resolveCounty, statusText, type IdIndexEntry } from '../server/caseFacts';
-import { allocateWorkerNo, suggestRelief } from '../server/domainRules';
+import { countyForNewCase, duplicateWarnings, resolveCounty, statusText, type IdIndexEntry } from '../config/caseRules';
+import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { requireUser, say, t, type Ctx } from './ctx';
 import { auditChain } from './verifyAudit';
 

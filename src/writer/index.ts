@@ -26,7 +26,7 @@ import { withScriptLock } from '../sheets/lock';
 import type { Spreadsheet } from '../sheets/workbook';
 import { requestContext } from '../server/context';
 import type { AuditHeadStore, LockRunner } from '../usecases/ctx';
-import { runDailyJobs } from '../usecases/dailyJobs';
+import { runDailyJobs } from '../server/triggers';
 import { findRequest, openLedger, recordRequest, reusedIdError } from './ledger';
 import { unsupportedOp, WRITER_OPS } from './ops';
 

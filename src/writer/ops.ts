@@ -10,9 +10,9 @@
 import { BangfuError } from '../domain/errors';
 import { roleLabel } from '../domain/roles';
 import type { WriterOp } from '../shared/writerProtocol';
-import { notConnectedError, useLocalRunner } from '../platform/writerClient';
+import { configureWriterClient, notConnectedError } from '../platform/writerClient';
 import { effectiveEmail } from '../platform/session';
-import { spreadsheetOwnerEmail } from '../sheets/workbook';
+import { activeSpreadsheet, spreadsheetOwnerEmail } from '../sheets/workbook';
 import type { ReviewActionRequest, SaveCaseRequest } from '../shared/endpoints';
 import { requestContext } from '../server/context';
 import { setupWorkbook, type SetupReport } from '../server/setup';
@@ -24,6 +24,7 @@ import { installDailyJob, removeDailyJob } from '../usecases/dailyJobs';
 import { submitStaging } from '../usecases/staging';
 import { auditChain, verifyAuditLogRequest } from '../usecases/verifyAudit';
 import { openLedger } from './ledger';
+import { importHolidayNotice } from '../usecases/importHolidays';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
 
@@ -55,6 +56,7 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   submitStaging: (ctx) => submitStaging(ctx, {}),
   verifyAuditLog: (ctx) => verifyAuditLogRequest(ctx),
   report: (ctx, req) => runReportFor(ctx, asObject(req).report),
+  importHolidays: (ctx, req) => importHolidayNotice(ctx, { text: String(asObject(req).text ?? ''), year: typeof asObject(req).year === 'number' ? (asObject(req).year as number) : undefined }),
 };
 
 export function unsupportedOp(op: string): BangfuError {
@@ -66,11 +68,14 @@ export function unsupportedOp(op: string): BangfuError {
  * (the owner may edit every protected range anyway); anyone else is told what the
  * administrator must do.
  */
-useLocalRunner((op, req) => {
-  const ctx = requestContext();
-  const owner = spreadsheetOwnerEmail(ctx.ss);
-  if (owner === '' || effectiveEmail() !== owner) throw notConnectedError();
-  const fn = WRITER_OPS[op];
-  if (!fn) throw unsupportedOp(op);
-  return fn(ctx, req);
+configureWriterClient({
+  spreadsheetId: () => activeSpreadsheet().getId(),
+  runLocally: (op, req) => {
+    const ctx = requestContext();
+    const owner = spreadsheetOwnerEmail(ctx.ss);
+    if (owner === '' || effectiveEmail() !== owner) throw notConnectedError();
+    const fn = WRITER_OPS[op];
+    if (!fn) throw unsupportedOp(op);
+    return fn(ctx, req);
+  },
 });

@@ -7,7 +7,7 @@ import { setNow } from '../../src/server/clock';
 import { createHash } from 'node:crypto';
 import { canonicalCell, rowHash } from '../../src/sheets/auditChain';
 import { verifyAuditLog as verifyAuditLogMenu } from '../../src/server/verifyAudit';
-import { runDailyJobs } from '../../src/usecases/dailyJobs';
+import { runDailyJobs } from '../../src/server/triggers';
 import { onEdit } from '../../src/server/onEdit';
 import { newWorkbook, OWNER, records, sheet, writerJob, type Fake } from '../server/fixtures';
 import { asText, cellOf, column, log, logRows, realActivity, verify, verifyThroughWriter, writerHead } from './helpers';

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { makeId } from '../helpers/idNumbers';
 import { JINGSHAN, SHAYANG, ZHONGXIANG, rowsOf } from '../rollup/fixtures';
 import { defaultFormRows } from '../../src/defaults/forms';
+import { defaultSettingsRows } from '../../src/defaults/sheetRows';
 
 jest.setTimeout(60_000);
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-cli-'));
@@ -117,7 +118,8 @@ test('rollup: two county files and a broken one give the add-on\'s forms in one 
   expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表', '公示名单', '统计图表']);
   const summary = wb.getWorksheet('汇总')!;
   const total = summary.getRows(1, summary.rowCount)!.find((row) => row.getCell(1).value === '合计')!;
-  const header = summary.getRow(2).values as unknown[];
+  expect(summary.getCell('A1').value).toBe(`${new Date().getFullYear()}年困难职工帮扶汇总`);
+  const header = summary.getRow(3).values as unknown[];
   const col = (h: string) => header.indexOf(h);
   // The same hand-counted numbers as the add-on's roll-up (test/rollup/rollup.test.ts).
   expect([total.getCell(col('案件数')).value, total.getCell(col('家庭人口（人）')).value, total.getCell(col('已发放金额（元）')).value]).toEqual([6, 17, 8150]);
@@ -148,4 +150,81 @@ test('no arguments or unknown options print the usage with exit code 2; --help w
   const help = await run('--help');
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('bangfu rollup');
+});
+
+test('rollup --settings: only the counties of that 设置 count; a row of another county, a bad date or a number reused in another file is reported by file and row', async () => {
+  // The 设置 sheet as setup writes it, for a city whose roll-up covers 京山 and 沙洋 only.
+  const settings = await write('设置.xlsx', { 设置: defaultSettingsRows([{ code: 'H01', name: '京山' }, { code: 'H02', name: '沙洋' }]) });
+  const jingshan = rowsOf([...JINGSHAN, { ...JINGSHAN[0], 职工编号: 'H0100009', 提交日期: '2026-02-30' }]);
+  // 沙洋's clerk pasted 京山's 王秀英 under her own number, and a 钟祥 case that belongs to no configured county.
+  const shayang = rowsOf([...SHAYANG, { ...SHAYANG[0], 职工编号: 'H0100001', 县区代码: 'H01' }, ...ZHONGXIANG]);
+  const a = await write('京山.xlsx', { 案件: jingshan });
+  const b = await write('沙洋.xlsx', { 案件: shayang });
+  const r = await run('rollup', a, b, '-o', join(dir, '汇总3.xlsx'), '--settings', settings);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain('问题：京山第6行“提交日期”：“2026-02-30”不是有效日期，未计入');
+  expect(r.stderr).toContain('问题：沙洋第4行“职工编号”：H0100001 已在京山第2行用于另一身份证号的职工，未计入');
+  expect(r.stderr).toMatch(/问题：沙洋第5行“县区代码”：“H03”不是“设置”中的县区/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, '汇总3.xlsx'));
+  const summary = wb.getWorksheet('汇总')!;
+  const codes = summary.getColumn(1).values.filter((v) => typeof v === 'string' && /^H\d\d$/.test(v));
+  expect(codes).toEqual(['H01', 'H02']);
+  const total = summary.getRows(1, summary.rowCount)!.find((row) => row.getCell(1).value === '合计')!;
+  const headerRow = summary.getRows(1, summary.rowCount)!.find((row) => (row.values as unknown[]).includes('案件数'))!;
+  expect(total.getCell((headerRow.values as unknown[]).indexOf('案件数')).value).toBe(5);
+});
+
+test('rollup --donations adds the 一日捐 roll-up and posting from the same rules as the add-on', async () => {
+  const header = ['单位', '县区代码', '单位类型', '市区内', '会员数', '职工数', '捐款人数', '捐款金额（元）'];
+  const donations = await write('一日捐.xlsx', {
+    捐款: [header, ['京山县轻机厂工会', 'H01', '直属基层工会', '否', 180, 200, 2, 100], ['市直机械工会', 'H08', '直属基层工会', '是', 100, 100, 79, 3000]],
+    捐款名册: [['单位', '县区代码', '姓名', '捐款金额（元）', '捐款日期'], ['京山县轻机厂工会', 'H01', '王秀英', 50, '2026-11-25'], ['京山县轻机厂工会', 'H01', '李明', 50, '2026-11-25']],
+  });
+  const a = await write('京山4.xlsx', { 案件: rowsOf(JINGSHAN) });
+  const out = join(dir, '汇总4.xlsx');
+  const r = await run('rollup', a, '-o', out, '--donations', donations);
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const sum = wb.getWorksheet('一日捐汇总')!;
+  const rows = sum.getSheetValues().filter(Array.isArray) as unknown[][];
+  const h08 = rows.find((row) => row[1] === 'H08')!;
+  // 3000 from a 市区内 union: all to the city, 120 on to the province, 2880 kept.
+  expect(h08.slice(8, 15)).toEqual([3000, 37.97, 3000, 120, 2880, 0, 1]);
+  const posting = wb.getWorksheet('一日捐公示')!.getColumn(2).values;
+  expect(posting).toEqual(expect.arrayContaining(['王*英', '李*']));
+});
+
+test('rollup --period and --campaign: a county file with its 发放记录 counts the payments of the chosen periods only', async () => {
+  const ledgerHeader = ['职工编号', '发放日期', '救助项目', '帮扶类别', '发放金额（元）', '发放形式', '所属期间', '经办人', '审批依据', '先行救助', '备注'];
+  const file = await write('京山5.xlsx', {
+    案件: rowsOf(JINGSHAN),
+    发放记录: [
+      ledgerHeader,
+      ['H0100001', new Date(Date.UTC(2025, 5, 1)), '特困职工医疗救助', '医疗救助', 1600, '卡', '', '', '', '否', ''],
+      ['H0100001', new Date(Date.UTC(2026, 0, 20)), '生活救助', '生活救助', 550, '券', '2026年元旦春节送温暖', '', '', '否', ''],
+      ['H0100003', new Date(Date.UTC(2026, 1, 2)), '重大意外事故', '生活救助', 3000, '现金', '', '', '', '否', ''],
+    ],
+  });
+  const settings = await write('设置活动.xlsx', {
+    设置: defaultSettingsRows([{ code: 'H01', name: '京山' }]),
+    活动: [['活动名称', '类型', '开始日期', '结束日期', '动员日期', '截止日期', '截止事项', '说明'], ['2026年元旦春节送温暖', '送温暖', '2025-12-22', '2026-02-17', '', '2026-01-12', '', '']],
+  });
+  const out = join(dir, '汇总5.xlsx');
+  const r = await run('rollup', file, '-o', out, '--settings', settings, '--period', '2025', '--campaign', '2026年元旦春节送温暖', '--city');
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const item = (sheet: string, key: string) => wb.getWorksheet(sheet)!.getRows(1, wb.getWorksheet(sheet)!.rowCount)!.find((row) => row.getCell(6).value === key)!.getCell(3).value;
+  // 2025: the one payment of June 2025. The campaign: the 550 that names it (the 3000 on 2 Feb names none but falls inside the campaign's days).
+  expect(item('困难职工帮扶中心统计表', 'c8a2')).toBe(0.16);
+  expect(item('送温暖工程统计表', 'w6a')).toBe(0.355);
+  const top = JSON.stringify(wb.getWorksheet('送温暖工程统计表')!.getSheetValues().slice(0, 5));
+  expect(top).toContain('统计期间：2026年元旦春节送温暖');
+  const listed = (wb.getWorksheet('实名制汇总表')!.getSheetValues().filter(Array.isArray) as unknown[][]).filter((row) => typeof row[1] === 'number');
+  expect(listed.map((row) => row[2])).toEqual(['王秀英', '赵芳']);
+  const unknown = await run('rollup', file, '-o', out, '--campaign', '不存在的活动');
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain('“活动”中没有名为“不存在的活动”的活动');
 });

@@ -1,8 +1,9 @@
-/** Properties of working-day arithmetic over the whole built-in range (2020–2026). */
+/** Properties of working-day arithmetic over the built-in range (2020–2026) and the provisional years after it. */
 import fc from 'fast-check';
 import { addDays, fromDayNumber, toDayNumber } from '../../src/domain/civilDate';
 import { WorkCalendar } from '../../src/domain/calendar';
 import { DEFAULT_HOLIDAYS } from '../../src/defaults/holidays';
+import { builtInCalendar } from '../../src/defaults/calendar';
 
 const cal = new WorkCalendar(DEFAULT_HOLIDAYS);
 // Starts in 2020-03 … 2026-09 so ±60 working days stay inside the covered years.
@@ -39,4 +40,36 @@ test('counting working days between two dates agrees with checking each day, in 
     expect(cal.workdaysBetween(a, b)).toBe(count);
     if (b !== a) expect(cal.workdaysBetween(b, a)).toBe(-count); // same day: there is no reverse order
   }), { numRuns: 200 });
+});
+
+describe('with provisional years (the built-in calendar, 2020 onwards)', () => {
+  // Fresh calendars too: the day table grows on demand, so the answer must not depend on what was asked before.
+  const built = builtInCalendar();
+  // From August 2020, 120 working days back stay inside 2020.
+  const arbDay = fc.integer({ min: toDayNumber('2020-08-01'), max: toDayNumber('2040-12-31') }).map(fromDayNumber);
+
+  /** WORKDAY the slow way: step one day at a time. */
+  function naive(c: WorkCalendar, start: string, n: number): string {
+    let d = start;
+    for (let left = Math.abs(n); left > 0; ) {
+      d = addDays(d, n > 0 ? 1 : -1);
+      if (c.isWorkday(d)) left--;
+    }
+    return d;
+  }
+
+  test('the binary search gives what stepping day by day gives, forward and back, across published and provisional years', () => {
+    fc.assert(fc.property(arbDay, fc.integer({ min: -120, max: 400 }), fc.boolean(), (start, n, fresh) => {
+      const c = fresh ? builtInCalendar() : built;
+      expect(c.addWorkdays(start, n)).toBe(n === 0 ? start : naive(built, start, n));
+    }), { numRuns: 300 });
+  });
+
+  test('a result is provisional exactly when the span reaches a year without a published schedule', () => {
+    fc.assert(fc.property(arbDay, fc.integer({ min: 1, max: 300 }), (start, n) => {
+      const due = built.addWorkdays(start, n);
+      const years = built.provisionalYearsBetween(start, due);
+      expect(years.length > 0).toBe(+due.slice(0, 4) >= 2027);
+    }), { numRuns: 200 });
+  });
 });

@@ -42,7 +42,7 @@ describe('hardship category (seed 004 二(二))', () => {
   });
 
   it('the 130 % and 50 % thresholds are defaults a caller can override', () => {
-    expect(DEFAULT_HARDSHIP_THRESHOLDS).toEqual({ margin: 1.3, expenseShare: 0.5 });
+    expect(DEFAULT_HARDSHIP_THRESHOLDS).toEqual({ margin: 1.3, expenseShare: 0.5, migrantContractYears: 1, migrantYearsInTown: 2 });
     expect(hardshipCategory({ perCapitaMonthlyIncome: 800, dibaoLine: DIBAO, causes: ['因病'] })).toBe('');
     expect(hardshipCategory({ perCapitaMonthlyIncome: 800, dibaoLine: DIBAO, causes: ['因病'], margin: 1.5 })).toBe('低保边缘户');
     expect(hardshipCategory({ perCapitaMonthlyIncome: 1_250, dibaoLine: DIBAO, causes: [], expenseRatio: 0.45, expenseShare: 0.4 })).toBe('意外致困户');

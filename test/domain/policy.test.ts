@@ -22,13 +22,13 @@ const medical = (rows: Partial<PolicyRowInput>[]): PolicyRowInput[] =>
 describe('the default standards', () => {
   it('hold every scheme of SPEC §4, each row naming its seed', () => {
     expect([...DEFAULT_POLICY.schemes.keys()]).toEqual(['medical', 'critical', 'major', 'accident', 'poor-critical', 'poor-critical-later', 'living']);
-    for (const row of DEFAULT_POLICY.rows) expect(row.source).toMatch(/^seed 00[01] /);
+    for (const row of DEFAULT_POLICY.rows) expect(row.source).toMatch(/^《(保定市总工会关于开展第二期“职工互助一日捐”活动的通知|关于进一步做好困难职工帮扶工作的意见)》（[^）]+）[一二三四五]、\d/);
     expect(DEFAULT_POLICY.rows.every((r) => r.effective_from === '2012-01-01' && r.effective_to === null)).toBe(true);
   });
 
   it('round-trip through the sheet layout setup writes', () => {
     const values = policyToRows(DEFAULT_POLICY);
-    expect(values[0]).toEqual(['项目代码', '项目名称', '生效日期', '失效日期', '下限', '上限', '比例', '固定金额', '起付线', '封顶', '保底', '月数', '依据']);
+    expect(values[0]).toEqual(['项目代码', '项目名称', '生效日期', '失效日期', '下限', '上限', '比例', '固定金额', '起付线', '封顶', '保底', '月数', '依据', '计算方式']);
     expect(values).toHaveLength(DEFAULT_POLICY_ROWS.length + 1);
     const back = parsePolicySheet(values);
     expect(back.rows.map(({ sheet_row, ...r }) => r)).toEqual(DEFAULT_POLICY.rows);
@@ -47,8 +47,8 @@ describe('finding a scheme', () => {
   it('an unknown scheme names itself and lists the known ones', () => {
     const e = failure(() => findScheme(DEFAULT_POLICY, '助学'));
     expect(e.zh).toContain('未知的救助项目“助学”');
-    expect(e.zh).toContain('medical（特困职工医疗救助）');
-    expect(e.zh).toContain('living（生活救助）');
+    expect(e.zh).toContain('可用项目：特困职工医疗救助、');
+    expect(e.zh).toContain('、生活救助');
     expect(e.en).toContain('Unknown relief scheme "助学"');
   });
 });
@@ -70,7 +70,7 @@ describe('rows in force on a date', () => {
 
   it('before the first row there is nothing, and the error names the scheme and the date', () => {
     const e = failure(() => pickRows(policy, '特困职工医疗救助', '2011-12-31'));
-    expect(e.zh).toBe('救助项目“特困职工医疗救助”（medical）在 2011-12-31 没有生效的救助标准（生效日期、失效日期均含当日）');
+    expect(e.zh).toBe('救助项目“特困职工医疗救助”在 2011-12-31 没有生效的救助标准（生效日期、失效日期均含当日）');
   });
 });
 
@@ -144,7 +144,7 @@ describe('reading the 救助标准 sheet', () => {
   it('accepts Date cells, numeric text, percentages, blank rows and extra note columns', () => {
     const values = [
       [...header, '备注'],
-      ['medical', '特困职工医疗救助', new Date(2012, 0, 1), '', 5000, '20,000', '10%', '', '', '', '', '', SRC, '县总工会 2012 年文件'],
+      ['medical', '特困职工医疗救助', new Date(2012, 0, 1), '', 5000, '20,000', '10%', '', '', '', '', '', SRC, '', '县总工会 2012 年文件'],
       ['', '', '', '', '', '', '', '', '', '', '', '', '', ''],
       ['Medical', '特困职工医疗救助', '2012/1/1', '', '20000', '', 0.08, '', '', '', '', '', SRC, ''],
     ];
@@ -198,7 +198,8 @@ describe('reading the 救助标准 sheet', () => {
     expect(failure(() => parsePolicySheet([['项目代码', '比例'], ['medical', 0.1]])).zh).toContain('缺少列 “生效日期”');
   });
 
-  it('parses a hundred rows quickly', () => {
+  // Its speed is the bench case policy_parse_100 (npm run bench).
+  it('parses a hundred rows of 25 years of standards and picks the rows of a day', () => {
     // 25 years of yearly standards for 4 bands of medical relief.
     const rows: unknown[][] = [header];
     for (let y = 2001; y <= 2025; y++) {
@@ -207,9 +208,7 @@ describe('reading the 救助标准 sheet', () => {
         rows.push(['medical', '特困职工医疗救助', `${y}-01-01`, to, lower, upper, rate, '', '', '', '', '', SRC]);
       }
     }
-    const t0 = performance.now();
     const policy = parsePolicySheet(rows);
-    expect(performance.now() - t0).toBeLessThan(100);
     expect(policy.rows).toHaveLength(100);
     expect(pickRows(policy, 'medical', '2019-06-30').map((r) => r.sheet_row)).toEqual([74, 75, 76, 77]);
   });

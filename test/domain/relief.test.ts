@@ -110,7 +110,7 @@ describe('dates and refusals', () => {
   });
 
   it('a base above a closed top band, a negative base, and a day without a standard are errors', () => {
-    expect(() => computeRelief(policy, 'medical', 50_000, ON)).toThrow('计算基数 50,000.00 元超出项目 medical 最高档次（5,000–50,000 元，上限不含）');
+    expect(() => computeRelief(policy, 'medical', 50_000, ON)).toThrow('计算基数 50,000.00 元超出项目“特困职工医疗救助”最高档次（5,000–50,000 元，上限不含）');
     expect(() => computeRelief(policy, 'medical', -100, ON)).toThrow('计算基数不能为负数：-100');
     expect(() => computeRelief(policy, 'medical', 20_000, '2011-06-30')).toThrow(BangfuError);
   });
@@ -119,12 +119,21 @@ describe('dates and refusals', () => {
 describe('the explanation', () => {
   it('reads as one line in Chinese and in English, naming the band, rate, deductible, cap, result and source', () => {
     const { zh, en } = explainRelief(DEFAULT_POLICY, 'medical', 20_000, ON);
-    expect(zh).toBe('特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 8%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,600.00 元｜依据：seed 001 §10《关于进一步做好困难职工帮扶工作的意见》（河北省）');
-    expect(en).toBe('medical 特困职工医疗救助 | base 20,000.00 yuan | band 20,000–50,000 yuan | rate 8% (of the whole amount, not marginal) | deductible 0 | cap none | result 1,600.00 yuan | source: seed 001 §10《关于进一步做好困难职工帮扶工作的意见》（河北省）');
+    expect(zh).toBe('特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 8%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,600.00 元｜依据：《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
+    expect(en).toBe('medical 特困职工医疗救助 | base 20,000.00 yuan | band 20,000–50,000 yuan | rate 8% (of the whole amount, not marginal) | deductible 0 | cap none | result 1,600.00 yuan | source: 《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
   });
 
   it('the row it applied can be frozen as JSON for the approval snapshot', () => {
     const r = computeRelief(DEFAULT_POLICY, 'major', 24_000, ON);
     expect(JSON.parse(JSON.stringify(r.row))).toMatchObject({ scheme: 'major', deductible: 4_000, rate: 0.2, cap: 30_000, effective_from: '2012-01-01' });
+  });
+});
+
+describe('the 依据 of a workbook set up by an earlier version', () => {
+  it('is shown by the document title, issuer and section, never by its internal name', async () => {
+    const { sourceText } = await import('../../src/domain/relief');
+    expect(sourceText('seed 001 §10《关于进一步做好困难职工帮扶工作的意见》（河北省）（不低于8000元）')).toBe('《关于进一步做好困难职工帮扶工作的意见》（河北省）第10条（不低于8000元）');
+    expect(sourceText('seed 000 三.2《保定市总工会关于开展第二期“职工互助一日捐”活动的通知》（2012-10-19）')).toBe('《保定市总工会关于开展第二期“职工互助一日捐”活动的通知》（2012-10-19）三、2');
+    expect(sourceText('县总工会 2026 年第 3 号文件')).toBe('县总工会 2026 年第 3 号文件');
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../harness/playground/server';
-import { control, eventually, launchBrowser } from '../ui/pageHarness';
+import { control, eventually, launchBrowser } from '../../harness/ui/pageHarness';
 import { makeId } from '../helpers/idNumbers';
 
 jest.setTimeout(60_000);
@@ -98,20 +98,19 @@ test('a visitor not in 人员权限 is refused by the server, in the sidebar and
   await asUser('visitor@example.com');
   await menu('新增/编辑困难职工');
   const side = sidebar();
-  // A visitor has no county of their own: the form asks for one.
-  await control(side.locator('body'), '县区').selectOption({ label: '京山（H01）' });
-  await control(side.locator('body'), '姓名').fill('路人甲');
-  await control(side.locator('body'), '身份证号').fill(makeId('420802', '1990-01-01', 3, '男'));
-  await control(side.locator('body'), '工作单位').fill('某公司');
-  await control(side.locator('body'), '家庭年收入').fill('10000');
-  await control(side.locator('body'), '家庭人口').fill('2');
-  await side.locator('#save').click();
-  expect(await eventually(() => side.locator('#status').textContent(), (t) => (t ?? '').includes('不在“人员权限”表中'), 10_000)).toContain('不在“人员权限”表中');
-  // A page that skips its own checks fares no better.
-  const r = await page.evaluate(async () => (await fetch('/api/run/reviewAction', {
+  // One page saying whom to ask, not a form that is refused at 保存.
+  expect(await eventually(() => side.locator('#banner').innerText(), (t) => t.includes('不在“人员权限”表中'), 10_000)).toContain('admin@jmszgh.cn');
+  await expect(side.locator('#title').textContent()).resolves.toBe('您还不能使用帮扶');
+  await expect(control(side.locator('body'), '姓名').count()).resolves.toBe(0);
+  // A page that skips its own checks fares no better: the server refuses a save and an action.
+  const run = (name: string, args: unknown[]) => page.evaluate(async ([n, a]) => (await fetch(`/api/run/${n as string}`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: 'visitor@example.com', args: [{ requestId: 'v-1', workerNo: 'H0100001', action: 'approve', version: 1, amount: 99999 }] }),
-  })).json());
+    body: JSON.stringify({ user: 'visitor@example.com', args: a }),
+  })).json(), [name, args] as const);
+  const saved = await run('saveCase', [{ requestId: 'v-0', county: 'H01', values: { name: '路人甲', id_number: makeId('420802', '1990-01-01', 3, '男'), employer: '某公司', household_income: 10000, household_size: 2 } }]);
+  expect(JSON.stringify(saved)).toContain('不在“人员权限”表中');
+  expect(JSON.stringify(saved)).not.toContain('Error');
+  const r = await run('reviewAction', [{ requestId: 'v-1', workerNo: 'H0100001', action: 'approve', version: 1, amount: 99999 }]);
   expect(JSON.stringify(r)).toContain('不在“人员权限”表中');
   expect(JSON.stringify(cases())).toBe(rows);
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../harness/playground/server';
-import { control, eventually, launchBrowser } from '../ui/pageHarness';
+import { control, eventually, launchBrowser } from '../../harness/ui/pageHarness';
 import { makeId } from '../helpers/idNumbers';
 
 jest.setTimeout(60_000);

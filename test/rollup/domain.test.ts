@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import { crossCheck, mergeRollups, rollUp } from '../../src/domain/rollup/aggregate';
 import { extractSpreadsheetId, parseSources } from '../../src/domain/rollup/sources';
 import { maskCard, maskId, maskPhone } from '../../src/domain/reports/mask';
-import { donationStandard, rollUpDonations, shareFen } from '../../src/domain/donation';
+import { donationStandard, shareFen } from '../../src/domain/donation';
 import { mergeHandEntries } from '../../src/domain/reports/layout';
+import { buildReportSet, REPORT_KINDS, reportRollupOptions } from '../../src/domain/reports/reportSet';
+import { isHelped, isInNotice } from '../../src/domain/rollup/caseFacts';
 import { warmthStatsLayout } from '../../src/domain/reports/officialForms';
-import { defaultDonationStandardRows } from '../../src/server/rollup';
+import { defaultDonationStandardRows } from '../../src/defaults/sheetRows';
 import { arbId } from '../helpers/idNumbers';
 import { JINGSHAN, SHAYANG, rowsOf } from './fixtures';
 
@@ -67,13 +69,6 @@ test('the province share is half up to the fen and the two parts always add up',
   }));
 });
 
-test('participation exactly at a threshold passes, one donor fewer is flagged', () => {
-  const std = donationStandard(defaultDonationStandardRows(), '2026-11-23');
-  const header = ['单位', '县区代码', '单位类型', '会员数', '捐款人数', '捐款金额（元）'];
-  const d = rollUpDonations([header, ['甲', 'H01', '县区/产业工会', 100, 27, 972], ['乙', 'H01', '县区/产业工会', 100, 26, 936], ['丙', 'H02', '直属基层工会', 10, 8, 287.9]], std);
-  expect(d.units.map((u) => u.flags)).toEqual([[], ['参与率 26% 低于 27%'], ['人均 35.99 元低于 36 元']]);
-});
-
 test('a standard with a later effective date replaces the old one from that day', () => {
   const rows = [...defaultDonationStandardRows(), ['per_capita_min', '人均捐款下限（元）', 50, '2027-01-01', '', '新一期']];
   expect(donationStandard(rows, '2026-12-31').perCapitaMinFen).toBe(3600);
@@ -105,4 +100,24 @@ test('rolling up file by file and merging gives the same numbers as one roll-up 
   expect(merged.city).toEqual(whole.city);
   expect([merged.rowsRead, merged.rowsCounted, merged.problems]).toEqual([whole.rowsRead, whole.rowsCounted, whole.problems]);
   expect(() => crossCheck(merged)).not.toThrow();
+});
+
+test('helped (SPEC §2): archived families, and emergencies paid first; not yet in notice, no longer once exited', () => {
+  const statuses = ['submitted', 'returned', 'notice', 'approval', 'approved', 'filed', 'exited'] as const;
+  const helped = (status: (typeof statuses)[number], emergency: boolean, paidFen: number) => isHelped({ status, emergency, paidFen });
+  expect(statuses.filter((s) => helped(s, false, 0))).toEqual(['approved', 'filed']);
+  expect(statuses.filter((s) => helped(s, false, 300_000))).toEqual(['approved', 'filed']);
+  // 先救助后补办: paid before the procedure is complete — but not after the family left.
+  expect(statuses.filter((s) => helped(s, true, 300_000))).toEqual(['submitted', 'returned', 'notice', 'approval', 'approved', 'filed']);
+  expect(statuses.filter((s) => helped(s, true, 0))).toEqual(['approved', 'filed']);
+});
+
+test('the report set keeps for its lists exactly the families each list shows, whatever the mix of reports', () => {
+  const r = rollUp([{ name: '京山', county: 'H01', values: rowsOf(JINGSHAN) }, { name: '沙洋', county: 'H02', values: rowsOf(SHAYANG) }], reportRollupOptions('2026-11-23', REPORT_KINDS));
+  // Kept: the families paid in the period (the real-name list, 赵芳 too: paid this year, exited since) and the cases in notice.
+  expect(r.kept.map((f) => [f.name, f.periodPaidFen > 0, isInNotice(f)])).toEqual([['王秀英', true, false], ['李明', false, true], ['赵芳', true, false], ['孙丽', true, false]]);
+  expect(rollUp([{ name: '京山', county: 'H01', values: rowsOf(JINGSHAN) }], reportRollupOptions('2026-11-23', ['summary', 'dashboard'])).kept).toEqual([]);
+  const header = { unit: '荆门市总工会', year: 2026, today: '2026-11-23' };
+  const set = buildReportSet(r, ['publicNotice', 'summary'], { countyNames: {}, header, viewer: null });
+  expect(set.map((l) => l.name)).toEqual(['汇总', '公示名单']);
 });

@@ -9,7 +9,7 @@
  */
 import { runDashboard, runDonationRollup, runPublicNotice, runReports, runRollup, runCaseReports } from '../../src/server/rollup';
 import { setNow } from '../../src/server/clock';
-import { OWNER, records, sheet, as, people } from '../server/fixtures';
+import { OWNER, records, sheet, as } from '../server/fixtures';
 import { countyBooks, JINGSHAN } from './fixtures';
 
 afterAll(() => setNow(null));
@@ -29,7 +29,8 @@ test('汇总: counties and the city row match the hand count; the bad row and th
   const result = runRollup();
   expect(result.ok).toBe(true);
   const values = rowsOf(fake, '汇总');
-  const header = values[1].map(String);
+  expect(values[0][0]).toBe('2026年困难职工帮扶汇总');
+  const header = values.find((r) => r[0] === '县区代码')!.map(String);
   const col = (h: string) => header.indexOf(h);
   const line = (code: string) => values.find((r) => r[0] === code)!;
   const city = line('合计');
@@ -41,7 +42,10 @@ test('汇总: counties and the city row match the hand count; the bad row and th
   expect([line('H01')[col('案件数')], line('H02')[col('案件数')], line('H03')[col('案件数')]]).toEqual([3, 2, 1]);
   expect([line('H01')[col('已发放金额（元）')], line('H02')[col('已发放金额（元）')], line('H03')[col('已发放金额（元）')]]).toEqual([4600, 3000, 550]);
   const text = JSON.stringify(values);
-  expect(text).toContain('京山第5行：家庭人口“三口”不是正整数，未计入');
+  expect(text).toContain('京山第5行“家庭人口”：“三口”不是正整数，未计入');
+  // Every county of 设置 has its row, those that sent nothing with zeros.
+  expect(values.filter((r) => /^H\d{2}$/.test(String(r[0]))).map((r) => r[0])).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08']);
+  expect(line('H07')[col('案件数')]).toBe(0);
   expect(text).toContain('来源“屈家岭”无法读取');
   expect(result.problems).toHaveLength(2);
 });
@@ -50,8 +54,13 @@ test('the official forms are filled where the data answers and keep what was typ
   const { fake } = countyBooks();
   expect(runReports()).toMatchObject({ ok: true, sheets: ['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表'] });
   let warmth = rowsOf(fake, '送温暖工程统计表');
-  expect(warmth[2]).toEqual(['序号', '项目', '数值', '单位', '来源', '键']);
-  expect(['w2a', 'w3b', 'w3c', 'w3d', 'w3e'].map((k) => item(warmth, k))).toEqual([5, 2, 2, 1, 1]);
+  expect(warmth[0][0]).toBe('送温暖工程统计表');
+  expect(warmth[3]).toEqual(['序号', '项目', '数值', '单位', '来源', '键']);
+  // Archived = approved or filed and not exited (王秀英, 孙丽, 陈静); pending 李明 and 周建国 are not in the 档案.
+  // 脱贫 = 赵芳, who exited this year because her life became stable.
+  expect(['w2a', 'w3a', 'w3b', 'w3c', 'w3d', 'w3e'].map((k) => item(warmth, k))).toEqual([3, 3, 1, 1, 1, 1]);
+  expect(['w2b', 'w3a1'].map((k) => item(warmth, k))).toEqual([1, 1]);
+  expect(warmth.find((r) => r[5] === 'w7c')![4]).toBe('手工填报');
   expect(['w6a', 'w6b', 'w6c'].map((k) => item(warmth, k))).toEqual([0.815, 0.355, 0.3]);
   expect(['w7d', 'w7f', 'w7g', 'w7h'].map((k) => item(warmth, k))).toEqual([3, 1, 1, 1]);
   expect(item(warmth, 'w1a')).toBe('');
@@ -67,26 +76,28 @@ test('the official forms are filled where the data answers and keep what was typ
   });
   runReports();
   warmth = rowsOf(fake, '送温暖工程统计表');
-  expect([item(warmth, 'w1a'), item(warmth, 'w4a1'), item(warmth, 'w2a')]).toEqual([128500, 36, 5]);
+  expect([item(warmth, 'w1a'), item(warmth, 'w4a1'), item(warmth, 'w2a')]).toEqual([128500, 36, 3]);
 
   const centre = rowsOf(fake, '困难职工帮扶中心统计表');
   expect(['c8a1', 'c8a2', 'c8b1', 'c8b2', 'c8c1', 'c8c2', 'c8k'].map((k) => item(centre, k))).toEqual([6, 0.815, 3, 0.655, 1, 0.16, 1]);
   expect(['c9a1', 'c9a2', 'c9h1'].map((k) => item(centre, k))).toEqual([2, 0.3, 1]);
 });
 
-test('实名制汇总表 lists the assisted; only the city union sees the amount column filled', () => {
+test('实名制汇总表 lists every family paid in the period, exited since or not; only the city union sees the amounts', () => {
   const { fake } = countyBooks();
   runReports();
   let rn = rowsOf(fake, '实名制汇总表');
-  expect(rn[2]).toEqual(['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）']);
+  // Column 10 holds only the 导出 PDF link of row 1, outside the printed area.
+  expect(rn[3].slice(0, 9)).toEqual(['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）']);
   const listed = rn.slice(3).filter((r) => typeof r[0] === 'number');
-  expect(listed.map((r) => r[1])).toEqual(['王秀英', '孙丽', '陈静']);
+  // 赵芳 exited in March after her payment: she was still helped this year.
+  expect(listed.map((r) => r[1])).toEqual(['王秀英', '赵芳', '孙丽', '陈静']);
   expect(listed[0][4]).toBe(JINGSHAN[0]['身份证号']);
-  expect(listed[0][8]).toBe(2000);
+  expect(listed.map((r) => r[8])).toEqual([1600, 3000, 3000, 550]);
   as(fake, 'county');
   runReports();
   rn = rowsOf(fake, '实名制汇总表');
-  expect(rn.slice(3).filter((r) => typeof r[0] === 'number').map((r) => r[8])).toEqual(['', '', '']);
+  expect(rn.slice(3).filter((r) => typeof r[0] === 'number').map((r) => r[8])).toEqual(['', '', '', '']);
 });
 
 test('公示名单 lists the cases in notice with ID, card and phone masked and no income', () => {
@@ -95,23 +106,33 @@ test('公示名单 lists the cases in notice with ID, card and phone masked and 
   const list = rowsOf(fake, '公示名单');
   const li = list.find((r) => r[2] === '李明')!;
   const id = String(JINGSHAN[1]['身份证号']);
-  expect(li).toEqual([1, 'H0100002', '李明', '男', '京山县纺织厂', '低保户', '生活救助', '2026-11-17 至 2026-11-23', `${id.slice(0, 4)}**********${id.slice(14)}`, '6217***********5678', '139****1234']);
+  expect(li.slice(0, 11)).toEqual([1, 'H0100002', '李明', '男', '京山县纺织厂', '低保户', '生活救助', '2026-11-17 至 2026-11-23', `${id.slice(0, 4)}**********${id.slice(14)}`, '6217***********5678', '139****1234']);
   const text = JSON.stringify(list);
   expect(text).not.toContain(id);
   expect(text).not.toContain('家庭年收入');
   expect(list.filter((r) => typeof r[0] === 'number')).toHaveLength(1);
 });
 
-test('the dashboard gets its tables and three charts from the chart builder', () => {
+test('the dashboard: counts and money in separate charts, every month shown, from the chart builder', () => {
   const { fake } = countyBooks();
   expect(runDashboard().ok).toBe(true);
   const dash = sheet(fake, '统计图表');
   const charts = dash.getCharts();
-  expect(charts.map((c) => c.getOptions().get('title'))).toEqual(['各县区案件数与金额', '各救助项目已发放金额', '按月新增案件']);
-  expect(charts[0].getRanges()[0].getValues()).toEqual([['县区', '案件数', '核定金额（元）', '已发放（元）'], ['京山', 3, 4600, 4600], ['沙洋', 2, 3000, 3000], ['钟祥', 1, 550, 550]]);
+  expect(charts.map((c) => c.getOptions().get('title'))).toEqual(['各县区案件数', '各县区救助金额（元）', '各救助项目已发放金额（元）', '按月新增案件']);
+  // Counts and yuan are never on one axis: one chart each.
+  // Every county of 设置 is there, those that sent nothing with 0.
+  const zeros = (n: number) => ['东宝', '高新区·掇刀区', '漳河新区', '屈家岭管理区', '市直'].map((c) => [c, ...Array(n).fill(0)]);
+  expect(charts[0].getRanges()[0].getValues()).toEqual([['县区', '案件数'], ['京山', 3], ['沙洋', 2], ['钟祥', 1], ...zeros(1)]);
+  expect(charts[1].getRanges()[0].getValues()).toEqual([['县区', '核定金额（元）', '已发放（元）'], ['京山', 4600, 4600], ['沙洋', 3000, 3000], ['钟祥', 550, 550], ...zeros(2)]);
+  // Submitted 2025-12 陈静, 2026-01 赵芳, 03 王秀英, 05 孙丽, 11 李明 and 周建国 (钱多多's row is not
+  // counted): the months between are there with 0.
+  const months = charts[3].getRanges()[0].getValues();
+  expect(months[0]).toEqual(['月份', '案件数']);
+  expect(months.slice(1).map((r) => r[0])).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+  expect(months.slice(1).map((r) => r[1])).toEqual([1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 2]);
   // Regenerating replaces the charts instead of stacking them.
   runDashboard();
-  expect(dash.getCharts()).toHaveLength(3);
+  expect(dash.getCharts()).toHaveLength(4);
 });
 
 test('a roll-up reads each source once and writes 汇总 once, however many rows the sources hold', () => {
@@ -153,39 +174,48 @@ test('困难职工情况报表: one printable sheet per selected row of 案件',
   // An import into 案件 is the owner's (the sheet is protected from everyone else).
   fake.runAs(OWNER, () => cases.getRange(2, 1, 2, header.length).setValues(rows));
   cases.getRange(2, 1, 2, 3).activate();
+  const logBefore = records(fake, '操作日志').length;
+  const casesBefore = cases.getDataRange().getValues();
   const r = runCaseReports();
   expect(r).toMatchObject({ ok: true, sheets: ['情况报表-H0100001', '情况报表-H0100002'] });
   const form = rowsOf(fake, '情况报表-H0100001');
   expect(form[0][0]).toBe('困难职工情况报表');
-  expect(form[2]).toEqual(['姓名', '王秀英', '性别', '女', '年龄', 53]);
+  expect(form[2].slice(0, 6)).toEqual(['姓名', '王秀英', '性别', '女', '年龄', 53]);
   expect(form[6].slice(0, 2)).toEqual(['家庭贫困原因', '因病']);
-  expect(records(fake, '操作日志').length).toBeGreaterThanOrEqual(0);
+  // Printing reads the cases; it changes none and logs nothing.
+  expect(cases.getDataRange().getValues()).toEqual(casesBefore);
+  expect(records(fake, '操作日志')).toHaveLength(logBefore);
 });
 
-test('一日捐汇总: per capita, participation against each unit type\'s threshold, and the 4 % / 96 % split', () => {
+test('一日捐汇总: per capita, participation against members or workers by unit type, and the 4 % / 96 % split of 市区内 money only', () => {
   const { fake } = countyBooks();
   as(fake, 'city');
   const donations = sheet(fake, '捐款');
-  donations.getRange(2, 1, 4, 6).setValues([
-    ['京山县轻机厂工会', 'H01', '直属基层工会', 200, 160, 5760],
-    ['京山县教育工会', 'H01', '县区/产业工会', 1000, 270, 9720.5],
-    ['沙洋县化工厂工会', 'H02', '直属基层工会', 100, 79, 3000],
-    ['钟祥市总工会', 'H03', '省级模范县区', 2000, 700, 25200],
+  const header = donations.getRange(1, 1, 1, donations.getLastColumn()).getValues()[0].map(String);
+  expect(header.slice(0, 8)).toEqual(['单位', '县区代码', '单位类型', '市区内', '会员数', '职工数', '捐款人数', '捐款金额（元）']);
+  donations.getRange(2, 1, 4, 8).setValues([
+    ['京山县轻机厂工会', 'H01', '直属基层工会', '否', 180, 200, 160, 5760],
+    ['京山县教育工会', 'H01', '县区/产业工会', '否', 1000, 1500, 270, 9720.5],
+    ['市直机械工会', 'H08', '直属基层工会', '是', 100, 100, 79, 3000],
+    ['钟祥市总工会', 'H03', '达标县级工会', '否', 2000, 4000, 1400, 50400],
   ]);
   expect(runDonationRollup().ok).toBe(true);
   const out = rowsOf(fake, '一日捐汇总');
   const line = (code: string) => out.find((r) => r[0] === code)!;
-  // 京山: 5760 + 9720.5 = 15480.5 from 430 donors (36.00 per head), 430 of 1200 members.
-  expect(line('H01').slice(2, 10)).toEqual([1200, 430, 15480.5, 36, 0.3583, 619.22, 14861.28, 0]);
-  // 沙洋: 79 of 100 in a directly affiliated union is below 80 %; 3000 / 79 = 37.97.
-  expect(line('H02').slice(2, 10)).toEqual([100, 79, 3000, 37.97, 0.79, 120, 2880, 1]);
+  // 京山: 5760 + 9720.5 = 15480.5 from 430 donors (36.00 per head); a county's own collection is not split by the city.
+  expect(line('H01').slice(2, 14)).toEqual([1180, 1700, 430, 0.3644, 0.2529, 15480.5, 36, 0, 0, 0, 15480.5, 0]);
+  // 市直: 79 of 100 workers in a directly affiliated union is below 80 %; its money goes to the city, 4 % on to the province.
+  expect(line('H08').slice(2, 14)).toEqual([100, 100, 79, 0.79, 0.79, 3000, 37.97, 3000, 120, 2880, 0, 1]);
+  // Every county of 设置 has a row, with zeros when it sent nothing.
+  expect(line('H05').slice(2, 5)).toEqual([0, 0, 0]);
   const total = line('合计');
-  expect(total[4]).toBe(43680.5);
-  expect((total[7] as number) + (total[8] as number)).toBeCloseTo(43680.5, 10);
-  const flagged = out.filter((r) => r[0] === '沙洋县化工厂工会');
-  expect(flagged).toHaveLength(1);
-  expect(flagged[0][2]).toBe('参与率 79% 低于 80%');
-  // Exactly 27 % (270 of 1000) passes, as does exactly 35 % (700 of 2000).
-  expect(JSON.stringify(out)).not.toContain('京山县教育工会');
-  expect(JSON.stringify(out)).not.toContain('钟祥市总工会');
+  expect(total[7]).toBe(68880.5);
+  expect((total[10] as number) + (total[11] as number)).toBe(total[9]);
+  const flagged = out.filter((r) => r[0] === '市直机械工会');
+  expect(flagged[0][2]).toBe('捐款人数占职工总数 79%，低于 80%');
+  // Exactly 27 % of members (270 of 1000) passes, as does exactly 35 % of workers (1400 of 4000).
+  expect(out.some((r) => r[0] === '京山县教育工会' && String(r[2]).includes('低于'))).toBe(false);
+  expect(out.some((r) => r[0] === '钟祥市总工会' && String(r[2]).includes('低于'))).toBe(false);
+  const posting = rowsOf(fake, '一日捐公示');
+  expect(posting.map((r) => r[0])).toContain('市直机械工会：捐款 79 人，共 3000.00 元，人均 37.97 元');
 });

@@ -15,18 +15,20 @@ test('a range of starts gives a range of dates; blanks stay blank and a bad cell
   const out = WORKDAY_CN([[new Date(2026, 1, 13)], [''], ['下周一']], 1) as unknown[][];
   expect(ymd(out[0][0])).toBe('2026-02-14');
   expect(out[1][0]).toBe('');
-  expect(String(out[2][0])).toContain('start 不是日期');
+  expect(String(out[2][0])).toContain('“开始日期”应为日期');
 });
 
 test('a holidays range extends the calendar into 2027 or changes a day', () => {
-  expect(() => WORKDAY_CN(new Date(2026, 11, 31), 1)).toThrow('2027年的节假日安排尚未录入');
+  // 2027 is provisional (元旦 1 January from the law); only a year before 2020 is an error.
+  expect(ymd(WORKDAY_CN(new Date(2026, 11, 31), 1))).toBe('2027-01-04');
+  expect(() => WORKDAY_CN(new Date(2020, 0, 2), -2)).toThrow('2019年的节假日安排尚未录入');
   const y2027 = [['日期', '类型', '名称'], [new Date(2027, 0, 1), '休', '元旦']];
   expect(ymd(WORKDAY_CN(new Date(2026, 11, 31), 1, y2027))).toBe('2027-01-04');
   expect(ymd(WORKDAY_CN(new Date(2025, 8, 30), 3, [['2025-10-11', '休']]))).toBe('2025-10-13');
 });
 
 test('days must be a number', () => {
-  expect(() => WORKDAY_CN(new Date(2025, 8, 30), '三')).toThrow('days 不是数字');
+  expect(() => WORKDAY_CN(new Date(2025, 8, 30), '三')).toThrow('“工作日天数”应为数字');
   expect(() => WORKDAY_CN(new Date(2025, 8, 30), '')).toThrow('请填写工作日天数');
 });
 

@@ -9,12 +9,12 @@
  */
 import { createFakeGas, installGlobals } from '../../harness/gas';
 import { setNow } from '../../src/server/clock';
-import { connectWriterUrl } from '../../src/server/connectWriter';
 import { requestContext } from '../../src/server/context';
 import { setupSpreadsheet } from '../../src/server/setup';
 import { withScriptLock } from '../../src/sheets/lock';
 import type { Ctx } from '../../src/usecases/ctx';
-import { ALLOWED_AUDIENCES_PROPERTY, SPREADSHEETS_PROPERTY, auditHeadStore, doGet, doPost } from '../../src/writer/index';
+import { auditHeadStore } from '../../src/writer/index';
+import { deployWriter as deployWriterAs, WRITER_ID } from '../../harness/writerDeploy';
 import '../../src/writer/ops';
 import type { FormValues } from '../../src/shared/endpoints';
 
@@ -65,7 +65,8 @@ export function wangXiuying(overrides: FormValues = {}): FormValues {
     scheme: 'medical',
     relief_base: 20000,
     card_number: '6228480402564890018',
-    members: [{ name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0 }],
+    // 家庭人口 3 = 王秀英 + the two members of her household registration.
+    members: [{ name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0 }, { name: '周小雨', relation: '子女', sex: '女', health: '良好', income: 0 }],
     ...overrides,
   };
 }
@@ -82,7 +83,7 @@ export function rid(prefix = 'req'): string {
   return `${prefix}-${++requestSeq}-${Date.now().toString(36)}`;
 }
 
-export const WRITER_ID = 'writer';
+export { WRITER_ID };
 
 export interface WorkbookOptions {
   /** Deploy and connect the writer (default true); false: the owner works alone, as before a writer exists. */
@@ -106,14 +107,7 @@ export function newWorkbook(today = '2025-09-30', opts: WorkbookOptions = {}): F
 
 /** The owner deploys the writer (USER_DEPLOYING), registers this client and spreadsheet, and connects it. Returns the URL. */
 export function deployWriter(fake: Fake): string {
-  const writer = fake.addProject({ id: WRITER_ID, owner: OWNER });
-  const url = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, doGet, doPost, realm: globalThis });
-  const props = writer.PropertiesService.getScriptProperties();
-  props.setProperty(ALLOWED_AUDIENCES_PROPERTY, fake.audience);
-  props.setProperty(SPREADSHEETS_PROPERTY, fake.spreadsheet.getId());
-  const report = fake.runAs(OWNER, () => connectWriterUrl(url));
-  if (!report.ok) throw new Error(`connecting the writer failed: ${report.message}`);
-  return url;
+  return deployWriterAs(fake, OWNER);
 }
 
 export function writerOf(fake: Fake): Fake {

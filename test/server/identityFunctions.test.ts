@@ -16,6 +16,7 @@ test('IDCARD_VALID takes a range and answers TRUE/FALSE per cell, blanks blank',
 });
 
 test('an ID stored as a number has already lost digits, so it is not valid', () => {
+  // eslint-disable-next-line no-loss-of-precision -- the point of the test: a number cannot hold 18 digits
   expect(IDCARD_VALID(420821197203150243)).toBe(false);
 });
 
@@ -27,8 +28,17 @@ test('IDCARD_INFO gives birth as a date, sex, age on a date and region', () => {
   expect(IDCARD_INFO(wang, 'age', new Date(2026, 2, 15))).toBe(54);
   expect(IDCARD_INFO([[wang], [li]], '性别')).toEqual([['女'], ['男']]);
   expect(IDCARD_INFO(li, 'region')).toBe('420822');
-  expect(() => IDCARD_INFO(wang, 'name')).toThrow('field 应为');
+  expect(() => IDCARD_INFO(wang, 'name')).toThrow('所取信息应为“出生日期”“性别”“年龄”或“地区代码”');
   expect(() => IDCARD_INFO('123', 'sex')).toThrow('身份证号无效：应为18位');
+});
+
+test('IDCARD_INFO with an age date before the birth says so, and the other fields do not depend on it', () => {
+  expect(() => IDCARD_INFO(wang, 'age', new Date(1970, 0, 1))).toThrow('计算年龄的日期 1970-01-01 早于出生日期 1972-03-15');
+  expect(() => IDCARD_INFO(wang, 'age', new Date(1970, 0, 1))).not.toThrow(/晚于今天/);
+  expect(IDCARD_INFO(wang, 'sex', new Date(1970, 0, 1))).toBe('女');
+  expect(IDCARD_INFO(wang, 'age', new Date(1972, 2, 15))).toBe(0);
+  // In a column, the cell shows the same words.
+  expect(IDCARD_INFO([[wang]], 'age', new Date(1970, 0, 1))).toEqual([['错误：计算年龄的日期 1970-01-01 早于出生日期 1972-03-15']]);
 });
 
 test('WORKER_NO builds numbers for a column of serials; WORKER_NO_VALID checks them', () => {

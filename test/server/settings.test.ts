@@ -2,7 +2,8 @@
  * The 设置 sheet: dated values (the 低保 line changes by year), the county and deadline
  * blocks, and typos reported without stopping the workbook.
  */
-import { defaultSettingsRows, parseSettings } from '../../src/server/settings';
+import { parseSettings } from '../../src/config/settings';
+import { defaultSettingsRows } from '../../src/defaults/sheetRows';
 
 const COUNTIES = [{ code: 'H01', name: '京山' }, { code: 'H02', name: '沙洋' }];
 

@@ -35,7 +35,7 @@ test('setup on a blank spreadsheet creates every sheet with frozen headers, and 
   const settings = JSON.stringify(sheet(fake, '设置').getDataRange().getValues());
   expect(settings).toContain('省代码字母');
   expect(settings).toContain('550');
-  expect(settings).toContain('seed 003');
+  expect(settings).toContain('豫直工〔2016〕37号');
   expect(settings).toContain('京山');
   expect(settings).toContain('【期限】');
   // 汇总来源 lists this workbook's own 案件 first.

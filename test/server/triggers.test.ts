@@ -116,15 +116,15 @@ test('the daily check marks overdue cases in one read and one write, and mails e
   expect(fake.counter.snapshot()['Range.setValues'] ?? 0).toBe(0);
 });
 
-test('a case in a year without a holiday schedule is logged as a failure; the others still update', () => {
+test('a case in a year the calendar cannot settle (before the first built-in year) is logged as a failure; the others still update', () => {
   const fake = newWorkbook('2025-09-30');
   as(fake, 'staff');
   expect(saveCase({ requestId: rid(), values: wangXiuying() }).ok).toBe(true);
-  typeCase(fake, { 职工编号: 'H0100002', 县区代码: 'H01', 状态: '待审核', 提交日期: new Date(2027, 2, 1), 姓名: '李明', 版本: 1 });
+  typeCase(fake, { 职工编号: 'H0100002', 县区代码: 'H01', 状态: '待审核', 提交日期: new Date(2019, 2, 1), 姓名: '李明', 版本: 1 });
   setNow('2025-10-13');
   const result = dailyDeadlineCheckInWriter(fake);
   expect(result.failures).toHaveLength(1);
-  expect(result.failures[0]).toContain('2027');
+  expect(result.failures[0]).toContain('2019');
   expect(records(fake, '案件')[0]['逾期']).toBe(true);
   const log = records(fake, '操作日志');
   expect(log[log.length - 1]).toMatchObject({ 操作: '每日期限检查失败' });

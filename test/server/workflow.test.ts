@@ -56,7 +56,10 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(day(row['截止日期'])).toBe('2025-10-11');
   expect(row['录入人']).toBe('zhangmin@jszgh.cn');
   expect(lastLog(fake)).toMatchObject({ 用户: 'zhangmin@jszgh.cn', 职工编号: 'H0100001', 操作: '新增案件', 新状态: '待审核' });
-  expect(String(lastLog(fake)['变更字段'])).toContain('"field":"id_number"');
+  // The log reads as Chinese: each field by its label, never a JSON key.
+  expect(String(lastLog(fake)['变更字段'])).toContain(`身份证号：（空） → ${String(wangXiuying().id_number)}`);
+  expect(String(lastLog(fake)['变更字段'])).toContain('姓名：（空） → 王秀英');
+  expect(String(lastLog(fake)['变更字段'])).not.toMatch(/"field"|id_number/);
 
   // 李娜 (unit reviewer) sees it in her queue and passes it on Thu 9 October.
   setNow('2025-10-09');

@@ -3,8 +3,8 @@
  * Date argument fails the call, a Date in a returned value reaches the page as null.
  */
 import type { Browser } from 'playwright-core';
-import { FakeBackend, launchBrowser, openSidebar, type Sidebar } from '../ui/pageHarness';
-import { intakeModel } from '../ui/fixtures';
+import { FakeBackend, launchBrowser, openSidebar, type Sidebar } from '../../harness/ui/pageHarness';
+import { intakeModel } from '../../harness/ui/fixtures';
 
 let browser: Browser;
 let sidebar: Sidebar;

@@ -3,8 +3,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { ReviewActionRequest } from '../../src/shared/endpoints';
-import { builtPage, eventually, FakeBackend, launchBrowser, openSidebar, type Sidebar } from './pageHarness';
-import { reviewQueue } from './fixtures';
+import { builtPage, eventually, FakeBackend, launchBrowser, openSidebar, type Sidebar } from '../../harness/ui/pageHarness';
+import { reviewQueue } from '../../harness/ui/fixtures';
 
 let browser: Browser;
 let open: Sidebar[] = [];

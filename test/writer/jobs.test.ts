@@ -28,7 +28,6 @@ test('one daily run in the writer: every listed spreadsheet gets its jobs, a mis
   const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   inWriterTrigger(fake, () => dailyJobs());
   expect(log).toHaveBeenCalledWith(expect.stringContaining('1NoSuchSpreadsheet000000'));
-  log.mockRestore();
 
   expect(records(fake, '案件')[0]['逾期']).toBe(true);
   const actions = records(fake, '操作日志').map((r) => r['操作']);
@@ -39,5 +38,6 @@ test('one daily run in the writer: every listed spreadsheet gets its jobs, a mis
   const mails = fake.mails.length;
   setNow('2026-04-02');
   inWriterTrigger(fake, () => dailyJobs());
+  log.mockRestore();
   expect(fake.mails.length).toBe(mails);
 });

@@ -7,11 +7,10 @@ import * as z from 'zod/mini';
 import type { Role } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import type { Locale } from '../errors';
-import type { FieldError, Json } from '../../shared/endpoints';
 import { roleLabel } from '../roles';
 import type { FieldDef } from './fieldDefs';
-import { checkField } from './fieldRules';
-import { normalizeValue } from './values';
+import { checkField, type FieldError } from './fieldRules';
+import { normalizeValue, type Json } from './values';
 import { withDerived } from './derive';
 
 export interface CaseSchemaOptions {

@@ -8,7 +8,7 @@ import type { CivilDate } from '../civilDate';
 import { validateId } from '../idcard';
 import { completedYears } from '../civilDate';
 import { hardshipCategory } from '../eligibility';
-import { listOf, numberOf, textOf } from './values';
+import { isYes, listOf, numberOf, textOf } from './values';
 
 export interface DeriveOptions {
   today: CivilDate;
@@ -81,6 +81,8 @@ export function deriveValues(values: Record<string, unknown>, opts: DeriveOption
       dibaoLine: opts.dibaoLine,
       causes: listOf(values.causes),
       expenseRatio: out.expense_ratio,
+      routes: listOf(values.hardship_routes),
+      ...(isYes(values.migrant) ? { migrant: { contractYears: positive(values.contract_years), yearsInTown: positive(values.years_in_town) } } : {}),
     });
   }
   return out;

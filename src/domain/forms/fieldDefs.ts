@@ -8,10 +8,12 @@
  * 可编辑角色 单位工会审核 = reviewer, 分组 基本情况 = identity).
  */
 import * as z from 'zod/mini';
-import { BangfuError } from '../errors';
+import { BangfuError, type Locale } from '../errors';
 import { Role, SYSTEM_COLUMNS } from '../caseModel';
 import { parseRoleList, roleLabel } from '../roles';
 import { isYes, LIST_JOINER, LIST_SEPARATORS, numberOf, textOf } from './values';
+import { FORM_COLUMNS, FORM_HEADER, type FormColumnKey } from '../layouts/forms';
+export { FORM_COLUMNS, FORM_HEADER, type FormColumnKey } from '../layouts/forms';
 
 export const FIELD_TYPES = ['text', 'number', 'date', 'select', 'multiselect', 'idcard', 'phone', 'card', 'table'] as const;
 export const FieldType = z.enum(FIELD_TYPES);
@@ -47,25 +49,6 @@ export const FORM_SECTIONS: readonly Section[] = [
   { key: 'cadre', zh: '帮扶责任人', en: 'Responsible cadre' },
 ];
 
-/** The 表单定义 columns in sheet order: key = property name, zh = the header cell. */
-export const FORM_COLUMNS = [
-  { key: 'key', zh: '字段键', en: 'Key' },
-  { key: 'zh', zh: '中文名称', en: 'Chinese label' },
-  { key: 'en', zh: '英文名称', en: 'English label' },
-  { key: 'type', zh: '类型', en: 'Type' },
-  { key: 'options', zh: '选项', en: 'Options' },
-  { key: 'required', zh: '必填', en: 'Required' },
-  { key: 'min', zh: '最小值', en: 'Min' },
-  { key: 'max', zh: '最大值', en: 'Max' },
-  { key: 'pattern', zh: '格式', en: 'Pattern' },
-  { key: 'section', zh: '分组', en: 'Section' },
-  { key: 'editRoles', zh: '可编辑角色', en: 'Edit roles' },
-  { key: 'order', zh: '顺序', en: 'Order' },
-  { key: 'help', zh: '说明', en: 'Help' },
-  { key: 'computed', zh: '自动计算', en: 'Computed' },
-] as const;
-export type FormColumnKey = (typeof FORM_COLUMNS)[number]['key'];
-export const FORM_HEADER: string[] = FORM_COLUMNS.map((c) => c.zh);
 
 /** Dropdown choices for the 表单定义 columns that take a fixed vocabulary (setup adds data validation). */
 export const FORM_COLUMN_CHOICES: Partial<Record<FormColumnKey, string[]>> = {
@@ -104,6 +87,21 @@ const BaseFieldDef = z.object({
 export const FieldDefSchema = z.extend(BaseFieldDef, { columns: z.optional(z.array(BaseFieldDef)) });
 export type FieldDef = z.infer<typeof FieldDefSchema>;
 export type SubFieldDef = z.infer<typeof BaseFieldDef>;
+/**
+ * One row of 表单定义 as the page sees it over google.script.run: the definition itself,
+ * read with looser eyes (roles as plain strings; help and computed may be absent in a model
+ * a page builds for itself). Every FieldDef is a FieldDefDto, so the server sends its
+ * definitions as they are.
+ */
+export type FieldDefDto = Omit<SubFieldDef, 'editRoles' | 'help' | 'computed'> & {
+  /** Roles allowed to edit this field; empty = everyone who may edit the case. */
+  editRoles: string[];
+  help?: string;
+  /** Filled by the server from other fields (birth date from the ID, per-capita income…). */
+  computed?: boolean;
+  /** Sub-fields when type = 'table' (household members). */
+  columns?: FieldDefDto[];
+};
 
 export interface FormDefinitions {
   /** Top-level fields in display order; table fields carry their sub-fields in `columns`. */
@@ -249,7 +247,7 @@ export class FormDefinitionError extends BangfuError {
   }
 }
 
-export function problemText(p: FormProblem, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+export function problemText(p: FormProblem, locale: Locale = 'zh-CN'): string {
   if (locale === 'en') return `row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.en}`;
   return `第 ${p.row} 行${p.column ? `“${p.column}”列` : ''}：${p.zh}`;
 }
@@ -417,6 +415,6 @@ export function formDefinitionsToRows(form: FormDefinitions | FieldDef[]): (stri
 }
 
 /** The label of a field in the user's language. */
-export function fieldLabel(def: { zh: string; en: string }, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+export function fieldLabel(def: { zh: string; en: string }, locale: Locale = 'zh-CN'): string {
   return locale === 'en' ? def.en : def.zh;
 }

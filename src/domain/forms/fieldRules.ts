@@ -5,7 +5,8 @@
  * Plain TypeScript, no zod: the sidebar bundles this file and must stay small.
  * Messages name the field: `“身份证号”校验码错误` / `"ID number": wrong check digit`.
  */
-import type { FieldDefDto, FieldError, Locale } from '../../shared/endpoints';
+import type { Locale } from '../errors';
+import type { FieldDefDto } from './fieldDefs';
 import { parseCivil, type CivilDate } from '../civilDate';
 import { validateId } from '../idcard';
 import { isBlankValue, listOf, normalizeValue, numberOf, optionValue, rowsOf, textOf, type ValueFieldDef } from './values';
@@ -16,6 +17,9 @@ export type RuleFieldDef = ValueFieldDef &
     computed?: boolean;
     columns?: RuleFieldDef[];
   };
+
+/** One field at fault, as the page shows it beside the field. */
+export interface FieldError { field: string; label: string; message: string }
 
 export interface RuleContext {
   /** Beijing civil date: an ID number's birth date may not be after it. */
@@ -131,7 +135,7 @@ function problemOf(def: RuleFieldDef, value: unknown, ctx: RuleContext): Problem
 }
 
 function tableProblem(def: RuleFieldDef, value: unknown, ctx: RuleContext): Problem | null {
-  const rows = rowsOf(value);
+  const rows = rowsOf(value, def);
   if (rows === null) return ['内容无法读取（应为表格行）', 'cannot be read (expected table rows)'];
   const filled = rows.filter((r) => !Object.values(r).every(isBlankValue));
   const count = bounds(def, filled.length, ROWS);
@@ -156,7 +160,7 @@ export function checkField(def: RuleFieldDef, value: unknown, ctx: RuleContext):
   const en = ctx.locale === 'en';
   const label = en ? `"${def.en}"` : `“${def.zh}”`;
   const say = (p: Problem) => (en ? `${label} ${p[1]}` : `${label}${p[0]}`);
-  if (isBlankValue(value) || (def.type === 'table' && rowsOf(value)?.length === 0)) {
+  if (isBlankValue(value) || (def.type === 'table' && rowsOf(value, def)?.length === 0)) {
     return def.required && !def.computed ? say(['为必填项', 'is required']) : null;
   }
   const problem = problemOf(def, value, ctx);

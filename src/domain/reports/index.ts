@@ -3,3 +3,5 @@ export * from './mask';
 export * from './officialForms';
 export * from './lists';
 export * from './dashboard';
+export * from './donation';
+export * from './reportSet';

@@ -6,8 +6,9 @@
  */
 import { SYSTEM_COLUMNS, parseStatus, type CaseStatus } from '../caseModel';
 import { coerceCivil, isDate, type CivilDate } from '../civilDate';
-import { listOf, numberOf, textOf } from '../forms/values';
+import { listOf, numberOf, rowsOf, textOf } from '../forms/values';
 import { yuanToFen } from '../money';
+import { parseWorkerNo } from '../workerNo';
 
 /** The columns read, with the zh labels of the default 表单定义 (seed 004) and SPEC §5. */
 export const FACT_COLUMNS: Record<string, string> = {
@@ -17,7 +18,22 @@ export const FACT_COLUMNS: Record<string, string> = {
   household_size: '家庭人口', household_income: '家庭年收入', own_income: '本人年收入', per_capita_monthly: '家庭人均月收入',
   migrant: '农民工', model_worker: '劳模类型', scheme: '救助项目', assistance_kinds: '帮扶类别', emergency: '紧急（先救助后补办）',
   ethnicity: '民族', unit_opinion: '单位工会意见', unit_opinion_date: '意见日期', cause_detail: '致困原因说明',
+  members: '家庭成员', own_monthly_income: '本人月实际收入', illness: '主要疾病名称', remarks: '备注',
+  supervisor_opinion: '上级工会意见', supervisor_opinion_date: '上级工会意见日期',
 };
+
+/** Columns holding dates: a cell that is neither blank nor a real date is a row the roll-up refuses. */
+const DATE_KEYS = ['submitted_at', 'notice_start', 'notice_end', 'paid_at', 'exited_at', 'created_at'] as const;
+
+/**
+ * Exit reasons that mean the family was lifted out of hardship by the union's help (脱困/脱贫,
+ * SPEC §6.1, 001 §5: 解困、生活稳定). Any other reason (moved away, died, no longer qualifying,
+ * clean-up) is an exit but not a 脱困. 退出原因 is free text, so the reason is read by these words.
+ */
+const LIFTED_REASON = /脱困|脱贫|解困|生活稳定|生活好转|收入提高|已就业|实现就业/;
+export function isLiftedOut(reason: string): boolean {
+  return LIFTED_REASON.test(reason) && !/不再符合|调离|去世|死亡|清理|迁出|移居/.test(reason);
+}
 
 export const SCHEME_LABELS: Record<string, string> = {
   medical: '特困职工医疗救助', critical: '十种重大疾病', major: '其他重大疾病', accident: '重大意外事故',
@@ -52,6 +68,9 @@ export interface CaseFact {
   approvedFen: number;
   paidFen: number;
   assistanceFen: number;
+  /** Paid inside the roll-up's period (from the ledger, or the case's own amount); set by the roll-up. */
+  periodPaidFen: number;
+  paidAt: CivilDate | null;
   overdue: boolean;
   emergency: boolean;
   submittedAt: CivilDate | null;
@@ -60,9 +79,26 @@ export interface CaseFact {
   enteredYear: number | null;
   reviewYear: number | null;
   exitedAt: CivilDate | null;
+  exitReason: string;
   /** The row as read and where its columns are (for the printable 情况报表; not copied). */
   raw: readonly unknown[];
   header: HeaderIndex;
+}
+
+/**
+ * A family the union is helping (SPEC §2): its case is in the archive and assisted
+ * (approved, filed: 先建档、后帮扶), or it was paid first in an emergency before the
+ * procedure was complete (先救助后补办). Otherwise a case in public notice is not helped
+ * yet, and an exited one no longer is (what it was paid still counts in the statistics:
+ * aggregate.ts counts paid cases too). The real-name summary lists exactly these families.
+ */
+export function isHelped(f: Pick<CaseFact, 'status' | 'emergency' | 'paidFen'>): boolean {
+  return f.status === 'approved' || f.status === 'filed' || (f.emergency && f.paidFen > 0 && f.status !== 'exited');
+}
+
+/** A case in public notice (公示): the public-notice list shows exactly these. */
+export function isInNotice(f: Pick<CaseFact, 'status'>): boolean {
+  return f.status === 'notice';
 }
 
 /** Any known column of a fact's row, as text (dates as YYYY-MM-DD). */
@@ -89,6 +125,40 @@ export function indexHeader(header: readonly unknown[]): HeaderIndex {
   return { col };
 }
 
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/**
+ * How many people a 家庭成员 cell lists: the JSON of older sheets, or the readable text
+ * (王秀英（关系：配偶，…）；周小雨（…）) — entries split on ； outside parentheses and “quotes”.
+ * The roll-up only needs the count, not the columns a county's 表单定义 gave them.
+ */
+export function memberCount(v: unknown): number | null {
+  if (isBlank(v)) return 0;
+  const text = textOf(v).trim();
+  if (text.startsWith('[')) {
+    const rows = rowsOf(text);
+    return rows === null ? null : rows.length;
+  }
+  let depth = 0, quoted = false, count = 0, filled = false;
+  for (const ch of text) {
+    if (quoted) {
+      if (ch === '”') quoted = false;
+      filled = true;
+      continue;
+    }
+    if (ch === '“') quoted = true;
+    else if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if ((ch === '；' || ch === ';') && depth === 0) {
+      if (filled) count++;
+      filled = false;
+      continue;
+    }
+    if (!/\s/.test(ch)) filled = true;
+  }
+  if (depth !== 0 || quoted) return null;
+  return count + (filled ? 1 : 0);
+}
 const yes = (v: unknown) => v === true || /^(是|true|yes|y|1)$/i.test(textOf(v));
 const yearOf = (v: unknown): number | null => {
   const n = numberOf(v);
@@ -100,30 +170,65 @@ const moneyFen = (v: unknown, what: string, problems: string[]): number => {
   if (v === '' || v === null || v === undefined) return 0;
   const n = numberOf(v);
   if (n === null || n < 0) {
-    problems.push(`${what}“${textOf(v)}”不是有效金额`);
+    problems.push(`“${what}”：“${textOf(v)}”不是有效金额`);
     return 0;
   }
   return yuanToFen(n);
 };
 
+/** What a row is checked against: the counties configured in 设置 (null: any well-formed code). */
+export interface FactChecks {
+  counties: ReadonlySet<string> | null;
+}
+
 export type FactResult = { ok: true; fact: CaseFact } | { ok: false; problem: string } | { ok: 'blank' };
 
-/** One row → a fact, or the zh reason it cannot count. */
-export function readFact(source: string, rowNumber: number, row: readonly unknown[], h: HeaderIndex, defaultCounty: string): FactResult {
+/** One row → a fact, or the zh reasons it cannot count (each naming its column). */
+export function readFact(source: string, rowNumber: number, row: readonly unknown[], h: HeaderIndex, defaultCounty: string, checks: FactChecks = { counties: null }): FactResult {
   const get = (key: string): unknown => (h.col[key] === undefined ? '' : row[h.col[key]]);
   if (row.every((v) => v === '' || v === null || v === undefined)) return { ok: 'blank' };
   const where = `${source}第${rowNumber}行`;
+  const label = (key: string) => FACT_COLUMNS[key] ?? key;
   const status = parseStatus(textOf(get('status')));
-  if (!status) return { ok: false, problem: `${where}：状态“${textOf(get('status'))}”无法识别，未计入` };
+  if (!status) return { ok: false, problem: `${where}“状态”：“${textOf(get('status'))}”无法识别，未计入` };
   const problems: string[] = [];
   const sizeCell = get('household_size');
   const size = numberOf(sizeCell);
-  if (size === null || size < 1 || !Number.isInteger(size)) return { ok: false, problem: `${where}：家庭人口“${textOf(sizeCell)}”不是正整数，未计入` };
+  if (size === null || size < 1 || !Number.isInteger(size)) return { ok: false, problem: `${where}“家庭人口”：“${textOf(sizeCell)}”不是正整数，未计入` };
+  const dates: Partial<Record<(typeof DATE_KEYS)[number], CivilDate | null>> = {};
+  for (const key of DATE_KEYS) {
+    const v = get(key);
+    if (v === '' || v === null || v === undefined) {
+      dates[key] = null;
+      continue;
+    }
+    const d = coerceCivil(v);
+    if (d === null) problems.push(`“${label(key)}”：“${textOf(v)}”不是有效日期`);
+    dates[key] = d;
+  }
+  const workerNo = textOf(get('worker_no')).toUpperCase();
+  const countyText = textOf(get('county')).toUpperCase();
+  const county = countyText || workerNo.slice(0, 3) || defaultCounty.toUpperCase();
+  if (!/^[A-Z]\d{2}$/.test(county)) problems.push(`“县区代码”：“${countyText || county}”格式不对，应如 H01`);
+  else if (checks.counties && !checks.counties.has(county)) problems.push(`“县区代码”：“${county}”不是“设置”中的县区（${[...checks.counties].join('、')}）`);
+  if (workerNo !== '') {
+    const no = parseWorkerNo(workerNo);
+    if (!no) problems.push(`“职工编号”：“${workerNo}”格式不对，应如 H0100001`);
+    else if (workerNo.slice(0, 3) !== county) problems.push(`“职工编号”：${workerNo} 属于县区 ${workerNo.slice(0, 3)}，与县区代码 ${county} 不一致`);
+  }
+  if ((status === 'approved' || status === 'filed') && isBlank(get('approved_amount'))) {
+    problems.push(`“核定救助金额”：状态为“${textOf(get('status'))}”却未填写`);
+  }
+  const members = h.col.members === undefined ? 0 : memberCount(get('members'));
+  if (members === null) problems.push(`“家庭成员”：无法读取`);
+  else if (members > 0 && members + 1 !== size) {
+    problems.push(`“家庭人口”：填写 ${size} 人，家庭成员表列出 ${members} 人（连同本人 ${members + 1} 人），两者不一致`);
+  }
   const schemeText = textOf(get('scheme'));
   const fact: CaseFact = {
     source, row: rowNumber,
-    workerNo: textOf(get('worker_no')).toUpperCase(),
-    county: (textOf(get('county')) || textOf(get('worker_no')).slice(0, 3) || defaultCounty).toUpperCase(),
+    workerNo,
+    county,
     status,
     name: textOf(get('name')),
     sex: textOf(get('sex')),
@@ -146,20 +251,23 @@ export function readFact(source: string, rowNumber: number, row: readonly unknow
     approvedFen: moneyFen(get('approved_amount'), '核定救助金额', problems),
     paidFen: moneyFen(get('paid_amount'), '已发放金额', problems),
     assistanceFen: moneyFen(get('assistance_amount'), '救助金额', problems),
+    periodPaidFen: 0,
+    paidAt: dates.paid_at ?? null,
     overdue: yes(get('overdue')),
     emergency: yes(get('emergency')),
-    submittedAt: coerceCivil(get('submitted_at')) ?? coerceCivil(get('created_at')),
-    noticeStart: coerceCivil(get('notice_start')),
-    noticeEnd: coerceCivil(get('notice_end')),
+    submittedAt: dates.submitted_at ?? dates.created_at ?? null,
+    noticeStart: dates.notice_start ?? null,
+    noticeEnd: dates.notice_end ?? null,
     enteredYear: yearOf(get('entered_year')) ?? yearOf(get('created_at')),
     reviewYear: yearOf(get('review_year')),
-    exitedAt: coerceCivil(get('exited_at')),
+    exitedAt: dates.exited_at ?? null,
+    exitReason: textOf(get('exit_reason')),
     raw: row,
     header: h,
   };
   // Filing (备案) is the city union paying onto the member's card (seed 003: 帮扶金直接转至会员卡):
   // a filed case without its own 已发放金额 counts the city's 救助金额, else the approved amount, as paid.
   if (fact.status === 'filed' && fact.paidFen === 0) fact.paidFen = fact.assistanceFen || fact.approvedFen;
-  if (problems.length > 0) return { ok: false, problem: `${where}：${problems.join('；')}，未计入` };
+  if (problems.length > 0) return { ok: false, problem: `${where}${problems.join('；')}，未计入` };
   return { ok: true, fact };
 }

@@ -4,10 +4,11 @@
  * row is reported by its row number and skipped; the other sources still roll up.
  */
 import { textOf } from '../forms/values';
+import { SOURCE_HEADER, SOURCE_KINDS } from '../layouts/sources';
+export { SOURCE_COLUMNS, SOURCE_HEADER, SOURCE_KINDS } from '../layouts/sources';
 
-/** The header setup writes (src/server/domainRules.ts SOURCE_COLUMNS). */
-export const SOURCE_HEADER = ['名称', '县区代码', '来源类型', '标签页或表格地址', '标签页名称', '启用'] as const;
-export const SOURCE_KINDS = { tab: '本表标签页', spreadsheet: '其他表格' } as const;
+/** The ledger tab a source reads when its row names none: another spreadsheet's own 发放记录. */
+export const DEFAULT_LEDGER_TAB = '发放记录';
 
 export interface Source {
   row: number;
@@ -18,6 +19,11 @@ export interface Source {
   location: string;
   /** The tab to read in another spreadsheet (default 案件). */
   tab: string;
+  /**
+   * The 发放记录 tab of the source ('' = none). Another spreadsheet: its 发放记录 by default.
+   * A tab of this spreadsheet: the tab named in 发放记录标签页 (this workbook's 案件 → 发放记录).
+   */
+  ledgerTab: string;
 }
 
 /** A spreadsheet ID from a URL (…/spreadsheets/d/<id>/edit) or the ID itself; null otherwise. */
@@ -35,7 +41,7 @@ export function parseSources(values: readonly (readonly unknown[])[]): { sources
   const cols = SOURCE_HEADER.map(at);
   const sources: Source[] = [];
   const problems: string[] = [];
-  const missing = SOURCE_HEADER.filter((_, i) => cols[i] < 0 && i !== 4 && i !== 5);
+  const missing = SOURCE_HEADER.filter((_, i) => cols[i] < 0 && i !== 4 && i !== 5 && i !== 6);
   if (missing.length > 0) return { sources, problems: [`汇总来源表缺少列：${missing.join('、')}`] };
   rows.forEach((r, i) => {
     const rowNo = i + 2;
@@ -65,9 +71,9 @@ export function parseSources(values: readonly (readonly unknown[])[]): { sources
         problems.push(`汇总来源第${rowNo}行（${name}）：“${location}”不是表格地址或ID，已跳过`);
         return;
       }
-      sources.push({ row: rowNo, name, county, kind, location: id, tab: cell(4) || '案件' });
+      sources.push({ row: rowNo, name, county, kind, location: id, tab: cell(4) || '案件', ledgerTab: cell(6) || DEFAULT_LEDGER_TAB });
     } else {
-      sources.push({ row: rowNo, name, county, kind, location, tab: location });
+      sources.push({ row: rowNo, name, county, kind, location, tab: location, ledgerTab: cell(6) });
     }
   });
   return { sources, problems };

@@ -7,10 +7,10 @@ import type { CaseRecord, CaseStatus, Role } from '../caseModel';
 import { parseStatus, STATUS_LABELS } from '../caseModel';
 import { coerceCivil, type CivilDate } from '../civilDate';
 import type { Locale } from '../errors';
-import type { ReviewActionKey } from '../../shared/endpoints';
 import { isYes, numberOf, textOf } from '../forms/values';
 
-export const ACTION_KEYS = ['pass', 'return', 'objection', 'end_notice', 'approve', 'file', 'mark_paid', 'resubmit', 'exit'] as const satisfies readonly ReviewActionKey[];
+export const ACTION_KEYS = ['pass', 'return', 'objection', 'end_notice', 'approve', 'file', 'mark_paid', 'pay', 'resubmit', 'exit'] as const;
+export type ReviewActionKey = (typeof ACTION_KEYS)[number];
 
 export interface ActionRule {
   zh: string;
@@ -48,6 +48,8 @@ export const ACTIONS: Record<ReviewActionKey, ActionRule> = {
   file: { zh: '备案', en: 'File', from: ['approved'], to: 'filed', roles: ['city'], needsReason: false, amount: 'optional', decision: true },
   // 先救助后补办 (seed 001 §2): the assistance centres (county or city) pay before approval.
   mark_paid: { zh: '先行救助发放', en: 'Pay first (emergency)', from: ['submitted', 'notice', 'approval'], to: null, roles: ['county', 'city'], needsReason: false, amount: 'required', decision: true },
+  // A later payment to an archived family (each year's 生活救助, each Spring Festival grant, SPEC §5.1).
+  pay: { zh: '发放救助', en: 'Pay assistance', from: ['approved', 'filed'], to: null, roles: ['county', 'city'], needsReason: false, amount: 'required', decision: true },
   resubmit: { zh: '重新提交', en: 'Resubmit', from: ['returned'], to: 'submitted', roles: ['staff'], needsReason: false, amount: 'none', decision: false },
   exit: { zh: '退出', en: 'Exit', from: ['filed'], to: 'exited', roles: ['county'], needsReason: true, amount: 'none', decision: false },
 };

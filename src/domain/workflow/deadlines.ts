@@ -11,9 +11,16 @@
  *   `addWorkdays(notice_start, n)`, the n-th full working day of notice after the posting
  *   day. When notice_end is over, at least n working days have elapsed: the notice may
  *   be ended from the day after notice_end.
- * - approval: due `addWorkdays(notice_end, n)`: the county's n working days run from the
- *   scheduled end of the minimum notice, also while the case still shows 公示中. A late
- *   end_notice therefore eats into the county's time instead of silently extending it.
+ * - Each step's clock starts on the day the case reached that step (SPEC §2: the county's
+ *   7 working days run "from the report", i.e. from the hand-over), and is recomputed when
+ *   the case moves. The day a case entered its status is `stage_since` (set by every
+ *   status change, transitions.ts).
+ * - notice (公示中): the notice is over after notice_end; it is due to be ended and handed
+ *   over on the first working day after notice_end (the first day end_notice is allowed
+ *   on a working day), so a case left in notice shows late from the day after that.
+ * - approval: due `addWorkdays(stage_since, n)`, n working days after the hand-over
+ *   (公示期满 on 2026-12-01 → due 2026-12-10). A row from before stage_since existed has
+ *   no hand-over date: its clock runs from notice_end, the earliest possible hand-over.
  * - returned: the clock stops (no due date); resubmission starts the review clock again.
  * - approved / filed / exited: no working-day deadline (filing and the annual re-review
  *   by 30 April are tracked separately).
@@ -25,12 +32,17 @@ import { addDays, coerceCivil, isValidYmd, ymd, type CivilDate } from '../civilD
 import type { CaseRecord } from '../caseModel';
 import { textOf } from '../forms/values';
 import { caseDate, caseStatus, isEmergency, OPEN_STATUSES } from './actions';
+import { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 /** What deadlines need from a calendar (WorkCalendar in src/domain/calendar.ts has it). */
 export interface WorkdayCalendar {
   /** Like Sheets' WORKDAY: n > 0 → the n-th working day after start; n = 0 → start itself. */
   addWorkdays(start: CivilDate, n: number): CivilDate;
   isWorkday(d: CivilDate): boolean;
+  /** Years between a and b whose days are only provisional (暂定); a calendar without them has none. */
+  provisionalYearsBetween?(a: CivilDate, b: CivilDate): number[];
+  /** published / provisional (暂定) / missing, for the calendar reminder. */
+  yearStatus?(year: number): 'published' | 'provisional' | 'missing';
 }
 
 export const DEADLINE_STEPS = ['review', 'emergency_review', 'notice', 'approval', 'quarterly_stats', 'annual_review'] as const;
@@ -130,10 +142,14 @@ export function dueDate(c: CaseRecord, calendar: WorkdayCalendar, rules: Deadlin
     if (start === null) return null;
     return calendar.addWorkdays(start, workdaysFor(rules, isEmergency(c) ? 'emergency_review' : 'review', start));
   }
-  if (status === 'notice' || status === 'approval') {
+  if (status === 'notice') {
     const end = caseDate(c, 'notice_end');
-    if (end === null) return null;
-    return calendar.addWorkdays(end, workdaysFor(rules, 'approval', end));
+    return end === null ? null : calendar.addWorkdays(end, 1);
+  }
+  if (status === 'approval') {
+    const handedOver = caseDate(c, 'stage_since') ?? caseDate(c, 'notice_end');
+    if (handedOver === null) return null;
+    return calendar.addWorkdays(handedOver, workdaysFor(rules, 'approval', handedOver));
   }
   return null;
 }
@@ -172,6 +188,30 @@ export function recomputeDeadline(c: CaseRecord, today: CivilDate, calendar: Wor
   return { due_date: due ?? '', overdue: due !== null && isOpen(c) && due < today };
 }
 
+/**
+ * The years a due date was counted through whose holidays are only the law's (暂定): the
+ * due-date cell's note says so until the real schedule is entered. [] for a settled date.
+ */
+export function provisionalYearsOf(c: CaseRecord, due: CivilDate | '' | null, calendar: WorkdayCalendar): number[] {
+  const from = clockStart(c);
+  return due && from !== null && calendar.provisionalYearsBetween ? calendar.provisionalYearsBetween(from, due) : [];
+}
+
+/** The date the running clock counts from (as dueDate reads it), or null. */
+function clockStart(c: CaseRecord): CivilDate | null {
+  const status = caseStatus(c);
+  if (status === 'submitted') return caseDate(c, 'submitted_at');
+  if (status === 'notice' || status === 'approval') return caseDate(c, 'notice_end');
+  return null;
+}
+
+/** The due-date cell's note: '' for a settled date, else which years are 暂定 and why. */
+export function provisionalDueNote(years: readonly number[]): string {
+  if (years.length === 0) return '';
+  const y = years.map((n) => `${n}年`).join('、');
+  return `暂定：${y}的节假日安排尚未公布，按《全国年节及纪念日放假办法》的法定假日推算；录入正式安排（帮扶 → 管理 → 导入节假日通知）后将重新计算。`;
+}
+
 // ── calendar-year deadlines ──────────────────────────────────────────────────────
 
 /** The quarter `date` is in and its reporting window: the first n working days of the quarter (seed 001 §4). */
@@ -197,14 +237,7 @@ export function annualReviewDeadline(year: number, rules: DeadlineRules): CivilD
 
 // ── the sheet ────────────────────────────────────────────────────────────────────
 
-export const DEADLINE_COLUMNS = [
-  { key: 'step', zh: '环节', en: 'Step' },
-  { key: 'workdays', zh: '工作日', en: 'Working days' },
-  { key: 'from', zh: '生效日期', en: 'Effective from' },
-  { key: 'to', zh: '失效日期', en: 'Effective to' },
-  { key: 'source', zh: '依据', en: 'Source' },
-] as const;
-export const DEADLINE_HEADER: string[] = DEADLINE_COLUMNS.map((c) => c.zh);
+export { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 function parseStep(v: unknown): DeadlineStep | null {
   const s = textOf(v);

@@ -4,21 +4,14 @@
  * English so the server can tell the user why, whatever the page showed.
  */
 import * as z from 'zod/mini';
-import { Role, type CaseRecord, type SystemColumnKey } from '../caseModel';
+import { Role, SYSTEM_COLUMNS, type CaseRecord, type SystemColumnKey } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { parseRole, roleLabel, seesAllCounties } from '../roles';
 import { textOf } from '../forms/values';
-import type { ReviewActionKey } from '../../shared/endpoints';
-import { ACTIONS, ACTION_KEYS, STEP_OWNERS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel } from './actions';
+import { STAFF_COLUMNS } from '../layouts/staff';
+import { ACTIONS, ACTION_KEYS, STEP_OWNERS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel, type ReviewActionKey } from './actions';
 
-/** The 人员权限 columns in sheet order. */
-export const STAFF_COLUMNS = [
-  { key: 'email', zh: '邮箱', en: 'Email' },
-  { key: 'role', zh: '角色', en: 'Role' },
-  { key: 'county', zh: '县区代码', en: 'County code' },
-  { key: 'name', zh: '姓名', en: 'Name' },
-] as const;
-export const STAFF_HEADER: string[] = STAFF_COLUMNS.map((c) => c.zh);
+export { STAFF_COLUMNS, STAFF_HEADER } from '../layouts/staff';
 
 /** A user as 人员权限 defines them. County is null for the city union and administrators. */
 export const UserSchema = z
@@ -186,7 +179,7 @@ export function canEditField(user: Pick<User, 'role'> | null, key: string, defs:
   const def = defs.find((d) => d.key === key);
   const roles = def ? def.editRoles : SYSTEM_FIELD_EDIT_ROLES[key as SystemColumnKey];
   if (def && roles!.length === 0) return allow;
-  if (!roles) return deny(`“${key}”由系统维护，不能手工修改`, `"${key}" is maintained by the system`);
+  if (!roles) return deny(`“${SYSTEM_COLUMNS.find((c) => c.key === key)?.zh ?? key}”由系统维护，不能手工修改`, `"${key}" is maintained by the system`);
   if (roles.includes(user.role)) return allow;
   return deny(`该字段只能由${roles.map((r) => roleLabel(r)).join('或')}填写`, `Only ${roles.map((r) => roleLabel(r, 'en')).join(' or ')} may fill this field`);
 }

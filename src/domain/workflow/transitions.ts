@@ -8,9 +8,8 @@ import { isDate } from '../civilDate';
 import { BangfuError } from '../errors';
 import type { CaseRecord, CaseStatus } from '../caseModel';
 import { yearOf, type CivilDate } from '../civilDate';
-import type { ReviewActionKey } from '../../shared/endpoints';
-import { textOf } from '../forms/values';
-import { ACTIONS, caseAmount, caseStatus } from './actions';
+import { rowsOf, rowsText, textOf, type ValueFieldDef } from '../forms/values';
+import { ACTIONS, caseAmount, caseStatus, type ReviewActionKey } from './actions';
 import { can, type User } from './permissions';
 import { noticeEnd, recomputeDeadline, type DeadlineRules, type WorkdayCalendar } from './deadlines';
 import { freezeDecision, type PolicySnapshot } from './snapshot';
@@ -106,6 +105,10 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
     case 'mark_paid':
       Object.assign(patch, { paid_amount: round2(amount!), paid_at: t, emergency_pending: true });
       break;
+    case 'pay':
+      // The case keeps its latest payment for people reading 案件; the ledger keeps every one.
+      Object.assign(patch, { paid_amount: round2(amount!), paid_at: t });
+      break;
     case 'resubmit':
       Object.assign(patch, { status: 'submitted', submitted_at: t, notice_start: '', notice_end: '', return_reason: '' });
       break;
@@ -114,6 +117,8 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
       break;
   }
 
+  // The step's clock starts on the day the case reaches it (deadlines.ts).
+  if (rule.to !== null && rule.to !== undefined && rule.to !== from) patch.stage_since = t;
   const merged: CaseRecord = { ...c, ...(patch as CaseRecord) };
   const deadline = recomputeDeadline(merged, t, ctx.calendar, ctx.rules);
   patch.due_date = deadline.due_date;
@@ -144,19 +149,32 @@ function cellText(v: unknown): string {
 
 export interface Objection { on: CivilDate; by: string; reason: string }
 
-/** 异议记录 holds a JSON list; a hand-typed note there is kept as the first entry. */
+/**
+ * 异议记录 as people read it, one entry per objection: 2026-11-20（记录人：li@example.cn，
+ * 异议：群众反映其配偶另有收入）；… — the table-row text of forms/values.ts, so it reads back
+ * exactly (a reason with ， or ； is quoted). Cells of earlier versions (JSON) still read; a
+ * note typed by hand is kept as the first entry.
+ */
+export const OBJECTION_COLUMNS = [
+  { key: 'on', zh: '日期', type: 'date', options: [] },
+  { key: 'by', zh: '记录人', type: 'text', options: [] },
+  { key: 'reason', zh: '异议', type: 'text', options: [] },
+] as const satisfies readonly (ValueFieldDef & { zh: string })[];
+
 export function readObjections(cell: unknown): Objection[] {
   const s = textOf(cell);
   if (s === '') return [];
-  try {
-    const list = JSON.parse(s);
-    if (Array.isArray(list)) return list as Objection[];
-  } catch {
-    // fall through: free text someone typed
-  }
+  const rows = rowsOf(s, { columns: [...OBJECTION_COLUMNS] });
+  const list = (rows ?? []).map((r) => ({ on: textOf(r.on), by: textOf(r.by), reason: textOf(r.reason) }));
+  // Free text (有人反映…) also "reads" as one row whose date is the whole text: not ours.
+  if (rows !== null && list.every((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.on) || (o.on === '' && o.reason !== ''))) return list;
   return [{ on: '', by: '', reason: s }];
 }
 
+export function objectionsText(list: readonly Objection[]): string {
+  return rowsText(OBJECTION_COLUMNS, list as unknown as Record<string, unknown>[]);
+}
+
 function appendObjection(cell: unknown, o: Objection): string {
-  return JSON.stringify([...readObjections(cell), o]);
+  return objectionsText([...readObjections(cell), o]);
 }

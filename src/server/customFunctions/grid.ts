@@ -41,11 +41,33 @@ export function mapCells<T>(input: unknown, fn: (v: unknown) => T): T | '' | Gri
   return fn(input);
 }
 
+/**
+ * How a message names a parameter: by what it means, in Chinese, with its place in the
+ * formula, never by its English name from the function's signature (amount, on_date …).
+ */
+const PARAM_LABELS: Record<string, string> = {
+  scheme: '救助项目', amount: '计算基数', on_date: '日期', policy: '救助标准区域',
+  id: '身份证号', field: '所取信息', county_code: '县区代码', serial: '序号', no: '职工编号',
+  per_capita_monthly_income: '家庭人均月收入', dibao_line: '低保标准', cause: '困难原因', expense_ratio: '支出占收入比例',
+  start: '开始日期', days: '工作日天数', holidays: '节假日区域',
+};
+/** The Chinese name of a parameter (an unknown name is shown as given). */
+export function paramLabel(param: string): string {
+  return PARAM_LABELS[param] ?? param;
+}
+
+/** A value as a message quotes it: text as typed, a range as 区域. */
+export function quoted(v: unknown): string {
+  if (isGrid(v)) return '区域';
+  if (v instanceof Date) return '日期';
+  return String(v);
+}
+
 /** A parameter that must be one value: a 1×1 range is accepted, a larger one is refused. */
 export function scalar(v: unknown, param: string): unknown {
   if (!isGrid(v)) return v;
   if (v.length === 1 && v[0].length === 1) return v[0][0];
-  throw new BangfuError('arg.notScalar', `参数 ${param} 应为单个值，不能是区域`, `Argument ${param} must be a single value, not a range`);
+  throw new BangfuError('arg.notScalar', `“${paramLabel(param)}”应为单个值，不能是区域`, `Argument ${param} must be a single value, not a range`, param);
 }
 
 /** A number from a cell: numbers as they are, numeric text accepted (with thousands commas). */
@@ -55,5 +77,5 @@ export function toNumber(v: unknown, param: string): number {
     const s = v.trim().replace(/,/g, '');
     if (s !== '' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number(s);
   }
-  throw new BangfuError('arg.notNumber', `${param} 不是数字：${String(v)}`, `${param} is not a number: ${String(v)}`);
+  throw new BangfuError('arg.notNumber', `“${paramLabel(param)}”应为数字，而不是“${quoted(v)}”`, `${param} is not a number: ${String(v)}`, param);
 }

@@ -12,7 +12,7 @@
 import { BangfuError } from '../../domain/errors';
 import { hardshipCategory, type HardshipCategory } from '../../domain/eligibility';
 import { parseRate, rateValue } from '../../domain/money';
-import { cellError, isBlank, isGrid, scalar, toNumber, type Grid } from './grid';
+import { cellError, isBlank, isGrid, paramLabel, quoted, scalar, toNumber, type Grid } from './grid';
 
 const CAUSE_SEPARATORS = /[、,，;；|/\s]+/;
 
@@ -25,12 +25,12 @@ function ratioOf(v: unknown): number | null {
   if (isBlank(v)) return null;
   if (typeof v === 'number' || typeof v === 'string') {
     try {
-      return rateValue(parseRate(v, 'expense_ratio'));
+      return rateValue(parseRate(v, '支出占收入比例'));
     } catch {
       // fall through to the argument error below
     }
   }
-  throw new BangfuError('arg.notRatio', `expense_ratio 不是比例：${String(v)}（应如 0.6 或 60%）`, `expense_ratio is not a share: ${String(v)} (e.g. 0.6 or 60%)`, 'expense_ratio');
+  throw new BangfuError('arg.notRatio', `“支出占收入比例”应为比例，如 0.6 或 60%，而不是“${quoted(v)}”`, `expense_ratio is not a share: ${String(v)} (e.g. 0.6 or 60%)`, 'expense_ratio');
 }
 
 /** A per-cell argument: one value for every cell, or a range the same shape as `main`. */
@@ -38,7 +38,7 @@ function alignedWith(arg: unknown, main: unknown, param: string): (i: number, j:
   if (!isGrid(arg)) return () => arg;
   if (arg.length === 1 && arg[0].length === 1) return () => arg[0][0];
   if (isGrid(main) && arg.length === main.length && arg.every((row, i) => row.length === main[i].length)) return (i, j) => arg[i][j];
-  throw new BangfuError('arg.shape', `参数 ${param} 应为单个值，或与收入区域大小相同的区域`,
+  throw new BangfuError('arg.shape', `“${paramLabel(param)}”应为单个值，或与收入区域大小相同的区域`,
     `Argument ${param} must be one value or a range the size of the income range`, param);
 }
 

@@ -11,7 +11,7 @@ import { BangfuError } from '../../domain/errors';
 import { idInfo, validateId } from '../../domain/idcard';
 import { isValidWorkerNo, makeWorkerNo } from '../../domain/workerNo';
 import { today } from '../clock';
-import { isBlank, mapCells, scalar, toNumber, type Grid } from './grid';
+import { isBlank, mapCells, quoted, scalar, toNumber, type Grid } from './grid';
 
 const idText = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : null);
 
@@ -23,27 +23,33 @@ export function IDCARD_VALID(id: unknown): boolean | '' | Grid<boolean | string>
   });
 }
 
-const FIELDS = ['birth', 'sex', 'age', 'region'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'birth' | 'sex' | 'age' | 'region';
 const FIELD_WORDS: Record<string, Field> = { birth: 'birth', 出生日期: 'birth', sex: 'sex', 性别: 'sex', age: 'age', 年龄: 'age', region: 'region', 地区: 'region', 地区代码: 'region' };
 
 export function IDCARD_INFO(id: unknown, field: unknown, on_date?: unknown): Date | string | number | Grid<Date | string | number> {
   const f = FIELD_WORDS[String(scalar(field, 'field') ?? '').trim().toLowerCase()];
   if (!f) {
-    throw new BangfuError('arg.field', `field 应为 "birth"、"sex"、"age" 或 "region"，而不是“${String(field ?? '')}”`,
+    throw new BangfuError('arg.field', `所取信息应为“出生日期”“性别”“年龄”或“地区代码”，而不是“${quoted(field ?? '')}”`,
       `field must be "birth", "sex", "age" or "region", not "${String(field ?? '')}"`, 'field');
   }
   const onArg = scalar(on_date, 'on_date');
-  const on = isBlank(onArg) ? today() : coerceCivil(onArg);
-  if (on === null) throw new BangfuError('arg.notDate', `on_date 不是日期：${String(onArg)}`, `on_date is not a date: ${String(onArg)}`, 'on_date');
+  const now = today();
+  const on = isBlank(onArg) ? now : coerceCivil(onArg);
+  if (on === null) throw new BangfuError('arg.notDate', `“日期”应为日期，而不是“${quoted(onArg)}”`, `on_date is not a date: ${String(onArg)}`, 'on_date');
   return mapCells(id, (v) => {
     const s = idText(v);
-    const check = s === null ? null : validateId(s, on);
+    // The number is checked against today, as anywhere else; the date argument only says
+    // on which day the age is counted, and a day before the birth is its own mistake.
+    const check = s === null ? null : validateId(s, now);
     if (s === null || !check || !check.ok) {
       const why = check && !check.ok ? check : { reasonZh: '身份证号应以文本格式填写', reasonEn: 'An ID number must be entered as text' };
       throw new BangfuError('id.invalid', `身份证号无效：${why.reasonZh}`, `Invalid ID number: ${why.reasonEn}`, 'id');
     }
-    const info = idInfo(s, on)!;
+    const born = idInfo(s, now)!.birth;
+    if (f === 'age' && on < born) {
+      throw new BangfuError('arg.beforeBirth', `计算年龄的日期 ${on} 早于出生日期 ${born}`, `The date ${on} is before the birth date ${born}`, 'on_date');
+    }
+    const info = on < born ? idInfo(s, now)! : idInfo(s, on)!;
     if (f === 'birth') return dateFromCivil(info.birth);
     return info[f];
   }) as Date | string | number | Grid<Date | string | number>;

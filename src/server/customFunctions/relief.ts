@@ -19,12 +19,12 @@ import { findScheme, parsePolicySheet, pickRows, type Policy, type PolicyRow, ty
 import { describeRelief, reliefFromRows } from '../../domain/relief';
 import { DEFAULT_POLICY } from '../../defaults/policies';
 import { today } from '../clock';
-import { cellError, isBlank, isGrid, scalar, toNumber, type Grid } from './grid';
+import { cellError, isBlank, isGrid, paramLabel, quoted, scalar, toNumber, type Grid } from './grid';
 
 function policyArg(policy: unknown): Policy {
   if (isBlank(policy)) return DEFAULT_POLICY;
   if (!isGrid(policy)) {
-    throw new BangfuError('arg.policy', '参数 policy 应为“救助标准”表的区域（含表头），如 救助标准!A1:M50',
+    throw new BangfuError('arg.policy', '第 4 个参数应为“救助标准”表的区域（含表头），如 救助标准!A1:M50',
       'Argument policy must be a range of the 救助标准 sheet including its header, e.g. 救助标准!A1:M50', 'policy');
   }
   return parsePolicySheet(policy);
@@ -33,7 +33,7 @@ function policyArg(policy: unknown): Policy {
 function schemeArg(scheme: unknown): string {
   const v = scalar(scheme, 'scheme');
   if (isBlank(v) || String(v).trim() === '') {
-    throw new BangfuError('arg.schemeMissing', '请填写救助项目（代码或中文名，如 "medical" 或 "特困职工医疗救助"）',
+    throw new BangfuError('arg.schemeMissing', '请填写救助项目的名称，如 "特困职工医疗救助"',
       'Enter a relief scheme (code or Chinese name, e.g. "medical")', 'scheme');
   }
   return String(v);
@@ -42,7 +42,7 @@ function schemeArg(scheme: unknown): string {
 function dateOf(v: unknown): CivilDate {
   if (isBlank(v)) return today();
   const d = coerceCivil(v);
-  if (d === null) throw new BangfuError('arg.notDate', `on_date 不是日期：${String(v)}`, `on_date is not a date: ${String(v)}`, 'on_date');
+  if (d === null) throw new BangfuError('arg.notDate', `“日期”应为日期，而不是“${quoted(v)}”`, `on_date is not a date: ${String(v)}`, 'on_date');
   return d;
 }
 
@@ -51,7 +51,7 @@ function alignedWith(arg: unknown, main: unknown, param: string): (i: number, j:
   if (!isGrid(arg)) return () => arg;
   if (arg.length === 1 && arg[0].length === 1) return () => arg[0][0];
   if (isGrid(main) && arg.length === main.length && arg.every((row, i) => row.length === main[i].length)) return (i, j) => arg[i][j];
-  throw new BangfuError('arg.shape', `参数 ${param} 应为单个值，或与 amount 大小相同的区域`,
+  throw new BangfuError('arg.shape', `“${paramLabel(param)}”应为单个值，或与“计算基数”大小相同的区域`,
     `Argument ${param} must be one value or a range the size of amount`, param);
 }
 
@@ -82,6 +82,12 @@ function reliefCells<T>(scheme: unknown, amount: unknown, onDate: unknown, polic
   const sharedRows = isGrid(onDate) && !(onDate.length === 1 && onDate[0].length === 1) ? null : rowsOn(dateOf(dateAt(0, 0)));
   const compute = (v: unknown, i: number, j: number) => cell(sharedRows ?? rowsOn(dateOf(dateAt(i, j))), toNumber(v, 'amount'), entry);
 
+  // An omitted argument is undefined; an empty cell passed as the argument is ''. A blank
+  // cell stays blank (a column of cases with gaps), a missing amount is a mistake.
+  if (amount === undefined) {
+    throw new BangfuError('arg.amountMissing', '请填写计算基数（第 2 个参数），如医疗救助的年自付金额或生活救助的低保月标准',
+      'Enter the base amount (2nd argument), e.g. the annual medical self-pay', 'amount');
+  }
   if (!isGrid(amount)) return isBlank(amount) ? '' : compute(amount, 0, 0);
   return amount.map((row, i) => row.map((v, j) => {
     if (isBlank(v)) return '';
@@ -100,5 +106,8 @@ export function RELIEF(scheme: unknown, amount: unknown, on_date?: unknown, poli
 
 /** The zh explanation line for each base in `amount` (band, rate, deductible, cap, result, source). */
 export function RELIEF_EXPLAIN(scheme: unknown, amount: unknown, on_date?: unknown, policy?: unknown): string | Grid<string> {
-  return reliefCells(scheme, amount, on_date, policy, (rows, base, entry) => describeRelief({ ...reliefFromRows(rows, base), schemeName: entry.name }).zh);
+  // Without on_date the result rests on the day it was computed, and Sheets keeps it until an
+  // argument changes: say which day, and how to make it follow the calendar (issue 10).
+  const assumed = isBlank(on_date) ? `（按 ${today()} 的标准；公式未给日期，建议传入“今日”单元格，如 =RELIEF_EXPLAIN("特困职工医疗救助", C2, 今日)）` : '';
+  return reliefCells(scheme, amount, on_date, policy, (rows, base, entry) => describeRelief({ ...reliefFromRows(rows, base), schemeName: entry.name }).zh + assumed);
 }

@@ -5,8 +5,9 @@
  */
 import type { FieldDefDto, Json } from '../../shared/endpoints';
 import { normalizeValue } from '../../domain/forms/values';
+import { isNameField, nameWarning } from '../../domain/forms/nameCheck';
 import { describedBy, h, uid } from '../lib/dom';
-import { label, orList, roleName, t } from '../lib/i18n';
+import { label, locale, orList, roleName, t } from '../lib/i18n';
 
 /**
  * A field as the server sends it. `optionLabels` is not in the FieldDefDto contract yet, but
@@ -99,14 +100,17 @@ function inputAttrs(def: PageFieldDef): InputAttrs {
       return { type: 'text', inputmode: 'decimal', autocomplete: 'off' };
     case 'date':
       return { type: 'date' };
+    // No maxlength anywhere: the browser would cut a pasted text silently, and the server's
+    // “长度不能大于 30 个字” would never show. The shared rules say it instead (main.ts checks
+    // an over-long field as it is typed).
     case 'idcard':
-      return { type: 'text', maxlength: '18', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters' };
+      return { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters' };
     case 'phone':
       return { type: 'tel', inputmode: 'tel', autocomplete: 'off' };
     case 'card':
       return { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' };
     default:
-      return { type: 'text', ...(def.max !== null ? { maxlength: String(def.max) } : {}) };
+      return { type: 'text' };
   }
 }
 
@@ -121,8 +125,21 @@ function textControl(def: PageFieldDef, opts: ControlOptions, editable: boolean)
     'aria-required': def.required && !def.computed ? 'true' : false,
   });
   if (s.helpId) describedBy(input, s.helpId, true);
-  const root = h('div', { class: `field type-${def.type}${def.computed ? ' computed' : ''}`, 'data-field': def.key }, s.labelEl, input, s.help, s.error);
-  input.addEventListener('input', () => opts.events.onInput(control));
+  // A name gets a warning line (digits, formula characters, emoji): shown as typed, never blocking.
+  const warnId = uid(`${def.key}-warning`);
+  const warning = isNameField(def) && editable ? h('p', { class: 'field-warning', id: warnId, role: 'status', hidden: true }) : null;
+  const showWarning = () => {
+    if (!warning) return;
+    const w = nameWarning(input.value, def);
+    warning.textContent = w ? (locale() === 'en' ? w[1] : w[0]) : '';
+    warning.hidden = w === null;
+    describedBy(input, warnId, w !== null);
+  };
+  const root = h('div', { class: `field type-${def.type}${def.computed ? ' computed' : ''}`, 'data-field': def.key }, s.labelEl, input, s.help, warning, s.error);
+  input.addEventListener('input', () => {
+    showWarning();
+    opts.events.onInput(control);
+  });
   input.addEventListener('change', () => opts.events.onCommit(control));
   input.addEventListener('blur', () => opts.events.onCommit(control));
   const slot = errorSlot(s.error, s.errorId, () => [input], root);
@@ -133,6 +150,7 @@ function textControl(def: PageFieldDef, opts: ControlOptions, editable: boolean)
       if (v === undefined || v === null) input.value = '';
       else if (def.computed && def.type === 'select') input.value = optionText(def, String(v));
       else input.value = Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      showWarning();
     },
     ...slot,
     focus: () => input.focus(),

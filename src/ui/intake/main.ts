@@ -9,6 +9,7 @@ import { call, RequestIds } from '../lib/rpc';
 import { beijingToday } from '../lib/clock';
 import { announce, byId, debounce, fill, h, uid } from '../lib/dom';
 import { label, locale, setLocale, t } from '../lib/i18n';
+import { notListedPanel } from '../lib/notListed';
 import { createControl, type ControlEvents, type ControlOptions, type FieldControl, type PageFieldDef } from './fieldControls';
 import { isTableControl, tableControl } from './tableControl';
 import { PreviewPanel } from './previewPanel';
@@ -75,6 +76,14 @@ function validate(c: FieldControl): string | null {
   return message;
 }
 
+/** A typed field longer than its 表单定义 maximum (counted in characters, as the server counts). */
+function overLimit(c: FieldControl): boolean {
+  const d = c.def;
+  if (d.max === null || d.type === 'number' || d.type === 'date' || d.type === 'table' || d.type === 'multiselect') return false;
+  const v = c.read();
+  return typeof v === 'string' && [...v].length > d.max;
+}
+
 function reveal(c: FieldControl): void {
   const section = c.root.closest('details');
   if (section) section.open = true;
@@ -84,7 +93,8 @@ function reveal(c: FieldControl): void {
 const events: ControlEvents = {
   onInput(c) {
     page?.touched.add(c);
-    if (c.hasError()) validate(c);
+    // Too long says so at once (a 200-character paste), in the server's words.
+    if (c.hasError() || overLimit(c)) validate(c);
     if (PREVIEW_KEYS.has(c.def.key)) schedulePreview();
   },
   onCommit(c) {
@@ -110,6 +120,18 @@ function countyDef(model: IntakeFormModel): PageFieldDef {
 
 function render(model: IntakeFormModel): void {
   setLocale(model.locale);
+  if (model.access) {
+    // Not in 人员权限: one page saying whom to ask, not a form that is refused at 保存.
+    page = null;
+    el.title.textContent = t('notListedTitle');
+    document.title = el.title.textContent;
+    el.who.textContent = t('user', model.access.email);
+    for (const part of [el.search, el.form, el.preview, el.save.parentElement!]) part.hidden = true;
+    // In the alert banner: read out at once, and the only thing on the page.
+    fill(el.banner, notListedPanel(model.access));
+    el.banner.hidden = false;
+    return;
+  }
   const role = model.user.role;
   const opts = controlOptions(role);
   const controls: FieldControl[] = [];

@@ -110,7 +110,7 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
       ),
       h('span', { class: 'item-sub' },
         h('span', { class: 'status-label' }, item.statusLabel),
-        h('span', { class: 'due' }, item.dueDate ? t('due', item.dueDate) : t('noDue')),
+        h('span', { class: 'due', title: item.dueNote ?? '' }, item.dueDate ? t('due', item.dueDate) + (item.dueNote ? '（暂定）' : '') : t('noDue')),
       ),
       h('span', { class: 'badges' }, badges(item)),
     ),
@@ -120,6 +120,7 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
         h('p', { class: 'amount' }, item.suggestedAmount !== null ? t('suggestedAmount', money(item.suggestedAmount)) : t('noSuggestion')),
         item.reliefExplain ? h('p', { class: 'explain' }, item.reliefExplain) : null,
       ),
+      unavailableList(item),
       item.actions.length > 0 ? reasonField : null,
       amountField,
       message,
@@ -143,4 +144,18 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
     isOpen: () => details.open,
   };
   return view;
+}
+
+/**
+ * The steps the user's role would take here but may not on this case, with the server's
+ * reason (her own case, a notice not yet over): a missing button says why it is missing.
+ */
+function unavailableList(item: ReviewItem): HTMLElement | null {
+  const list = item.unavailable ?? [];
+  if (list.length === 0) return null;
+  const id = uid('unavailable');
+  return h('div', { class: 'unavailable' },
+    h('p', { class: 'unavailable-title', id }, t('unavailableTitle')),
+    h('ul', { 'aria-labelledby': id }, list.map((u) => h('li', { 'data-action': u.key }, h('strong', {}, u.label), `：${u.reason}`))),
+  );
 }

@@ -6,6 +6,7 @@ import type { ReviewQueue } from '../../shared/endpoints';
 import { call, RequestIds } from '../lib/rpc';
 import { announce, byId, fill } from '../lib/dom';
 import { setLocale, t } from '../lib/i18n';
+import { notListedPanel } from '../lib/notListed';
 import { itemView, type ActionPayload, type ItemView } from './itemView';
 
 const el = {
@@ -25,6 +26,20 @@ const actionIds = new RequestIds();
 
 function renderQueue(q: ReviewQueue, open: Set<string>): void {
   setLocale(q.locale);
+  if (q.access) {
+    // Not in 人员权限: whom to ask, instead of an empty list or a refusal.
+    el.title.textContent = t('notListedTitle');
+    document.title = el.title.textContent;
+    el.who.textContent = t('user', q.access.email);
+    el.refresh.hidden = true;
+    el.queue.hidden = true;
+    el.empty.hidden = true;
+    el.count.textContent = '';
+    // In the alert banner: read out at once, and the only thing on the page.
+    fill(el.banner, notListedPanel(q.access));
+    el.banner.hidden = false;
+    return;
+  }
   el.title.textContent = t('reviewTitle');
   document.title = el.title.textContent;
   el.refresh.textContent = t('refresh');
@@ -43,7 +58,7 @@ async function load(): Promise<boolean> {
   el.refresh.setAttribute('aria-busy', 'true');
   try {
     const q = await call('getReviewQueue');
-    announce(el.banner, '');
+    if (!q.access) announce(el.banner, '');
     renderQueue(q, open);
     return true;
   } catch (e) {

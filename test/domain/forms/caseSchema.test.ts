@@ -1,6 +1,6 @@
 import { defaultFields } from '../../../src/defaults/forms';
 import { buildCaseSchema, parseCaseValues, validateSubmission, zodIssuesToFieldErrors } from '../../../src/domain/forms/caseSchema';
-import { toCellValue } from '../../../src/domain/forms/values';
+import { normalizeValue, toCellValue } from '../../../src/domain/forms/values';
 import { makeId } from './ids';
 
 const today = '2026-03-02';
@@ -97,7 +97,9 @@ describe('the case schema built from 表单定义', () => {
     const causes = fields.find((f) => f.key === 'causes')!;
     const members = fields.find((f) => f.key === 'members')!;
     expect(toCellValue(causes, r.values.causes)).toBe('因病、子女上学');
-    expect(JSON.parse(String(toCellValue(members, r.values.members)))).toEqual([expect.objectContaining({ name: '刘强', income: 12000 })]);
+    const cell = String(toCellValue(members, r.values.members));
+    expect(cell).toMatch(/^刘强（关系：配偶，.*年收入：12000/);
+    expect(normalizeValue(members, cell)).toEqual(r.values.members);
   });
 });
 

@@ -16,7 +16,8 @@ import { makeId } from './ids';
 
 const today = '2026-03-02';
 const fields = defaultFields();
-const inputFields = fields.filter((f) => !f.computed);
+// The properties submit as a unit reviewer: fields only another role may fill (the city's 上级工会意见) stay out.
+const inputFields = fields.filter((f) => !f.computed && (f.editRoles.length === 0 || f.editRoles.includes('reviewer')));
 
 const REGIONS = ['420802', '420821', '420822', '420881', '410105', '130602', '510104'];
 const HAN = fc.constantFrom(...'王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林秀英建国桂兰明华强伟芳娜敏静丽军');

@@ -121,7 +121,7 @@ describe('field-level permissions', () => {
   });
 
   it('other system columns belong to the workflow', () => {
-    expect(canEditField(city, 'status')).toMatchObject({ ok: false, reasonZh: '“status”由系统维护，不能手工修改' });
+    expect(canEditField(city, 'status')).toMatchObject({ ok: false, reasonZh: '“状态”由系统维护，不能手工修改' });
   });
 
   it('form fields follow 可编辑角色: blank means anyone, unit_opinion only the reviewer', () => {

@@ -31,15 +31,22 @@ describe('the whole path: 申请 → 审核 → 公示 → 审批 → 备案 acr
   const filed = after(approved, 'file', city, '2025-10-22');
 
   it('review passes: notice starts that day and runs 5 full working days (Oct 1–8 off, Sat Oct 11 worked)', () => {
-    expect(inNotice).toMatchObject({ status: 'notice', notice_start: '2025-09-30', notice_end: '2025-10-14' });
-    // the county's 7 working days run from the end of the notice
-    expect(inNotice.due_date).toBe('2025-10-23');
+    expect(inNotice).toMatchObject({ status: 'notice', notice_start: '2025-09-30', notice_end: '2025-10-14', stage_since: '2025-09-30' });
+    // while in notice, the case is due to be handed over on the first working day after it
+    expect(inNotice.due_date).toBe('2025-10-15');
   });
 
   it('the notice can be ended the day after notice_end, not before', () => {
     const e = refusal(() => act(inNotice, 'end_notice', reviewer, '2025-10-14'));
     expect(e.zh).toBe('公示期未满：公示至 2025-10-14（含），2025-10-14 之后方可结束公示');
-    expect(inApproval).toMatchObject({ status: 'approval', due_date: '2025-10-23', overdue: false });
+    // the county's 7 working days run from the hand-over on Wed 15 October: Thu 16 … Fri 24
+    expect(inApproval).toMatchObject({ status: 'approval', stage_since: '2025-10-15', due_date: '2025-10-24', overdue: false });
+  });
+
+  it('a notice ended late still gives the county its full 7 working days, recomputed on the move', () => {
+    const late = act(inNotice, 'end_notice', reviewer, '2025-11-03');
+    expect(late.next).toMatchObject({ status: 'approval', stage_since: '2025-11-03', due_date: '2025-11-12', overdue: false });
+    expect(late.audit.changedFields.map((f) => f.key)).toEqual(expect.arrayContaining(['status', 'stage_since', 'due_date']));
   });
 
   it('approval takes the suggested amount by default and freezes the decision', () => {

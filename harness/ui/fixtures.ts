@@ -1,21 +1,43 @@
 /**
- * Realistic data for the sidebar tests: an intake form as 表单定义 would give it (a subset
- * of the default survey form of seed 004, across every section and every field type, with
- * the household-members table) and a review queue of Jingmen cases.
+ * Realistic data for the sidebar tests: the intake form exactly as getIntakeForm() gives it
+ * (the built add-on, in a fresh workbook after setup: the default survey form of seed 004,
+ * every section and field type, the household-members table), so the pages are tested
+ * against what the server really sends; and a review queue of Jingmen cases.
  *
  * ID numbers carry valid GB 11643 check digits (420802 东宝区, 420821 京山, 420881 钟祥).
  */
 import type { CasePreview, FieldDefDto, FormValues, IntakeFormModel, ReviewQueue, UserDto } from '../../src/shared/endpoints';
+import { createFakeGas } from '../gas';
+import { callEntry, loadBundle } from '../loadBundle';
 
 /** Field definitions as the server sends them: FieldDef, which also has optionLabels for coded choices. */
 type Def = FieldDefDto & { optionLabels?: string[] };
 
-let order = 0;
-function field(key: string, zh: string, en: string, type: Def['type'], section: string, more: Partial<Def> = {}): Def {
-  order += 10;
-  return { key, zh, en, type, options: [], required: false, min: null, max: null, pattern: null, section, editRoles: [], help: '', computed: false, order, ...more };
+const OWNER = 'owner@jmszgh.cn';
+const PEOPLE = [
+  { email: 'wangli@jingmen-union.cn', role: '基层工会', county: 'H04', name: '王丽' },
+  { email: 'zhaomin@jingmen-union.cn', role: '单位工会审核', county: 'H04', name: '赵敏' },
+];
+
+/**
+ * getIntakeForm() for each of PEOPLE, answered by dist/Code.js in its own global scope (as
+ * Apps Script loads it) over a workbook the owner has just set up; passed through JSON as
+ * google.script.run passes it.
+ */
+function realIntakeForms(): IntakeFormModel[] {
+  const fake = createFakeGas();
+  const gas = loadBundle(fake);
+  fake.setUser(OWNER);
+  callEntry(gas, 'setupSpreadsheet');
+  const staff = fake.spreadsheet.getSheetByName('人员权限');
+  if (!staff) throw new Error('setup made no 人员权限 sheet');
+  staff.getRange(staff.getLastRow() + 1, 1, PEOPLE.length, 4).setValues(PEOPLE.map((p) => [p.email, p.role, p.county, p.name]));
+  return PEOPLE.map((p) => {
+    fake.setUser(p.email);
+    return JSON.parse(JSON.stringify(callEntry(gas, 'getIntakeForm'))) as IntakeFormModel;
+  });
 }
-const sub = (key: string, zh: string, en: string, type: Def['type'], more: Partial<Def> = {}): Def => field(key, zh, en, type, 'members', more);
+const [STAFF_FORM, REVIEWER_FORM] = realIntakeForms();
 
 export const VALID_ID = '420802197803150034'; // 男, born 1978-03-15
 export const VALID_ID_FEMALE = '420821198506211228'; // 女, born 1985-06-21
@@ -24,64 +46,20 @@ export const WRONG_CHECK_DIGIT_ID = '420802197803150035';
 export const DUPLICATE_ID = '420881199009082411';
 export const CHILD_ID = '420802201204050030';
 
-export const FIELDS: Def[] = [
-  field('name', '姓名', 'Name', 'text', 'identity', { required: true, max: 30 }),
-  field('id_number', '身份证号', 'ID number', 'idcard', 'identity', { required: true, help: '18 位居民身份证号码，出生日期、性别、年龄据此自动填写' }),
-  field('sex', '性别', 'Sex', 'select', 'identity', { options: ['男', '女'], computed: true }),
-  field('birth_date', '出生日期', 'Date of birth', 'date', 'identity', { min: 1900, max: 2100, computed: true }),
-  field('age', '年龄', 'Age', 'number', 'identity', { min: 0, max: 150, computed: true }),
-  field('phone', '联系电话', 'Phone', 'phone', 'identity'),
-  field('political_status', '政治面貌', 'Political status', 'select', 'identity', { options: ['中共党员', '共青团员', '群众', '民主党派'] }),
-  field('employer', '工作单位', 'Employer', 'text', 'work', { required: true, max: 60 }),
-  field('work_status', '工作状态', 'Work status', 'select', 'work', { options: ['在岗', '下(待)岗', '病休', '内退'] }),
-  field('household_income', '家庭年收入', 'Household annual income', 'number', 'income', { required: true, min: 0, max: 100_000_000, help: '家庭年度总收入（元）' }),
-  field('household_size', '家庭人口', 'Household size', 'number', 'income', { required: true, min: 1, max: 30, pattern: '[1-9][0-9]*' }),
-  field('per_capita_income', '家庭人均年收入', 'Per-capita annual income', 'number', 'income', { computed: true }),
-  field('per_capita_monthly', '家庭人均月收入', 'Per-capita monthly income', 'number', 'income', { computed: true }),
-  field('medical_self_pay', '年医疗自付费用', 'Annual medical self-pay', 'number', 'income', { min: 0, max: 100_000_000 }),
-  field('members', '家庭成员', 'Household members', 'table', 'members', {
-    max: 30,
-    help: '以户籍关系为准，不含本人',
-    columns: [
-      sub('name', '姓名', 'Name', 'text', { required: true, max: 30 }),
-      sub('relation', '关系', 'Relation', 'select', { options: ['配偶', '子女', '父母', '兄弟姐妹', '其他'] }),
-      sub('id_number', '身份证号', 'ID number', 'idcard'),
-      sub('income', '年收入', 'Annual income', 'number', { min: 0, max: 100_000_000 }),
-    ],
-  }),
-  field('causes', '致困原因', 'Causes of hardship', 'multiselect', 'hardship', { options: ['因病', '子女上学', '因意外', '因未就业', '因残', '单亲', '其它'], help: '可多选' }),
-  field('hardship_category', '困难类别', 'Hardship category', 'select', 'hardship', { options: ['低保户', '低保边缘户', '意外致困户'], computed: true }),
-  field('emergency', '紧急（先救助后补办）', 'Emergency (help first, papers later)', 'select', 'hardship', { options: ['是', '否'] }),
-  field('scheme', '救助项目', 'Relief scheme', 'select', 'needs', {
-    options: ['medical', 'critical', 'major', 'accident', 'poor-critical', 'living'],
-    optionLabels: ['特困职工医疗救助', '十种重大疾病', '其他重大疾病', '重大意外事故', '特困+重大疾病', '生活救助'],
-  }),
-  field('relief_base', '救助计算基数', 'Relief base amount', 'number', 'needs', { min: 0, max: 100_000_000 }),
-  field('card_number', '会员卡/银行卡号', 'Member / bank card no.', 'card', 'needs'),
-  field('unit_opinion', '单位工会意见', 'Unit union opinion', 'text', 'needs', { max: 500, editRoles: ['reviewer'] }),
-  field('unit_opinion_date', '意见日期', 'Opinion date', 'date', 'needs', { min: 2000, max: 2100, editRoles: ['reviewer'] }),
-  field('cadre_name', '帮扶责任人', 'Responsible cadre', 'text', 'cadre', { max: 30 }),
-];
+export const FIELDS: Def[] = STAFF_FORM.fields;
+export const SECTIONS = STAFF_FORM.sections;
+export const COUNTIES = STAFF_FORM.counties;
+export const STAFF: UserDto = STAFF_FORM.user;
+export const REVIEWER: UserDto = REVIEWER_FORM.user;
 
-export const SECTIONS = [
-  { key: 'identity', zh: '基本情况', en: 'Identity' },
-  { key: 'work', zh: '工作情况', en: 'Work' },
-  { key: 'income', zh: '收入与家庭', en: 'Income and household' },
-  { key: 'members', zh: '家庭成员', en: 'Household members' },
-  { key: 'hardship', zh: '致困原因', en: 'Causes of hardship' },
-  { key: 'needs', zh: '帮扶需求与措施', en: 'Needs and measures' },
-  { key: 'cadre', zh: '帮扶责任人', en: 'Responsible cadre' },
-];
-
-export const COUNTIES = [
-  { code: 'H01', name: '京山' }, { code: 'H02', name: '沙洋' }, { code: 'H03', name: '钟祥' }, { code: 'H04', name: '东宝' },
-];
-
-export const STAFF: UserDto = { email: 'wangli@jingmen-union.cn', role: 'staff', roleLabel: '基层工会', county: 'H04' };
-export const REVIEWER: UserDto = { email: 'zhaomin@jingmen-union.cn', role: 'reviewer', roleLabel: '单位工会审核', county: 'H04' };
+/** One household-member row as the page sends it: every column of the table, blank unless given. */
+export function memberRow(values: FormValues): FormValues {
+  const columns = FIELDS.find((f) => f.key === 'members')?.columns ?? [];
+  return { ...Object.fromEntries(columns.map((c) => [c.key, ''])), ...values };
+}
 
 export function intakeModel(over: Partial<IntakeFormModel> = {}): IntakeFormModel {
-  return { locale: 'zh-CN', user: STAFF, sections: SECTIONS, fields: FIELDS, counties: COUNTIES, ...structuredClone(over) };
+  return { ...structuredClone(STAFF_FORM), ...structuredClone(over) };
 }
 
 /** A filled-in case as getIntakeForm returns it for editing. */
@@ -89,7 +67,7 @@ export const EXISTING_VALUES: FormValues = {
   name: '刘桂兰', id_number: VALID_ID_FEMALE, sex: '女', birth_date: '1985-06-21', age: 40, phone: '13972600158',
   political_status: '群众', employer: '京山轻机集团', work_status: '病休', household_income: 21600, household_size: 3,
   per_capita_income: 7200, per_capita_monthly: 600, medical_self_pay: 32000,
-  members: [{ name: '陈志强', relation: '配偶', id_number: '', income: 18000 }, { name: '陈雨涵', relation: '子女', id_number: CHILD_ID, income: 0 }],
+  members: [memberRow({ name: '陈志强', relation: '配偶', income: 18000 }), memberRow({ name: '陈雨涵', relation: '子女', id_number: CHILD_ID, income: 0 })],
   causes: ['因病'], hardship_category: '低保边缘户', emergency: '否', scheme: 'medical', relief_base: 32000,
   card_number: '6217002870012345678', unit_opinion: '', unit_opinion_date: '', cadre_name: '周建华',
 };

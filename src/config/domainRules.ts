@@ -1,50 +1,36 @@
 /**
- * The server's view of the rule modules it reads sheets into: the working-day calendar
- * (节假日), the relief policy (救助标准), worker numbers, counties, the roll-up sources
- * sheet. One place adapts their APIs to what the endpoints need, so a change there is a
- * change here only.
+ * The configuration sheets read into the rule modules: the working-day calendar (节假日),
+ * the relief policy (救助标准), worker numbers. One place adapts their APIs to what the
+ * use cases need, so a change there is a change here only. Pure: takes the values
+ * getValues gave; the default rows setup writes are in src/defaults.
  */
 import type { CivilDate } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
 import { numberOf, textOf } from '../domain/forms/values';
 import type { WorkdayCalendar } from '../domain/workflow/deadlines';
 import type { PolicySnapshot } from '../domain/workflow/snapshot';
-import { WorkCalendar, parseHolidaySheet, holidayEntriesToRows, HOLIDAY_HEADER } from '../domain/calendar';
-import { DEFAULT_HOLIDAYS } from '../defaults/holidays';
-import { parsePolicySheet, policyToRows, type Policy } from '../domain/policy';
+import { parseHolidaySheet } from '../domain/calendar';
+import { builtInCalendar } from '../defaults/calendar';
+import { parsePolicySheet, type Policy } from '../domain/policy';
 import { computeRelief } from '../domain/relief';
 import { DEFAULT_POLICY } from '../defaults/policies';
 import { nextWorkerNo } from '../domain/workerNo';
-import { COUNTIES } from '../defaults/counties';
-import type { Cell } from '../sheets/table';
-import type { County } from './settings';
 
 // ── calendar ─────────────────────────────────────────────────────────────────────
 
-/** The built-in State Council schedule, overridden and extended by the 节假日 sheet. */
-export function readCalendar(values: readonly Cell[][]): WorkdayCalendar {
-  const overrides = values.length > 1 ? parseHolidaySheet(values as unknown[][]) : [];
-  return new WorkCalendar([...DEFAULT_HOLIDAYS, ...overrides]);
+/** The built-in State Council schedule, overridden and extended by the 节假日 sheet; the law's days (暂定) for the rest. */
+export function readCalendar(values: readonly (readonly unknown[])[]): WorkdayCalendar {
+  const overrides = values.length > 1 ? parseHolidaySheet(values) : [];
+  return builtInCalendar(overrides);
 }
-
-export function defaultHolidayRows(): Cell[][] {
-  return holidayEntriesToRows(DEFAULT_HOLIDAYS) as Cell[][];
-}
-
-export const HOLIDAY_KIND_CHOICES = ['休', '班'];
-export { HOLIDAY_HEADER };
 
 // ── relief policy ────────────────────────────────────────────────────────────────
 
 export type PolicyHandle = Policy;
 
 /** The 救助标准 sheet, or the defaults when it is empty (header only). */
-export function readPolicy(values: readonly Cell[][]): PolicyHandle {
-  return values.length > 1 ? parsePolicySheet(values as unknown[][]) : DEFAULT_POLICY;
-}
-
-export function defaultPolicyRows(): Cell[][] {
-  return policyToRows(DEFAULT_POLICY) as Cell[][];
+export function readPolicy(values: readonly (readonly unknown[])[]): PolicyHandle {
+  return values.length > 1 ? parsePolicySheet(values) : DEFAULT_POLICY;
 }
 
 export interface ReliefSuggestion {
@@ -90,30 +76,9 @@ export function suggestRelief(policy: PolicyHandle, values: Record<string, unkno
   }
 }
 
-// ── worker numbers and counties ──────────────────────────────────────────────────
+// ── worker numbers ──────────────────────────────────────────────────
 
 /** The next free worker number in a county (max serial + 1), from the worker-number column. */
-export function allocateWorkerNo(existing: readonly Cell[], countyCode: string): string {
+export function allocateWorkerNo(existing: readonly unknown[], countyCode: string): string {
   return nextWorkerNo(existing.map((v) => textOf(v)).filter((s) => s !== ''), countyCode);
-}
-
-export function defaultCounties(): County[] {
-  return COUNTIES.map((c) => ({ code: c.code, name: c.name }));
-}
-
-// ── roll-up sources (汇总来源; the roll-up reads it) ─────────────────────────────
-
-/** Header of 汇总来源, as the roll-up reads it (src/domain/rollup/sources.ts). */
-export const SOURCE_COLUMNS = [
-  { key: 'name', zh: '名称', en: 'Name' },
-  { key: 'county', zh: '县区代码', en: 'County code' },
-  { key: 'kind', zh: '来源类型', en: 'Source type' },
-  { key: 'location', zh: '标签页或表格地址', en: 'Tab or spreadsheet' },
-  { key: 'tab', zh: '标签页名称', en: 'Tab name' },
-  { key: 'enabled', zh: '启用', en: 'Enabled' },
-] as const;
-
-/** This workbook's own 案件 tab: the first source of every roll-up. */
-export function sourceRowForThisWorkbook(name: string): Cell[] {
-  return [name || '本表', '', '本表标签页', '案件', '', '是'];
 }

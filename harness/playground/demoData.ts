@@ -6,8 +6,9 @@
  * Deterministic: the same ~200 cases every time (a seeded generator, no Math.random).
  * Used by the playground's first start (harness/playground/session.ts).
  */
-import type { FakeGas } from '../harness/gas';
-import type { BundleContext } from '../harness/loadBundle';
+import type { FakeGas } from '../gas';
+import type { BundleContext } from '../loadBundle';
+import { checkCharacter } from '../../src/domain/idcard';
 
 export const DEMO_USERS = [
   { email: 'admin@jmszgh.cn', role: '管理员', county: '', name: '系统管理员' },
@@ -34,18 +35,14 @@ const GIVEN_M = ['建国', '志强', '伟', '军', '洋', '勇', '杰', '涛', '
 const CAUSES = ['因病', '子女上学', '因意外', '因未就业', '因残', '单亲'];
 const SCHEMES = ['medical', 'medical', 'major', 'critical', 'accident', 'living'];
 const KINDS = ['医疗救助', '生活救助', '助学', '就业', '法律援助', '取暖补贴'];
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
 /**
  * A GB 11643 citizen ID number: region, birth date, sequence (odd for men, even for women),
- * then the check digit (weighted sum mod 11). Copied from test/helpers/idNumbers.ts: code
- * outside test/ does not import from it.
+ * then the check digit the add-on computes (the tests keep their own independent copy in
+ * test/helpers/idNumbers.ts, so a wrong check digit in the code cannot pass them).
  */
 export function makeId(region: string, birth: string, seq: number, male: boolean): string {
   const first17 = `${region}${birth.replace(/-/g, '')}${String((seq % 500) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += +first17[i] * WEIGHTS[i];
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + checkCharacter(first17);
 }
 
 /** A small deterministic generator (mulberry32): the same demo on every machine. */
@@ -108,7 +105,13 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
       emergency: i % 17 === 0 ? '是' : '否', other_programme: '否', scheme, relief_base: base, migrant: rnd() < 0.2 ? '是' : '否',
       assistance_kinds: [scheme === 'living' || scheme === 'accident' ? '生活救助' : '医疗救助', ...(rnd() < 0.3 ? [pick(KINDS)] : [])].filter((x, j, a) => a.indexOf(x) === j),
       card_number: `622848${String(Math.floor(rnd() * 1e13)).padStart(13, '0')}`,
-      members: size > 1 ? [{ name: pick(SURNAMES.split('')) + pick(male ? GIVEN_F : GIVEN_M), relation: '配偶', sex: male ? '女' : '男', health: '良好', income: Math.round(income / size) }] : [],
+      // The whole household registration besides the worker (seed 004 填表说明 12), so 家庭人口 = members + 1.
+      members: size > 1 ? [
+        { name: pick(SURNAMES.split('')) + pick(male ? GIVEN_F : GIVEN_M), relation: '配偶', sex: male ? '女' : '男', health: '良好', income: Math.round(income / size) },
+        ...Array.from({ length: size - 2 }, (_, k) => (k < 2
+          ? { name: name[0] + ['小雨', '小军'][k], relation: '子女', sex: k === 0 ? '女' : '男', health: '良好', income: 0 }
+          : { name: name[0] + ['德明', '桂兰'][k - 2], relation: '父母', sex: k === 2 ? '男' : '女', health: '患病', income: 0 })),
+      ] : [],
     };
     const r = call(c.staff, 'saveCase', { requestId: `demo-${i + 1}`, values }) as { ok: boolean; workerNo?: string; version?: number };
     if (r.ok && r.workerNo) made.push({ workerNo: r.workerNo, c, version: r.version ?? 1 });
@@ -153,7 +156,8 @@ function addFormulaSheet(fake: FakeGas): void {
     ['救助计算说明', '=RELIEF_EXPLAIN("medical", 19999)'],
     ['2025-09-30 之后 3 个工作日（含国庆调休）', '=WORKDAY_CN(DATE(2025,9,30), 3)'],
     ['身份证号校验', `=IDCARD_VALID("${id}")`],
-    ['身份证号取年龄（2026-01-01）', `=IDCARD_INFO("${id}", "age", DATE(2026,1,1))`],
+    ['身份证号取年龄（按“今日”单元格，每天更新）', `=IDCARD_INFO("${id}", "age", 今日)`],
+    ['今日起 5 个工作日（跨年用暂定节假日）', '=WORKDAY_CN(今日, 5)'],
     ['职工编号', '=WORKER_NO("H01", 1)'],
     ['职工编号校验', '=WORKER_NO_VALID("H0100001")'],
     ['困难类别：人均 500 元，低保 550 元', '=HARDSHIP(500, 550)'],

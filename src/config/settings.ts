@@ -1,5 +1,5 @@
 /**
- * The 设置 sheet → settings (layout in src/defaults/settings.ts). Pure: takes the values
+ * The 设置 sheet → settings (layout and default rows in src/defaults/settings.ts). Pure: takes the values
  * getValues gave. A missing or unreadable setting falls back to its default and is
  * reported, so one typo does not stop the workbook; a broken deadline table is an error
  * when a deadline is needed, naming the row.
@@ -9,7 +9,7 @@ import { coerceCivil, type CivilDate } from '../domain/civilDate';
 import { BangfuError, type Locale } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
 import { parseDeadlineTable, type DeadlineRules } from '../domain/workflow/deadlines';
-import { defaultDeadlineRules, defaultDeadlineTable } from '../defaults/deadlines';
+import { defaultDeadlineRules } from '../defaults/deadlines';
 import {
   COUNTY_BLOCK_TITLE, COUNTY_HEADER, DEADLINE_BLOCK_TITLE, DEFAULT_SETTINGS, SETTINGS_HEADER,
   type SettingKey, type SettingSeed,
@@ -29,6 +29,8 @@ export interface Settings {
   dailyHour: number;
   quarterlyReminder: boolean;
   counties: County[];
+  /** 填报单位 / 填报人 / 联系电话 printed on the forms ('' = written by hand). */
+  report: { unit: string; person: string; phone: string };
   /** Throws the table's zh error when the 期限 block is broken. */
   deadlines(): DeadlineRules;
   /** Readable problems found while parsing (zh), for setup's report. */
@@ -135,6 +137,7 @@ export function parseSettings(values: readonly unknown[][], defaultCounties: rea
     dailyHour: hour,
     quarterlyReminder: isYes(current('quarterly_reminder')),
     counties: counties.length > 0 ? counties : [...defaultCounties],
+    report: { unit: textOf(current('report_unit')), person: textOf(current('report_person')), phone: textOf(current('report_phone')) },
     deadlines() {
       if (rules) return rules;
       throw rulesError;
@@ -166,17 +169,3 @@ function parseCounties(rows: unknown[][], problems: string[]): County[] {
   return out;
 }
 
-/** The default 设置 sheet (all three blocks) as setup writes it; setup pads rows to one width. */
-export function defaultSettingsRows(counties: readonly County[]): (string | number)[][] {
-  return [
-    SETTINGS_HEADER,
-    ...DEFAULT_SETTINGS.map((s) => [s.zh, s.value, s.from, s.note]),
-    [],
-    [COUNTY_BLOCK_TITLE],
-    COUNTY_HEADER,
-    ...counties.map((c) => [c.code, c.name]),
-    [],
-    [DEADLINE_BLOCK_TITLE],
-    ...defaultDeadlineTable(),
-  ];
-}

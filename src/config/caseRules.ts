@@ -1,5 +1,5 @@
 /**
- * Facts the intake and review endpoints share: county codes as the workbook writes them,
+ * Case rules the intake and review use cases share (pure): county codes as the workbook writes them,
  * duplicate warnings, the case summary, and which statuses a role may still edit.
  */
 import type { CaseRecord, CaseStatus, Role } from '../domain/caseModel';
@@ -9,7 +9,6 @@ import { textOf } from '../domain/forms/values';
 import { sameCounty } from '../domain/workflow/permissions';
 import { seesAllCounties } from '../domain/roles';
 import type { Warning } from '../shared/endpoints';
-import type { Cell } from '../sheets/table';
 import type { County } from './settings';
 
 /** A county as 案件 stores it: the code from 设置 (with its province letter, e.g. H01). */
@@ -96,7 +95,7 @@ export function duplicateWarnings(
 }
 
 /** Cases (other than `self`) whose ID cell equals `id`, from the three columns read under the lock. */
-export function casesWithId(id: string, ids: readonly Cell[], workerNos: readonly Cell[], statuses: readonly Cell[], self?: string): IdIndexEntry[] {
+export function casesWithId(id: string, ids: readonly unknown[], workerNos: readonly unknown[], statuses: readonly unknown[], self?: string): IdIndexEntry[] {
   const want = id.trim().toUpperCase();
   const out: IdIndexEntry[] = [];
   if (want === '') return out;
