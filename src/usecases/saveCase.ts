@@ -4,7 +4,7 @@
  * in 人员权限, edits need the version the page loaded, and nothing is written unless
  * everything passed. Runs the same in the bound script (owner alone) and in the writer.
  */
-import type { CaseRecord, CaseStatus } from '../domain/caseModel';
+import type { CaseRecord } from '../domain/caseModel';
 import { parseStatus } from '../domain/caseModel';
 import { BangfuError } from '../domain/errors';
 import type { FieldDef } from '../domain/forms/fieldDefs';
@@ -24,6 +24,7 @@ import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS,
 import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { say, t, type Ctx } from './ctx';
 import { idempotentWrite } from './idempotent';
+import { newCaseRecord } from './newCase';
 
 export function notFound(workerNo: string): BangfuError {
   return new BangfuError('case.notFound', `找不到职工编号为 ${workerNo} 的案件`, `No case with worker number ${workerNo}`);
@@ -121,24 +122,9 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
 
   const workerNo = allocateWorkerNo(caseColumn(cs, 'worker_no'), county.code);
   const relief = suggestRelief(ctx.policy(), values, ctx.today, ctx.dibaoLine());
-  const record: Record<string, unknown> = {
-    ...values,
-    worker_no: workerNo,
-    county: county.code,
-    status: 'submitted' satisfies CaseStatus,
-    submitted_at: ctx.today,
-    stage_since: ctx.today,
-    overdue: false,
-    emergency_pending: false,
-    suggested_amount: relief.amount ?? '',
-    created_by: user.email,
-    created_at: ctx.now,
-    updated_by: user.email,
-    updated_at: ctx.now,
-    request_id: requestId,
-    version: 1,
-  };
-  record.due_date = dueDate(record as CaseRecord, ctx.calendar(), ctx.rules()) ?? '';
+  const record = newCaseRecord(values, {
+    workerNo, county: county.code, by: user.email, now: ctx.now, today: ctx.today, requestId, suggested: relief.amount ?? '', calendar: ctx.calendar(), rules: ctx.rules(),
+  });
   const cells = caseCells(defs, record);
   const audit: AuditRecord = {
     time: ctx.now, user: user.email, workerNo, action: '新增案件', from: '', to: statusText('submitted'),

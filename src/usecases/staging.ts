@@ -15,14 +15,13 @@
  * request id (from its row number and content) is looked up in 案件 first, so a run cut
  * off after writing 案件 but before marking 录入 is finished, not repeated, by the next.
  */
-import { parseStatus, type CaseRecord, type CaseStatus } from '../domain/caseModel';
+import { parseStatus } from '../domain/caseModel';
 import { isDate } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
 import { validateSubmission } from '../domain/forms/caseSchema';
 import { FORMULA_NOTE, STAGING, stagingValue } from '../domain/forms/stagingText';
 import { isBlankValue, textOf } from '../domain/forms/values';
 import { makeWorkerNo, parseWorkerNo } from '../domain/workerNo';
-import { dueDate } from '../domain/workflow/deadlines';
 import type { User } from '../domain/workflow/permissions';
 import { auditCells, jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, caseColumn, openCaseSheet } from '../sheets/cases';
@@ -33,6 +32,7 @@ import { appendRows, requireColumns, type Cell } from '../sheets/table';
 import { countyForNewCase, duplicateWarnings, resolveCounty, statusText, type IdIndexEntry } from '../config/caseRules';
 import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { requireUser, say, t, type Ctx } from './ctx';
+import { newCaseRecord } from './newCase';
 import { auditChain } from './verifyAudit';
 
 export type SubmitStagingRequest = Record<string, never> | undefined;
@@ -206,23 +206,7 @@ function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
     const values = parsed.values;
     const workerNo = takeWorkerNo(county);
     const relief = suggestRelief(policy, values, ctx.today, dibao);
-    const record: Record<string, unknown> = {
-      ...values,
-      worker_no: workerNo,
-      county,
-      status: 'submitted' satisfies CaseStatus,
-      submitted_at: ctx.today,
-      overdue: false,
-      emergency_pending: false,
-      suggested_amount: relief.amount ?? '',
-      created_by: user.email,
-      created_at: ctx.now,
-      updated_by: user.email,
-      updated_at: ctx.now,
-      request_id: requestId,
-      version: 1,
-    };
-    record.due_date = dueDate(record as CaseRecord, calendar, rules) ?? '';
+    const record = newCaseRecord(values, { workerNo, county, by: user.email, now: ctx.now, today: ctx.today, requestId, suggested: relief.amount ?? '', calendar, rules });
     const caseRow = caseCells(defs, record);
     records.push(caseRow);
     audits.push({

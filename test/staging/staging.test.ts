@@ -11,7 +11,7 @@ import { setupSpreadsheet } from '../../src/server/setup';
 import { FORMULA_NOTE } from '../../src/domain/forms/stagingText';
 import { defaultFields } from '../../src/defaults/forms';
 import { normalizeValue } from '../../src/domain/forms/values';
-import { as, makeId, newWorkbook, records, sheet, type Fake } from '../server/fixtures';
+import { as, day, makeId, newWorkbook, records, sheet, type Fake } from '../server/fixtures';
 import { cell, header, paste, typedWorker } from './rows';
 import { countPerSheet } from '../../harness/gas/perSheet';
 
@@ -88,6 +88,8 @@ test('200 typed rows, 7 wrong: 193 cases with log lines and worker numbers, 7 ro
   const members = normalizeValue(defaultFields().find((f) => f.key === 'members')!, cases[1]['家庭成员']) as Record<string, unknown>[];
   expect(members.map((m) => [m.name, m.relation, m.sex, m.health, m.income])).toEqual([['周建国', '配偶', '男', '患病', 0], ['周小雨', '子女', '女', '良好', 0]]);
   expect(cases.every((c) => c['录入人'] === 'zhangmin@jszgh.cn')).toBe(true);
+  // Like a case saved in the sidebar, each starts its first step today (the review's 3 working days count from it).
+  expect(new Set(cases.map((c) => day(c['进入本环节日期'])))).toEqual(new Set([day(cases[0]['提交日期'])]));
 
   // One read of 录入 and one write per sheet: 案件, 操作日志, and 录入's marks (plus one setNotes).
   expect(perSheet['录入']).toEqual({ getValues: 1, getFormulas: 1, setValues: 1, setNotes: 1 });

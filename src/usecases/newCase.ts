@@ -1,0 +1,44 @@
+/**
+ * The row a new case starts as, whichever way it came in (the intake sidebar's saveCase, the
+ * 录入 import): its form values plus the system columns of a fresh 待审核 case and its first
+ * due date. One place, so a column added to the lifecycle (进入本环节日期 …) is set on every path.
+ */
+import type { CaseRecord, CaseStatus } from '../domain/caseModel';
+import type { CivilDate } from '../domain/civilDate';
+import { dueDate, type DeadlineRules, type WorkdayCalendar } from '../domain/workflow/deadlines';
+
+export interface NewCaseFacts {
+  workerNo: string;
+  county: string;
+  /** Who enters it (created_by / updated_by). */
+  by: string;
+  now: Date;
+  today: CivilDate;
+  requestId: string;
+  /** The suggested relief in yuan, '' when the rules give none. */
+  suggested: number | '';
+  calendar: WorkdayCalendar;
+  rules: DeadlineRules;
+}
+
+export function newCaseRecord(values: Record<string, unknown>, f: NewCaseFacts): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    ...values,
+    worker_no: f.workerNo,
+    county: f.county,
+    status: 'submitted' satisfies CaseStatus,
+    submitted_at: f.today,
+    stage_since: f.today,
+    overdue: false,
+    emergency_pending: false,
+    suggested_amount: f.suggested,
+    created_by: f.by,
+    created_at: f.now,
+    updated_by: f.by,
+    updated_at: f.now,
+    request_id: f.requestId,
+    version: 1,
+  };
+  record.due_date = dueDate(record as CaseRecord, f.calendar, f.rules) ?? '';
+  return record;
+}
