@@ -11,7 +11,8 @@ import type { WorkdayCalendar } from '../domain/workflow/deadlines';
 import type { PolicySnapshot } from '../domain/workflow/snapshot';
 import { parseHolidaySheet } from '../domain/calendar';
 import { builtInCalendar } from '../defaults/calendar';
-import { parsePolicySheet, type Policy } from '../domain/policy';
+import { parsePolicySheet, schemeConditions, type Policy } from '../domain/policy';
+import { checkConditions, type ConditionResult } from '../domain/conditions';
 import { computeRelief } from '../domain/relief';
 import { DEFAULT_POLICY } from '../defaults/policies';
 import { nextWorkerNo } from '../domain/workerNo';
@@ -81,4 +82,13 @@ export function suggestRelief(policy: PolicyHandle, values: Record<string, unkno
 /** The next free worker number in a county (max serial + 1), from the worker-number column. */
 export function allocateWorkerNo(existing: readonly unknown[], countyCode: string): string {
   return nextWorkerNo(existing.map((v) => textOf(v)).filter((s) => s !== ''), countyCode);
+}
+
+/**
+ * The entry conditions of the case's scheme (救助标准 适用条件, in force today) checked on the
+ * case's values: [] when it names no scheme or the scheme has none.
+ */
+export function caseConditions(policy: PolicyHandle, values: Readonly<Record<string, unknown>>, today: CivilDate): ConditionResult[] {
+  const scheme = textOf(values.scheme);
+  return scheme === '' ? [] : checkConditions(schemeConditions(policy, scheme, today), values, today);
 }

@@ -104,6 +104,11 @@ const SEEDS: FieldSeed[] = [
     options: 'medical=特困职工医疗救助、critical=十种重大疾病、major=其他重大疾病、accident=重大意外事故、poor-critical=特困+重大疾病、living=生活救助',
     help: '按“救助标准”表计算建议救助金额',
   },
+  // 适用条件 of the schemes (救助标准; SPEC §4): what the approver checks
+  { key: 'in_catalogue', zh: '费用在医保目录内', en: 'Costs in the insurance catalogue', type: 'select', options: YES_NO, section: 'needs', help: '医疗救助、其他重大疾病：自付费用是否符合基本医疗保险用药和诊疗目录' },
+  { key: 'participant', zh: '参加一日捐活动', en: 'Campaign participant', type: 'select', options: YES_NO, section: 'needs', help: '十种重大疾病、其他重大疾病、重大意外事故只救助参加本期“职工互助一日捐”的职工（见捐款名册）' },
+  { key: 'diagnosis_date', zh: '首次确诊日期', en: 'First diagnosed on', type: 'date', min: 1950, max: 2100, section: 'needs', help: '十种重大疾病：救助期（自然年度）内首次确诊的，得病即享受救助' },
+  { key: 'affects_living', zh: '影响基本生活', en: 'Affects basic living', type: 'select', options: YES_NO, section: 'needs', help: '重大意外事故：影响到基本生活的，给予定额救助' },
   { key: 'relief_base', zh: '救助计算基数', en: 'Relief base amount', type: 'number', ...MONEY, section: 'needs', help: '如医疗救助填年医疗自付金额（元）；生活救助填当地低保月标准' },
   { key: 'card_number', zh: '会员卡/银行卡号', en: 'Member / bank card no.', type: 'card', section: 'needs', help: '救助金直接转入工会会员卡或本人银行卡' },
   // 四、工会审核意见 (seed 004; dated opinion per seed 003 附件1) — the reviewer writes it

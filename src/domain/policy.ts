@@ -20,6 +20,7 @@ import * as z from 'zod/mini';
 import { BangfuError } from './errors';
 import { addDays, coerceCivil, fromDayNumber, toDayNumber, type CivilDate } from './civilDate';
 import { formatYuan, parseRate, rateValue } from './money';
+import { parseConditionList, type ConditionKey } from './conditions';
 import { POLICY_COLUMNS, POLICY_HEADER, type PolicyColumnKey } from './layouts/policies';
 
 // ── columns of the 救助标准 sheet (src/domain/layouts/policies.ts) ──────────────────
@@ -70,6 +71,8 @@ export const PolicyRowSchema = z.object({
   source: z._default(z.string().check(z.trim()), ''),
   /** How a banded rate applies (READINGS); the band the base falls in decides. */
   reading: z._default(z.enum(READINGS), '全额计算'),
+  /** Entry conditions (src/domain/conditions.ts names, joined by 、): checked where a person decides, not by RELIEF. */
+  conditions: z._default(z.string().check(z.trim()), ''),
   /** 1-based row of the 救助标准 sheet the row was read from (error messages, audit). */
   sheet_row: z.optional(z.int().check(z.positive())),
 });
@@ -367,6 +370,11 @@ function readCell(v: unknown, key: PolicyColumnKey, sheetRow: number): string | 
   switch (key) {
     case 'scheme': case 'name': case 'source':
       return isDate(v) ? coerceCivil(v) ?? '' : String(v).trim();
+    case 'conditions': {
+      const t = String(v).trim();
+      if (parseConditionList(t).unknown.length > 0) throw cellError(sheetRow, key, v);
+      return t;
+    }
     case 'reading': {
       const t = String(v).trim().replace(/\(/g, '（').replace(/\)/g, '）');
       if (!(READINGS as readonly string[]).includes(t)) throw cellError(sheetRow, key, v);
@@ -425,4 +433,17 @@ export function policyToRows(policy: Policy | readonly PolicyRow[]): (string | n
   const rows = 'rows' in policy ? policy.rows : policy;
   const body = rows.map((r) => POLICY_COLUMNS.map((c): string | number => r[c.key] ?? ''));
   return [[...POLICY_HEADER], ...body];
+}
+
+/** The entry conditions of a scheme on a day: those its rows in force name (none when it has no row then). */
+export function schemeConditions(policy: Policy, scheme: string, onDate: CivilDate): ConditionKey[] {
+  let rows: readonly PolicyRow[];
+  try {
+    rows = pickRows(policy, findScheme(policy, scheme).code, onDate);
+  } catch {
+    return [];
+  }
+  const keys: ConditionKey[] = [];
+  for (const r of rows) for (const k of parseConditionList(r.conditions).keys) if (!keys.includes(k)) keys.push(k);
+  return keys;
 }

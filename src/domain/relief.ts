@@ -230,6 +230,11 @@ export function describeRelief(o: ReliefOutcome): { zh: string; en: string } {
   }
   zh.push(`结果 ${formatFen(o.amountFen)} 元`);
   en.push(`result ${formatFen(o.amountFen)} yuan`);
+  // The amount assumes them; whether a case meets them is checked where a person decides (conditions.ts).
+  if (r.conditions !== '') {
+    zh.push(`适用条件：${r.conditions}`);
+    en.push(`conditions: ${r.conditions}`);
+  }
   if (r.source !== '') {
     zh.push(`依据：${sourceText(r.source)}`);
     en.push(`source: ${sourceText(r.source)}`);

@@ -22,8 +22,9 @@ import { checkScope, idDef, notFound } from '../usecases/saveCase';
 import { BangfuError } from '../domain/errors';
 import { sendWrite } from '../platform/writerClient';
 import { casesWithId, duplicateWarnings, statusText } from '../config/caseRules';
-import { requestContext, requireUser, userDto, type Ctx } from './context';
-import { suggestRelief } from '../config/domainRules';
+import { unmetText } from '../domain/conditions';
+import { requestContext, requireUser, t, userDto, type Ctx } from './context';
+import { caseConditions, suggestRelief } from '../config/domainRules';
 import { paymentsOf } from '../sheets/payments';
 import { paymentDto } from '../domain/ledger';
 
@@ -89,6 +90,9 @@ export function previewCase(values: FormValues): CasePreview {
     const others = id === '' ? [] : casesWithId(id, caseColumn(cs, 'id_number'), caseColumn(cs, 'worker_no'), caseColumn(cs, 'status'), textOf(input.worker_no));
     warnings = duplicateWarnings(id, others, textOf(input.other_programme), locale);
   }
+  // The scheme's entry conditions (救助标准 适用条件): said now, decided by the approver (an override needs a reason).
+  const unmet = unmetText(caseConditions(ctx.policy(), merged, ctx.today));
+  if (unmet !== '') warnings.push({ code: 'conditions', message: t(ctx, `救助条件：${unmet}；审批时须说明理由`, `Relief conditions not met or not recorded: ${unmet}`), needsOverride: false });
   return {
     derived: {
       birth_date: derived.birth_date,

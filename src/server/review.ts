@@ -18,7 +18,8 @@ import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewIt
 import { readCases } from '../sheets/cases';
 import { showSidebar } from '../sheets/ui';
 import { requestContext, requireUser, t, userDto, type Ctx } from './context';
-import { suggestRelief } from '../config/domainRules';
+import { caseConditions, suggestRelief } from '../config/domainRules';
+import { unmetText } from '../domain/conditions';
 import { BangfuError } from '../domain/errors';
 import { sendWrite } from '../platform/writerClient';
 
@@ -69,6 +70,7 @@ export function getReviewQueue(): ReviewQueue {
     if (status === null || !isWaitingOn(user, c)) continue;
     const actions = availableActions(user, c, ctx.today);
     const relief = suggestRelief(policy, c, ctx.today, dibao);
+    const unmet = unmetText(caseConditions(policy, c, ctx.today));
     items.push({
       workerNo: textOf(c.worker_no),
       name: textOf(c.name),
@@ -82,11 +84,12 @@ export function getReviewQueue(): ReviewQueue {
       emergency: isYes(c.emergency),
       emergencyPending: c.emergency_pending === true || isYes(c.emergency_pending),
       version: numberOf(c.version) ?? 0,
-      summary: summaryOf(ctx, c),
+      summary: unmet === '' ? summaryOf(ctx, c) : [...summaryOf(ctx, c), { label: t(ctx, '救助条件', 'Relief conditions'), value: unmet }],
       suggestedAmount: numberOf(c.suggested_amount),
       reliefExplain: locale === 'en' ? relief.explain.en : relief.explain.zh,
+      // Approving a case whose scheme's conditions are not all met needs a reason (an override, logged).
       actions: actions.map((a) => ({
-        key: a, label: actionLabel(a, locale), needsReason: ACTIONS[a].needsReason, needsAmount: ACTIONS[a].amount !== 'none',
+        key: a, label: actionLabel(a, locale), needsReason: ACTIONS[a].needsReason || (a === 'approve' && unmet !== ''), needsAmount: ACTIONS[a].amount !== 'none',
       })),
       unavailable: unavailableActions(user, c, status, actions, ctx.today, locale),
     });

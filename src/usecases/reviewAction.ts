@@ -11,6 +11,7 @@ import { numberOf, textOf } from '../domain/forms/values';
 import { ACTION_KEYS, actionLabel, statusLabel } from '../domain/workflow/actions';
 import type { User } from '../domain/workflow/permissions';
 import { applyAction } from '../domain/workflow/transitions';
+import { unmetText } from '../domain/conditions';
 import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult } from '../shared/endpoints';
 import { jsonCell, type AuditRecord } from '../sheets/audit';
 import { caseCells, findCase, openCaseSheet } from '../sheets/cases';
@@ -19,7 +20,7 @@ import { openLedger } from '../sheets/payments';
 import { paymentForAction } from '../domain/ledger';
 import { auditChain } from './verifyAudit';
 import { statusText } from '../config/caseRules';
-import { suggestRelief } from '../config/domainRules';
+import { caseConditions, suggestRelief } from '../config/domainRules';
 import { say, t, type Ctx } from './ctx';
 import { idempotentWrite } from './idempotent';
 
@@ -51,11 +52,18 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
       `Someone else acted on this case (now version ${current}, you saw ${req.version}); refresh and try again`);
   }
   const action = req.action as ReviewActionKey;
+  // Approving a case that fails an entry condition of its scheme (or where one is not recorded)
+  // is an override: it needs a reason, and the log line says what was overridden.
+  const unmet = action === 'approve' ? unmetText(caseConditions(ctx.policy(), c, ctx.today)) : '';
   // The approval freezes what the relief was computed from, as the policy stands today.
   const snapshot = action === 'approve' ? suggestRelief(ctx.policy(), c, ctx.today, ctx.dibaoLine()).snapshot ?? undefined : undefined;
   const { next, audit } = applyAction(c, action, {
     user, today: ctx.today, calendar: ctx.calendar(), rules: ctx.rules(), reason: req.reason, amount: req.amount ?? null, policySnapshot: snapshot,
   });
+  // After applyAction: who may approve is decided first, then whether this approval is an override.
+  if (unmet !== '' && (req.reason ?? '').trim() === '') {
+    throw new BangfuError('conditions.override', `该案件${unmet}，如确需审批，请填写原因`, `The case does not meet its scheme's conditions (${unmet}); give a reason to approve anyway`, 'reason');
+  }
   const version = current + 1;
   const changes = caseCells(defs, { ...next, updated_by: user.email, updated_at: ctx.now, request_id: requestId, version });
   const record: AuditRecord = {
@@ -65,7 +73,7 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     action: actionLabel(action),
     from: statusLabel(audit.from),
     to: statusLabel(audit.to),
-    reason: audit.reason,
+    reason: unmet !== '' ? `${unmet}，审批原因：${audit.reason}` : audit.reason,
     changes: audit.changedFields.map((f) => ({ field: f.key, before: jsonCell(f.before), after: jsonCell(changes[f.key] ?? f.after) })),
     requestId,
   };

@@ -28,7 +28,7 @@ describe('the default standards', () => {
 
   it('round-trip through the sheet layout setup writes', () => {
     const values = policyToRows(DEFAULT_POLICY);
-    expect(values[0]).toEqual(['项目代码', '项目名称', '生效日期', '失效日期', '下限', '上限', '比例', '固定金额', '起付线', '封顶', '保底', '月数', '依据', '计算方式']);
+    expect(values[0]).toEqual(['项目代码', '项目名称', '生效日期', '失效日期', '下限', '上限', '比例', '固定金额', '起付线', '封顶', '保底', '月数', '依据', '计算方式', '适用条件']);
     expect(values).toHaveLength(DEFAULT_POLICY_ROWS.length + 1);
     const back = parsePolicySheet(values);
     expect(back.rows.map(({ sheet_row, ...r }) => r)).toEqual(DEFAULT_POLICY.rows);
@@ -144,7 +144,7 @@ describe('reading the 救助标准 sheet', () => {
   it('accepts Date cells, numeric text, percentages, blank rows and extra note columns', () => {
     const values = [
       [...header, '备注'],
-      ['medical', '特困职工医疗救助', new Date(2012, 0, 1), '', 5000, '20,000', '10%', '', '', '', '', '', SRC, '', '县总工会 2012 年文件'],
+      ['medical', '特困职工医疗救助', new Date(2012, 0, 1), '', 5000, '20,000', '10%', '', '', '', '', '', SRC, '', '', '县总工会 2012 年文件'],
       ['', '', '', '', '', '', '', '', '', '', '', '', '', ''],
       ['Medical', '特困职工医疗救助', '2012/1/1', '', '20000', '', 0.08, '', '', '', '', '', SRC, ''],
     ];

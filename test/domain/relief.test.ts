@@ -119,8 +119,8 @@ describe('dates and refusals', () => {
 describe('the explanation', () => {
   it('reads as one line in Chinese and in English, naming the band, rate, deductible, cap, result and source', () => {
     const { zh, en } = explainRelief(DEFAULT_POLICY, 'medical', 20_000, ON);
-    expect(zh).toBe('特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 8%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,600.00 元｜依据：《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
-    expect(en).toBe('medical 特困职工医疗救助 | base 20,000.00 yuan | band 20,000–50,000 yuan | rate 8% (of the whole amount, not marginal) | deductible 0 | cap none | result 1,600.00 yuan | source: 《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
+    expect(zh).toBe('特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 8%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,600.00 元｜适用条件：年医疗自付超过家庭年收入、费用在医保目录内｜依据：《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
+    expect(en).toBe('medical 特困职工医疗救助 | base 20,000.00 yuan | band 20,000–50,000 yuan | rate 8% (of the whole amount, not marginal) | deductible 0 | cap none | result 1,600.00 yuan | conditions: 年医疗自付超过家庭年收入、费用在医保目录内 | source: 《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
   });
 
   it('the row it applied can be frozen as JSON for the approval snapshot', () => {

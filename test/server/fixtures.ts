@@ -55,9 +55,11 @@ export function wangXiuying(overrides: FormValues = {}): FormValues {
     employer: '京山县轻机厂',
     employer_type: '国有企业',
     work_status: '在岗',
-    household_income: 24000,
+    // 18,000 a year for three: her self-pay of 20,000 exceeds it, as 特困职工医疗救助 requires (河北 001 §10).
+    household_income: 18000,
     household_size: 3,
     medical_self_pay: 20000,
+    in_catalogue: '是',
     causes: ['因病'],
     cause_detail: '丈夫患尿毒症，长期透析',
     emergency: '否',

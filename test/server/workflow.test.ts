@@ -41,7 +41,7 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(form.fields.map((f) => f.key)).toContain('id_number');
   const preview = previewCase(wangXiuying());
   expect(preview.derived.sex).toBe('女');
-  expect(preview.derived.per_capita_income).toBe(8000);
+  expect(preview.derived.per_capita_income).toBe(6000);
   expect(preview.derived.suggested_amount).toBe(1600);
   expect(preview.errors).toEqual([]);
 

@@ -17,6 +17,11 @@ export const POLICY_COLUMNS = [
     key: 'reading', zh: '计算方式', en: 'Reading', expectZh: '“全额计算”“超额累进（自0元起）”或“超额累进（自下限起）”，空白为全额计算',
     expectEn: 'whole amount, or marginal from 0 or from the lowest band',
   },
+  {
+    key: 'conditions', zh: '适用条件', en: 'Conditions',
+    expectZh: '条件名称，用“、”分隔：年医疗自付超过家庭年收入、费用在医保目录内、参加一日捐活动、救助期内首次确诊、影响基本生活、特困职工家庭',
+    expectEn: 'condition names separated by 、',
+  },
 ] as const;
 
 export type PolicyColumnKey = (typeof POLICY_COLUMNS)[number]['key'];
