@@ -82,6 +82,15 @@ function validate(ctx: Ctx, user: User, req: SaveCaseRequest, cs: CaseSheet, pre
       : [];
     warnings = duplicateWarnings(idChanged ? id : '', others, progChanged ? textOf(values.other_programme) : '', ctx.locale());
   }
+  // 帮扶责任人 stay as assigned, in principle (荆工办〔2016〕2号 二（四）): a change needs a reason, logged.
+  const cadreBefore = previous ? textOf(previous.cadre_name).trim() : '';
+  if (cadreBefore !== '' && 'cadre_name' in values && textOf(values.cadre_name).trim() !== cadreBefore) {
+    warnings.push({
+      code: 'cadre_change',
+      message: t(ctx, `帮扶责任人原则上保持不变：由“${cadreBefore}”改为“${textOf(values.cadre_name).trim() || '（空）'}”须说明原因`, `The responsible cadre stays as assigned: changing ${cadreBefore} needs a reason`),
+      needsOverride: true,
+    });
+  }
   const blocking = warnings.filter((w) => w.needsOverride);
   if (blocking.length > 0) {
     const reason = (req.override?.reason ?? '').trim();
@@ -100,7 +109,8 @@ function validate(ctx: Ctx, user: User, req: SaveCaseRequest, cs: CaseSheet, pre
 function overrideReason(req: SaveCaseRequest, warnings: readonly Warning[]): string {
   const blocking = warnings.filter((w) => w.needsOverride);
   if (blocking.length === 0) return '';
-  return `覆盖提示（${blocking.map((w) => w.code === 'duplicate_id' ? '身份证号重复' : '已享受其他帮扶').join('、')}）：${(req.override?.reason ?? '').trim()}`;
+  const what = (code: string) => (code === 'duplicate_id' ? '身份证号重复' : code === 'cadre_change' ? '更换帮扶责任人' : '已享受其他帮扶');
+  return `覆盖提示（${blocking.map((w) => what(w.code)).join('、')}）：${(req.override?.reason ?? '').trim()}`;
 }
 
 function isResult(x: Prepared | SaveCaseResult): x is SaveCaseResult {
