@@ -8,7 +8,8 @@
  *   both forms due 12 January.
  * - 三万 (seed 004 三(二), 三(三)): data due 20 June, survey reports 30 June.
  */
-import { CAMPAIGN_HEADER } from '../domain/campaigns';
+import { CAMPAIGN_HEADER, type CampaignKind } from '../domain/campaigns';
+import type { Role } from '../domain/caseModel';
 
 export const DEFAULT_CAMPAIGN_ROWS: readonly (readonly string[])[] = [
   ['2026年度职工互助一日捐', '一日捐', '2026-11-20', '2026-12-31', '2026-11-20', '', '募集并上解', '动员后20天内完成募集和上解，救助期为次年1月1日至12月31日（保定市总工会《关于开展第二期“职工互助一日捐”活动的通知》）'],
@@ -19,3 +20,13 @@ export const DEFAULT_CAMPAIGN_ROWS: readonly (readonly string[])[] = [
 export function defaultCampaignRows(): string[][] {
   return [[...CAMPAIGN_HEADER], ...DEFAULT_CAMPAIGN_ROWS.map((r) => [...r])];
 }
+
+/** The daily job reminds the roles concerned in the last working days before a campaign deadline (SPEC §2.7). */
+export const CAMPAIGN_REMINDER_WORKDAYS = 3;
+
+/** Who a campaign's deadline concerns: the unions that collect and remit, report the forms, or send the survey data. */
+export const CAMPAIGN_ROLES: Record<CampaignKind, readonly Role[]> = {
+  一日捐: ['county', 'city', 'admin'],
+  送温暖: ['county', 'city'],
+  三万: ['staff', 'county', 'city'],
+};

@@ -74,3 +74,33 @@ export function remittanceDeadline(c: Campaign, days: number | null): CivilDate 
   if (c.mobilisedOn && days !== null) return addDays(c.mobilisedOn, days);
   return null;
 }
+
+export interface DeadlineSoon {
+  campaign: Campaign;
+  deadline: CivilDate;
+  /** Working days from tomorrow up to the deadline, both counted (0: the deadline is today). */
+  workdaysLeft: number;
+}
+
+/**
+ * The campaigns whose deadline falls within the next `days` working days (today included),
+ * for the daily reminder of SPEC §2.7. The 一日捐 deadline is its collection-and-remittance one.
+ */
+export function deadlinesSoon(
+  campaigns: readonly Campaign[],
+  today: CivilDate,
+  calendar: { addWorkdays(start: CivilDate, n: number): CivilDate; isWorkday(d: CivilDate): boolean },
+  days: number,
+  collectionDays: number | null,
+): DeadlineSoon[] {
+  const out: DeadlineSoon[] = [];
+  const horizon = calendar.addWorkdays(today, days);
+  for (const c of campaigns) {
+    const deadline = c.kind === '一日捐' ? remittanceDeadline(c, collectionDays) : c.deadline;
+    if (!deadline || deadline < today || deadline > horizon) continue;
+    let left = 0;
+    for (let d = today; d < deadline; d = addDays(d, 1)) if (calendar.isWorkday(addDays(d, 1))) left++;
+    out.push({ campaign: c, deadline, workdaysLeft: left });
+  }
+  return out;
+}

@@ -33,6 +33,11 @@ import { effectiveEmail } from '../platform/session';
 import { scriptProperty, setScriptProperty } from '../platform/properties';
 import { spreadsheetOwnerEmail } from '../sheets/workbook';
 import { refreshTodayCell } from './timeZoneSetup';
+import { deadlinesSoon, parseCampaigns } from '../domain/campaigns';
+import { CAMPAIGN_REMINDER_WORKDAYS, CAMPAIGN_ROLES, defaultCampaignRows } from '../defaults/campaigns';
+import { donationStandard } from '../domain/donation';
+import { defaultDonationStandardRows } from '../defaults/sheetRows';
+import { readSheetValues, REPORT_SHEETS } from '../sheets/workbook';
 import { ANNUAL_REVIEW_HEADER } from '../domain/layouts/annualReview';
 export { ANNUAL_REVIEW_HEADER };
 
@@ -84,6 +89,7 @@ export function runDailyJobs(ctx: Ctx): void {
     ['季度统计提醒', runQuarterlyReminder],
     ['操作日志校验', auditCheckJob],
     ['节假日安排提醒', runCalendarReminder],
+    ['活动截止提醒', runCampaignReminder],
     ['更新今日日期', (ctx) => refreshTodayCell(ctx.ss, ctx.today)],
   ];
   for (const [label, job] of jobs) {
@@ -411,3 +417,49 @@ export function runQuarterlyReminder(ctx: Ctx): { sent: number; skipped?: string
   return { sent };
 }
 
+
+// ── campaign deadlines (SPEC §2.7) ─────────────────────────────────────────────────
+
+const CAMPAIGN_REMINDER_KEY = 'bangfu.campaignReminder';
+
+/**
+ * In the last working days before a campaign deadline of 活动 (the 一日捐 collection and
+ * remittance, the 送温暖 report and forms, the 三万 survey data), remind the roles concerned:
+ * a toast, a mail to each (when 邮件提醒 is on), one 操作日志 line — once a day per campaign.
+ */
+export function runCampaignReminder(ctx: Ctx): { reminded: string[] } {
+  const values = ctx.ss.getSheetByName(REPORT_SHEETS.campaigns) ? readSheetValues(ctx.ss, REPORT_SHEETS.campaigns) : defaultCampaignRows();
+  const { campaigns } = parseCampaigns(values);
+  const standards = ctx.ss.getSheetByName(REPORT_SHEETS.donationStandards) ? readSheetValues(ctx.ss, REPORT_SHEETS.donationStandards) : defaultDonationStandardRows();
+  let collectionDays: number | null = null;
+  try {
+    collectionDays = donationStandard(standards, ctx.today).collectionDays;
+  } catch {
+    // A broken 一日捐标准 is the donation roll-up's to report; the other deadlines still count.
+  }
+  const soon = deadlinesSoon(campaigns, ctx.today, ctx.calendar(), CAMPAIGN_REMINDER_WORKDAYS, collectionDays);
+  const reminded: string[] = [];
+  const records: AuditRecord[] = [];
+  for (const s of soon) {
+    const key = `${CAMPAIGN_REMINDER_KEY}.${ctx.ss.getId()}.${s.campaign.name}`;
+    if (scriptProperty(key) === ctx.today) continue;
+    const what = s.campaign.deadlineWhat || (s.campaign.kind === '一日捐' ? '募集并上解' : '报送');
+    const when = s.workdaysLeft === 0 ? '今天截止' : `还有 ${s.workdaysLeft} 个工作日`;
+    const subject = `【帮扶】${s.campaign.name}：${s.deadline} 前${what}（${when}）`;
+    toast(subject, '活动截止提醒', 15);
+    const roles = CAMPAIGN_ROLES[s.campaign.kind];
+    const to = [...new Set(ctx.staff().users.filter((u) => roles.includes(u.role)).map((u) => u.email))];
+    let sent = 0;
+    if (ctx.settings().notifications) {
+      for (const address of to) {
+        MailApp.sendEmail(address, subject, ['您好：', '', `${s.campaign.name}的截止日期是 ${s.deadline}（${when}），请按时${what}。`, '', `表格：${ctx.ss.getUrl()}`].join('\n'));
+        sent++;
+      }
+    }
+    records.push({ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '活动截止提醒', from: '', to: '', reason: `${subject}；已发送 ${sent} 人`, changes: [], requestId: '' });
+    setScriptProperty(key, ctx.today);
+    reminded.push(s.campaign.name);
+  }
+  if (records.length > 0) appendAuditLocked(ctx, records);
+  return { reminded };
+}
