@@ -5,7 +5,8 @@
 import type { CaseRecord, CaseStatus, Role } from '../domain/caseModel';
 import { parseStatus, STATUS_LABELS } from '../domain/caseModel';
 import { BangfuError, type Locale } from '../domain/errors';
-import { textOf } from '../domain/forms/values';
+import { listOf, textOf } from '../domain/forms/values';
+import { HARDSHIP_ROUTES, routesIn } from '../domain/eligibility';
 import { sameCounty } from '../domain/workflow/permissions';
 import { seesAllCounties } from '../domain/roles';
 import type { Warning } from '../shared/endpoints';
@@ -111,4 +112,31 @@ export function casesWithId(id: string, ids: readonly unknown[], workerNos: read
 /** The name of a case for lists. */
 export function caseName(c: CaseRecord): string {
   return textOf(c.name);
+}
+
+/**
+ * The 1.5× 低保 top-up route (河北 001 一、6) is admitted "in principle for no more than 5 % of the
+ * local 低保 recipients": a warning, never a refusal, when this case would take the county's
+ * count of open cases on that route (itself included) above the quota. Columns as read from 案件.
+ */
+export function topUpQuotaWarning(
+  cols: { routes: readonly unknown[]; county: readonly unknown[]; status: readonly unknown[]; workerNo: readonly unknown[] },
+  o: { county: string; self: string; recipients: number | null | undefined; quota: number },
+): Warning | null {
+  if (!o.recipients) return null;
+  const route = HARDSHIP_ROUTES[2];
+  let n = 1;
+  cols.routes.forEach((v, i) => {
+    const status = parseStatus(cols.status[i]);
+    if (textOf(cols.county[i]).toUpperCase() !== o.county.toUpperCase() || status === null || status === 'exited') return;
+    if (textOf(cols.workerNo[i]) === o.self && o.self !== '') return;
+    if (routesIn(listOf(v)).has(route)) n++;
+  });
+  const limit = Math.floor(o.recipients * o.quota);
+  if (n <= limit) return null;
+  return {
+    code: 'top_up_quota',
+    message: `本县区按“${route}”认定的困难职工将达 ${n} 户，超过低保人数 ${o.recipients} 的 ${Math.round(o.quota * 1000) / 10}%（${limit} 户）：请核实（原则上不超过）`,
+    needsOverride: false,
+  };
 }

@@ -15,7 +15,7 @@ import {
   type SettingKey, type SettingSeed,
 } from '../defaults/settings';
 
-export interface County { code: string; name: string }
+export interface County { code: string; name: string; /** Local 低保 recipients (设置's 低保人数), null when not given. */ dibaoRecipients?: number | null }
 
 export interface Settings {
   provinceLetter: string;
@@ -29,6 +29,8 @@ export interface Settings {
   dailyHour: number;
   quarterlyReminder: boolean;
   counties: County[];
+  /** Share of the local 低保 recipients the 1.5× top-up route admits, in principle (河北 001 一、6: 5 %). */
+  topUpQuota: number;
   /** 填报单位 / 填报人 / 联系电话 printed on the forms ('' = written by hand). */
   report: { unit: string; person: string; phone: string };
   /** Throws the table's zh error when the 期限 block is broken. */
@@ -136,6 +138,7 @@ export function parseSettings(values: readonly unknown[][], defaultCounties: rea
     annualReviewStart: startMd ?? '04-01',
     dailyHour: hour,
     quarterlyReminder: isYes(current('quarterly_reminder')),
+    topUpQuota: shareOf(current('top_up_quota')) ?? 0.05,
     counties: counties.length > 0 ? counties : [...defaultCounties],
     report: { unit: textOf(current('report_unit')), person: textOf(current('report_person')), phone: textOf(current('report_phone')) },
     deadlines() {
@@ -164,8 +167,18 @@ function parseCounties(rows: unknown[][], problems: string[]): County[] {
       problems.push(`县区代码“${textOf(r[0])}”无效（应如 H01），已忽略`);
       continue;
     }
-    out.push({ code, name: textOf(r[1]) });
+    const recipients = numberOf(r[2]);
+    out.push({ code, name: textOf(r[1]), dibaoRecipients: recipients !== null && recipients > 0 ? recipients : null });
   }
   return out;
 }
 
+
+/** 5%, 0.05 or 5 → 0.05; null when it is not a share. */
+function shareOf(v: unknown): number | null {
+  const t = textOf(v).trim();
+  if (t === '') return null;
+  const n = numberOf(t.replace(/[%％]$/, ''));
+  if (n === null || n < 0) return null;
+  return /[%％]$/.test(t) || n > 1 ? n / 100 : n;
+}

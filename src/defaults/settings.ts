@@ -8,7 +8,7 @@
  *  2. 【县区代码】: the county codes used in worker numbers (seed 004);
  *  3. 【期限】: the workflow deadlines (src/defaults/deadlines.ts, seed 001).
  */
-export const SETTING_KEYS = ['province_letter', 'dibao_line', 'notifications', 'locale', 'annual_review_start', 'daily_hour', 'quarterly_reminder', 'report_unit', 'report_person', 'report_phone'] as const;
+export const SETTING_KEYS = ['province_letter', 'dibao_line', 'notifications', 'locale', 'annual_review_start', 'daily_hour', 'quarterly_reminder', 'report_unit', 'report_person', 'report_phone', 'top_up_quota'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export interface SettingSeed {
@@ -51,6 +51,10 @@ export const DEFAULT_SETTINGS: readonly SettingSeed[] = [
   {
     key: 'quarterly_reminder', zh: '季度统计提醒', en: 'Quarterly reminder', value: '是', from: '',
     note: '每季度初 7 个工作日内提醒县区、市总工会逐级上报统计（《关于进一步做好困难职工帮扶工作的意见》（河北省）三、4）',
+  },
+  {
+    key: 'top_up_quota', zh: '1.5倍补差认定比例上限', en: 'Top-up route quota', value: '5%', from: '',
+    note: '家庭人均低保补差达当地平均水平1.5倍以上的，原则上控制在当地低保人数的5%以内（《关于进一步做好困难职工帮扶工作的意见》（河北省）一、6）；超过时录入表单提示，不阻止保存。各县区低保人数填在下方县区表',
   },
   {
     key: 'report_unit', zh: '填报单位', en: 'Reporting unit', value: '', from: '',

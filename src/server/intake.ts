@@ -11,7 +11,7 @@ import { parseStatus } from '../domain/caseModel';
 import type { FieldDef } from '../domain/forms/fieldDefs';
 import { checkValues } from '../domain/forms/fieldRules';
 import { deriveValues } from '../domain/forms/derive';
-import { normalizeValue, normalizeValues, numberOf, textOf } from '../domain/forms/values';
+import { listOf, normalizeValue, normalizeValues, numberOf, textOf } from '../domain/forms/values';
 import { inCountyScope } from '../domain/workflow/permissions';
 import type {
   CasePreview, CaseSummaryDto, FieldDefDto, FormValues, IntakeFormModel, SaveCaseRequest, SaveCaseResult, Warning,
@@ -25,6 +25,9 @@ import { casesWithId, duplicateWarnings, statusText } from '../config/caseRules'
 import { unmetText } from '../domain/conditions';
 import { requestContext, requireUser, t, userDto, type Ctx } from './context';
 import { caseConditions, suggestRelief } from '../config/domainRules';
+import { topUpQuotaWarning } from '../config/caseRules';
+import { HARDSHIP_ROUTES, routesIn } from '../domain/eligibility';
+import { sameCounty } from '../domain/workflow/permissions';
 import { paymentsOf } from '../sheets/payments';
 import { paymentDto } from '../domain/ledger';
 
@@ -89,6 +92,19 @@ export function previewCase(values: FormValues): CasePreview {
     const id = textOf(normalizeValue(idDef(defs), input.id_number));
     const others = id === '' ? [] : casesWithId(id, caseColumn(cs, 'id_number'), caseColumn(cs, 'worker_no'), caseColumn(cs, 'status'), textOf(input.worker_no));
     warnings = duplicateWarnings(id, others, textOf(input.other_programme), locale);
+    // The 1.5× top-up route: a warning when the county would pass its 5 % guide (only when the route is ticked).
+    if (routesIn(listOf(input.hardship_routes)).has(HARDSHIP_ROUTES[2]) && cs.map.col.hardship_routes !== undefined) {
+      const settings = ctx.settings();
+      const user = ctx.user()!;
+      const county = settings.counties.find((c) => sameCounty(c.code, textOf(input.county) || user.county || ''));
+      const w = county
+        ? topUpQuotaWarning(
+            { routes: caseColumn(cs, 'hardship_routes'), county: caseColumn(cs, 'county'), status: caseColumn(cs, 'status'), workerNo: caseColumn(cs, 'worker_no') },
+            { county: /^\d{2}$/.test(county.code) ? settings.provinceLetter + county.code : county.code, self: textOf(input.worker_no), recipients: county.dibaoRecipients, quota: settings.topUpQuota },
+          )
+        : null;
+      if (w) warnings.push(w);
+    }
   }
   // The scheme's entry conditions (救助标准 适用条件): said now, decided by the approver (an override needs a reason).
   const unmet = unmetText(caseConditions(ctx.policy(), merged, ctx.today));

@@ -12,7 +12,8 @@ test('the defaults read back as written: letter H, 550 yuan from 2016, counties,
   expect(s.provinceLetter).toBe('H');
   expect(s.dibaoLine('2025-09-30')).toBe(550);
   expect(s.dibaoLine('2015-12-31')).toBeNull();
-  expect(s.counties).toEqual(COUNTIES);
+  expect(s.counties).toEqual(COUNTIES.map((c) => ({ ...c, dibaoRecipients: null })));
+  expect(s.topUpQuota).toBe(0.05);
   expect(s.notifications).toBe(false);
   expect(s.annualReviewStart).toBe('04-01');
   expect(s.dailyHour).toBe(7);

@@ -5,7 +5,8 @@
  */
 export const SETTINGS_HEADER = ['设置项', '值', '生效日期', '说明'];
 export const COUNTY_BLOCK_TITLE = '【县区代码】';
-export const COUNTY_HEADER = ['县区代码', '名称'];
+/** 低保人数: the county's 低保 recipients, for the 5 % guide of the 1.5× top-up route (blank: not checked). */
+export const COUNTY_HEADER = ['县区代码', '名称', '低保人数'];
 export const DEADLINE_BLOCK_TITLE = '【期限】';
 
 /** The 期限 block's columns. */
