@@ -229,3 +229,44 @@ test('a name typed as a formula into a draft is stored as text in 人员权限',
   expect(s.getRange(last, 4).getFormula()).toBe('');
   expectLogIntact(fake);
 });
+
+test('a field added to 表单定义 through its draft gets its 案件 and 录入 columns in the same request, and the form takes it', () => {
+  const fake = newWorkbook('2025-09-30');
+  as(fake, 'admin');
+  const draft = openDraft(fake, '表单定义');
+  const needs = draft.getRange(rowOf(draft, (r) => r[0] === 'needs'), 1, 1, 14).getValues()[0];
+  const housing = [...needs];
+  housing[0] = 'housing';
+  housing[1] = '住房情况';
+  housing[2] = 'Housing';
+  housing[7] = 100;
+  housing[11] = Number(needs[11]) + 1;
+  housing[12] = '如：租住公房、自有住房、借住亲友家';
+  const at = draft.getLastRow() + 1;
+  draft.getRange(at, 1, 1, 14).setValues([housing]);
+
+  const result = applyDraft(fake);
+  expect(result?.message).toMatch(/^表单定义：新增 1 行、修改 0 行、删除 0 行，已记入操作日志；草稿已删除。已按新的表单定义整理“案件”和“录入”的列：/);
+  expect(result?.message).toContain('住房情况');
+  const header = (name: string) => sheet(fake, name).getRange(1, 1, 1, sheet(fake, name).getLastColumn()).getValues()[0];
+  expect(header('案件')).toContain('住房情况');
+  expect(header('录入')).toContain('住房情况');
+  expect(logLines(fake).at(-1)).toMatchObject({ 原因: `应用“草稿-表单定义”：第${at}行（新增）` });
+  expect(String(logLines(fake).at(-1)?.['变更字段'])).toContain('字段键：（空） → housing；中文名称：（空） → 住房情况');
+
+  as(fake, 'staff');
+  expect(saveCase({ requestId: rid(), values: wangXiuying({ housing: '租住公房' }) }).ok).toBe(true);
+  expect(records(fake, '案件')[0]['住房情况']).toBe('租住公房');
+  expectLogIntact(fake);
+});
+
+test('a 表单定义 draft the form parser refuses is named row and column, and writes nothing', () => {
+  const fake = newWorkbook('2025-09-30');
+  as(fake, 'admin');
+  const draft = openDraft(fake, '4');
+  draft.getRange(draft.getLastRow() + 1, 1, 1, 10).setValues([['housing', '住房情况', 'Housing', '单选', '', '否', '', '', '', '困难情况']]);
+  const before = snapshot(fake, '表单定义', '案件', '操作日志');
+  expect(applyDraft(fake)).toBeNull();
+  expect(lastAlert(fake)).toMatch(/^“草稿-表单定义”有误，未写入任何内容：“表单定义”表有误：第 \d+ 行.*选项/);
+  expect(snapshot(fake, '表单定义', '案件', '操作日志')).toEqual(before);
+});
