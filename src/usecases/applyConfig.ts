@@ -19,7 +19,9 @@ import { appendAuditRows, requireChainColumns } from '../sheets/auditChain';
 import { deleteDraft, readConfigGrid, readDraft, writeConfigGrid } from '../sheets/configDraft';
 import { readHeader, type Cell } from '../sheets/table';
 import { requireSheet, SHEET_NAMES } from '../sheets/workbook';
+import { readCalendar } from '../config/domainRules';
 import { auditChain } from './verifyAudit';
+import { recomputeOpenDeadlines } from './importHolidays';
 import type { Ctx } from './ctx';
 
 export interface ConfigPreview {
@@ -30,8 +32,15 @@ export interface ConfigPreview {
   summary: string;
 }
 
-export interface ApplyConfigResult extends ConfigPreview {
+/** What the writer replies (and keeps in its ledger of requests): the counts, not every changed cell. */
+export interface ApplyConfigResult {
   ok: true;
+  sheet: ConfigSheetName;
+  added: number;
+  changed: number;
+  removed: number;
+  /** Open cases whose due date moved (节假日 only). */
+  moved: number;
   message: string;
 }
 
@@ -83,7 +92,7 @@ export function applyConfig(ctx: Ctx, req: { sheet: unknown; fingerprint?: unkno
     const summary = diffSummary(sheet, p.diff);
     if (p.diff.rows.length === 0) {
       deleteDraft(ctx.ss, sheet);
-      return { ok: true, sheet, diff: p.diff, fingerprint: p.fingerprint, summary, message: `${summary}：草稿与“${sheet}”相同，未作修改；草稿已删除` };
+      return { ok: true, sheet, added: 0, changed: 0, removed: 0, moved: 0, message: `${summary}：草稿与“${sheet}”相同，未作修改；草稿已删除` };
     }
     // Every cell is built before the first write: a bad value throws while nothing is written.
     const audit: AuditRecord[] = p.diff.rows.map((r) => ({
@@ -105,8 +114,11 @@ export function applyConfig(ctx: Ctx, req: { sheet: unknown; fingerprint?: unkno
       writeConfigGrid(p.target, sheet, next, p.before);
       throw e;
     }
+    // New days off or working days move open deadlines now, each move logged (as the notice import does).
+    const moved = sheet === SHEET_NAMES.holidays ? recomputeOpenDeadlines(ctx, readCalendar(next), `应用“${draftName(sheet)}”`).length : 0;
     // The draft has served: a stale copy applied later would undo what others changed since.
     deleteDraft(ctx.ss, sheet);
-    return { ok: true, sheet, diff: p.diff, fingerprint: p.fingerprint, summary, message: `${summary}，已记入操作日志；草稿已删除` };
+    const deadlines = sheet === SHEET_NAMES.holidays ? `；重新计算办理期限，${moved} 件案件的截止日期有变化` : '';
+    return { ok: true, sheet, added: p.diff.added, changed: p.diff.changed, removed: p.diff.removed, moved, message: `${summary}，已记入操作日志${deadlines}；草稿已删除` };
   });
 }

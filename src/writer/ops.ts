@@ -55,7 +55,7 @@ function setup(ctx: Ctx): SetupReport {
  */
 function applyConfigOp(ctx: Ctx, req: Record<string, unknown>): ApplyConfigResult {
   const result = applyConfig(ctx, { sheet: req.sheet, fingerprint: req.fingerprint });
-  if (result.sheet !== SHEET_NAMES.forms || result.diff.rows.length === 0) return result;
+  if (result.sheet !== SHEET_NAMES.forms || result.added + result.changed + result.removed === 0) return result;
   const report = setup(ctx);
   return { ...result, message: `${result.message}。已按新的表单定义整理“案件”和“录入”的列：${report.message}` };
 }

@@ -222,7 +222,7 @@ test('a name typed as a formula into a draft is stored as text in 人员权限',
   as(fake, 'admin');
   const draft = openDraft(fake, '人员权限');
   draft.getRange(draft.getLastRow() + 1, 1, 1, 4).setValues([['zhouli@jszgh.cn', '基层工会', '01', "'=HYPERLINK(\"http://evil\",\"x\")"]]);
-  expect(applyDraft(fake)?.diff.added).toBe(1);
+  expect(applyDraft(fake)?.added).toBe(1);
   const s = sheet(fake, '人员权限');
   const last = s.getLastRow();
   expect(s.getRange(last, 1, 1, 4).getValues()[0]).toEqual(['zhouli@jszgh.cn', '基层工会', '01', '=HYPERLINK("http://evil","x")']);
@@ -269,4 +269,28 @@ test('a 表单定义 draft the form parser refuses is named row and column, and 
   expect(applyDraft(fake)).toBeNull();
   expect(lastAlert(fake)).toMatch(/^“草稿-表单定义”有误，未写入任何内容：“表单定义”表有误：第 \d+ 行.*选项/);
   expect(snapshot(fake, '表单定义', '案件', '操作日志')).toEqual(before);
+});
+
+test('a county day off added through 草稿-节假日 moves an open deadline at once, and the move is logged', () => {
+  const fake = newWorkbook('2025-11-03');
+  as(fake, 'staff');
+  expect(saveCase({ requestId: rid(), values: wangXiuying() }).ok).toBe(true);
+  const due = () => records(fake, '案件')[0]['截止日期'] as Date;
+  const civil = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const was = civil(due());
+
+  as(fake, 'admin');
+  const draft = openDraft(fake, '节假日');
+  expect(draft.getName()).toBe('草稿-节假日');
+  const at = draft.getLastRow() + 1;
+  draft.getRange(at, 1, 1, 3).setValues([['2025-11-04', '休', '京山县人民政府决定放假一天']]);
+  const result = applyDraft(fake);
+  expect(result).toMatchObject({ added: 1, changed: 0, removed: 0, moved: 1 });
+  expect(result?.message).toBe('节假日：新增 1 行、修改 0 行、删除 0 行，已记入操作日志；重新计算办理期限，1 件案件的截止日期有变化；草稿已删除');
+  const now = civil(due());
+  expect(now > was).toBe(true);
+  const log = logLines(fake);
+  expect(log.at(-2)).toMatchObject({ 操作: '修改配置', 原因: `应用“草稿-节假日”：第${at}行（新增）`, 变更字段: '日期：（空） → 2025-11-04；类型：（空） → 休；名称：（空） → 京山县人民政府决定放假一天' });
+  expect(log.at(-1)).toMatchObject({ 职工编号: 'H0100001', 操作: '期限重新计算', 原因: `应用“草稿-节假日”：截止日期 ${was} → ${now}` });
+  expectLogIntact(fake);
 });
