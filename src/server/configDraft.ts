@@ -8,8 +8,9 @@
 import { BangfuError } from '../domain/errors';
 import { CONFIG_SHEETS, draftName, rowChangeText, sheetOfDraft, type ConfigSheetName } from '../config/configDraft';
 import { getUi } from '../sheets/ui';
-import { findDraft, writeDraft } from '../sheets/configDraft';
-import { previewConfigDraft, type ApplyConfigResult } from '../usecases/applyConfig';
+import { draftIsGuarded, findDraft, writeDraft } from '../sheets/configDraft';
+import { spreadsheetOwnerEmail } from '../sheets/workbook';
+import { draftEditors, previewConfigDraft, type ApplyConfigResult } from '../usecases/applyConfig';
 import { sendWrite } from '../platform/writerClient';
 import { newRequestId } from '../platform/session';
 import { requestContext, say } from './context';
@@ -49,17 +50,26 @@ export function openConfigDraft(): void {
       ui.alert(OPEN_TITLE, `没有找到“${asked.getResponseText().trim()}”。请输入 1–${CONFIG_SHEETS.length} 的序号或表名。`, ui.ButtonSet.OK);
       return;
     }
+    const admins = draftEditors(ctx);
     const existing = findDraft(ctx.ss, sheet);
-    if (existing) {
+    const guarded = existing !== null && draftIsGuarded(existing, new Set([...admins, spreadsheetOwnerEmail(ctx.ss)]));
+    if (existing && guarded) {
       const again = ui.alert(OPEN_TITLE, `“${draftName(sheet)}”已存在。点“是”用“${sheet}”的当前内容重新生成草稿（草稿中未应用的修改将丢失）；点“否”继续编辑现有草稿。`, ui.ButtonSet.YES_NO);
       if (again !== ui.Button.YES) {
         existing.activate();
         return;
       }
     }
-    const r = writeDraft(ctx.ss, sheet);
+    let r: ReturnType<typeof writeDraft>;
+    try {
+      r = writeDraft(ctx.ss, sheet, admins);
+    } catch (e) {
+      if (e instanceof BangfuError || !/protect/i.test(e instanceof Error ? e.message : String(e))) throw e;
+      throw new BangfuError('config.draftLocked', `“${draftName(sheet)}”受保护，您不能重新生成它（它由另一位管理员生成，或您是新加入的管理员）。请由那位管理员应用或重新生成草稿，或请表格所有者删除“${draftName(sheet)}”`, `${draftName(sheet)} is protected against you`);
+    }
+    const unguarded = existing !== null && !guarded ? `原有的“${draftName(sheet)}”没有受到保护（可能被他人修改过），已重新生成。\n\n` : '';
     ui.alert(OPEN_TITLE,
-      `已${r.created ? '创建' : '重新生成'}“${draftName(sheet)}”（${r.rows} 行，复制自“${sheet}”）。\n\n请在草稿中修改，完成后在此表中点 帮扶 → 管理 → 应用配置草稿：核对修改内容并确认后，写入服务写入“${sheet}”并逐行记入操作日志。直接修改“${sheet}”会被表格保护拒绝。`,
+      `${unguarded}已${r.created ? '创建' : '重新生成'}“${draftName(sheet)}”（${r.rows} 行，复制自“${sheet}”），只有管理员和表格所有者可以编辑。\n\n请在草稿中修改，完成后在此表中点 帮扶 → 管理 → 应用配置草稿：核对修改内容并确认后，写入服务写入“${sheet}”并逐行记入操作日志。直接修改“${sheet}”会被表格保护拒绝。`,
       ui.ButtonSet.OK);
   } catch (e) {
     if (!(e instanceof BangfuError)) throw e;

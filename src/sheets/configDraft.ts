@@ -1,7 +1,7 @@
 /**
  * The sheet calls of 配置草稿 (src/config/configDraft.ts holds the rules): read a
- * configuration sheet or its draft with one getValues, write the draft (an unprotected
- * sheet any editor may create and write) and write the authoritative sheet back with one
+ * configuration sheet or its draft with one getValues, write the draft (a sheet any editor
+ * may create, which its creator then protects for the administrators) and write the authoritative sheet back with one
  * setValues. Text goes in with the text marker (safeCell), so nothing becomes a formula.
  */
 import { draftName, draftWidth, TEXT_COLUMN_LABELS, trimGrid, type ConfigSheetName } from '../config/configDraft';
@@ -19,20 +19,58 @@ export function readConfigGrid(sheet: Sheet, config: ConfigSheetName): Cell[][] 
   return datesFromSheet(sheet.getRange(1, 1, rows, cols).getValues() as Cell[][]);
 }
 
+/** How the draft's protection is described (数据 → 保护工作表和区域 shows it). */
+export const DRAFT_PROTECTION = '帮扶：配置草稿，仅管理员和表格所有者可编辑';
+
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+const lower = (e: string) => e.trim().toLowerCase();
+
+/**
+ * The draft editable by the administrators alone (the owner always may): any editor of the
+ * file could otherwise type into it between the copy and the confirmation. The effective
+ * user is added before the others are removed, as the Protection reference sample does
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection).
+ */
+export function protectDraft(sheet: Sheet, admins: readonly string[]): void {
+  const p = (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] as Protection | undefined) ?? sheet.protect();
+  if (p.getDescription() !== DRAFT_PROTECTION) p.setDescription(DRAFT_PROTECTION);
+  if (p.isWarningOnly()) p.setWarningOnly(false);
+  const keep = new Set(admins.map(lower));
+  p.addEditors([...keep]);
+  const others = p.getEditors().map((u) => u.getEmail()).filter((e) => !keep.has(lower(e)));
+  if (others.length > 0) p.removeEditors(others);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  if (p.getUnprotectedRanges().length > 0) p.setUnprotectedRanges([]);
+}
+
+/** Whether only `allowed` people could have edited the draft since it was protected (false when the caller may not even look). */
+export function draftIsGuarded(sheet: Sheet, allowed: ReadonlySet<string>): boolean {
+  try {
+    const p = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] as Protection | undefined;
+    if (!p || p.getDescription() !== DRAFT_PROTECTION || p.isWarningOnly() || p.canDomainEdit() || p.getUnprotectedRanges().length > 0) return false;
+    return p.getEditors().every((u) => allowed.has(lower(u.getEmail())));
+  } catch {
+    return false;
+  }
+}
+
 export function findDraft(ss: Spreadsheet, config: ConfigSheetName): Sheet | null {
   return ss.getSheetByName(draftName(config));
 }
 
 /**
  * The draft of `config` as a copy of the sheet now: created when missing, its old content
- * cleared when refreshed; text columns plain text; activated. One getValues, one setValues.
+ * cleared when refreshed; editable by the administrators alone; text columns plain text;
+ * activated. One getValues, one setValues.
  */
-export function writeDraft(ss: Spreadsheet, config: ConfigSheetName): { sheet: Sheet; rows: number; created: boolean } {
+export function writeDraft(ss: Spreadsheet, config: ConfigSheetName, admins: readonly string[]): { sheet: Sheet; rows: number; created: boolean } {
   const values = trimGrid(readConfigGrid(requireSheet(ss, config), config)) as Cell[][];
   let sheet = findDraft(ss, config);
   const created = sheet === null;
   if (sheet === null) sheet = ss.insertSheet(draftName(config));
-  else sheet.clearContents();
+  // Protected before it is written: nobody but an administrator ever typed into what is copied.
+  protectDraft(sheet, admins);
+  if (!created) sheet.clearContents();
   if (values.length > 0) {
     const width = values[0].length;
     ensureRoom(sheet, values.length, width);

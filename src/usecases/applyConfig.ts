@@ -16,9 +16,9 @@ import {
 } from '../config/configDraft';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
 import { appendAuditRows, requireChainColumns } from '../sheets/auditChain';
-import { deleteDraft, readConfigGrid, readDraft, writeConfigGrid } from '../sheets/configDraft';
+import { deleteDraft, draftIsGuarded, findDraft, readConfigGrid, readDraft, writeConfigGrid } from '../sheets/configDraft';
 import { readHeader, type Cell } from '../sheets/table';
-import { requireSheet, SHEET_NAMES } from '../sheets/workbook';
+import { requireSheet, SHEET_NAMES, spreadsheetOwnerEmail } from '../sheets/workbook';
 import { readCalendar } from '../config/domainRules';
 import { auditChain } from './verifyAudit';
 import { recomputeOpenDeadlines } from './importHolidays';
@@ -60,8 +60,20 @@ function formulaCell(formulas: readonly (readonly string[])[]): string | null {
   return null;
 }
 
+/** Who may edit a draft: the administrators of 人员权限 (and the owner, who may edit everything). */
+export function draftEditors(ctx: Ctx): string[] {
+  return ctx.staff().users.filter((u) => u.role === 'admin').map((u) => u.email);
+}
+
 /** Reads the draft and the sheet, checks the draft, and says what it would change. */
 function prepare(ctx: Ctx, sheet: ConfigSheetName) {
+  const found = findDraft(ctx.ss, sheet);
+  const allowed = new Set([...draftEditors(ctx), spreadsheetOwnerEmail(ctx.ss)].filter((e) => e !== ''));
+  if (found && !draftIsGuarded(found, allowed)) {
+    throw new BangfuError('config.unguarded',
+      `“${draftName(sheet)}”不是由管理员生成的受保护草稿（或其保护已被改动），可能被他人修改过，未写入任何内容。请用 帮扶 → 管理 → 编辑配置表… 重新生成草稿`,
+      `${draftName(sheet)} is not a protected draft made by an administrator; nothing was written. Regenerate it`);
+  }
   const draft = readDraft(ctx.ss, sheet);
   const at = formulaCell(draft.formulas);
   if (at !== null) {

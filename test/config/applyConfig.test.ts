@@ -41,8 +41,13 @@ test('an administrator adds a 基层工会 person through 草稿-人员权限; t
   const draft = openDraft(fake, '1');
   expect(draft.getName()).toBe('草稿-人员权限');
   expect(draft.getDataRange().getValues()).toEqual(staff.getDataRange().getValues());
-  expect(draft.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(0);
   expect(draft.getRange(2, 3).getNumberFormat()).toBe('@');
+  // Only the administrators (and the owner) may type into it: nobody else can slip a change in before the confirmation.
+  const [guard] = draft.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  expect(guard.getEditors().map((u) => u.getEmail()).sort()).toEqual([people.admin.email, OWNER].sort());
+  as(fake, 'staff');
+  expect(() => draft.getRange(rowOf(draft, (r) => r[0] === people.staff.email), 2).setValue('市总工会')).toThrow(PROTECTED_MESSAGE);
+  as(fake, 'admin');
 
   // The administrator types 周丽 at the end and corrects 李娜's name.
   draft.getRange(draft.getLastRow() + 1, 1, 1, 4).setValues([ZHOU_LI]);
@@ -152,10 +157,23 @@ test('a staff member\'s applyConfig is refused by the writer, even from a modifi
   forged.getRange(1, 1, rows.length, 4).setValues(rows);
   const before = snapshot(fake, '人员权限', '操作日志');
   // … the menu says no, and a request sent around the menu is refused by the writer.
+  (forged as unknown as GoogleAppsScript.Spreadsheet.Sheet).activate();
   applyDraft(fake);
   expect(lastAlert(fake)).toBe('只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）');
   expect(refusal(() => sendWrite('applyConfig', { requestId: rid(), sheet: '人员权限' }))).toBe('只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）');
   expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
+
+  // An administrator who then applies that sheet is refused: it is not a draft an administrator made and protected.
+  as(fake, 'admin');
+  applyDraft(fake);
+  expect(lastAlert(fake)).toBe('“草稿-人员权限”不是由管理员生成的受保护草稿（或其保护已被改动），可能被他人修改过，未写入任何内容。请用 帮扶 → 管理 → 编辑配置表… 重新生成草稿');
+  expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
+  // 编辑配置表… does not offer to keep it: it is copied afresh from 人员权限, and protected.
+  const draft = openDraft(fake, '人员权限');
+  expect(fake.ui.alerts.at(-1)?.prompt).toMatch(/^原有的“草稿-人员权限”没有受到保护（可能被他人修改过），已重新生成。/);
+  expect(draft.getDataRange().getValues()).toEqual(sheet(fake, '人员权限').getDataRange().getValues());
+  // Unchanged, it passes the writer's checks and changes nothing.
+  expect(sendWrite('applyConfig', { requestId: rid(), sheet: '人员权限' })).toMatchObject({ ok: true, added: 0, changed: 0, removed: 0 });
 });
 
 function refusal(fn: () => unknown): string {
@@ -201,9 +219,9 @@ test('what is applied is what was confirmed: a draft changed while the dialog wa
   const draft = openDraft(fake, '人员权限');
   draft.getRange(draft.getLastRow() + 1, 1, 1, 4).setValues([ZHOU_LI]);
   const before = snapshot(fake, '人员权限', '操作日志');
-  // While the administrator reads the confirmation, a staff member makes themselves 市总工会 in the draft.
+  // While the administrator reads the confirmation, someone else who may edit the draft (here the owner) changes it.
   applyDraft(fake, () => {
-    as(fake, 'staff');
+    fake.setUser(OWNER);
     draft.getRange(rowOf(draft, (r) => r[0] === people.staff.email), 2).setValue('市总工会');
     as(fake, 'admin');
   });
