@@ -130,6 +130,8 @@ export const ENTRY_POINTS: EntryPoint[] = [
   { name: 'submitStagingRows', kind: 'menu', params: [], zh: '把“录入”表中填好的行提交为案件；有误的行留在原处并在单元格批注中说明。', en: 'Submits the rows typed into 录入 as cases; rows with mistakes stay, with a note on each bad cell.' },
   { name: 'connectWriter', kind: 'menu', params: [], zh: '连接写入服务：填写写入服务网址，显示需在写入服务中登记的受众和表格 ID。', en: 'Connects the writer web app and shows what to register in it.' },
   { name: 'importHolidayNoticeMenu', kind: 'menu', params: [], zh: '粘贴国务院办公厅节假日安排通知，核对后写入“节假日”表并重新计算办理期限。', en: 'Paste the State Council holiday notice, check it, write it to 节假日 and recompute deadlines.' },
+  { name: 'openConfigDraft', kind: 'menu', params: [], zh: '选择一张配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源），打开可编辑的草稿副本。', en: 'Opens an editable draft copy of a configuration sheet.' },
+  { name: 'applyConfigDraft', kind: 'menu', params: [], zh: '核对配置草稿的修改，确认后由写入服务写入配置表并逐行记入操作日志。', en: 'Shows what a configuration draft changes and, once confirmed, has the writer apply and log it.' },
   { name: 'showHelp', kind: 'menu', params: [], zh: '显示使用说明。', en: 'Shows the guide.' },
   { name: 'getIntakeForm', kind: 'endpoint', params: [p('workerNo', 'string', '职工编号（编辑已有案件时）', 'worker number when editing', true)], zh: '侧边栏：取得录入表单（含已有案件的值）。', en: 'Sidebar: the intake form model (with a case\'s values when editing).' },
   { name: 'previewCase', kind: 'endpoint', params: [p('values', 'Object', '表单当前的值', 'the form values')], zh: '侧边栏：计算派生值、建议救助金额和提示。', en: 'Sidebar: derived values, suggested relief and warnings.' },

@@ -16,6 +16,7 @@ export * from './rollup';
 export * from './staging';
 export * from './connectWriter';
 export * from './holidayImport';
+export * from './configDraft';
 export { setNow } from './clock';
 // The ops table: registers the owner-alone path of sendWrite (no writer connected).
 import '../writer/ops';

@@ -44,6 +44,8 @@ export const MENU: readonly Entry[] = [
       { zh: '连接写入服务', en: 'Connect the writer', fn: 'connectWriter' },
       { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },
       { zh: '导入节假日通知', en: 'Import holiday notice', fn: 'importHolidayNoticeMenu' },
+      { zh: '编辑配置表…', en: 'Edit a configuration sheet…', fn: 'openConfigDraft' },
+      { zh: '应用配置草稿', en: 'Apply configuration draft', fn: 'applyConfigDraft' },
     ],
   },
   { zh: '帮助', en: 'Help', fn: 'showHelp' },

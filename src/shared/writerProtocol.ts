@@ -15,7 +15,7 @@ export const PROTOCOL_VERSION = 1;
 export const WRITER_SERVICE = 'bangfu-writer';
 
 /** Every operation the writer may be asked for (src/writer/ops.ts holds what each does). */
-export const WRITER_OP_NAMES = ['saveCase', 'reviewAction', 'submitStaging', 'verifyAuditLog', 'setup', 'installTriggers', 'removeTriggers', 'report', 'importHolidays'] as const;
+export const WRITER_OP_NAMES = ['saveCase', 'reviewAction', 'submitStaging', 'verifyAuditLog', 'setup', 'installTriggers', 'removeTriggers', 'report', 'importHolidays', 'applyConfig'] as const;
 export type WriterOp = (typeof WRITER_OP_NAMES)[number];
 
 /** A request id as a page or menu makes it: 1–100 letters, digits, - and _. */

@@ -25,6 +25,8 @@ import { submitStaging } from '../usecases/staging';
 import { auditChain, verifyAuditLogRequest } from '../usecases/verifyAudit';
 import { openLedger } from './ledger';
 import { importHolidayNotice } from '../usecases/importHolidays';
+import { applyConfig, type ApplyConfigResult } from '../usecases/applyConfig';
+import { SHEET_NAMES } from '../sheets/workbook';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
 
@@ -47,6 +49,17 @@ function setup(ctx: Ctx): SetupReport {
   }, 30_000);
 }
 
+/**
+ * 应用配置草稿; after 表单定义 changed, setup's columns follow in the same request (案件 and
+ * 录入 get a column for each new field), and the reply says so.
+ */
+function applyConfigOp(ctx: Ctx, req: Record<string, unknown>): ApplyConfigResult {
+  const result = applyConfig(ctx, { sheet: req.sheet, fingerprint: req.fingerprint });
+  if (result.sheet !== SHEET_NAMES.forms || result.added + result.changed + result.removed === 0) return result;
+  const report = setup(ctx);
+  return { ...result, message: `${result.message}。已按新的表单定义整理“案件”和“录入”的列：${report.message}` };
+}
+
 export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   saveCase: (ctx, req) => saveCase(ctx, asObject(req) as unknown as SaveCaseRequest),
   reviewAction: (ctx, req) => reviewAction(ctx, asObject(req) as unknown as ReviewActionRequest),
@@ -56,6 +69,7 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   submitStaging: (ctx) => submitStaging(ctx, {}),
   verifyAuditLog: (ctx) => verifyAuditLogRequest(ctx),
   report: (ctx, req) => runReportFor(ctx, asObject(req).report),
+  applyConfig: (ctx, req) => applyConfigOp(ctx, asObject(req)),
   importHolidays: (ctx, req) => importHolidayNotice(ctx, { text: String(asObject(req).text ?? ''), year: typeof asObject(req).year === 'number' ? (asObject(req).year as number) : undefined }),
 };
 
