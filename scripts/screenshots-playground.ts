@@ -14,9 +14,9 @@ const pg = await startPlayground({ port: 0, workbook: join(mkdtempSync(join(tmpd
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
 await page.goto(pg.url);
-const menu = async (label: string) => {
+const menu = async (...path: string[]) => {
   await page.locator('#menubar > button', { hasText: '帮扶' }).click();
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  for (const label of path) await page.getByRole('menuitem', { name: label, exact: true }).click();
 };
 await page.locator('#user').selectOption('lina@jszgh.cn');
 await menu('审核工作台');
@@ -25,8 +25,8 @@ await page.frameLocator('#sideframe').locator('#queue > li summary').first().cli
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(out, 'playground.png') });
 await page.locator('#user').selectOption('chenjing@jmszgh.cn');
-await menu('生成报表');
-await menu('统计图表');
+await menu('汇总与报表', '生成报表');
+await menu('汇总与报表', '统计图表');
 await page.locator('#closeside').click();
 await page.locator('#tabs button', { hasText: /^送温暖工程统计表$/ }).click();
 await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
