@@ -47,6 +47,8 @@ export interface SheetView {
   cells: CellView[][];
   /** Each column's width in pixels (setColumnWidth, else Sheets' 100). */
   widths: number[];
+  /** Merged ranges (Range.merge / mergeAcross): one cell drawn over the whole box. */
+  merges: { row: number; col: number; numRows: number; numCols: number }[];
   hidden: number[];
   charts: ChartView[];
   /** True when the sheet has more rows than the page is sent. */

@@ -182,6 +182,7 @@ export function sheetView(sheet: FakeSheet, env: EvalEnv): SheetView {
   const widths = Array.from({ length: cols }, (_, i) => sheet._columnWidths.get(i + 1) ?? DEFAULT_WIDTH);
   return {
     name: sheet._name, rows: lastRow, cols, frozenRows: sheet._frozenRows, cells, widths,
+    merges: sheet._merges.filter((m) => m.row <= rows && m.col <= cols).map((m) => ({ row: m.row, col: m.col, numRows: Math.min(m.numRows, rows - m.row + 1), numCols: Math.min(m.numCols, cols - m.col + 1) })),
     hidden: [...sheet._hiddenColumns], charts: sheet._charts.map(chartView), truncated: lastRow > MAX_ROWS_SHOWN,
   };
 }

@@ -259,6 +259,8 @@ function renderTabs(s: StateResponse): void {
     b.onclick = () => {
       current = name;
       selected = null;
+      // Another sheet opens at its top.
+      el('gridwrap').scrollTop = 0;
       void refresh();
     };
     tabs.appendChild(b);
@@ -285,15 +287,34 @@ function renderGrid(s: StateResponse): void {
   head.appendChild(make('th'));
   for (let c = 1; c <= sheet.cols; c++) if (!hidden.has(c)) head.appendChild(make('th', { textContent: columnName(c) }));
   grid.appendChild(head);
+  // A merged box is its top-left cell spanning the box; the cells it covers are not drawn.
+  const covered = new Set<string>();
+  const spans = new Map<string, { rows: number; cols: number }>();
+  for (const m of sheet.merges) {
+    for (let r = m.row; r < m.row + m.numRows; r++) for (let c = m.col; c < m.col + m.numCols; c++) covered.add(`${r}:${c}`);
+    let shown = 0;
+    for (let c = m.col; c < m.col + m.numCols; c++) if (!hidden.has(c)) shown++;
+    spans.set(`${m.row}:${m.col}`, { rows: m.numRows, cols: shown });
+  }
   sheet.cells.forEach((row, i) => {
     const tr = make('tr', { className: i < sheet.frozenRows ? 'frozen' : '' });
     tr.appendChild(make('td', { className: 'rownum', textContent: String(i + 1) }));
     row.forEach((cell, j) => {
-      if (hidden.has(j + 1)) return;
-      tr.appendChild(cellElement(cell, i + 1, j + 1));
+      const key = `${i + 1}:${j + 1}`;
+      const span = spans.get(key);
+      if (hidden.has(j + 1) || (covered.has(key) && !span)) return;
+      const td = cellElement(cell, i + 1, j + 1);
+      if (span) { td.colSpan = Math.max(span.cols, 1); td.rowSpan = span.rows; }
+      tr.appendChild(td);
     });
     grid.appendChild(tr);
   });
+  // Several frozen rows stack under the column letters, each below the one before.
+  let top = (grid as HTMLTableElement).rows[0]?.offsetHeight ?? 23;
+  for (const tr of Array.from(grid.querySelectorAll<HTMLTableRowElement>('tr.frozen'))) {
+    for (const td of Array.from(tr.cells)) td.style.top = `${top}px`;
+    top += tr.offsetHeight;
+  }
   el('truncated').hidden = !sheet.truncated;
   renderCharts(sheet.charts);
 }
