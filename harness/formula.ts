@@ -164,6 +164,11 @@ export interface EvalEnv {
   stack?: Set<string>;
   /** Spills found so far, by sheet name; shared by the evaluations of one read. */
   spills?: Map<string, SheetComputation>;
+  /**
+   * A conditional-format formula applied to another cell of its range: its relative
+   * references (no $) move by this much, as Sheets moves them from the range's top-left cell.
+   */
+  shift?: { rows: number; cols: number };
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -197,6 +202,8 @@ const BUILTINS: Record<string, (args: unknown[], env: EvalEnv) => unknown> = {
   AND: (args) => args.flatMap(flat).every((v) => num(v) !== 0),
   OR: (args) => args.flatMap(flat).some((v) => num(v) !== 0),
   LEN: ([v]) => String(scalar(v) ?? '').length,
+  // A date is a number to Sheets (a serial day), so ISNUMBER of a date cell is TRUE.
+  ISNUMBER: ([v]) => typeof scalar(v) === 'number' || isDate(scalar(v)),
   // HYPERLINK(url, [link_label]): the cell shows the label (the report's 导出 PDF link).
   HYPERLINK: ([url, label]) => scalar(label ?? url),
 };
@@ -207,19 +214,29 @@ function sheetNamed(env: EvalEnv, name: string): FakeSheet {
   return sheet;
 }
 
-function readRef(ref: string, env: EvalEnv): unknown {
+/** One end of a range part (A1, $A$1, C, 2), its relative parts moved by `shift`. */
+function refEnd(part: string, shift: EvalEnv['shift']): { col: number | null; row: number | null } {
+  const m = /^(\$?)([A-Za-z]*)(\$?)(\d*)$/.exec(part)!;
+  const col = m[2] ? columnNumber(m[2]) + (m[1] || !shift ? 0 : shift.cols) : null;
+  // '$2' (a row range's end) anchors the row: its '$' comes first.
+  const row = m[4] ? Number(m[4]) + (m[3] || (m[1] && !m[2]) || !shift ? 0 : shift.rows) : null;
+  return { col, row };
+}
+
+function readRef(ref: string, env: EvalEnv, moves = true): unknown {
   const m = REF.exec(ref);
   if (!m) throw new FormulaError('#REF!', `引用无效：${ref}`);
   const sheet = sheetNamed(env, m[1] ? m[1].replace(/''/g, "'") : m[2] ?? env.sheet);
-  const [a, b = a] = m[3].replace(/\$/g, '').split(':');
-  const start = /^([A-Za-z]*)(\d*)$/.exec(a)!;
-  const end = /^([A-Za-z]*)(\d*)$/.exec(b)!;
-  const c1 = start[1] ? columnNumber(start[1]) : 1;
-  const c2 = end[1] ? columnNumber(end[1]) : sheet._lastColumn();
-  const r1 = start[2] ? Number(start[2]) : 1;
+  const [a, b = a] = m[3].split(':');
+  const shift = moves ? env.shift : undefined;
+  const start = refEnd(a, shift);
+  const end = refEnd(b, shift);
+  const c1 = start.col ?? 1;
+  const c2 = end.col ?? sheet._lastColumn();
+  const r1 = start.row ?? 1;
   // An open end (C2:C, A:A) stops at the last row with content: what Sheets passes is as long
   // as the sheet, but a custom function sees the trailing blanks only as work.
-  const r2 = end[2] ? Number(end[2]) : Math.max(sheet._lastRow(), r1);
+  const r2 = end.row ?? Math.max(sheet._lastRow(), r1);
   if (r1 < 1 || c1 < 1 || c2 > sheet._maxCols || r2 > sheet._maxRows || c2 < c1 || r2 < r1) throw new FormulaError('#REF!', `引用超出工作表范围：${ref}`);
   const grid: unknown[][] = [];
   for (let r = r1; r <= r2; r++) {
@@ -243,7 +260,8 @@ function cellValue(sheet: FakeSheet, r: number, c: number, env: EvalEnv): unknow
   if (stack.has(key)) throw new FormulaError('#REF!', '循环引用');
   stack.add(key);
   try {
-    return scalar(evaluateFormula(f, { ...env, sheet: sheet._name, stack }));
+    // The cell's own formula: a conditional format's shift is not its business.
+    return scalar(evaluateFormula(f, { ...env, sheet: sheet._name, stack, shift: undefined }));
   } finally {
     stack.delete(key);
   }
@@ -266,7 +284,8 @@ function evalNode(n: Node, env: EvalEnv): unknown {
     case 'named': {
       const r = env.spreadsheet.getRangeByName(n.v);
       if (!r) throw new FormulaError('#NAME?', `未知名称：${n.v}`);
-      return readRef(`'${r._sheet._name.replace(/'/g, "''")}'!${r.getA1Notation()}`, env);
+      // A named range is absolute: a conditional format's shift does not move it.
+      return readRef(`'${r._sheet._name.replace(/'/g, "''")}'!${r.getA1Notation()}`, env, false);
     }
     case 'neg': return -num(scalar(evalNode(n.e, env)));
     case 'bin': {
@@ -311,6 +330,44 @@ export function evaluateFormula(formula: string, env: EvalEnv): unknown {
     // A custom function that throws shows #ERROR! with its message, as in Sheets.
     throw new FormulaError('#ERROR!', e instanceof Error ? e.message : String(e));
   }
+}
+
+/**
+ * A conditional-format rule's custom formula (whenFormulaSatisfied), parsed once and tested
+ * at many cells. Sheets writes it for the top-left cell of the rule's range and moves its
+ * relative references for each other cell; the cell is formatted when the formula is TRUE
+ * (an error or a non-boolean text is not). `varies` says whether the result can change
+ * along a row or down a column at all, so a `=$X2=TRUE` rule is tested once per row.
+ * https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#whenFormulaSatisfied(String)
+ */
+export interface ConditionFormula {
+  varies: { rows: boolean; cols: boolean };
+  test(env: EvalEnv, shift: { rows: number; cols: number }): boolean;
+}
+
+export function conditionFormula(formula: string): ConditionFormula {
+  const tokens = tokenize(formula.startsWith('=') ? formula.slice(1) : formula);
+  const tree = parse(tokens);
+  const varies = { rows: false, cols: false };
+  for (const t of tokens) {
+    if (t.t !== 'ref') continue;
+    for (const part of REF.exec(t.v)![3].split(':')) {
+      const m = /^(\$?)([A-Za-z]*)(\$?)(\d*)$/.exec(part)!;
+      if (m[2] && !m[1]) varies.cols = true;
+      if (m[4] && !m[3] && !(m[1] && !m[2])) varies.rows = true;
+    }
+  }
+  return {
+    varies,
+    test(env, shift) {
+      try {
+        const v = scalar(evalNode(tree, { ...env, shift }));
+        return typeof v === 'boolean' ? v : typeof v === 'number' && v !== 0;
+      } catch {
+        return false;
+      }
+    },
+  };
 }
 
 /** What a formula gives: its value (a scalar or an array), or Sheets' error code and message. */

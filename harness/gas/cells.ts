@@ -127,12 +127,13 @@ export function displayOf(v: unknown, format: string): string {
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') {
-    const fixed = /0\.(0+)/.exec(format);
-    if (fixed) {
-      const s = v.toFixed(fixed[1].length);
-      return format.includes('#,##') ? Number(s).toLocaleString('en-US', { minimumFractionDigits: fixed[1].length }) : s;
-    }
-    if (format.includes('%')) return `${Math.round(v * 100)}%`;
+    // Sheets' number-format tokens (support.google.com/docs/answer/56470, "Customize a number
+    // format"): '%' multiplies by 100; ',' between digit placeholders groups thousands; each
+    // 0 after '.' is one fixed decimal place.
+    const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
+    if (format.includes('%')) return `${(v * 100).toFixed(decimals)}%`;
+    if (/#,##0/.test(format)) return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    if (/0\.0/.test(format)) return v.toFixed(decimals);
     return String(v);
   }
   return String(v);

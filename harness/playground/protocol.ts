@@ -6,6 +6,8 @@ import type { MenuItem, RecordedMenu } from '../gas/ui';
 
 export type { MenuItem };
 
+export type Align = 'left' | 'center' | 'right';
+
 /** One cell as the page draws it. */
 export interface CellView {
   /** What the cell shows (a formula's value, a spilled value, a date as YYYY-MM-DD). */
@@ -19,6 +21,14 @@ export interface CellView {
   n?: string;
   /** Filled by the array result of a formula above or left of it. */
   s?: true;
+  /** Background colour (a conditional format that holds, else the cell's fill); absent: white. */
+  bg?: string;
+  /** Font colour; absent: black. */
+  fc?: string;
+  /** Bold. */
+  b?: true;
+  /** Horizontal alignment (set, or Sheets' default for the value); absent: left. */
+  a?: Align;
 }
 
 export interface ChartView {
@@ -35,6 +45,10 @@ export interface SheetView {
   cols: number;
   frozenRows: number;
   cells: CellView[][];
+  /** Each column's width in pixels (setColumnWidth, else Sheets' 100). */
+  widths: number[];
+  /** Merged ranges (Range.merge / mergeAcross): one cell drawn over the whole box. */
+  merges: { row: number; col: number; numRows: number; numCols: number }[];
   hidden: number[];
   charts: ChartView[];
   /** True when the sheet has more rows than the page is sent. */
@@ -76,8 +90,18 @@ export type RunResponse =
       /** A sidebar the call opened (dist/<file>.html). */
       sidebar?: { file: string; title: string };
       dialog?: { title: string; text: string };
+      /** A scheduled job run from the page: what it did, in words (Sheets would run it unseen). */
+      job?: JobReport;
     } & Shown)
   | ({ ok: false; error: string } & Shown);
+
+export interface JobReport {
+  title: string;
+  /** One line per job. */
+  lines: string[];
+  /** What failed, in words; empty when every job ran. */
+  failures: string[];
+}
 
 export type EditResponse = ({ ok: true; triggerError?: string } & Shown) | ({ ok: false; error: string } & Shown);
 

@@ -7,6 +7,7 @@
  *   GET  /                  the page (page/, built with esbuild at start)
  *   GET  /api/state?sheet=  sheet names, one sheet's cells (formulas computed), menus, users (no toasts: each call returns its own)
  *   POST /api/run/<name>    { args, user } → the entry point <name> of Code.js, run as `user`
+ *                           (a scheduled job: the writer's daily trigger, with a report of what it did)
  *   POST /api/edit          { sheet, row, col, value, user } → writes the cell and fires onEdit, as Sheets does
  *   POST /api/user          { user } → the acting user for requests that name none
  *   GET  /sidebar/<page>    dist/<page>.html with google.script.run wired to /api/run
@@ -121,6 +122,12 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     const sidebars = fake.ui.sidebars.length;
     const dialogs = fake.ui.dialogs.length;
     try {
+      if (session.isJob(name)) {
+        // As its trigger would (the owner, no UI), whoever asked; the page is told what it did.
+        const job = session.runJobs();
+        session.changed();
+        return { ok: true, value: null, job };
+      }
       const value = session.run(name, args, userOf(b));
       session.changed();
       const sidebar = fake.ui.sidebars.length > sidebars ? fake.ui.sidebars[fake.ui.sidebars.length - 1] : null;

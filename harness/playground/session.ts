@@ -14,8 +14,11 @@ import { callEntry, loadBundle, ROOT, writerBundleSource, type BundleContext } f
 import { computeSheet, formulaCellValue, type EvalEnv } from '../formula';
 import { loadWorkbookIntoFake, saveFakeToWorkbook } from '../xlsx';
 import { ENTRY_POINTS } from '../../src/server/entrypoints';
+import { STATUS_LABELS } from '../../src/domain/caseModel';
+import { OPEN_STATUSES } from '../../src/domain/workflow/actions';
+import type { FakeSheet } from '../gas/spreadsheet';
 import { createDemo, DEMO_USERS } from './demoData';
-import type { MenuItem, UserView } from './protocol';
+import type { JobReport, MenuItem, UserView } from './protocol';
 
 /**
  * What a page may call. Apps Script lets google.script.run reach any top-level function not
@@ -96,14 +99,67 @@ export class Session {
     return { spreadsheet: this.fake.spreadsheet, sheet, customFunction, today: () => new Date(), spills: new Map() };
   }
 
+  /** Whether `name` is a scheduled job (run by runJobs, not as the page's user). */
+  isJob(name: string): boolean {
+    return TRIGGERS.has(name);
+  }
+
   /** Calls an entry point of Code.js as `as`; a scheduled job runs as its trigger would (owner, no UI). */
   run(name: string, args: unknown[], as = this.user): unknown {
     const fn = this.ctx[name];
     if (!CALLABLE.has(name) || typeof fn !== 'function') throw new ScriptNotFound(name);
-    // The jobs run in the writer (its daily trigger, installed by the owner): every one of them runs the daily job there.
-    if (TRIGGERS.has(name)) return this.writer.runTrigger(() => callEntry(this.writerCtx, 'dailyJobs'));
+    if (TRIGGERS.has(name)) return this.runJobs();
     this.fake.setUser(as);
     return (fn as (...a: unknown[]) => unknown)(...args);
+  }
+
+  /**
+   * The writer's daily trigger, run now as the owner who installed it (its one trigger runs
+   * every job: deadline check, annual re-review, quarterly reminder, log check, holiday
+   * reminder, 今日). A trigger returns nothing and shows nothing in Sheets; the page is told
+   * what it did from what changed: 案件's due dates and overdue flags, the lines it wrote to
+   * 操作日志 (each job's failure is one), the mails it sent, what it logged as an error.
+   */
+  runJobs(): JobReport {
+    const ss = this.fake.spreadsheet;
+    const audit = ss._sheetByName('操作日志');
+    const logBefore = audit ? audit._lastRow() : 0;
+    const before = deadlineCells(ss._sheetByName('案件'));
+    const mails = this.fake.mails.length;
+    const failures: string[] = [];
+    // What the writer logs with console.error (a whole workbook failing) is a failure to show.
+    const sandbox = this.writerCtx as { console: Console };
+    const realConsole = sandbox.console;
+    sandbox.console = { ...realConsole, error: (...a: unknown[]) => void failures.push(a.map(String).join(' ')), log: () => undefined, info: () => undefined, warn: () => undefined };
+    try {
+      this.writer.runTrigger(() => callEntry(this.writerCtx, 'dailyJobs'));
+    } catch (e) {
+      failures.push(`定时任务未能运行：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      sandbox.console = realConsole;
+    }
+    const after = deadlineCells(ss._sheetByName('案件'));
+    const header = audit?._values[0]?.map(String) ?? [];
+    const col = (zh: string) => header.indexOf(zh);
+    const written = audit ? audit._values.slice(logBefore, audit._lastRow()).filter((r) => r && r.some((v) => v !== '')) : [];
+    const lines = (action: string) => written.filter((r) => String(r[col('操作')] ?? '') === action);
+    for (const r of written) {
+      const action = String(r[col('操作')] ?? '');
+      if (action.endsWith('失败')) failures.push(`${action}：${String(r[col('原因')] ?? '')}`);
+    }
+    const changed = after.rows.filter((r, i) => r.due !== before.rows[i]?.due || r.overdue !== before.rows[i]?.overdue).length;
+    const out: string[] = [
+      `期限检查：在办案件 ${after.open} 件，逾期 ${after.overdue} 件；本次更新截止日期或逾期标记 ${changed} 件`,
+    ];
+    const moved = lines('期限重新计算').length;
+    if (moved > 0) out.push(`节假日安排录入后重算截止日期 ${moved} 件`);
+    const marked = lines('年度复审标记').length;
+    out.push(marked > 0 ? `年度复审：标记待复审 ${marked} 件` : '年度复审：本次没有要标记的案件（不在复审期间，或今年已标记）');
+    const quarterly = lines('季度统计提醒');
+    out.push(quarterly.length > 0 ? `季度统计提醒：${String(quarterly[0][col('原因')] ?? '')}` : '季度统计提醒：本次不发送（不在季度初上报期内，或本季度已提醒）');
+    const sent = this.fake.mails.length - mails;
+    if (sent > 0) out.push(`共发送邮件 ${sent} 封`);
+    return { title: failures.length > 0 ? '每日定时任务运行出错' : '每日定时任务已运行', lines: out, failures };
   }
 
   /** Calls any top-level function of Code.js (setup, onOpen, onEdit): the session's own use. */
@@ -148,12 +204,13 @@ export class Session {
     return [...listed, VISITOR];
   }
 
-  /** The scheduled jobs, as a menu the page shows beside 帮扶 (Sheets has no such menu: it runs them on time). */
+  /**
+   * The scheduled job, as a menu the page shows beside 帮扶 (Sheets has no such menu: it runs
+   * it on time). One item: the writer holds one daily trigger, and it runs every job.
+   */
   triggerMenu(): { title: string; items: MenuItem[] } {
-    return {
-      title: '定时任务（演示）',
-      items: ENTRY_POINTS.filter((e) => e.kind === 'trigger').map((e) => ({ label: `立即运行：${e.zh.split('：')[0].split('（')[0].replace(/。$/, '')}`, fn: e.name })),
-    };
+    const daily = ENTRY_POINTS.find((e) => e.kind === 'trigger' && e.name === 'dailyJobs')!;
+    return { title: '定时任务（演示）', items: [{ label: `立即运行：${daily.zh.split('：')[0]}`, fn: daily.name }] };
   }
 
   /** Saves soon: many quick calls make one write. */
@@ -202,4 +259,19 @@ export class Session {
     if (cases) this.fake.spreadsheet.setActiveSheet(cases);
     this.callScript('onOpen', [{ authMode: 'LIMITED' }], this.user);
   }
+}
+
+const OPEN_LABELS = new Set(OPEN_STATUSES.map((s) => STATUS_LABELS[s].zh));
+
+/** 案件's due dates and overdue flags as text, row by row, and the open and overdue counts. */
+function deadlineCells(sheet: FakeSheet | null): { rows: { due: string; overdue: string }[]; open: number; overdue: number } {
+  if (!sheet) return { rows: [], open: 0, overdue: 0 };
+  const [header = [], ...body] = sheet._values;
+  const at = (zh: string) => header.map(String).indexOf(zh);
+  const [due, late, status] = [at('截止日期'), at('逾期'), at('状态')];
+  const text = (v: unknown) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime().toString() : String(v ?? ''));
+  const rows = body.map((r) => ({ due: text(r?.[due]), overdue: text(r?.[late]) }));
+  const open = body.filter((r) => OPEN_LABELS.has(String(r?.[status] ?? ''))).length;
+  const overdue = body.filter((r) => OPEN_LABELS.has(String(r?.[status] ?? '')) && r?.[late] === true).length;
+  return { rows, open, overdue };
 }

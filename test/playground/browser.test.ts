@@ -39,9 +39,10 @@ async function asUser(email: string): Promise<void> {
   await page.locator('#user').selectOption(email);
 }
 
-async function menu(label: string): Promise<void> {
+/** 帮扶 → … → label; a submenu item (汇总与报表 ▸) opens its submenu. */
+async function menu(...path: string[]): Promise<void> {
   await page.locator('#menubar > button', { hasText: '帮扶' }).click();
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  for (const label of path) await page.getByRole('menuitem', { name: label, exact: true }).click();
 }
 
 function sidebar(): FrameLocator {
@@ -131,7 +132,7 @@ test('a scheduled job runs from the page as its trigger would: open cases past t
 
 test('the city union runs 汇总 from the menu and the sheet fills', async () => {
   await asUser('chenjing@jmszgh.cn');
-  await menu('汇总');
+  await menu('汇总与报表', '汇总');
   await page.locator('#tabs button', { hasText: /^汇总$/ }).click();
   const text = await eventually(() => page.locator('#grid').innerText(), (t) => t.includes('全市'), 10_000);
   expect(text).toContain('全市');

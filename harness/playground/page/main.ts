@@ -40,11 +40,11 @@ function columnName(n: number): string {
   return s;
 }
 
-function toast(title: string, message: string): void {
+function toast(title: string, message: string, ms = 6000): void {
   const box = make('div', { className: 'toast' });
   box.append(make('b', { textContent: title || '帮扶' }), make('span', { textContent: message }));
   el('toasts').appendChild(box);
-  setTimeout(() => box.remove(), 6000);
+  setTimeout(() => box.remove(), ms);
 }
 
 /** What a call of this tab raised: its toasts, and its last alert. */
@@ -88,43 +88,142 @@ function renderUsers(s: StateResponse): void {
   };
 }
 
+// ── menus (WAI-ARIA menubar: keyboard as in Sheets' menus) ──────────────────────────────
+
+const ITEM = ':scope > [role="menuitem"], :scope > .subwrap > [role="menuitem"]';
+
+/** The items of one menu, in order (not those of its submenus). */
+function itemsOf(menu: HTMLElement): HTMLElement[] {
+  return Array.from(menu.querySelectorAll<HTMLElement>(ITEM));
+}
+
+/** The menu button or submenu item that opens `menu`. */
+function opener(menu: HTMLElement): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[aria-controls="${menu.id}"]`);
+}
+
+function openMenu(menu: HTMLElement, focus: 'first' | 'last' | null): void {
+  const button = opener(menu);
+  if (menu.classList.contains('top')) {
+    closeMenus();
+    if (button) menu.style.left = `${button.offsetLeft}px`;
+  } else {
+    // One submenu open at a time within its menu.
+    menu.parentElement?.parentElement?.querySelectorAll<HTMLElement>(':scope > .subwrap > .menu.open').forEach((m) => { if (m !== menu) closeMenu(m); });
+  }
+  menu.classList.add('open');
+  button?.setAttribute('aria-expanded', 'true');
+  const items = itemsOf(menu);
+  if (focus && items.length > 0) (focus === 'first' ? items[0] : items[items.length - 1]).focus();
+}
+
+function closeMenu(menu: HTMLElement): void {
+  menu.querySelectorAll<HTMLElement>('.menu.open').forEach((m) => closeMenu(m));
+  menu.classList.remove('open');
+  opener(menu)?.setAttribute('aria-expanded', 'false');
+}
+
+function closeMenus(): void {
+  document.querySelectorAll<HTMLElement>('#menubar > .menu.open').forEach((m) => closeMenu(m));
+}
+
+function move(items: HTMLElement[], from: HTMLElement, by: number): void {
+  if (items.length === 0) return;
+  const i = items.indexOf(from);
+  items[(i + by + items.length) % items.length].focus();
+}
+
 function renderMenus(s: StateResponse): void {
   const bar = el('menubar');
   bar.innerHTML = '';
-  for (const m of s.menus) {
-    const button = make('button', { textContent: m.title });
-    button.setAttribute('aria-haspopup', 'true');
-    const menu = make('div', { className: 'menu' });
+  bar.setAttribute('role', 'menubar');
+  bar.setAttribute('aria-label', '菜单');
+  s.menus.forEach((m, n) => {
+    const button = make('button', { textContent: m.title, className: 'top', tabIndex: n === 0 ? 0 : -1 });
+    const menu = make('div', { className: 'menu top', id: `menu-${n}` });
+    button.setAttribute('role', 'menuitem');
+    button.setAttribute('aria-haspopup', 'menu');
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', menu.id);
     menu.setAttribute('role', 'menu');
-    addItems(m.items, menu, menu);
-    button.onclick = () => {
-      document.querySelectorAll('.menu.open').forEach((x) => { if (x !== menu) x.classList.remove('open'); });
-      menu.style.left = `${button.offsetLeft}px`;
-      menu.classList.toggle('open');
+    menu.setAttribute('aria-label', m.title);
+    addItems(m.items, menu, `menu-${n}`);
+    button.onclick = () => (menu.classList.contains('open') ? closeMenu(menu) : openMenu(menu, null));
+    button.onkeydown = (e) => {
+      const buttons = Array.from(bar.querySelectorAll<HTMLElement>(':scope > button'));
+      if (e.key === 'Enter' || e.key === ' ' || e.key === 'ArrowDown') openMenu(menu, 'first');
+      else if (e.key === 'ArrowUp') openMenu(menu, 'last');
+      else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') move(buttons, button, e.key === 'ArrowRight' ? 1 : -1);
+      else if (e.key === 'Escape') closeMenus();
+      else return;
+      e.preventDefault();
     };
     bar.append(button, menu);
-  }
+  });
 }
 
-function addItems(items: MenuItem[], into: HTMLElement, menu: HTMLElement): void {
-  for (const it of items) {
+function addItems(items: MenuItem[], menu: HTMLElement, id: string): void {
+  items.forEach((it, n) => {
     if (it === 'separator') {
-      into.appendChild(make('hr'));
+      const hr = make('hr');
+      hr.setAttribute('role', 'separator');
+      menu.appendChild(hr);
     } else if ('sub' in it) {
-      const box = make('div');
-      addItems(it.items, box, menu);
-      into.append(make('div', { className: 'sub', textContent: it.sub }), box);
+      // A submenu: its item opens it to the right, as Sheets' 帮扶 → 汇总与报表 ▸ does.
+      const wrap = make('div', { className: 'subwrap' });
+      const b = make('button', { className: 'hassub', tabIndex: -1 });
+      const arrow = make('span', { className: 'arrow', textContent: '▸' });
+      arrow.setAttribute('aria-hidden', 'true');
+      b.append(make('span', { textContent: it.sub }), arrow);
+      const sub = make('div', { className: 'menu submenu', id: `${id}-${n}` });
+      b.setAttribute('role', 'menuitem');
+      b.setAttribute('aria-haspopup', 'menu');
+      b.setAttribute('aria-expanded', 'false');
+      b.setAttribute('aria-controls', sub.id);
+      sub.setAttribute('role', 'menu');
+      sub.setAttribute('aria-label', it.sub);
+      addItems(it.items, sub, sub.id);
+      b.onclick = () => openMenu(sub, null);
+      wrap.onmouseenter = () => openMenu(sub, null);
+      wrap.onmouseleave = () => closeMenu(sub);
+      wrap.append(b, sub);
+      menu.appendChild(wrap);
     } else {
-      const b = make('button', { textContent: it.label });
+      const b = make('button', { textContent: it.label, tabIndex: -1 });
       b.setAttribute('role', 'menuitem');
       b.dataset.fn = it.fn;
       b.onclick = () => {
-        menu.classList.remove('open');
+        const top = b.closest<HTMLElement>('.menu.top');
+        closeMenus();
+        if (top) opener(top)?.focus();
         void runMenu(it.fn, it.label);
       };
-      into.appendChild(b);
+      menu.appendChild(b);
     }
-  }
+  });
+  menu.onkeydown = (e) => {
+    const item = e.target as HTMLElement;
+    // Keys reach the innermost menu first; an outer one leaves them to it.
+    if (item.closest('[role="menu"]') !== menu) return;
+    const items = itemsOf(menu);
+    const sub = item.getAttribute('aria-haspopup') ? document.getElementById(item.getAttribute('aria-controls') ?? '') : null;
+    const parent = menu.classList.contains('submenu') ? opener(menu) : null;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') move(items, item, e.key === 'ArrowDown' ? 1 : -1);
+    else if (e.key === 'Home' || e.key === 'End') items[e.key === 'Home' ? 0 : items.length - 1]?.focus();
+    else if (sub && (e.key === 'ArrowRight' || e.key === 'Enter' || e.key === ' ')) openMenu(sub, 'first');
+    else if (e.key === 'ArrowLeft' && parent) {
+      closeMenu(menu);
+      parent.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') item.click();
+    else if (e.key === 'Escape') {
+      const top = menu.closest<HTMLElement>('.menu.top');
+      closeMenus();
+      if (top) opener(top)?.focus();
+    } else if (e.key === 'Tab') closeMenus();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
 }
 
 async function runMenu(fn: string, label: string): Promise<void> {
@@ -134,6 +233,9 @@ async function runMenu(fn: string, label: string): Promise<void> {
   else {
     if (r.sidebar) openSidebar(r.sidebar.file, r.sidebar.title);
     if (r.dialog) showAlert(r.dialog.title, r.dialog.text);
+    // A scheduled job: what it did as a toast; what failed in a box to read and close.
+    if (r.job && r.job.failures.length > 0) showAlert(r.job.title, [...r.job.failures, '', ...r.job.lines].join('\n'));
+    else if (r.job) toast(r.job.title, r.job.lines.join('\n'), 12_000);
   }
   await refresh();
 }
@@ -157,6 +259,8 @@ function renderTabs(s: StateResponse): void {
     b.onclick = () => {
       current = name;
       selected = null;
+      // Another sheet opens at its top.
+      el('gridwrap').scrollTop = 0;
       void refresh();
     };
     tabs.appendChild(b);
@@ -168,19 +272,49 @@ function renderGrid(s: StateResponse): void {
   const grid = el('grid');
   grid.innerHTML = '';
   const hidden = new Set(sheet.hidden);
+  // Column widths as the sheet sets them (a fixed layout: text longer than its column is cut, as in Sheets).
+  const cols = make('colgroup');
+  cols.appendChild(make('col', { className: 'rownum' }));
+  for (let c = 1; c <= sheet.cols; c++) {
+    if (hidden.has(c)) continue;
+    const col = make('col');
+    col.style.width = `${sheet.widths[c - 1] ?? 100}px`;
+    cols.appendChild(col);
+  }
+  grid.appendChild(cols);
+  grid.style.width = `${46 + sheet.widths.reduce((sum, w, i) => sum + (hidden.has(i + 1) ? 0 : w), 0)}px`;
   const head = make('tr');
   head.appendChild(make('th'));
   for (let c = 1; c <= sheet.cols; c++) if (!hidden.has(c)) head.appendChild(make('th', { textContent: columnName(c) }));
   grid.appendChild(head);
+  // A merged box is its top-left cell spanning the box; the cells it covers are not drawn.
+  const covered = new Set<string>();
+  const spans = new Map<string, { rows: number; cols: number }>();
+  for (const m of sheet.merges) {
+    for (let r = m.row; r < m.row + m.numRows; r++) for (let c = m.col; c < m.col + m.numCols; c++) covered.add(`${r}:${c}`);
+    let shown = 0;
+    for (let c = m.col; c < m.col + m.numCols; c++) if (!hidden.has(c)) shown++;
+    spans.set(`${m.row}:${m.col}`, { rows: m.numRows, cols: shown });
+  }
   sheet.cells.forEach((row, i) => {
     const tr = make('tr', { className: i < sheet.frozenRows ? 'frozen' : '' });
     tr.appendChild(make('td', { className: 'rownum', textContent: String(i + 1) }));
     row.forEach((cell, j) => {
-      if (hidden.has(j + 1)) return;
-      tr.appendChild(cellElement(cell, i + 1, j + 1));
+      const key = `${i + 1}:${j + 1}`;
+      const span = spans.get(key);
+      if (hidden.has(j + 1) || (covered.has(key) && !span)) return;
+      const td = cellElement(cell, i + 1, j + 1);
+      if (span) { td.colSpan = Math.max(span.cols, 1); td.rowSpan = span.rows; }
+      tr.appendChild(td);
     });
     grid.appendChild(tr);
   });
+  // Several frozen rows stack under the column letters, each below the one before.
+  let top = (grid as HTMLTableElement).rows[0]?.offsetHeight ?? 23;
+  for (const tr of Array.from(grid.querySelectorAll<HTMLTableRowElement>('tr.frozen'))) {
+    for (const td of Array.from(tr.cells)) td.style.top = `${top}px`;
+    top += tr.offsetHeight;
+  }
   el('truncated').hidden = !sheet.truncated;
   renderCharts(sheet.charts);
 }
@@ -193,6 +327,11 @@ function cellElement(cell: CellView, r: number, c: number): HTMLTableCellElement
   if (cell.e) { td.className = 'err'; td.title = cell.e; }
   else if (cell.n) { td.classList.add('note'); td.title = cell.n; }
   else if (cell.d) td.title = cell.d;
+  // The cell's look as the sheet sets it (colours, bold, alignment: sheetView.ts).
+  if (cell.bg) td.style.backgroundColor = cell.bg;
+  if (cell.fc) td.style.color = cell.fc;
+  if (cell.b) td.style.fontWeight = 'bold';
+  if (cell.a) td.style.textAlign = cell.a;
   td.onclick = () => select(td, cell, r, c);
   return td;
 }
@@ -297,6 +436,6 @@ window.addEventListener('message', (e: MessageEvent<{ type?: string } & Partial<
   if (e.data?.type === 'close') closeSidebar();
 });
 document.addEventListener('click', (e) => {
-  if (!(e.target as HTMLElement).closest('.menubar')) document.querySelectorAll('.menu.open').forEach((m) => m.classList.remove('open'));
+  if (!(e.target as HTMLElement).closest('.menubar')) closeMenus();
 });
 void refresh();
