@@ -105,6 +105,9 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
       emergency: i % 17 === 0 ? '是' : '否', other_programme: '否', scheme, relief_base: base, migrant: rnd() < 0.2 ? '是' : '否',
       assistance_kinds: [scheme === 'living' || scheme === 'accident' ? '生活救助' : '医疗救助', ...(rnd() < 0.3 ? [pick(KINDS)] : [])].filter((x, j, a) => a.indexOf(x) === j),
       card_number: `622848${String(Math.floor(rnd() * 1e13)).padStart(13, '0')}`,
+      // The schemes' entry conditions as a clerk records them (救助标准 适用条件).
+      in_catalogue: '是', participant: '是', affects_living: scheme === 'accident' ? '是' : '',
+      diagnosis_date: scheme === 'critical' ? `2026-${pad(1 + (i % 10))}-${pad(1 + (i % 27))}` : '',
       // The whole household registration besides the worker (seed 004 填表说明 12), so 家庭人口 = members + 1.
       members: size > 1 ? [
         { name: pick(SURNAMES.split('')) + pick(male ? GIVEN_F : GIVEN_M), relation: '配偶', sex: male ? '女' : '男', health: '良好', income: Math.round(income / size) },
@@ -129,7 +132,8 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
   B.setNow('2026-11-10');
   const approval = passed.slice(0, part(0.35)).filter((m) => act(m.c.reviewer, m, 'end_notice'));
   B.setNow('2026-11-11');
-  const approved = approval.slice(0, part(0.27)).filter((m) => act(m.c.county, m, 'approve'));
+  // The county's approval note: also the reason an approval gives where a case's conditions are not all met.
+  const approved = approval.slice(0, part(0.27)).filter((m) => act(m.c.county, m, 'approve', { reason: '经县总工会研究同意' }));
   B.setNow('2026-11-13');
   approved.slice(0, part(0.15)).forEach((m) => act('chenjing@jmszgh.cn', m, 'file'));
   // Newer ones are in public notice now.
