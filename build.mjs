@@ -18,7 +18,11 @@ const TARGET = 'es2020';
 export async function loadEntryPoints(file = 'src/server/entrypoints.ts', name = 'ENTRY_POINTS') {
   const out = await build({
     entryPoints: [join(root, file)],
-    bundle: true, format: 'esm', platform: 'neutral', write: false, target: TARGET,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    target: TARGET,
   });
   const code = out.outputFiles[0].text;
   const mod = await import('data:text/javascript;base64,' + Buffer.from(code).toString('base64'));
@@ -55,8 +59,16 @@ export function renderStubs(entries) {
 async function buildServer(entries, { entry = 'src/server/index.ts', outFile = join(dist, 'Code.js'), listFile = 'src/server/entrypoints.ts' } = {}) {
   const out = await build({
     entryPoints: [join(root, entry)],
-    bundle: true, format: 'iife', globalName: GLOBAL, platform: 'neutral', target: TARGET,
-    mainFields: ['module', 'main'], minify: true, legalComments: 'none', write: false, charset: 'utf8',
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    platform: 'neutral',
+    target: TARGET,
+    mainFields: ['module', 'main'],
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    charset: 'utf8',
     logLevel: 'warning',
   });
   const body = out.outputFiles[0].text;
@@ -81,8 +93,16 @@ async function buildPages() {
     let js = '';
     if (existsSync(mainTs)) {
       const out = await build({
-        entryPoints: [mainTs], bundle: true, format: 'iife', platform: 'browser', target: TARGET,
-        minify: true, legalComments: 'none', write: false, charset: 'utf8', logLevel: 'warning',
+        entryPoints: [mainTs],
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: TARGET,
+        minify: true,
+        legalComments: 'none',
+        write: false,
+        charset: 'utf8',
+        logLevel: 'warning',
       });
       js = out.outputFiles[0].text;
     }
@@ -111,11 +131,18 @@ async function main() {
   const writerDir = join(dist, 'writer');
   mkdirSync(writerDir, { recursive: true });
   const writerEntries = await loadWriterEntryPoints();
-  const writerSize = await buildServer(writerEntries, { entry: 'src/writer/index.ts', outFile: join(writerDir, 'Code.js'), listFile: 'src/writer/entrypoints.ts' });
+  const writerSize = await buildServer(writerEntries, {
+    entry: 'src/writer/index.ts',
+    outFile: join(writerDir, 'Code.js'),
+    listFile: 'src/writer/entrypoints.ts',
+  });
   copyFileSync(join(root, 'writer.appsscript.json'), join(writerDir, 'appsscript.json'));
   console.log(`dist/writer/Code.js ${(writerSize / 1024).toFixed(1)} KB, ${writerEntries.length} entry points`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err) => { console.error(err); process.exit(1); });
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -6,8 +6,19 @@ import tseslint from 'typescript-eslint';
 
 /** Apps Script's service globals: only the rings that talk to Google may name them. */
 export const APPS_SCRIPT_GLOBALS = [
-  'SpreadsheetApp', 'UrlFetchApp', 'ScriptApp', 'Session', 'PropertiesService', 'LockService', 'CacheService',
-  'ContentService', 'Utilities', 'MailApp', 'HtmlService', 'Logger', 'Charts',
+  'SpreadsheetApp',
+  'UrlFetchApp',
+  'ScriptApp',
+  'Session',
+  'PropertiesService',
+  'LockService',
+  'CacheService',
+  'ContentService',
+  'Utilities',
+  'MailApp',
+  'HtmlService',
+  'Logger',
+  'Charts',
 ];
 
 const whyNot = (name) => ({

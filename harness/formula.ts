@@ -18,7 +18,10 @@ import type { FakeSheet, FakeSpreadsheet } from './gas/spreadsheet';
 export type FormulaErrorCode = '#NAME?' | '#REF!' | '#ERROR!' | '#VALUE!' | '#DIV/0!';
 
 export class FormulaError extends Error {
-  constructor(readonly code: FormulaErrorCode, message: string) {
+  constructor(
+    readonly code: FormulaErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -29,7 +32,8 @@ export const cellKey = (row: number, col: number): number => row * KEY + col;
 
 // ── tokens ────────────────────────────────────────────────────────────────────────────
 
-type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; v: string } | { t: 'name'; v: string } | { t: 'named'; v: string } | { t: 'op'; v: string };
+type Tok =
+  { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; v: string } | { t: 'name'; v: string } | { t: 'named'; v: string } | { t: 'op'; v: string };
 
 /** [1] quoted sheet, [2] bare sheet, [3] the range part (A1, A1:B2, C2:C, A:A, 2:3). */
 const REF = /^(?:(?:'((?:[^']|'')+)'|([^\s!'"(),:&+\-*/<>=;]+))!)?(\$?[A-Za-z]{1,3}\$?\d*(?::\$?[A-Za-z]{1,3}\$?\d*)?|\$?\d+:\$?\d+)/;
@@ -40,7 +44,11 @@ function readString(src: string, start: number): { value: string; end: number } 
   let s = '';
   let i = start + 1;
   while (i < src.length) {
-    if (src[i] === '"' && src[i + 1] === '"') { s += '"'; i += 2; continue; }
+    if (src[i] === '"' && src[i + 1] === '"') {
+      s += '"';
+      i += 2;
+      continue;
+    }
     if (src[i] === '"') return { value: s, end: i + 1 };
     s += src[i++];
   }
@@ -52,7 +60,10 @@ function tokenize(src: string): Tok[] {
   let i = 0;
   while (i < src.length) {
     const rest = src.slice(i);
-    if (/^\s/.test(rest)) { i++; continue; }
+    if (/^\s/.test(rest)) {
+      i++;
+      continue;
+    }
     if (rest[0] === '"') {
       const s = readString(src, i);
       out.push({ t: 'str', v: s.value });
@@ -61,19 +72,43 @@ function tokenize(src: string): Tok[] {
     }
     // "2:3" is a row range, not a number.
     const num = /^\d+(\.\d+)?([eE][+-]?\d+)?(?![A-Za-z:])/.exec(rest);
-    if (num) { out.push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) {
+      out.push({ t: 'num', v: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
     const fn = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(rest);
-    if (fn) { out.push({ t: 'name', v: fn[1].toUpperCase() }); i += fn[1].length; continue; }
+    if (fn) {
+      out.push({ t: 'name', v: fn[1].toUpperCase() });
+      i += fn[1].length;
+      continue;
+    }
     const bool = /^(TRUE|FALSE)(?![A-Za-z0-9_!])/i.exec(rest);
-    if (bool) { out.push({ t: 'name', v: bool[1].toUpperCase() }); i += bool[1].length; continue; }
+    if (bool) {
+      out.push({ t: 'name', v: bool[1].toUpperCase() });
+      i += bool[1].length;
+      continue;
+    }
     const ref = REF.exec(rest);
-    if (ref && (ref[1] || ref[2] || REF_SHAPE.test(ref[3]))) { out.push({ t: 'ref', v: ref[0] }); i += ref[0].length; continue; }
+    if (ref && (ref[1] || ref[2] || REF_SHAPE.test(ref[3]))) {
+      out.push({ t: 'ref', v: ref[0] });
+      i += ref[0].length;
+      continue;
+    }
     // A named range (=IDCARD_INFO(B2, "age", 今日)): a bare name that is no reference or function.
     const named = /^([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*)(?![(!\w])/.exec(rest);
-    if (named) { out.push({ t: 'named', v: named[1] }); i += named[1].length; continue; }
+    if (named) {
+      out.push({ t: 'named', v: named[1] });
+      i += named[1].length;
+      continue;
+    }
     const op = /^(<=|>=|<>|[-+*/&=<>(),;])/.exec(rest);
     // Locales that use ',' as the decimal mark separate arguments with ';'.
-    if (op) { out.push({ t: 'op', v: op[1] === ';' ? ',' : op[1] }); i += op[1].length; continue; }
+    if (op) {
+      out.push({ t: 'op', v: op[1] === ';' ? ',' : op[1] });
+      i += op[1].length;
+      continue;
+    }
     throw new FormulaError('#ERROR!', `无法解析：${rest.slice(0, 20)}`);
   }
   return out;
@@ -110,8 +145,14 @@ function parse(tokens: Tok[]): Node {
     return a;
   };
   const unary = (): Node => {
-    if (isOp('-')) { p++; return { k: 'neg', e: unary() }; }
-    if (isOp('+')) { p++; return unary(); }
+    if (isOp('-')) {
+      p++;
+      return { k: 'neg', e: unary() };
+    }
+    if (isOp('+')) {
+      p++;
+      return unary();
+    }
     return primary();
   };
   const args = (): Node[] => {
@@ -127,9 +168,13 @@ function parse(tokens: Tok[]): Node {
     const t = tokens[p++];
     if (!t) throw new FormulaError('#ERROR!', '公式不完整');
     switch (t.t) {
-      case 'num': case 'str': return { k: 'lit', v: t.v };
-      case 'ref': return { k: 'ref', v: t.v };
-      case 'named': return { k: 'named', v: t.v };
+      case 'num':
+      case 'str':
+        return { k: 'lit', v: t.v };
+      case 'ref':
+        return { k: 'ref', v: t.v };
+      case 'named':
+        return { k: 'named', v: t.v };
       case 'name': {
         if ((t.v === 'TRUE' || t.v === 'FALSE') && !isOp('(')) return { k: 'lit', v: t.v === 'TRUE' };
         expect('(');
@@ -174,7 +219,7 @@ export interface EvalEnv {
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const flat = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[][]).flat() : [v]);
 /** The top-left value of an array, as a cell that does not spill shows it. */
-export const scalar = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[][])[0]?.[0] ?? '' : v);
+export const scalar = (v: unknown): unknown => (Array.isArray(v) ? ((v as unknown[][])[0]?.[0] ?? '') : v);
 
 /** Sheets' numeric view of a value: dates are serial days since 1899-12-30. */
 function num(v: unknown): number {
@@ -195,10 +240,16 @@ function equal(a: unknown, b: unknown): boolean {
 
 const BUILTINS: Record<string, (args: unknown[], env: EvalEnv) => unknown> = {
   DATE: ([y, m, d]) => new Date(num(scalar(y)), num(scalar(m)) - 1, num(scalar(d))),
-  TODAY: (_a, env) => { const t = env.today(); return new Date(t.getFullYear(), t.getMonth(), t.getDate()); },
+  TODAY: (_a, env) => {
+    const t = env.today();
+    return new Date(t.getFullYear(), t.getMonth(), t.getDate());
+  },
   SUM: (args) => args.flatMap(flat).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0),
-  IF: ([c, a, b]) => (num(scalar(c)) !== 0 ? a ?? true : b ?? false),
-  ROUND: ([v, d]) => { const f = 10 ** num(scalar(d ?? 0)); return Math.round(num(scalar(v)) * f) / f; },
+  IF: ([c, a, b]) => (num(scalar(c)) !== 0 ? (a ?? true) : (b ?? false)),
+  ROUND: ([v, d]) => {
+    const f = 10 ** num(scalar(d ?? 0));
+    return Math.round(num(scalar(v)) * f) / f;
+  },
   AND: (args) => args.flatMap(flat).every((v) => num(v) !== 0),
   OR: (args) => args.flatMap(flat).some((v) => num(v) !== 0),
   LEN: ([v]) => String(scalar(v) ?? '').length,
@@ -226,7 +277,7 @@ function refEnd(part: string, shift: EvalEnv['shift']): { col: number | null; ro
 function readRef(ref: string, env: EvalEnv, moves = true): unknown {
   const m = REF.exec(ref);
   if (!m) throw new FormulaError('#REF!', `引用无效：${ref}`);
-  const sheet = sheetNamed(env, m[1] ? m[1].replace(/''/g, "'") : m[2] ?? env.sheet);
+  const sheet = sheetNamed(env, m[1] ? m[1].replace(/''/g, "'") : (m[2] ?? env.sheet));
   const [a, b = a] = m[3].split(':');
   const shift = moves ? env.shift : undefined;
   const start = refEnd(a, shift);
@@ -278,31 +329,47 @@ function spilledInto(sheet: FakeSheet, r: number, c: number, env: EvalEnv): unkn
 
 function evalNode(n: Node, env: EvalEnv): unknown {
   switch (n.k) {
-    case 'lit': return n.v;
-    case 'omitted': return '';
-    case 'ref': return readRef(n.v, env);
+    case 'lit':
+      return n.v;
+    case 'omitted':
+      return '';
+    case 'ref':
+      return readRef(n.v, env);
     case 'named': {
       const r = env.spreadsheet.getRangeByName(n.v);
       if (!r) throw new FormulaError('#NAME?', `未知名称：${n.v}`);
       // A named range is absolute: a conditional format's shift does not move it.
       return readRef(`'${r._sheet._name.replace(/'/g, "''")}'!${r.getA1Notation()}`, env, false);
     }
-    case 'neg': return -num(scalar(evalNode(n.e, env)));
+    case 'neg':
+      return -num(scalar(evalNode(n.e, env)));
     case 'bin': {
       const a = scalar(evalNode(n.a, env));
       const b = scalar(evalNode(n.b, env));
       switch (n.op) {
-        case '+': return num(a) + num(b);
-        case '-': return num(a) - num(b);
-        case '*': return num(a) * num(b);
-        case '/': if (num(b) === 0) throw new FormulaError('#DIV/0!', '除数为零'); return num(a) / num(b);
-        case '&': return `${isDate(a) ? num(a) : a}${isDate(b) ? num(b) : b}`;
-        case '=': return equal(a, b);
-        case '<>': return !equal(a, b);
-        case '<': return num(a) < num(b);
-        case '>': return num(a) > num(b);
-        case '<=': return num(a) <= num(b);
-        default: return num(a) >= num(b);
+        case '+':
+          return num(a) + num(b);
+        case '-':
+          return num(a) - num(b);
+        case '*':
+          return num(a) * num(b);
+        case '/':
+          if (num(b) === 0) throw new FormulaError('#DIV/0!', '除数为零');
+          return num(a) / num(b);
+        case '&':
+          return `${isDate(a) ? num(a) : a}${isDate(b) ? num(b) : b}`;
+        case '=':
+          return equal(a, b);
+        case '<>':
+          return !equal(a, b);
+        case '<':
+          return num(a) < num(b);
+        case '>':
+          return num(a) > num(b);
+        case '<=':
+          return num(a) <= num(b);
+        default:
+          return num(a) >= num(b);
       }
     }
     case 'call': {
@@ -416,7 +483,11 @@ export function computeSheet(sheet: FakeSheet, env: EvalEnv): SheetComputation {
       continue;
     }
     result.formulas.set(key, { value: scalar(grid) });
-    grid.forEach((row, i) => row.forEach((v, j) => { if (i || j) result.spilled.set(cellKey(r + i, c + j), v); }));
+    grid.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (i || j) result.spilled.set(cellKey(r + i, c + j), v);
+      }),
+    );
   }
   return result;
 }

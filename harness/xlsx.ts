@@ -32,13 +32,22 @@ export async function saveFakeToWorkbook(ss: FakeSpreadsheet, path: string, opts
   try {
     // The streaming writer: rows go to the file as they are made, about twice as fast as
     // building the whole workbook model first (10,000 rows in a fifth of a second).
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: tmp,
+      useStyles: true,
+      useSharedStrings: true,
+      zip: { zlib: { level: 1 } },
+    } as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions);
     wb.creator = 'Bangfu playground';
     for (const sheet of ss._sheets) writeSheet(wb, sheet, opts.formulaValues?.(sheet));
     await wb.commit();
     renameSync(tmp, path); // a crash mid-write never leaves half a workbook
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* nothing was written */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing was written */
+    }
     throw e;
   }
 }
@@ -143,7 +152,8 @@ function readSheet(ws: ExcelJS.Worksheet, sheet: FakeSheet): void {
 /** A file value as the fake holds it: rich text and links as their text, dates as Beijing wall clock. */
 function sheetValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds(), v.getUTCMilliseconds());
+  if (v instanceof Date)
+    return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds(), v.getUTCMilliseconds());
   if (typeof v !== 'object') return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('text' in v) return String(v.text);

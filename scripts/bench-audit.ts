@@ -23,12 +23,29 @@ export function benchAuditChain(): Record<string, unknown>[] {
   sheet.getRange(1, 1, 1, AUDIT_HEADER.length).setValues([AUDIT_HEADER]);
   const map = readHeader(sheet, AUDIT_COLUMNS);
   let value: AuditHeadValue | null = null;
-  const head = { read: () => value, write: (h: AuditHeadValue) => { value = h; } };
-  const changes = [{ field: 'phone', before: '13872345678', after: '13872345679' }, { field: 'household_income', before: 24000, after: 26000 }];
-  const records = Array.from({ length: ROWS }, (_, i) => auditCells({
-    time: new Date(Date.UTC(2025, 8, 30, 1, 0, i % 60)), user: 'zhangmin@jszgh.cn', workerNo: `H01${String(i).padStart(5, '0')}`,
-    action: '修改案件', from: '待审核', to: '待审核', reason: '', changes, requestId: `req-${i}`,
-  }));
+  const head = {
+    read: () => value,
+    write: (h: AuditHeadValue) => {
+      value = h;
+    },
+  };
+  const changes = [
+    { field: 'phone', before: '13872345678', after: '13872345679' },
+    { field: 'household_income', before: 24000, after: 26000 },
+  ];
+  const records = Array.from({ length: ROWS }, (_, i) =>
+    auditCells({
+      time: new Date(Date.UTC(2025, 8, 30, 1, 0, i % 60)),
+      user: 'zhangmin@jszgh.cn',
+      workerNo: `H01${String(i).padStart(5, '0')}`,
+      action: '修改案件',
+      from: '待审核',
+      to: '待审核',
+      reason: '',
+      changes,
+      requestId: `req-${i}`,
+    }),
+  );
   for (let i = 0; i < ROWS; i += 1000) appendAuditRows(sheet, map, records.slice(i, i + 1000), { digest: sha256Hex, head });
 
   fake.counter.reset();
@@ -44,9 +61,19 @@ export function benchAuditChain(): Record<string, unknown>[] {
   if (!r.ok) throw new Error(r.message);
   const counts = fake.counter.snapshot();
   // One Utilities.computeDigest per row (no Sheets call): the chain is sequential.
-  const digests = Object.entries(counts).filter(([k]) => k.startsWith('Utilities.')).reduce((a, [, v]) => a + v, 0);
+  const digests = Object.entries(counts)
+    .filter(([k]) => k.startsWith('Utilities.'))
+    .reduce((a, [, v]) => a + v, 0);
   return [
     { case: 'audit_append_one_row_with_head_20k', ms: +appendMs.toFixed(1), serviceCalls: appendCalls, rows: ROWS },
-    { case: 'audit_verify_20k', ms: +verifyMs.toFixed(1), serviceCalls: total(counts), sheetCalls: total(counts) - digests, digestCalls: digests, rows: ROWS + 1, target_ms: 5000 },
+    {
+      case: 'audit_verify_20k',
+      ms: +verifyMs.toFixed(1),
+      serviceCalls: total(counts),
+      sheetCalls: total(counts) - digests,
+      digestCalls: digests,
+      rows: ROWS + 1,
+      target_ms: 5000,
+    },
   ];
 }

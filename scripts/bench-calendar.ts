@@ -16,9 +16,11 @@ export function benchCalendarDeadlines20k(): Record<string, unknown> {
   const cases: CaseRecord[] = [];
   for (let i = 0; i < 20_000; i++) {
     const d = addDays('2025-01-01', i % 1000);
-    cases.push((i % 3 === 0
-      ? { worker_no: `H02${i}`, status: '公示中', notice_end: d, emergency: '否' }
-      : { worker_no: `H02${i}`, status: '待审核', submitted_at: d, emergency: i % 10 === 0 ? '是' : '否' }) as unknown as CaseRecord);
+    cases.push(
+      (i % 3 === 0
+        ? { worker_no: `H02${i}`, status: '公示中', notice_end: d, emergency: '否' }
+        : { worker_no: `H02${i}`, status: '待审核', submitted_at: d, emergency: i % 10 === 0 ? '是' : '否' }) as unknown as CaseRecord,
+    );
   }
   const t0 = performance.now();
   const cal = builtInCalendar(); // built inside the timing: a daily run builds its calendar once

@@ -25,14 +25,19 @@ export async function benchCliRollup(): Promise<Record<string, unknown>> {
   }
   const t0 = performance.now();
   const child = spawnSync(process.execPath, ['bin/bangfu.mjs', 'rollup', ...inputs, '-o', join(dir, '汇总.xlsx')], {
-    env: { ...process.env, BANGFU_REPORT_RSS: '1' }, encoding: 'utf8', maxBuffer: 1 << 24,
+    env: { ...process.env, BANGFU_REPORT_RSS: '1' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
   });
   const ms = performance.now() - t0;
   if (child.status !== 0) throw new Error(`bangfu rollup failed: ${child.stderr}`);
   const rss = /maxRSS=(\d+)/.exec(child.stderr);
   const cases = /（(\d+) 件/.exec(child.stderr);
   return {
-    case: 'cli_rollup_8x25k_xlsx', files: inputs.length, rows: cases ? Number(cases[1]) : null, ms: Math.round(ms),
+    case: 'cli_rollup_8x25k_xlsx',
+    files: inputs.length,
+    rows: cases ? Number(cases[1]) : null,
+    ms: Math.round(ms),
     max_rss_mb: rss ? Math.round(Number(rss[1]) / 1024) : null,
   };
 }

@@ -28,7 +28,12 @@ export function benchPolicyParse(): Record<string, unknown> {
   const rows: unknown[][] = [header];
   for (let y = 2001; y <= 2025; y++) {
     const to = y === 2025 ? '' : `${y}-12-31`;
-    for (const [lower, upper, rate] of [[5000, 20000, 0.1], [20000, 50000, 0.08], [50000, 100000, 0.06], [100000, '', 0.05]]) {
+    for (const [lower, upper, rate] of [
+      [5000, 20000, 0.1],
+      [20000, 50000, 0.08],
+      [50000, 100000, 0.06],
+      [100000, '', 0.05],
+    ]) {
       rows.push(['medical', '特困职工医疗救助', `${y}-01-01`, to, lower, upper, rate, '', '', '', '', '', 'bench']);
     }
   }
@@ -41,7 +46,9 @@ export function benchDeadlines(): Record<string, unknown> {
   const calendar = new WorkCalendar([...DEFAULT_HOLIDAYS]);
   const rules = defaultDeadlineRules();
   const cases = Array.from({ length: 20_000 }, (_, i) => ({
-    status: 'submitted', submitted_at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, emergency: i % 10 === 0 ? '是' : '否',
+    status: 'submitted',
+    submitted_at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    emergency: i % 10 === 0 ? '是' : '否',
   }));
   const { out, ms } = timed(() => cases.map((c) => recomputeDeadline(c, '2025-10-13', calendar, rules)));
   return { case: 'deadlines_recompute_20k', rows: out.length, overdue: out.filter((r) => r.overdue).length, ms, target_ms: 1000 };

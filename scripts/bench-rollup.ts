@@ -23,7 +23,33 @@ const CATEGORIES = ['低保户', '低保边缘户', '意外致困户'];
 const CAUSES = ['因病', '子女上学', '因意外', '因未就业', '因残', '单亲'];
 const SCHEMES = ['medical', 'critical', 'major', 'accident', 'living'];
 const KINDS = ['生活救助', '医疗救助', '助学', '就业', '法律援助'];
-export const HEADER = ['职工编号', '县区代码', '状态', '姓名', '性别', '年龄', '身份证号', '会员卡/银行卡号', '工作单位', '联系电话', '困难类别', '致困原因', '家庭人口', '家庭年收入', '农民工', '劳模类型', '救助项目', '帮扶类别', '核定救助金额', '已发放金额', '逾期', '提交日期', '建档年度', '复审年度', '退出日期'];
+export const HEADER = [
+  '职工编号',
+  '县区代码',
+  '状态',
+  '姓名',
+  '性别',
+  '年龄',
+  '身份证号',
+  '会员卡/银行卡号',
+  '工作单位',
+  '联系电话',
+  '困难类别',
+  '致困原因',
+  '家庭人口',
+  '家庭年收入',
+  '农民工',
+  '劳模类型',
+  '救助项目',
+  '帮扶类别',
+  '核定救助金额',
+  '已发放金额',
+  '逾期',
+  '提交日期',
+  '建档年度',
+  '复审年度',
+  '退出日期',
+];
 
 export function countyRows(county: string): unknown[][] {
   const rows: unknown[][] = [HEADER];
@@ -31,11 +57,31 @@ export function countyRows(county: string): unknown[][] {
     const status = STATUSES[i % 7];
     const paid = status === '已审批' || status === '已备案' ? 500 + (i % 40) * 100 : 0;
     rows.push([
-      `${county}${String(i).padStart(5, '0')}`, county, status, SURNAMES[i % 20] + GIVEN[(i * 7) % 20], i % 2 ? '男' : '女', 30 + (i % 30),
-      `4208${String(21 + (i % 60)).padStart(2, '0')}19${60 + (i % 40)}0${1 + (i % 9)}1${i % 9}${String(i % 1000).padStart(3, '0')}X`, `62284804${String(i).padStart(11, '0')}`,
-      `${county}某厂`, `138${String(i).padStart(8, '0')}`, CATEGORIES[i % 3], `${CAUSES[i % 6]}、${CAUSES[(i + 2) % 6]}`, 1 + (i % 6), 12000 + (i % 50) * 900,
-      i % 5 === 0 ? '是' : '否', i % 97 === 0 ? '地市级劳模' : '无', SCHEMES[i % 5], KINDS[i % 5], paid, paid, i % 13 === 0, new Date(2026, i % 11, 1 + (i % 27)),
-      2024 + (i % 3), i % 4 === 0 ? 2026 : '', status === '已退出' ? new Date(2026, i % 10, 2) : '',
+      `${county}${String(i).padStart(5, '0')}`,
+      county,
+      status,
+      SURNAMES[i % 20] + GIVEN[(i * 7) % 20],
+      i % 2 ? '男' : '女',
+      30 + (i % 30),
+      `4208${String(21 + (i % 60)).padStart(2, '0')}19${60 + (i % 40)}0${1 + (i % 9)}1${i % 9}${String(i % 1000).padStart(3, '0')}X`,
+      `62284804${String(i).padStart(11, '0')}`,
+      `${county}某厂`,
+      `138${String(i).padStart(8, '0')}`,
+      CATEGORIES[i % 3],
+      `${CAUSES[i % 6]}、${CAUSES[(i + 2) % 6]}`,
+      1 + (i % 6),
+      12000 + (i % 50) * 900,
+      i % 5 === 0 ? '是' : '否',
+      i % 97 === 0 ? '地市级劳模' : '无',
+      SCHEMES[i % 5],
+      KINDS[i % 5],
+      paid,
+      paid,
+      i % 13 === 0,
+      new Date(2026, i % 11, 1 + (i % 27)),
+      2024 + (i % 3),
+      i % 4 === 0 ? 2026 : '',
+      status === '已退出' ? new Date(2026, i % 10, 2) : '',
     ]);
   }
   return rows;
@@ -60,7 +106,10 @@ export async function benchRollup(): Promise<Record<string, unknown>[]> {
   }
   ss.getSheetByName('汇总来源')!.getRange(2, 1, sourceRows.length, 6).setValues(sourceRows);
   const out: Record<string, unknown>[] = [];
-  for (const [name, run] of [['rollup_8x25k', runRollup], ['reports_8x25k', runReports]] as const) {
+  for (const [name, run] of [
+    ['rollup_8x25k', runRollup],
+    ['reports_8x25k', runReports],
+  ] as const) {
     fake.counter.reset();
     const t0 = performance.now();
     const r = run();
@@ -70,9 +119,16 @@ export async function benchRollup(): Promise<Record<string, unknown>[]> {
     if (!r.ok) throw new Error(`${name}: ${r.message}`);
     const calls = fake.counter.snapshot();
     out.push({
-      case: name, rows: COUNTIES.length * PER_COUNTY, ms: +ms.toFixed(1), serviceCalls: fake.counter.total(),
-      getValues: calls['Range.getValues'] ?? 0, setValues: calls['Range.setValues'] ?? 0,
-      max_rss_mb: Math.round(maxRss / 2 ** 20), heap_after_mb: Math.round(heapAfter / 2 ** 20), target_ms: 2000, target_mb: 500,
+      case: name,
+      rows: COUNTIES.length * PER_COUNTY,
+      ms: +ms.toFixed(1),
+      serviceCalls: fake.counter.total(),
+      getValues: calls['Range.getValues'] ?? 0,
+      setValues: calls['Range.setValues'] ?? 0,
+      max_rss_mb: Math.round(maxRss / 2 ** 20),
+      heap_after_mb: Math.round(heapAfter / 2 ** 20),
+      target_ms: 2000,
+      target_mb: 500,
     });
   }
   return out;

@@ -13,7 +13,13 @@ import { dailyDeadlineCheck } from '../src/server/triggers';
 // The ops table behind sendWrite: here the owner works alone (no writer), as before one is connected.
 import '../src/writer/ops';
 
-export interface BenchResult { case: string; ms: number; serviceCalls: number; rows: number; target_ms?: number }
+export interface BenchResult {
+  case: string;
+  ms: number;
+  serviceCalls: number;
+  rows: number;
+  target_ms?: number;
+}
 
 const ROWS = 20_000;
 const OWNER = 'owner@jmszgh.cn';
@@ -43,7 +49,10 @@ function workbook(rows: number, status: string): Fake {
   setupSpreadsheet();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const staff = ss.getSheetByName('人员权限')!;
-  staff.getRange(3, 1, 2, 4).setValues([[STAFF, '基层工会', 'H01', '张敏'], [REVIEWER, '单位工会审核', 'H01', '李娜']]);
+  staff.getRange(3, 1, 2, 4).setValues([
+    [STAFF, '基层工会', 'H01', '张敏'],
+    [REVIEWER, '单位工会审核', 'H01', '李娜'],
+  ]);
   const cases = ss.getSheetByName('案件')!;
   const header = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0].map(String);
   const col = (zh: string) => header.indexOf(zh);
@@ -53,7 +62,7 @@ function workbook(rows: number, status: string): Fake {
     r[col('职工编号')] = `H02${String(i).padStart(5, '0')}`;
     r[col('县区代码')] = 'H02';
     r[col('状态')] = status;
-    r[col('提交日期')] = new Date(2025, (i % 12), 1 + (i % 27));
+    r[col('提交日期')] = new Date(2025, i % 12, 1 + (i % 27));
     r[col('紧急（先救助后补办）')] = i % 10 === 0 ? '是' : '否';
     r[col('姓名')] = `职工${i}`;
     r[col('身份证号')] = makeId('420822', `19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 9}`, i);
@@ -83,10 +92,16 @@ function measure(name: string, rows: number, fake: Fake, fn: () => unknown, targ
 export function benchDailyDeadlineCheck(): BenchResult {
   const fake = workbook(ROWS, '待审核');
   setNow('2026-03-02');
-  const result = measure('workflow_daily_deadline_check_20k', ROWS, fake, () => {
-    const r = dailyDeadlineCheck();
-    if (r.open !== ROWS) throw new Error(`expected ${ROWS} open cases, got ${r.open}`);
-  }, 1000);
+  const result = measure(
+    'workflow_daily_deadline_check_20k',
+    ROWS,
+    fake,
+    () => {
+      const r = dailyDeadlineCheck();
+      if (r.open !== ROWS) throw new Error(`expected ${ROWS} open cases, got ${r.open}`);
+    },
+    1000,
+  );
   setNow(null);
   return result;
 }

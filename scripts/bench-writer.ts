@@ -15,7 +15,15 @@ import { setupSpreadsheet } from '../src/server/setup';
 import { ALLOWED_AUDIENCES_PROPERTY, SPREADSHEETS_PROPERTY, doGet, doPost } from '../src/writer/index';
 import '../src/writer/ops';
 
-export interface WriterBenchResult { case: string; rows: number; ms: number; serviceCalls: number; urlFetches: number; sheetReads: number; sheetWrites: number }
+export interface WriterBenchResult {
+  case: string;
+  rows: number;
+  ms: number;
+  serviceCalls: number;
+  urlFetches: number;
+  sheetReads: number;
+  sheetWrites: number;
+}
 
 const OWNER = 'owner@jmszgh.cn';
 const STAFF = 'zhangmin@jszgh.cn';
@@ -39,7 +47,12 @@ function world(rows: number): Fake {
   fake.setUser(OWNER);
   setupSpreadsheet();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  ss.getSheetByName('人员权限')!.getRange(3, 1, 2, 4).setValues([[STAFF, '基层工会', 'H01', '张敏'], [REVIEWER, '单位工会审核', 'H01', '李娜']]);
+  ss.getSheetByName('人员权限')!
+    .getRange(3, 1, 2, 4)
+    .setValues([
+      [STAFF, '基层工会', 'H01', '张敏'],
+      [REVIEWER, '单位工会审核', 'H01', '李娜'],
+    ]);
   const cases = ss.getSheetByName('案件')!;
   const header = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0].map(String);
   const col = (zh: string) => header.indexOf(zh);
@@ -67,8 +80,17 @@ function world(rows: number): Fake {
 }
 
 const VALUES = {
-  name: '王秀英', id_number: makeId('420821', '1972-03-15', 24), employer: '京山县轻机厂', household_income: 24000, household_size: 3,
-  medical_self_pay: 20000, causes: ['因病'], emergency: '否', other_programme: '否', scheme: 'medical', relief_base: 20000,
+  name: '王秀英',
+  id_number: makeId('420821', '1972-03-15', 24),
+  employer: '京山县轻机厂',
+  household_income: 24000,
+  household_size: 3,
+  medical_self_pay: 20000,
+  causes: ['因病'],
+  emergency: '否',
+  other_programme: '否',
+  scheme: 'medical',
+  relief_base: 20000,
 };
 
 function measure(name: string, rows: number, fake: Fake, fn: () => void): WriterBenchResult & { calls: Record<string, number> } {
@@ -79,8 +101,14 @@ function measure(name: string, rows: number, fake: Fake, fn: () => void): Writer
   const calls = fake.counter.snapshot();
   const sum = (keys: string[]) => keys.reduce((a, k) => a + (calls[k] ?? 0), 0);
   return {
-    case: name, rows, ms: +ms.toFixed(1), serviceCalls: Object.values(calls).reduce((a, b) => a + b, 0),
-    urlFetches: calls['UrlFetchApp.fetch'] ?? 0, sheetReads: sum(['Range.getValues', 'Range.getValue']), sheetWrites: sum(['Range.setValues', 'Range.setValue']), calls,
+    case: name,
+    rows,
+    ms: +ms.toFixed(1),
+    serviceCalls: Object.values(calls).reduce((a, b) => a + b, 0),
+    urlFetches: calls['UrlFetchApp.fetch'] ?? 0,
+    sheetReads: sum(['Range.getValues', 'Range.getValue']),
+    sheetWrites: sum(['Range.setValues', 'Range.setValue']),
+    calls,
   };
 }
 
@@ -107,7 +135,8 @@ function saveAndPass(rows: number) {
 export function benchWriter(): (WriterBenchResult | { case: string; equal_calls: boolean })[] {
   const small = saveAndPass(10);
   const large = saveAndPass(20_000);
-  const same = JSON.stringify(small.save.calls) === JSON.stringify(large.save.calls) && JSON.stringify(small.review.calls) === JSON.stringify(large.review.calls);
+  const same =
+    JSON.stringify(small.save.calls) === JSON.stringify(large.save.calls) && JSON.stringify(small.review.calls) === JSON.stringify(large.review.calls);
   const strip = ({ calls: _c, ...r }: WriterBenchResult & { calls: unknown }) => r;
   return [strip(small.save), strip(large.save), strip(small.review), strip(large.review), { case: 'writer_calls_equal_10_vs_20k', equal_calls: same }];
 }

@@ -75,7 +75,9 @@ function customFunctionCases(): void {
   const regions = ['420802', '420821', '420822', '420881', '410105', '130602', '510104'];
   const ids: unknown[][] = [];
   for (let i = 0; i < 100_000; i++) {
-    const y = 1960 + (i % 45), m = 1 + (i % 12), d = 1 + (i % 28);
+    const y = 1960 + (i % 45),
+      m = 1 + (i % 12),
+      d = 1 + (i % 28);
     const body = `${regions[i % regions.length]}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
     ids.push([i % 10 === 0 ? body + '0' : idWithCheck(body)]);
   }
@@ -84,7 +86,16 @@ function customFunctionCases(): void {
 
 async function optionalCases(): Promise<void> {
   // Bench cases contributed by the workflow, roll-up and CLI layers.
-  for (const mod of ['./bench-workflow', './bench-writer', './bench-rollup', './bench-cli', './bench-domain', './bench-audit', './bench-calendar', './bench-staging']) {
+  for (const mod of [
+    './bench-workflow',
+    './bench-writer',
+    './bench-rollup',
+    './bench-cli',
+    './bench-domain',
+    './bench-audit',
+    './bench-calendar',
+    './bench-staging',
+  ]) {
     let cases: Record<string, unknown>;
     try {
       cases = await import(mod);

@@ -18,7 +18,10 @@ const data = JSON.parse(readFileSync(require.resolve('chinese-days/dist/chinese-
 
 /** date → [kind, zh name] */
 const entries = [];
-for (const [kind, table] of [['休', data.holidays], ['班', data.workdays]]) {
+for (const [kind, table] of [
+  ['休', data.holidays],
+  ['班', data.workdays],
+]) {
   for (const [date, info] of Object.entries(table)) {
     const y = Number(date.slice(0, 4));
     if (y < first || y > last) continue;
@@ -30,7 +33,7 @@ entries.sort((a, b) => (a.date < b.date ? -1 : 1));
 // One line per year: runs of consecutive days with the same kind and name, "MMDD+n休名".
 const dayNo = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86400000;
 const years = {};
-for (let i = 0; i < entries.length; ) {
+for (let i = 0; i < entries.length;) {
   const e = entries[i];
   let j = i + 1;
   while (j < entries.length && entries[j].kind === e.kind && entries[j].name === e.name && dayNo(entries[j].date) === dayNo(entries[j - 1].date) + 1) j++;

@@ -14,8 +14,11 @@ import { writeCountyFiles } from '../harness/print/countyFiles';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
 const FORMS: [sheet: string, file: string][] = [
-  ['送温暖工程统计表', 'reports-warmth'], ['困难职工帮扶中心统计表', 'reports-centre'], ['实名制汇总表', 'reports-realname'],
-  ['汇总', 'reports-summary'], ['公示名单', 'reports-notice'],
+  ['送温暖工程统计表', 'reports-warmth'],
+  ['困难职工帮扶中心统计表', 'reports-centre'],
+  ['实名制汇总表', 'reports-realname'],
+  ['汇总', 'reports-summary'],
+  ['公示名单', 'reports-notice'],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-shots-'));

@@ -20,10 +20,17 @@ async function main(): Promise<void> {
   try {
     // Intake: a reviewer editing 刘桂兰's case, preview filled in, one field with an error.
     const values = { ...EXISTING_VALUES, phone: '1397260015' };
-    const intake = await openSidebar(browser, 'intake', new FakeBackend().on('getIntakeForm', () =>
-      intakeModel({ user: REVIEWER, workerNo: 'H0400023', version: 4, status: '待审核', values })), 1000);
+    const intake = await openSidebar(
+      browser,
+      'intake',
+      new FakeBackend().on('getIntakeForm', () => intakeModel({ user: REVIEWER, workerNo: 'H0400023', version: 4, status: '待审核', values })),
+      1000,
+    );
     const { page } = intake;
-    await eventually(() => page.locator('.preview').textContent(), (t) => (t ?? '').includes('建议救助金额'));
+    await eventually(
+      () => page.locator('.preview').textContent(),
+      (t) => (t ?? '').includes('建议救助金额'),
+    );
     await control(page, '联系电话').focus();
     await control(page, '联系电话').press('End');
     await page.keyboard.type(' ');

@@ -1,2 +1,4 @@
 // The union works in Beijing time and Apps Script runs with timeZone Asia/Shanghai (appsscript.json).
-module.exports = async () => { process.env.TZ = 'Asia/Shanghai'; };
+module.exports = async () => {
+  process.env.TZ = 'Asia/Shanghai';
+};

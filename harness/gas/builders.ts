@@ -41,8 +41,13 @@ interface ValidationSpec {
   helpText: string;
 }
 
-export class FakeDataValidation implements Counted, Shape<GoogleAppsScript.Spreadsheet.DataValidation, 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'> {
-  constructor(readonly _counter: CallCounter, readonly _spec: ValidationSpec) {}
+export class FakeDataValidation
+  implements Counted, Shape<GoogleAppsScript.Spreadsheet.DataValidation, 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'>
+{
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _spec: ValidationSpec,
+  ) {}
   getCriteriaType(): string {
     return this._spec.type;
   }
@@ -80,7 +85,19 @@ export class FakeDataValidation implements Counted, Shape<GoogleAppsScript.Sprea
 export class FakeDataValidationBuilder
   implements
     Counted,
-    Shape<GoogleAppsScript.Spreadsheet.DataValidationBuilder, 'requireValueInList' | 'requireNumberBetween' | 'requireNumberGreaterThanOrEqualTo' | 'requireDate' | 'requireTextIsEmail' | 'requireFormulaSatisfied' | 'setAllowInvalid' | 'setHelpText' | 'getCriteriaValues' | 'build'>
+    Shape<
+      GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+      | 'requireValueInList'
+      | 'requireNumberBetween'
+      | 'requireNumberGreaterThanOrEqualTo'
+      | 'requireDate'
+      | 'requireTextIsEmail'
+      | 'requireFormulaSatisfied'
+      | 'setAllowInvalid'
+      | 'setHelpText'
+      | 'getCriteriaValues'
+      | 'build'
+    >
 {
   constructor(
     readonly _counter: CallCounter,
@@ -167,8 +184,14 @@ export class FakeBooleanCondition {
   }
 }
 
-export class FakeConditionalFormatRule implements Counted, Shape<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, 'getRanges' | 'getBooleanCondition' | 'copy'> {
-  constructor(readonly _counter: CallCounter, readonly _spec: ConditionSpec, readonly _ranges: FakeRange[]) {}
+export class FakeConditionalFormatRule
+  implements Counted, Shape<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, 'getRanges' | 'getBooleanCondition' | 'copy'>
+{
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _spec: ConditionSpec,
+    readonly _ranges: FakeRange[],
+  ) {}
   getRanges(): FakeRange[] {
     return [...this._ranges];
   }
@@ -184,7 +207,12 @@ export class FakeConditionalFormatRule implements Counted, Shape<GoogleAppsScrip
 }
 
 export class FakeConditionalFormatRuleBuilder
-  implements Counted, Shape<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, 'whenFormulaSatisfied' | 'whenTextEqualTo' | 'whenNumberGreaterThan' | 'whenCellNotEmpty' | 'setBackground' | 'setFontColor' | 'setBold' | 'build'>
+  implements
+    Counted,
+    Shape<
+      GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+      'whenFormulaSatisfied' | 'whenTextEqualTo' | 'whenNumberGreaterThan' | 'whenCellNotEmpty' | 'setBackground' | 'setFontColor' | 'setBold' | 'build'
+    >
 {
   constructor(
     readonly _counter: CallCounter,
@@ -233,7 +261,14 @@ export class FakeConditionalFormatRuleBuilder
 // ── charts ──────────────────────────────────────────────────────────────────
 
 export const ChartType = {
-  AREA: 'AREA', BAR: 'BAR', COLUMN: 'COLUMN', COMBO: 'COMBO', LINE: 'LINE', PIE: 'PIE', SCATTER: 'SCATTER', TABLE: 'TABLE',
+  AREA: 'AREA',
+  BAR: 'BAR',
+  COLUMN: 'COLUMN',
+  COMBO: 'COMBO',
+  LINE: 'LINE',
+  PIE: 'PIE',
+  SCATTER: 'SCATTER',
+  TABLE: 'TABLE',
 } as const;
 
 export interface ChartSpec {
@@ -256,7 +291,10 @@ export class FakeChartOptions {
 }
 
 export class FakeEmbeddedChart implements Counted {
-  constructor(readonly _counter: CallCounter, readonly _spec: ChartSpec) {}
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _spec: ChartSpec,
+  ) {}
   getChartId(): string {
     return this._spec.id;
   }
@@ -284,7 +322,15 @@ export class FakeChartBuilder implements Counted {
   constructor(
     readonly _counter: CallCounter,
     readonly _spec: ChartSpec = {
-      id: `chart-${++chartSeq}`, type: ChartType.COLUMN, ranges: [], options: {}, anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0, numHeaders: -1,
+      id: `chart-${++chartSeq}`,
+      type: ChartType.COLUMN,
+      ranges: [],
+      options: {},
+      anchorRow: 1,
+      anchorColumn: 1,
+      offsetX: 0,
+      offsetY: 0,
+      numHeaders: -1,
     },
   ) {}
   setChartType(type: string): this {
@@ -402,7 +448,19 @@ export class FakeProtection
     Counted,
     Shape<
       GoogleAppsScript.Spreadsheet.Protection,
-      'getDescription' | 'setDescription' | 'isWarningOnly' | 'setWarningOnly' | 'canDomainEdit' | 'setDomainEdit' | 'canEdit' | 'remove' | 'addEditor' | 'addEditors' | 'removeEditor' | 'removeEditors' | 'getEditors'
+      | 'getDescription'
+      | 'setDescription'
+      | 'isWarningOnly'
+      | 'setWarningOnly'
+      | 'canDomainEdit'
+      | 'setDomainEdit'
+      | 'canEdit'
+      | 'remove'
+      | 'addEditor'
+      | 'addEditors'
+      | 'removeEditor'
+      | 'removeEditors'
+      | 'getEditors'
     >
 {
   readonly _counter: CallCounter;
@@ -414,7 +472,11 @@ export class FakeProtection
   private readonly editors = new Set<string>();
   _unprotected: Area[] = [];
 
-  constructor(private readonly host: ProtectionHost, readonly _type: string, public _area: Area | null) {
+  constructor(
+    private readonly host: ProtectionHost,
+    readonly _type: string,
+    public _area: Area | null,
+  ) {
     this._counter = host._counter;
     // The owner, and the effective user who protects, are editors of a new protection.
     this.editors.add(host.owner.toLowerCase());

@@ -53,7 +53,20 @@ export function isDate(v: unknown): v is Date {
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 function wallIn(d: Date, zone: string): number[] {
   let f = zoneFormats.get(zone);
-  if (!f) zoneFormats.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+  if (!f)
+    zoneFormats.set(
+      zone,
+      (f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })),
+    );
   const p: Record<string, number> = {};
   for (const x of f.formatToParts(d)) if (x.type !== 'literal') p[x.type] = Number(x.value);
   return [p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second];

@@ -42,7 +42,13 @@ export class FakeIssuer {
   mint(claims: Partial<IdClaims> & { email: string; aud: string }): string {
     const now = Math.floor(Date.now() / 1000);
     const full: IdClaims = {
-      iss: GOOGLE_ISSUER, azp: claims.aud, email_verified: true, iat: now, exp: now + 3600, sub: subjectOf(claims.email), ...claims,
+      iss: GOOGLE_ISSUER,
+      azp: claims.aud,
+      email_verified: true,
+      iat: now,
+      exp: now + 3600,
+      sub: subjectOf(claims.email),
+      ...claims,
     };
     const header = { alg: 'RS256', kid: 'fake-issuer-key-1', typ: 'JWT' };
     const token = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(full))}.${b64url(randomBytes(64))}`;
@@ -62,8 +68,16 @@ export class FakeIssuer {
     // A token minted without the userinfo.email scope carries no e-mail claims.
     const email: Record<string, string> = claims.email ? { email: claims.email, email_verified: String(claims.email_verified) } : {};
     const body: Record<string, string> = {
-      iss: claims.iss, azp: claims.azp, aud: claims.aud, sub: claims.sub, ...email, iat: String(claims.iat), exp: String(claims.exp),
-      alg: 'RS256', kid: 'fake-issuer-key-1', typ: 'JWT',
+      iss: claims.iss,
+      azp: claims.azp,
+      aud: claims.aud,
+      sub: claims.sub,
+      ...email,
+      iat: String(claims.iat),
+      exp: String(claims.exp),
+      alg: 'RS256',
+      kid: 'fake-issuer-key-1',
+      typ: 'JWT',
     };
     return { code: 200, body: JSON.stringify(body) };
   }

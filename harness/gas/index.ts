@@ -28,13 +28,33 @@ import { CallCounter, countCalls, type Counted } from './counter';
 import type { FormulaContext, GasEnv } from './env';
 import type { FakeIssuer, IdClaims } from './identity';
 import {
-  FakeCache, FakeLock, FakeLogger, FakeMailApp, FakeProperties, FakeScriptApp, FakeSession, FakeTrigger, FakeUtilities, type LockState, type SentMail,
+  FakeCache,
+  FakeLock,
+  FakeLogger,
+  FakeMailApp,
+  FakeProperties,
+  FakeScriptApp,
+  FakeSession,
+  FakeTrigger,
+  FakeUtilities,
+  type LockState,
+  type SentMail,
 } from './services';
 import { FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import type { Shape } from './types';
 import { FakeHtmlService, FakeUi } from './ui';
 import { FakeContentService, FakeHTTPResponse, FakeTextOutput, FakeUrlFetchApp, type WebAppEvent, type WebAppRunner } from './web';
-import { SCOPES, World, domainOf, noPermission, type AuthModeName, type Execution, type ExecutionInfo, type ExecutionKind, type WebAppDeployment } from './world';
+import {
+  SCOPES,
+  World,
+  domainOf,
+  noPermission,
+  type AuthModeName,
+  type Execution,
+  type ExecutionInfo,
+  type ExecutionKind,
+  type WebAppDeployment,
+} from './world';
 
 export { FakeRange, FakeSheet, FakeSpreadsheet, FakeUi, FakeTrigger, CallCounter, FakeTextOutput, FakeHTTPResponse };
 export { PROTECTED_MESSAGE } from './world';
@@ -290,7 +310,11 @@ export class FakeGas implements GasEnv, WebAppRunner {
     this.CacheService = new FakeCacheService(this);
     this.LockService = new FakeLockService(this);
     this.ScriptApp = new FakeScriptApp({ world: this.world, triggers: this.triggers, audience: this.audience, scriptId: `1BfScript${this.id}` });
-    this.Session = new FakeSession(this._counter, () => this.world.exec(), () => this.world.locale);
+    this.Session = new FakeSession(
+      this._counter,
+      () => this.world.exec(),
+      () => this.world.locale,
+    );
     this.MailApp = new FakeMailApp(this._counter, this._mails, this.world);
     this.HtmlService = new FakeHtmlService(this._counter, (name) => this.readHtml(name));
     this.Utilities = new FakeUtilities(this._counter);
@@ -377,7 +401,10 @@ export class FakeGas implements GasEnv, WebAppRunner {
   runAs<T>(email: string, fn: () => T, opts: RunAsOptions = {}): T {
     const active = email.toLowerCase();
     const effective = (opts.effectiveUser ?? email).toLowerCase();
-    return this._run(this.world.newExecution('menu', this.id, { activeUser: active, effectiveUser: effective, authority: effective }, opts.authMode ?? 'FULL', true), fn);
+    return this._run(
+      this.world.newExecution('menu', this.id, { activeUser: active, effectiveUser: effective, authority: effective }, opts.authMode ?? 'FULL', true),
+      fn,
+    );
   }
 
   /**
@@ -419,7 +446,12 @@ export class FakeGas implements GasEnv, WebAppRunner {
   /** Another Apps Script project in the same world: same spreadsheets, issuer and clock; its own properties, caches, locks, triggers. */
   addProject(opts: AddProjectOptions): FakeGas {
     if (this.runners.has(opts.id)) throw new Error(`A project ${opts.id} already exists.`);
-    return new FakeGas({ id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir, manifest: opts.manifest ?? null }, this.world, this.runners, this._mails);
+    return new FakeGas(
+      { id: opts.id, owner: opts.owner ?? this.world.owner, htmlDir: this.htmlDir, manifest: opts.manifest ?? null },
+      this.world,
+      this.runners,
+      this._mails,
+    );
   }
 
   /** The project with this id in the same world. */
@@ -437,8 +469,15 @@ export class FakeGas implements GasEnv, WebAppRunner {
     const id = `AKfycb${this.id.replace(/[^A-Za-z0-9]/g, '')}${randomId(40)}`;
     const url = `https://script.google.com/macros/s/${id}/exec`;
     this.world.webApps.set(id, {
-      id, url, projectId: this.id, executeAs: opts.executeAs, access: opts.access, deployer: opts.deployer.toLowerCase(),
-      doGet: opts.doGet as WebAppDeployment['doGet'], doPost: opts.doPost as WebAppDeployment['doPost'], realm: opts.realm ?? globalThis,
+      id,
+      url,
+      projectId: this.id,
+      executeAs: opts.executeAs,
+      access: opts.access,
+      deployer: opts.deployer.toLowerCase(),
+      doGet: opts.doGet as WebAppDeployment['doGet'],
+      doPost: opts.doPost as WebAppDeployment['doPost'],
+      realm: opts.realm ?? globalThis,
     });
     return url;
   }
@@ -508,8 +547,19 @@ export function createFakeGas(opts: FakeGasOptions = {}): FakeGas {
 }
 
 export const GLOBAL_NAMES = [
-  'SpreadsheetApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'Session', 'MailApp', 'HtmlService', 'Utilities', 'Logger', 'Charts',
-  'UrlFetchApp', 'ContentService',
+  'SpreadsheetApp',
+  'PropertiesService',
+  'CacheService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'MailApp',
+  'HtmlService',
+  'Utilities',
+  'Logger',
+  'Charts',
+  'UrlFetchApp',
+  'ContentService',
 ] as const;
 
 /** Puts the services on `target` (globalThis, or a vm context) under their Apps Script names. */

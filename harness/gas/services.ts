@@ -15,11 +15,19 @@ import { SCOPES, noPermission, type Execution, type World } from './world';
 // ── properties ──────────────────────────────────────────────────────────────
 
 export class FakeProperties
-  implements Counted, Shape<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties' | 'setProperties' | 'getKeys' | 'deleteAllProperties'>
+  implements
+    Counted,
+    Shape<
+      GoogleAppsScript.Properties.Properties,
+      'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties' | 'setProperties' | 'getKeys' | 'deleteAllProperties'
+    >
 {
   readonly _store = new Map<string, string>();
   /** `guard` refuses writes where Apps Script does (custom functions: properties are read-only). */
-  constructor(readonly _counter: CallCounter, private readonly guard: (method: string) => void = () => {}) {}
+  constructor(
+    readonly _counter: CallCounter,
+    private readonly guard: (method: string) => void = () => {},
+  ) {}
   getProperty(key: string): string | null {
     return this._store.get(key) ?? null;
   }
@@ -106,7 +114,11 @@ export interface LockState {
  * waitLock times out at once instead of waiting, with Apps Script's message.
  */
 export class FakeLock implements Counted, Shape<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
-  constructor(readonly _counter: CallCounter, private readonly state: LockState, private readonly exec: () => number) {}
+  constructor(
+    readonly _counter: CallCounter,
+    private readonly state: LockState,
+    private readonly exec: () => number,
+  ) {}
   tryLock(_timeoutInMillis: number): boolean {
     const me = this.exec();
     if (this.state.holder !== null && this.state.holder !== me) return false;
@@ -129,7 +141,15 @@ export class FakeLock implements Counted, Shape<GoogleAppsScript.Lock.Lock, 'try
 export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_CHANGE: 'ON_CHANGE', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT' } as const;
 export const TriggerSource = { CLOCK: 'CLOCK', SPREADSHEETS: 'SPREADSHEETS' } as const;
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
-export const WeekDay = { MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY', SUNDAY: 'SUNDAY' } as const;
+export const WeekDay = {
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
+  SUNDAY: 'SUNDAY',
+} as const;
 
 let triggerSeq = 0;
 
@@ -144,7 +164,10 @@ export interface TriggerSpec {
 }
 
 export class FakeTrigger implements Counted, Shape<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId'> {
-  constructor(readonly _counter: CallCounter, readonly _spec: TriggerSpec) {}
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _spec: TriggerSpec,
+  ) {}
   getHandlerFunction(): string {
     return this._spec.handler;
   }
@@ -164,7 +187,10 @@ export class FakeTrigger implements Counted, Shape<GoogleAppsScript.Script.Trigg
 
 export class FakeClockTriggerBuilder implements Counted {
   readonly _schedule: Record<string, unknown> = {};
-  constructor(readonly _counter: CallCounter, private readonly make: (type: string, source: string, sourceId: string | null, schedule: Record<string, unknown>) => FakeTrigger) {}
+  constructor(
+    readonly _counter: CallCounter,
+    private readonly make: (type: string, source: string, sourceId: string | null, schedule: Record<string, unknown>) => FakeTrigger,
+  ) {}
   everyMinutes(n: number): this {
     if (![1, 5, 10, 15, 30].includes(n)) throw new Error('The value you passed to everyMinutes must be 1, 5, 10, 15 or 30.');
     this._schedule.everyMinutes = n;
@@ -213,7 +239,15 @@ export class FakeClockTriggerBuilder implements Counted {
   }
   create(): FakeTrigger {
     const s = this._schedule;
-    if (s.everyMinutes === undefined && s.everyHours === undefined && s.everyDays === undefined && s.everyWeeks === undefined && s.after === undefined && s.at === undefined && s.onMonthDay === undefined) {
+    if (
+      s.everyMinutes === undefined &&
+      s.everyHours === undefined &&
+      s.everyDays === undefined &&
+      s.everyWeeks === undefined &&
+      s.after === undefined &&
+      s.at === undefined &&
+      s.onMonthDay === undefined
+    ) {
       throw new Error('The trigger has no schedule.');
     }
     return this.make(EventType.CLOCK, TriggerSource.CLOCK, null, { ...s });
@@ -222,7 +256,11 @@ export class FakeClockTriggerBuilder implements Counted {
 
 export class FakeSpreadsheetTriggerBuilder implements Counted {
   private type: string | null = null;
-  constructor(readonly _counter: CallCounter, private readonly sourceId: string, private readonly make: (type: string, source: string, sourceId: string | null, schedule: Record<string, unknown>) => FakeTrigger) {}
+  constructor(
+    readonly _counter: CallCounter,
+    private readonly sourceId: string,
+    private readonly make: (type: string, source: string, sourceId: string | null, schedule: Record<string, unknown>) => FakeTrigger,
+  ) {}
   onOpen(): this {
     this.type = EventType.ON_OPEN;
     return this;
@@ -246,12 +284,16 @@ export class FakeSpreadsheetTriggerBuilder implements Counted {
 }
 
 export class FakeTriggerBuilder implements Counted {
-  constructor(readonly _counter: CallCounter, private readonly handler: string, private readonly host: TriggerHost) {}
+  constructor(
+    readonly _counter: CallCounter,
+    private readonly handler: string,
+    private readonly host: TriggerHost,
+  ) {}
   timeBased(): FakeClockTriggerBuilder {
     return new FakeClockTriggerBuilder(this._counter, (t, s, id, sch) => this.host._addTrigger(this.handler, t, s, id, sch));
   }
   forSpreadsheet(ss: { getId(): string } | string): FakeSpreadsheetTriggerBuilder {
-    const id = typeof ss === 'string' ? ss : (ss as { _id?: string })._id ?? ss.getId();
+    const id = typeof ss === 'string' ? ss : ((ss as { _id?: string })._id ?? ss.getId());
     return new FakeSpreadsheetTriggerBuilder(this._counter, id, (t, s, sid, sch) => this.host._addTrigger(this.handler, t, s, sid, sch));
   }
 }
@@ -271,7 +313,10 @@ export interface ScriptHost {
 }
 
 export class FakeScriptApp
-  implements Counted, TriggerHost, Shape<GoogleAppsScript.Script.ScriptApp, 'getProjectTriggers' | 'newTrigger' | 'getScriptId' | 'getOAuthToken' | 'getIdentityToken'>
+  implements
+    Counted,
+    TriggerHost,
+    Shape<GoogleAppsScript.Script.ScriptApp, 'getProjectTriggers' | 'newTrigger' | 'getScriptId' | 'getOAuthToken' | 'getIdentityToken'>
 {
   readonly AuthMode = AuthMode;
   readonly EventType = EventType;
@@ -348,8 +393,16 @@ export class FakeScriptApp
  * web app's deployer or the trigger's installer; both are '' where Google hides the address.
  * https://developers.google.com/apps-script/reference/base/session
  */
-export class FakeSession implements Counted, Shape<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'> {
-  constructor(readonly _counter: CallCounter, private readonly exec: () => Execution, private readonly locale: () => string) {}
+export class FakeSession
+  implements
+    Counted,
+    Shape<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'>
+{
+  constructor(
+    readonly _counter: CallCounter,
+    private readonly exec: () => Execution,
+    private readonly locale: () => string,
+  ) {}
   getActiveUser(): FakeUser {
     return new FakeUser(this.exec().activeUser);
   }
@@ -382,7 +435,11 @@ export interface SentMail {
 export const MAIL_QUOTA = 100;
 
 export class FakeMailApp implements Counted, Shape<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> {
-  constructor(readonly _counter: CallCounter, readonly _sent: SentMail[], private readonly world: World) {}
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _sent: SentMail[],
+    private readonly world: World,
+  ) {}
   sendEmail(a: string | Record<string, unknown>, subject?: string, body?: string, options?: Record<string, unknown>): void {
     // Simple triggers cannot send mail ("the Gmail service requires authorization"); custom functions cannot either.
     // https://developers.google.com/apps-script/guides/triggers#restrictions
@@ -392,9 +449,15 @@ export class FakeMailApp implements Counted, Shape<GoogleAppsScript.Mail.MailApp
     const to = String(m.to ?? m.recipient ?? '').trim();
     if (!to) throw new Error('Failed to send email: no recipient');
     this._sent.push({
-      to, subject: String(m.subject ?? ''), body: String(m.body ?? ''), from: this.world.exec().authority,
-      ...(m.htmlBody ? { htmlBody: String(m.htmlBody) } : {}), ...(m.name ? { name: String(m.name) } : {}),
-      ...(m.cc ? { cc: String(m.cc) } : {}), ...(m.bcc ? { bcc: String(m.bcc) } : {}), ...(m.replyTo ? { replyTo: String(m.replyTo) } : {}),
+      to,
+      subject: String(m.subject ?? ''),
+      body: String(m.body ?? ''),
+      from: this.world.exec().authority,
+      ...(m.htmlBody ? { htmlBody: String(m.htmlBody) } : {}),
+      ...(m.name ? { name: String(m.name) } : {}),
+      ...(m.cc ? { cc: String(m.cc) } : {}),
+      ...(m.bcc ? { bcc: String(m.bcc) } : {}),
+      ...(m.replyTo ? { replyTo: String(m.replyTo) } : {}),
     });
   }
   getRemainingDailyQuota(): number {
@@ -415,7 +478,20 @@ const bytesOf = (value: string | number[], charset?: unknown) =>
   typeof value === 'string' ? Buffer.from(value, String(charset ?? 'UTF_8') === 'US_ASCII' ? 'ascii' : 'utf8') : Buffer.from(value.map((x) => x & 0xff));
 
 export class FakeUtilities
-  implements Counted, Shape<GoogleAppsScript.Utilities.Utilities, 'computeDigest' | 'computeHmacSha256Signature' | 'formatDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe'>
+  implements
+    Counted,
+    Shape<
+      GoogleAppsScript.Utilities.Utilities,
+      | 'computeDigest'
+      | 'computeHmacSha256Signature'
+      | 'formatDate'
+      | 'getUuid'
+      | 'sleep'
+      | 'base64Encode'
+      | 'base64Decode'
+      | 'base64EncodeWebSafe'
+      | 'base64DecodeWebSafe'
+    >
 {
   readonly DigestAlgorithm = DigestAlgorithm;
   readonly Charset = Charset;
@@ -456,7 +532,10 @@ export class FakeUtilities
       .replace(/ss/g, pad(date.getSeconds()));
   }
   getUuid(): string {
-    const h = () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
+    const h = () =>
+      Math.floor(Math.random() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
   }
   sleep(_ms: number): void {
@@ -471,7 +550,10 @@ export class FakeUtilities
 }
 
 export class FakeLogger implements Counted {
-  constructor(readonly _counter: CallCounter, readonly _lines: string[]) {}
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _lines: string[],
+  ) {}
   log(...args: unknown[]): this {
     this._lines.push(args.map(String).join(' '));
     return this;

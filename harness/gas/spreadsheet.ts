@@ -11,7 +11,16 @@
  */
 import { a1Of, columnLetters, openEnds, parseA1, splitSheet, type Box } from './a1';
 import {
-  ChartType, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeProtection, FakeUser, ProtectionType, type Area, type ProtectionHost,
+  ChartType,
+  FakeChartBuilder,
+  FakeConditionalFormatRule,
+  FakeDataValidation,
+  FakeEmbeddedChart,
+  FakeProtection,
+  FakeUser,
+  ProtectionType,
+  type Area,
+  type ProtectionHost,
 } from './builders';
 import { displayOf, readOut, storeInput } from './cells';
 import { countCalls, type CallCounter, type Counted } from './counter';
@@ -26,7 +35,18 @@ interface Rule<T> extends Box {
   value: T;
 }
 
-type Style = 'numberFormat' | 'validation' | 'background' | 'fontColor' | 'fontWeight' | 'fontSize' | 'fontFamily' | 'horizontalAlignment' | 'verticalAlignment' | 'wrap' | 'border';
+type Style =
+  | 'numberFormat'
+  | 'validation'
+  | 'background'
+  | 'fontColor'
+  | 'fontWeight'
+  | 'fontSize'
+  | 'fontFamily'
+  | 'horizontalAlignment'
+  | 'verticalAlignment'
+  | 'wrap'
+  | 'border';
 
 function contains(b: Box, r: number, c: number): boolean {
   return r >= b.row && r < b.row + b.numRows && c >= b.col && c < b.col + b.numCols;
@@ -61,11 +81,15 @@ function outside(): Error {
 
 function checkShape(values: unknown[][], box: Box): void {
   if (!Array.isArray(values) || values.length !== box.numRows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${box.numRows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${box.numRows}.`,
+    );
   }
   for (const row of values) {
     if (!Array.isArray(row) || row.length !== box.numCols) {
-      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${box.numCols}.`);
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${box.numCols}.`,
+      );
     }
   }
 }
@@ -94,8 +118,23 @@ let sheetSeq = 0;
 let spreadsheetSeq = 0;
 
 type SpreadsheetMethods =
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets' | 'toast' | 'getProtections'
-  | 'getActiveRange' | 'getRange' | 'getSheetByName' | 'insertSheet' | 'getSheets' | 'getSheetById' | 'getActiveSheet' | 'getOwner';
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'getNumSheets'
+  | 'toast'
+  | 'getProtections'
+  | 'getActiveRange'
+  | 'getRange'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'getSheets'
+  | 'getSheetById'
+  | 'getActiveSheet'
+  | 'getOwner';
 
 export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   readonly _counter: CallCounter;
@@ -105,7 +144,11 @@ export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsh
   _active = 0;
   _activeRange: FakeRange | null = null;
 
-  constructor(readonly _env: GasEnv, name = '荆门市困难职工帮扶', id?: string) {
+  constructor(
+    readonly _env: GasEnv,
+    name = '荆门市困难职工帮扶',
+    id?: string,
+  ) {
     this._counter = _env._counter;
     this._id = id ?? `1BfSs${String(++spreadsheetSeq).padStart(4, '0')}${Math.random().toString(36).slice(2, 12)}`;
     this._name = name;
@@ -226,11 +269,47 @@ export class FakeSpreadsheet implements Counted, Shape<GoogleAppsScript.Spreadsh
 }
 
 type SheetMethods =
-  | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
-  | 'insertRowsAfter' | 'insertRowsBefore' | 'insertRowAfter' | 'insertColumnsAfter' | 'insertColumnsBefore' | 'deleteRows' | 'deleteRow' | 'deleteColumns'
-  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'isSheetHidden' | 'getColumnWidth' | 'setColumnWidth' | 'setColumnWidths'
-  | 'hideColumns' | 'showColumns' | 'isColumnHiddenByUser' | 'clearContents' | 'clearNotes' | 'clearFormats' | 'getProtections'
-  | 'getCharts' | 'getConditionalFormatRules' | 'getDataRange' | 'getParent' | 'getRange' | 'newChart' | 'protect' | 'clear' | 'appendRow' | 'activate';
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'insertRowAfter'
+  | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
+  | 'deleteRows'
+  | 'deleteRow'
+  | 'deleteColumns'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setFrozenColumns'
+  | 'getFrozenColumns'
+  | 'isSheetHidden'
+  | 'getColumnWidth'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'isColumnHiddenByUser'
+  | 'clearContents'
+  | 'clearNotes'
+  | 'clearFormats'
+  | 'getProtections'
+  | 'getCharts'
+  | 'getConditionalFormatRules'
+  | 'getDataRange'
+  | 'getParent'
+  | 'getRange'
+  | 'newChart'
+  | 'protect'
+  | 'clear'
+  | 'appendRow'
+  | 'activate';
 
 export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   readonly _counter: CallCounter;
@@ -252,7 +331,10 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
   _conditional: FakeConditionalFormatRule[] = [];
   _charts: FakeEmbeddedChart[] = [];
 
-  constructor(readonly _ss: FakeSpreadsheet, public _name: string) {
+  constructor(
+    readonly _ss: FakeSpreadsheet,
+    public _name: string,
+  ) {
     this._counter = _ss._counter;
   }
 
@@ -370,7 +452,7 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
   }
   deleteRows(rowPosition: number, howMany: number): void {
     if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw outside();
-    if (howMany >= this._maxRows) throw new Error('You can\'t delete all the rows on the sheet.');
+    if (howMany >= this._maxRows) throw new Error("You can't delete all the rows on the sheet.");
     this._guard({ row: rowPosition, col: 1, numRows: howMany, numCols: this._maxCols }, 'deleteRows');
     this._values.splice(rowPosition - 1, howMany);
     this._shiftRows(rowPosition, -howMany);
@@ -382,7 +464,7 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
   /** Deletes columns; what was right of them moves left. */
   deleteColumns(columnPosition: number, howMany: number): void {
     if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this._maxCols) throw outside();
-    if (howMany >= this._maxCols) throw new Error('You can\'t delete all the columns on the sheet.');
+    if (howMany >= this._maxCols) throw new Error("You can't delete all the columns on the sheet.");
     this._guard({ row: 1, col: columnPosition, numRows: this._maxRows, numCols: howMany }, 'deleteColumns');
     for (const row of this._values) if (row && columnPosition - 1 < row.length) row.splice(columnPosition - 1, howMany);
     const last = columnPosition + howMany - 1;
@@ -494,7 +576,9 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
     this._formulas = remap(this._formulas);
     this._notes = remap(this._notes);
     for (const key of Object.keys(this._styles) as Style[]) {
-      this._styles[key] = this._styles[key]!.map((r) => (r.col >= at ? { ...r, col: r.col + n } : r.col + r.numCols - 1 >= at ? { ...r, numCols: r.numCols + n } : r));
+      this._styles[key] = this._styles[key]!.map((r) =>
+        r.col >= at ? { ...r, col: r.col + n } : r.col + r.numCols - 1 >= at ? { ...r, numCols: r.numCols + n } : r,
+      );
     }
     this._shiftProtections((b) => {
       const t = shiftSpan(b.col, b.numCols, at, n);
@@ -642,7 +726,8 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
   /** An area as it is now: a whole-column area reaches the sheet's current last row. */
   _resolve(a: Area): Box {
     return {
-      row: a.row, col: a.col,
+      row: a.row,
+      col: a.col,
       numRows: a.openRows ? Math.max(0, this._maxRows - a.row + 1) : a.numRows,
       numCols: a.openCols ? Math.max(0, this._maxCols - a.col + 1) : a.numCols,
     };
@@ -739,7 +824,9 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
   _setRule(style: Style, box: Box, value: unknown): void {
     const rules = (this._styles[style] ??= []);
     // A rule that the new one covers entirely is gone (keeps the list short).
-    const kept = rules.filter((r) => !(r.row >= box.row && r.col >= box.col && r.row + r.numRows <= box.row + box.numRows && r.col + r.numCols <= box.col + box.numCols));
+    const kept = rules.filter(
+      (r) => !(r.row >= box.row && r.col >= box.col && r.row + r.numRows <= box.row + box.numRows && r.col + r.numCols <= box.col + box.numCols),
+    );
     kept.push({ ...box, value });
     this._styles[style] = kept;
   }
@@ -761,17 +848,72 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
 }
 
 type RangeMethods =
-  | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation'
-  | 'getValues' | 'getValue' | 'getDisplayValues' | 'getDisplayValue' | 'setValues' | 'setValue' | 'clearContent' | 'clear' | 'clearFormat' | 'isBlank'
-  | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas' | 'getNotes' | 'getNote' | 'setNotes' | 'setNote' | 'clearNote'
-  | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats' | 'clearDataValidations' | 'insertCheckboxes'
-  | 'setBackground' | 'setBackgrounds' | 'getBackground' | 'getBackgrounds' | 'setFontColor' | 'getFontColor' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights'
-  | 'setFontSize' | 'setHorizontalAlignment' | 'setVerticalAlignment' | 'setWrap' | 'merge' | 'mergeAcross' | 'breakApart' | 'isPartOfMerge'
-  | 'getCell' | 'getDataValidation' | 'getDataValidations' | 'getSheet' | 'protect' | 'sort' | 'offset' | 'activate' | 'getMergedRanges';
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getValues'
+  | 'getValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'setValues'
+  | 'setValue'
+  | 'clearContent'
+  | 'clear'
+  | 'clearFormat'
+  | 'isBlank'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'getNotes'
+  | 'getNote'
+  | 'setNotes'
+  | 'setNote'
+  | 'clearNote'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'clearDataValidations'
+  | 'insertCheckboxes'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'setFontColor'
+  | 'getFontColor'
+  | 'setFontWeight'
+  | 'getFontWeight'
+  | 'setFontWeights'
+  | 'setFontSize'
+  | 'setHorizontalAlignment'
+  | 'setVerticalAlignment'
+  | 'setWrap'
+  | 'merge'
+  | 'mergeAcross'
+  | 'breakApart'
+  | 'isPartOfMerge'
+  | 'getCell'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getSheet'
+  | 'protect'
+  | 'sort'
+  | 'offset'
+  | 'activate'
+  | 'getMergedRanges';
 
 export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   readonly _counter: CallCounter;
-  constructor(readonly _sheet: FakeSheet, readonly _box: Box, readonly _open: { rows: boolean; cols: boolean } = { rows: false, cols: false }) {
+  constructor(
+    readonly _sheet: FakeSheet,
+    readonly _box: Box,
+    readonly _open: { rows: boolean; cols: boolean } = { rows: false, cols: false },
+  ) {
     this._counter = _sheet._counter;
   }
   /** Refuses the write where Sheets would (custom functions, protections). */
@@ -812,7 +954,12 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
     return this._sheet._range({ row: this._box.row + row - 1, col: this._box.col + col - 1, numRows: 1, numCols: 1 });
   }
   offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number): FakeRange {
-    return this._sheet._range({ row: this._box.row + rowOffset, col: this._box.col + colOffset, numRows: numRows ?? this._box.numRows, numCols: numCols ?? this._box.numCols });
+    return this._sheet._range({
+      row: this._box.row + rowOffset,
+      col: this._box.col + colOffset,
+      numRows: numRows ?? this._box.numRows,
+      numCols: numCols ?? this._box.numCols,
+    });
   }
   activate(): this {
     this._sheet._ss._activeRange = this;
@@ -846,10 +993,15 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
   }
   getDisplayValues(): string[][] {
     const values = this._read(true);
-    return values.map((line, i) => line.map((v, j) => displayOf(v, this._sheet._rule<string>('numberFormat', this._box.row + i, this._box.col + j) ?? DEFAULT_FORMAT)));
+    return values.map((line, i) =>
+      line.map((v, j) => displayOf(v, this._sheet._rule<string>('numberFormat', this._box.row + i, this._box.col + j) ?? DEFAULT_FORMAT)),
+    );
   }
   getDisplayValue(): string {
-    return displayOf(this._sheet._get(this._box.row, this._box.col, true), this._sheet._rule<string>('numberFormat', this._box.row, this._box.col) ?? DEFAULT_FORMAT);
+    return displayOf(
+      this._sheet._get(this._box.row, this._box.col, true),
+      this._sheet._rule<string>('numberFormat', this._box.row, this._box.col) ?? DEFAULT_FORMAT,
+    );
   }
   setValues(values: unknown[][]): this {
     this._guard('setValues');
@@ -881,7 +1033,9 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
         if (strict.length > 0 && st.formula === null) {
           const rule = s._rule<FakeDataValidation>('validation', r, c);
           if (rule && !rule._spec.allowInvalid && !rule._accepts(st.value)) {
-            throw new Error(`The data you entered in cell ${a1Of({ row: r, col: c, numRows: 1, numCols: 1 })} violates the data validation rules set on this cell.`);
+            throw new Error(
+              `The data you entered in cell ${a1Of({ row: r, col: c, numRows: 1, numCols: 1 })} violates the data validation rules set on this cell.`,
+            );
           }
         }
         line[j] = st.value;
@@ -1111,7 +1265,17 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
   merge(): this {
     this._guard('merge');
     const overlapping = this._sheet._merges.filter((m) => intersects(m, this._box));
-    if (overlapping.some((m) => !(m.row >= this._box.row && m.col >= this._box.col && m.row + m.numRows <= this._box.row + this._box.numRows && m.col + m.numCols <= this._box.col + this._box.numCols))) {
+    if (
+      overlapping.some(
+        (m) =>
+          !(
+            m.row >= this._box.row &&
+            m.col >= this._box.col &&
+            m.row + m.numRows <= this._box.row + this._box.numRows &&
+            m.col + m.numCols <= this._box.col + this._box.numCols
+          ),
+      )
+    ) {
       throw new Error('You must select all cells in a merged range to merge or unmerge them.');
     }
     this._sheet._merges = this._sheet._merges.filter((m) => !intersects(m, this._box));
@@ -1157,7 +1321,9 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
    */
   sort(spec: number | { column: number; ascending?: boolean } | (number | { column: number; ascending?: boolean })[]): this {
     this._guard('sort');
-    const keys = (Array.isArray(spec) ? spec : [spec]).map((k) => (typeof k === 'number' ? { column: k, ascending: true } : { column: k.column, ascending: k.ascending !== false }));
+    const keys = (Array.isArray(spec) ? spec : [spec]).map((k) =>
+      typeof k === 'number' ? { column: k, ascending: true } : { column: k.column, ascending: k.ascending !== false },
+    );
     const { row, col, numRows, numCols } = this._box;
     for (const k of keys) if (k.column < col || k.column >= col + numCols) throw new Error('The column to sort by is outside the range.');
     const s = this._sheet;

@@ -12,11 +12,22 @@ export interface RecordedMenu {
   items: MenuItem[];
 }
 
-export class FakeHtmlOutput implements Counted, Shape<GoogleAppsScript.HTML.HtmlOutput, 'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'getContent' | 'setContent' | 'append'> {
+export class FakeHtmlOutput
+  implements
+    Counted,
+    Shape<
+      GoogleAppsScript.HTML.HtmlOutput,
+      'setTitle' | 'getTitle' | 'setWidth' | 'getWidth' | 'setHeight' | 'getHeight' | 'getContent' | 'setContent' | 'append'
+    >
+{
   _title = '';
   _width = 300;
   _height = 500;
-  constructor(readonly _counter: CallCounter, public _content: string, readonly _file: string | null = null) {}
+  constructor(
+    readonly _counter: CallCounter,
+    public _content: string,
+    readonly _file: string | null = null,
+  ) {}
   setTitle(title: string): this {
     this._title = title;
     return this;
@@ -66,7 +77,10 @@ export class FakeHtmlOutput implements Counted, Shape<GoogleAppsScript.HTML.Html
 export class FakeHtmlService implements Counted, Shape<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
-  constructor(readonly _counter: CallCounter, private readonly readFile: (name: string) => string | null) {}
+  constructor(
+    readonly _counter: CallCounter,
+    private readonly readFile: (name: string) => string | null,
+  ) {}
   createHtmlOutput(html = ''): FakeHtmlOutput {
     return new FakeHtmlOutput(this._counter, String(html));
   }
@@ -79,7 +93,12 @@ export class FakeHtmlService implements Counted, Shape<GoogleAppsScript.HTML.Htm
 
 export class FakeMenu implements Counted, Shape<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addToUi'> {
   readonly _items: MenuItem[] = [];
-  constructor(readonly _counter: CallCounter, readonly _ui: FakeUi, readonly _title: string, readonly _addon: boolean) {}
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _ui: FakeUi,
+    readonly _title: string,
+    readonly _addon: boolean,
+  ) {}
   addItem(caption: string, functionName: string): this {
     this._items.push({ label: caption, fn: functionName });
     return this;

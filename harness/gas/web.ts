@@ -16,19 +16,39 @@ import { SCOPES, type WebAppDeployment, type World } from './world';
 // ── ContentService ──────────────────────────────────────────────────────────
 
 export const MimeType = {
-  ATOM: 'ATOM', CSV: 'CSV', ICAL: 'ICAL', JAVASCRIPT: 'JAVASCRIPT', JSON: 'JSON', RSS: 'RSS', TEXT: 'TEXT', VCARD: 'VCARD', XML: 'XML',
+  ATOM: 'ATOM',
+  CSV: 'CSV',
+  ICAL: 'ICAL',
+  JAVASCRIPT: 'JAVASCRIPT',
+  JSON: 'JSON',
+  RSS: 'RSS',
+  TEXT: 'TEXT',
+  VCARD: 'VCARD',
+  XML: 'XML',
 } as const;
 type MimeName = keyof typeof MimeType;
 
 const CONTENT_TYPES: Record<MimeName, string> = {
-  ATOM: 'application/atom+xml', CSV: 'text/csv', ICAL: 'text/calendar', JAVASCRIPT: 'application/javascript', JSON: 'application/json',
-  RSS: 'application/rss+xml', TEXT: 'text/plain', VCARD: 'text/vcard', XML: 'text/xml',
+  ATOM: 'application/atom+xml',
+  CSV: 'text/csv',
+  ICAL: 'text/calendar',
+  JAVASCRIPT: 'application/javascript',
+  JSON: 'application/json',
+  RSS: 'application/rss+xml',
+  TEXT: 'text/plain',
+  VCARD: 'text/vcard',
+  XML: 'text/xml',
 };
 
-export class FakeTextOutput implements Counted, Shape<GoogleAppsScript.Content.TextOutput, 'append' | 'clear' | 'getContent' | 'setContent' | 'getFileName' | 'downloadAsFile'> {
+export class FakeTextOutput
+  implements Counted, Shape<GoogleAppsScript.Content.TextOutput, 'append' | 'clear' | 'getContent' | 'setContent' | 'getFileName' | 'downloadAsFile'>
+{
   private mime: MimeName = 'TEXT';
   private fileName: string | null = null;
-  constructor(readonly _counter: CallCounter, private content: string) {}
+  constructor(
+    readonly _counter: CallCounter,
+    private content: string,
+  ) {}
   append(addedContent: string): this {
     this.content += String(addedContent);
     return this;
@@ -76,8 +96,15 @@ export class FakeContentService implements Counted, Shape<GoogleAppsScript.Conte
 
 // ── HTTPResponse ────────────────────────────────────────────────────────────
 
-export class FakeHTTPResponse implements Counted, Shape<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getContentText' | 'getResponseCode' | 'getHeaders' | 'getAllHeaders'> {
-  constructor(readonly _counter: CallCounter, readonly _code: number, readonly _text: string, readonly _headers: Record<string, string>) {}
+export class FakeHTTPResponse
+  implements Counted, Shape<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getContentText' | 'getResponseCode' | 'getHeaders' | 'getAllHeaders'>
+{
+  constructor(
+    readonly _counter: CallCounter,
+    readonly _code: number,
+    readonly _text: string,
+    readonly _headers: Record<string, string>,
+  ) {}
   getContentText(): string {
     return this._text;
   }
@@ -149,7 +176,10 @@ const HTML = 'text/html; charset=utf-8';
 
 export class FakeUrlFetchApp implements Counted, Shape<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'> {
   readonly _counter: CallCounter;
-  constructor(private readonly world: World, private readonly runners: Map<string, WebAppRunner>) {
+  constructor(
+    private readonly world: World,
+    private readonly runners: Map<string, WebAppRunner>,
+  ) {
     this._counter = world._counter;
   }
 
@@ -170,7 +200,9 @@ export class FakeUrlFetchApp implements Counted, Shape<GoogleAppsScript.URL_Fetc
     if (res._code >= 400 && params.muteHttpExceptions !== true) {
       const origin = /^(https?:\/\/[^/?#]+)/.exec(url)?.[1] ?? url;
       const truncated = res._text.length > 100 ? `${res._text.slice(0, 100)}...` : res._text;
-      throw new Error(`Request failed for ${origin} returned code ${res._code}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`);
+      throw new Error(
+        `Request failed for ${origin} returned code ${res._code}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`,
+      );
     }
     return res;
   }
@@ -196,22 +228,37 @@ export class FakeUrlFetchApp implements Counted, Shape<GoogleAppsScript.URL_Fetc
   private _webApp(id: string, pathInfo: string, query: string, method: string, params: FetchParams): FakeHTTPResponse {
     const dep = this.world.webApps.get(id);
     if (!dep) {
-      return new FakeHTTPResponse(this._counter, 404, errorPage('Sorry, unable to open the file at this time. Please check the address and try again.'), { 'Content-Type': HTML });
+      return new FakeHTTPResponse(this._counter, 404, errorPage('Sorry, unable to open the file at this time. Please check the address and try again.'), {
+        'Content-Type': HTML,
+      });
     }
     // A web app answers through a 302 to script.googleusercontent.com; UrlFetchApp follows it unless told not to.
     if (params.followRedirects === false) {
       return new FakeHTTPResponse(this._counter, 302, '<HTML><HEAD><TITLE>Moved Temporarily</TITLE></HEAD></HTML>', {
-        'Content-Type': HTML, Location: `https://script.googleusercontent.com/macros/echo?user_content_key=${id}`,
+        'Content-Type': HTML,
+        Location: `https://script.googleusercontent.com/macros/echo?user_content_key=${id}`,
       });
     }
     // A request from UrlFetchApp carries no Google sign-in: an app that runs as the user
     // accessing it has nobody to run as, and Google answers with its sign-in page.
     // https://developers.google.com/apps-script/guides/web#permissions
     if (dep.executeAs === 'USER_ACCESSING') {
-      return new FakeHTTPResponse(this._counter, 200, '<!DOCTYPE html><html><head><title>Sign in - Google Accounts</title></head><body>Sign in to continue to Google Drive</body></html>', { 'Content-Type': HTML });
+      return new FakeHTTPResponse(
+        this._counter,
+        200,
+        '<!DOCTYPE html><html><head><title>Sign in - Google Accounts</title></head><body>Sign in to continue to Google Drive</body></html>',
+        { 'Content-Type': HTML },
+      );
     }
     const { parameter, parameters } = parseQuery(query);
-    const e: WebAppEvent = { queryString: query, parameter, parameters, contentLength: -1, contextPath: '', ...(pathInfo ? { pathInfo: pathInfo.slice(1) } : {}) };
+    const e: WebAppEvent = {
+      queryString: query,
+      parameter,
+      parameters,
+      contentLength: -1,
+      contextPath: '',
+      ...(pathInfo ? { pathInfo: pathInfo.slice(1) } : {}),
+    };
     const handler = method === 'get' ? 'doGet' : 'doPost';
     if (handler === 'doPost') {
       const type = params.contentType ?? 'application/x-www-form-urlencoded';
@@ -237,7 +284,8 @@ export class FakeUrlFetchApp implements Counted, Shape<GoogleAppsScript.URL_Fetc
     }
     if (out instanceof FakeTextOutput) return new FakeHTTPResponse(this._counter, 200, out.getContent(), { 'Content-Type': out._contentType() });
     const html = out as { _content?: unknown } | null;
-    if (html && typeof html === 'object' && typeof html._content === 'string') return new FakeHTTPResponse(this._counter, 200, html._content, { 'Content-Type': HTML });
+    if (html && typeof html === 'object' && typeof html._content === 'string')
+      return new FakeHTTPResponse(this._counter, 200, html._content, { 'Content-Type': HTML });
     return new FakeHTTPResponse(this._counter, 200, errorPage('The script completed but did not return anything.'), { 'Content-Type': HTML });
   }
 }

@@ -108,10 +108,22 @@ export class World implements GasEnv {
     return this.exec().authority;
   }
 
-  newExecution(kind: ExecutionKind, projectId: string, who: { activeUser: string; effectiveUser: string; authority: string }, authMode: AuthModeName, ui: boolean): Execution {
+  newExecution(
+    kind: ExecutionKind,
+    projectId: string,
+    who: { activeUser: string; effectiveUser: string; authority: string },
+    authMode: AuthModeName,
+    ui: boolean,
+  ): Execution {
     return {
-      id: ++this.seq, kind, projectId, authMode, ui,
-      activeUser: who.activeUser.toLowerCase(), effectiveUser: who.effectiveUser.toLowerCase(), authority: who.authority.toLowerCase(),
+      id: ++this.seq,
+      kind,
+      projectId,
+      authMode,
+      ui,
+      activeUser: who.activeUser.toLowerCase(),
+      effectiveUser: who.effectiveUser.toLowerCase(),
+      authority: who.authority.toLowerCase(),
     };
   }
 

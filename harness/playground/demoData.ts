@@ -25,9 +25,30 @@ export const DEMO_USERS = [
 ];
 
 const COUNTIES = [
-  { code: 'H01', region: '420821', staff: 'zhangmin@jszgh.cn', reviewer: 'lina@jszgh.cn', county: 'wangqiang@jszgh.cn', employers: ['京山县轻机厂', '京山县纺织厂', '京山市第二中学', '京山县供销社'] },
-  { code: 'H02', region: '420822', staff: 'huangtao@syzgh.cn', reviewer: 'zhaolei@syzgh.cn', county: 'sunli@syzgh.cn', employers: ['沙洋县化工厂', '沙洋县棉纺厂', '沙洋县人民医院'] },
-  { code: 'H03', region: '420881', staff: 'heyan@zxzgh.cn', reviewer: 'guojun@zxzgh.cn', county: 'luoping@zxzgh.cn', employers: ['钟祥市纺织厂', '钟祥市磷矿', '钟祥市公交公司'] },
+  {
+    code: 'H01',
+    region: '420821',
+    staff: 'zhangmin@jszgh.cn',
+    reviewer: 'lina@jszgh.cn',
+    county: 'wangqiang@jszgh.cn',
+    employers: ['京山县轻机厂', '京山县纺织厂', '京山市第二中学', '京山县供销社'],
+  },
+  {
+    code: 'H02',
+    region: '420822',
+    staff: 'huangtao@syzgh.cn',
+    reviewer: 'zhaolei@syzgh.cn',
+    county: 'sunli@syzgh.cn',
+    employers: ['沙洋县化工厂', '沙洋县棉纺厂', '沙洋县人民医院'],
+  },
+  {
+    code: 'H03',
+    region: '420881',
+    staff: 'heyan@zxzgh.cn',
+    reviewer: 'guojun@zxzgh.cn',
+    county: 'luoping@zxzgh.cn',
+    employers: ['钟祥市纺织厂', '钟祥市磷矿', '钟祥市公交公司'],
+  },
 ];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧';
 const GIVEN_F = ['秀英', '桂兰', '丽', '敏', '静', '芳', '艳', '娟', '霞', '玲', '红梅', '春燕'];
@@ -91,30 +112,59 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
     const name = pick(SURNAMES.split('')) + (male ? pick(GIVEN_M) : pick(GIVEN_F));
     const birth = `${1962 + Math.floor(rnd() * 38)}-${pad(1 + Math.floor(rnd() * 12))}-${pad(1 + Math.floor(rnd() * 28))}`;
     const size = 1 + Math.floor(rnd() * 5);
-    const income = Math.round((4000 + rnd() * 7000) * size / 100) * 100;
+    const income = Math.round(((4000 + rnd() * 7000) * size) / 100) * 100;
     const scheme = pick(SCHEMES);
     const base = scheme === 'living' ? '' : Math.round(3000 + rnd() * 60000);
     const causes = [pick(CAUSES), ...(rnd() < 0.3 ? [pick(CAUSES)] : [])].filter((x, j, a) => a.indexOf(x) === j);
     const day = new Date(start + Math.floor(i / 3) * 86_400_000 * 0.9);
     B.setNow(`${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`);
     const values = {
-      name, id_number: makeId(c.region, birth, i + 1, male), ethnicity: rnd() < 0.9 ? '汉族' : '土家族', political_status: pick(['群众', '群众', '中共党员']),
-      health: causes.includes('因病') ? '患病' : causes.includes('因残') ? '残疾' : '良好', phone: `13${pick(['8', '9', '5', '6', '7'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`,
-      employer: pick(c.employers), employer_type: pick(['国有企业', '非公企业', '国家机关/事业单位']), work_status: pick(['在岗', '在岗', '下(待)岗', '病休']),
-      household_income: income, household_size: size, medical_self_pay: scheme === 'living' ? 0 : base, causes, cause_detail: causes.includes('因病') ? pick(['尿毒症长期透析', '乳腺癌术后化疗', '脑梗后遗症', '糖尿病并发症']) : '',
-      emergency: i % 17 === 0 ? '是' : '否', other_programme: '否', scheme, relief_base: base, migrant: rnd() < 0.2 ? '是' : '否',
-      assistance_kinds: [scheme === 'living' || scheme === 'accident' ? '生活救助' : '医疗救助', ...(rnd() < 0.3 ? [pick(KINDS)] : [])].filter((x, j, a) => a.indexOf(x) === j),
+      name,
+      id_number: makeId(c.region, birth, i + 1, male),
+      ethnicity: rnd() < 0.9 ? '汉族' : '土家族',
+      political_status: pick(['群众', '群众', '中共党员']),
+      health: causes.includes('因病') ? '患病' : causes.includes('因残') ? '残疾' : '良好',
+      phone: `13${pick(['8', '9', '5', '6', '7'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`,
+      employer: pick(c.employers),
+      employer_type: pick(['国有企业', '非公企业', '国家机关/事业单位']),
+      work_status: pick(['在岗', '在岗', '下(待)岗', '病休']),
+      household_income: income,
+      household_size: size,
+      medical_self_pay: scheme === 'living' ? 0 : base,
+      causes,
+      cause_detail: causes.includes('因病') ? pick(['尿毒症长期透析', '乳腺癌术后化疗', '脑梗后遗症', '糖尿病并发症']) : '',
+      emergency: i % 17 === 0 ? '是' : '否',
+      other_programme: '否',
+      scheme,
+      relief_base: base,
+      migrant: rnd() < 0.2 ? '是' : '否',
+      assistance_kinds: [scheme === 'living' || scheme === 'accident' ? '生活救助' : '医疗救助', ...(rnd() < 0.3 ? [pick(KINDS)] : [])].filter(
+        (x, j, a) => a.indexOf(x) === j,
+      ),
       card_number: `622848${String(Math.floor(rnd() * 1e13)).padStart(13, '0')}`,
       // The schemes' entry conditions as a clerk records them (救助标准 适用条件).
-      in_catalogue: '是', participant: '是', affects_living: scheme === 'accident' ? '是' : '',
+      in_catalogue: '是',
+      participant: '是',
+      affects_living: scheme === 'accident' ? '是' : '',
       diagnosis_date: scheme === 'critical' ? `2026-${pad(1 + (i % 10))}-${pad(1 + (i % 27))}` : '',
       // The whole household registration besides the worker (seed 004 填表说明 12), so 家庭人口 = members + 1.
-      members: size > 1 ? [
-        { name: pick(SURNAMES.split('')) + pick(male ? GIVEN_F : GIVEN_M), relation: '配偶', sex: male ? '女' : '男', health: '良好', income: Math.round(income / size) },
-        ...Array.from({ length: size - 2 }, (_, k) => (k < 2
-          ? { name: name[0] + ['小雨', '小军'][k], relation: '子女', sex: k === 0 ? '女' : '男', health: '良好', income: 0 }
-          : { name: name[0] + ['德明', '桂兰'][k - 2], relation: '父母', sex: k === 2 ? '男' : '女', health: '患病', income: 0 })),
-      ] : [],
+      members:
+        size > 1
+          ? [
+              {
+                name: pick(SURNAMES.split('')) + pick(male ? GIVEN_F : GIVEN_M),
+                relation: '配偶',
+                sex: male ? '女' : '男',
+                health: '良好',
+                income: Math.round(income / size),
+              },
+              ...Array.from({ length: size - 2 }, (_, k) =>
+                k < 2
+                  ? { name: name[0] + ['小雨', '小军'][k], relation: '子女', sex: k === 0 ? '女' : '男', health: '良好', income: 0 }
+                  : { name: name[0] + ['德明', '桂兰'][k - 2], relation: '父母', sex: k === 2 ? '男' : '女', health: '患病', income: 0 },
+              ),
+            ]
+          : [],
     };
     const r = call(c.staff, 'saveCase', { requestId: `demo-${i + 1}`, values }) as { ok: boolean; workerNo?: string; version?: number };
     if (r.ok && r.workerNo) made.push({ workerNo: r.workerNo, c, version: r.version ?? 1 });
@@ -122,13 +172,17 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
 
   // The oldest cases move on: passed on 2 November, notice over by 10 November, approved, filed.
   const act = (as: string, m: (typeof made)[number], action: string, extra: Record<string, unknown> = {}) => {
-    const r = call(as, 'reviewAction', { requestId: `demo-${action}-${m.workerNo}`, workerNo: m.workerNo, action, version: m.version, ...extra }) as { ok: boolean };
+    const r = call(as, 'reviewAction', { requestId: `demo-${action}-${m.workerNo}`, workerNo: m.workerNo, action, version: m.version, ...extra }) as {
+      ok: boolean;
+    };
     if (r.ok) m.version++;
     return r.ok;
   };
   B.setNow('2026-11-02');
   const part = (share: number) => Math.round(made.length * share);
-  const passed = made.slice(0, part(0.45)).filter((m, i) => (i % 9 === 4 ? !act(m.c.reviewer, m, 'return', { reason: '缺少医疗费用票据，请补充后重新提交' }) : act(m.c.reviewer, m, 'pass')));
+  const passed = made
+    .slice(0, part(0.45))
+    .filter((m, i) => (i % 9 === 4 ? !act(m.c.reviewer, m, 'return', { reason: '缺少医疗费用票据，请补充后重新提交' }) : act(m.c.reviewer, m, 'pass')));
   B.setNow('2026-11-10');
   const approval = passed.slice(0, part(0.35)).filter((m) => act(m.c.reviewer, m, 'end_notice'));
   B.setNow('2026-11-11');

@@ -12,8 +12,16 @@ const PAGE_DIR = join(ROOT, 'harness', 'playground', 'page');
 
 async function bundle(entry: string): Promise<string> {
   const out = await build({
-    entryPoints: [join(PAGE_DIR, entry)], bundle: true, format: 'iife', platform: 'browser', target: 'es2020',
-    minify: true, legalComments: 'none', write: false, charset: 'utf8', logLevel: 'warning',
+    entryPoints: [join(PAGE_DIR, entry)],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    charset: 'utf8',
+    logLevel: 'warning',
   });
   // Safe inside a <script> element.
   return out.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');

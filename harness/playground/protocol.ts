@@ -61,8 +61,15 @@ export interface UserView {
   name: string;
 }
 
-export interface ToastView { message: string; title: string; seconds: number }
-export interface AlertView { title: string; prompt: string }
+export interface ToastView {
+  message: string;
+  title: string;
+  seconds: number;
+}
+export interface AlertView {
+  title: string;
+  prompt: string;
+}
 
 /**
  * What one call showed its caller: toasts and alerts go to the tab that made the call, as

@@ -89,10 +89,7 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 export async function startPlayground(opts: PlaygroundOptions): Promise<Playground> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const [assets, session] = await Promise.all([
-    pageAssets(),
-    Session.open({ workbook: opts.workbook, user: opts.user, log, demoCases: opts.demoCases }),
-  ]);
+  const [assets, session] = await Promise.all([pageAssets(), Session.open({ workbook: opts.workbook, user: opts.user, log, demoCases: opts.demoCases })]);
   const { fake } = session;
 
   const state = (sheetName: string): StateResponse => {
@@ -137,7 +134,17 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
         // As google.script.run hands it to the page (a Date anywhere: null), not a JSON round trip.
         value: clientValue(value),
         ...(sidebar ? { sidebar: { file: sidebar.file ?? '', title: sidebar.title } } : {}),
-        ...(dialog ? { dialog: { title: dialog.title, text: dialog.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() } } : {}),
+        ...(dialog
+          ? {
+              dialog: {
+                title: dialog.title,
+                text: dialog.html
+                  .replace(/<[^>]+>/g, ' ')
+                  .replace(/\s+/g, ' ')
+                  .trim(),
+              },
+            }
+          : {}),
       };
     } catch (e) {
       // A thrown error reaches the page's failure handler with its message, as in Apps Script.
@@ -198,7 +205,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   server.on('clientError', (_e, socket) => {
     if (!socket.writable) return;
     const body = JSON.stringify({ ok: false, error: '请求格式无效' });
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

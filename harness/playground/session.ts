@@ -71,8 +71,12 @@ export class Session {
     this.writer = this.fake.addProject({ id: 'writer' });
     this.writerCtx = loadBundle(this.writer, writerBundleSource());
     this.writerUrl = this.writer.deployWebApp({
-      executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: this.fake.owner, realm: this.writerCtx,
-      doGet: (e) => callEntry(this.writerCtx, 'doGet', e), doPost: (e) => callEntry(this.writerCtx, 'doPost', e),
+      executeAs: 'USER_DEPLOYING',
+      access: 'ANYONE',
+      deployer: this.fake.owner,
+      realm: this.writerCtx,
+      doGet: (e) => callEntry(this.writerCtx, 'doGet', e),
+      doPost: (e) => callEntry(this.writerCtx, 'doPost', e),
     });
     const props = this.writer.PropertiesService.getScriptProperties();
     props.setProperty('BANGFU_ALLOWED_AUDIENCES', this.fake.audience);
@@ -130,7 +134,13 @@ export class Session {
     // What the writer logs with console.error (a whole workbook failing) is a failure to show.
     const sandbox = this.writerCtx as { console: Console };
     const realConsole = sandbox.console;
-    sandbox.console = { ...realConsole, error: (...a: unknown[]) => void failures.push(a.map(String).join(' ')), log: () => undefined, info: () => undefined, warn: () => undefined };
+    sandbox.console = {
+      ...realConsole,
+      error: (...a: unknown[]) => void failures.push(a.map(String).join(' ')),
+      log: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+    };
     try {
       this.writer.runTrigger(() => callEntry(this.writerCtx, 'dailyJobs'));
     } catch (e) {
@@ -148,15 +158,15 @@ export class Session {
       if (action.endsWith('失败')) failures.push(`${action}：${String(r[col('原因')] ?? '')}`);
     }
     const changed = after.rows.filter((r, i) => r.due !== before.rows[i]?.due || r.overdue !== before.rows[i]?.overdue).length;
-    const out: string[] = [
-      `期限检查：在办案件 ${after.open} 件，逾期 ${after.overdue} 件；本次更新截止日期或逾期标记 ${changed} 件`,
-    ];
+    const out: string[] = [`期限检查：在办案件 ${after.open} 件，逾期 ${after.overdue} 件；本次更新截止日期或逾期标记 ${changed} 件`];
     const moved = lines('期限重新计算').length;
     if (moved > 0) out.push(`节假日安排录入后重算截止日期 ${moved} 件`);
     const marked = lines('年度复审标记').length;
     out.push(marked > 0 ? `年度复审：标记待复审 ${marked} 件` : '年度复审：本次没有要标记的案件（不在复审期间，或今年已标记）');
     const quarterly = lines('季度统计提醒');
-    out.push(quarterly.length > 0 ? `季度统计提醒：${String(quarterly[0][col('原因')] ?? '')}` : '季度统计提醒：本次不发送（不在季度初上报期内，或本季度已提醒）');
+    out.push(
+      quarterly.length > 0 ? `季度统计提醒：${String(quarterly[0][col('原因')] ?? '')}` : '季度统计提醒：本次不发送（不在季度初上报期内，或本季度已提醒）',
+    );
     const sent = this.fake.mails.length - mails;
     if (sent > 0) out.push(`共发送邮件 ${sent} 封`);
     return { title: failures.length > 0 ? '每日定时任务运行出错' : '每日定时任务已运行', lines: out, failures };
@@ -185,7 +195,15 @@ export class Session {
     range.setValue(value);
     this.changed();
     if (typeof this.ctx.onEdit !== 'function') return {};
-    const event = { range, value, ...(oldValue !== '' ? { oldValue } : {}), source: this.fake.spreadsheet, user: { getEmail: () => as }, authMode: 'LIMITED', triggerUid: '' };
+    const event = {
+      range,
+      value,
+      ...(oldValue !== '' ? { oldValue } : {}),
+      source: this.fake.spreadsheet,
+      user: { getEmail: () => as },
+      authMode: 'LIMITED',
+      triggerUid: '',
+    };
     try {
       this.callScript('onEdit', [event], as);
       return {};
@@ -199,7 +217,10 @@ export class Session {
   users(): UserView[] {
     const s = this.fake.spreadsheet._sheetByName('人员权限');
     const listed = s
-      ? s._values.slice(1).filter((r) => r && r[0]).map((r) => ({ email: String(r[0]), role: String(r[1] ?? ''), name: String(r[3] ?? '') }))
+      ? s._values
+          .slice(1)
+          .filter((r) => r && r[0])
+          .map((r) => ({ email: String(r[0]), role: String(r[1] ?? ''), name: String(r[3] ?? '') }))
       : DEMO_USERS.map(({ email, role, name }) => ({ email, role, name }));
     return [...listed, VISITOR];
   }
@@ -226,7 +247,9 @@ export class Session {
     this.dirty = false;
     // One save at a time, in order; a failed save is reported and the next one tries again.
     this.saving = this.saving
-      .then(() => saveFakeToWorkbook(this.fake.spreadsheet, this.opts.workbook, { formulaValues: (sheet) => computeSheet(sheet, this.env(sheet._name)).formulas }))
+      .then(() =>
+        saveFakeToWorkbook(this.fake.spreadsheet, this.opts.workbook, { formulaValues: (sheet) => computeSheet(sheet, this.env(sheet._name)).formulas }),
+      )
       .catch((e) => {
         this.dirty = true;
         this.opts.log(`保存失败：${e instanceof Error ? e.message : String(e)}`);
@@ -269,7 +292,8 @@ function deadlineCells(sheet: FakeSheet | null): { rows: { due: string; overdue:
   const [header = [], ...body] = sheet._values;
   const at = (zh: string) => header.map(String).indexOf(zh);
   const [due, late, status] = [at('截止日期'), at('逾期'), at('状态')];
-  const text = (v: unknown) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime().toString() : String(v ?? ''));
+  const text = (v: unknown) =>
+    v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime().toString() : String(v ?? '');
   const rows = body.map((r) => ({ due: text(r?.[due]), overdue: text(r?.[late]) }));
   const open = body.filter((r) => OPEN_LABELS.has(String(r?.[status] ?? ''))).length;
   const overdue = body.filter((r) => OPEN_LABELS.has(String(r?.[status] ?? '')) && r?.[late] === true).length;

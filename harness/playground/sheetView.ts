@@ -97,11 +97,16 @@ function conditionalLooks(sheet: FakeSheet, env: EvalEnv, rows: number, cols: nu
     const holds = (r: number, c: number): boolean => {
       const v = valueAt(r, c);
       switch (spec.type) {
-        case 'CUSTOM_FORMULA': return formula!.test(env, { rows: r - origin.row, cols: c - origin.col });
-        case 'TEXT_EQ': return display(v) === String(spec.values[0]);
-        case 'NUMBER_GREATER_THAN': return typeof v === 'number' && v > Number(spec.values[0]);
-        case 'CELL_NOT_EMPTY': return v !== '' && v !== null && v !== undefined;
-        default: return false;
+        case 'CUSTOM_FORMULA':
+          return formula!.test(env, { rows: r - origin.row, cols: c - origin.col });
+        case 'TEXT_EQ':
+          return display(v) === String(spec.values[0]);
+        case 'NUMBER_GREATER_THAN':
+          return typeof v === 'number' && v > Number(spec.values[0]);
+        case 'CELL_NOT_EMPTY':
+          return v !== '' && v !== null && v !== undefined;
+        default:
+          return false;
       }
     };
     for (const range of rule._ranges) {
@@ -141,7 +146,7 @@ export function sheetView(sheet: FakeSheet, env: EvalEnv): SheetView {
     const key = cellKey(r, c);
     if (sheet._formulas.has(key)) return computed.formulas.get(key)?.value ?? '';
     const raw = sheet._values[r - 1]?.[c - 1];
-    return raw === '' || raw === undefined || raw === null ? computed.spilled.get(key) ?? '' : raw;
+    return raw === '' || raw === undefined || raw === null ? (computed.spilled.get(key) ?? '') : raw;
   };
   const looks = sheet._conditional.length > 0 ? conditionalLooks(sheet, env, rows, cols, valueAt) : new Map<number, Look>();
   const cells: CellView[][] = [];
@@ -181,9 +186,18 @@ export function sheetView(sheet: FakeSheet, env: EvalEnv): SheetView {
   }
   const widths = Array.from({ length: cols }, (_, i) => sheet._columnWidths.get(i + 1) ?? DEFAULT_WIDTH);
   return {
-    name: sheet._name, rows: lastRow, cols, frozenRows: sheet._frozenRows, cells, widths,
-    merges: sheet._merges.filter((m) => m.row <= rows && m.col <= cols).map((m) => ({ row: m.row, col: m.col, numRows: Math.min(m.numRows, rows - m.row + 1), numCols: Math.min(m.numCols, cols - m.col + 1) })),
-    hidden: [...sheet._hiddenColumns], charts: sheet._charts.map(chartView), truncated: lastRow > MAX_ROWS_SHOWN,
+    name: sheet._name,
+    rows: lastRow,
+    cols,
+    frozenRows: sheet._frozenRows,
+    cells,
+    widths,
+    merges: sheet._merges
+      .filter((m) => m.row <= rows && m.col <= cols)
+      .map((m) => ({ row: m.row, col: m.col, numRows: Math.min(m.numRows, rows - m.row + 1), numCols: Math.min(m.numCols, cols - m.col + 1) })),
+    hidden: [...sheet._hiddenColumns],
+    charts: sheet._charts.map(chartView),
+    truncated: lastRow > MAX_ROWS_SHOWN,
   };
 }
 

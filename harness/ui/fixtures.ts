@@ -64,12 +64,30 @@ export function intakeModel(over: Partial<IntakeFormModel> = {}): IntakeFormMode
 
 /** A filled-in case as getIntakeForm returns it for editing. */
 export const EXISTING_VALUES: FormValues = {
-  name: '刘桂兰', id_number: VALID_ID_FEMALE, sex: '女', birth_date: '1985-06-21', age: 40, phone: '13972600158',
-  political_status: '群众', employer: '京山轻机集团', work_status: '病休', household_income: 21600, household_size: 3,
-  per_capita_income: 7200, per_capita_monthly: 600, medical_self_pay: 32000,
+  name: '刘桂兰',
+  id_number: VALID_ID_FEMALE,
+  sex: '女',
+  birth_date: '1985-06-21',
+  age: 40,
+  phone: '13972600158',
+  political_status: '群众',
+  employer: '京山轻机集团',
+  work_status: '病休',
+  household_income: 21600,
+  household_size: 3,
+  per_capita_income: 7200,
+  per_capita_monthly: 600,
+  medical_self_pay: 32000,
   members: [memberRow({ name: '陈志强', relation: '配偶', income: 18000 }), memberRow({ name: '陈雨涵', relation: '子女', id_number: CHILD_ID, income: 0 })],
-  causes: ['因病'], hardship_category: '低保边缘户', emergency: '否', scheme: 'medical', relief_base: 32000,
-  card_number: '6217002870012345678', unit_opinion: '', unit_opinion_date: '', cadre_name: '周建华',
+  causes: ['因病'],
+  hardship_category: '低保边缘户',
+  emergency: '否',
+  scheme: 'medical',
+  relief_base: 32000,
+  card_number: '6217002870012345678',
+  unit_opinion: '',
+  unit_opinion_date: '',
+  cadre_name: '周建华',
 };
 
 function round2(n: number): number {
@@ -100,13 +118,13 @@ export function fakePreview(values: FormValues, today = '2025-11-20'): CasePrevi
     const x = values.relief_base;
     const rate = x >= 100_000 ? 0 : x >= 50_000 ? 0.06 : x >= 20_000 ? 0.08 : x >= 5_000 ? 0.1 : 0;
     derived.suggested_amount = x >= 100_000 ? 8000 : round2(x * rate);
-    derived.relief_explain = x >= 100_000
-      ? `特困职工医疗救助：自付 ${x} 元 ≥ 100000 元，定额 8000 元`
-      : `特困职工医疗救助：自付 ${x} 元，按 ${rate * 100}% 计 ${derived.suggested_amount} 元`;
+    derived.relief_explain =
+      x >= 100_000
+        ? `特困职工医疗救助：自付 ${x} 元 ≥ 100000 元，定额 8000 元`
+        : `特困职工医疗救助：自付 ${x} 元，按 ${rate * 100}% 计 ${derived.suggested_amount} 元`;
   }
-  const warnings = id === DUPLICATE_ID
-    ? [{ code: 'duplicate_id', message: `身份证号 ${id} 已在案件 H0300012（审核中）中，同一人不能重复建档`, needsOverride: true }]
-    : [];
+  const warnings =
+    id === DUPLICATE_ID ? [{ code: 'duplicate_id', message: `身份证号 ${id} 已在案件 H0300012（审核中）中，同一人不能重复建档`, needsOverride: true }] : [];
   return { derived, errors: [], warnings };
 }
 
@@ -116,33 +134,68 @@ export function reviewQueue(over: Partial<ReviewQueue> = {}): ReviewQueue {
     user: REVIEWER,
     items: [
       {
-        workerNo: 'H0400007', name: '张秀英', county: 'H04', status: 'submitted', statusLabel: '待审核', dueDate: '2025-10-11',
-        overdue: true, dueSoon: false, emergency: false, emergencyPending: false, version: 3,
+        workerNo: 'H0400007',
+        name: '张秀英',
+        county: 'H04',
+        status: 'submitted',
+        statusLabel: '待审核',
+        dueDate: '2025-10-11',
+        overdue: true,
+        dueSoon: false,
+        emergency: false,
+        emergencyPending: false,
+        version: 3,
         summary: [
-          { label: '工作单位', value: '荆门市东宝区环卫所' }, { label: '困难类别', value: '低保户' },
-          { label: '家庭人均月收入', value: '458.33' }, { label: '致困原因', value: '因病、子女上学' },
+          { label: '工作单位', value: '荆门市东宝区环卫所' },
+          { label: '困难类别', value: '低保户' },
+          { label: '家庭人均月收入', value: '458.33' },
+          { label: '致困原因', value: '因病、子女上学' },
         ],
-        suggestedAmount: 1600, reliefExplain: '特困职工医疗救助：自付 20000 元，按 8% 计 1600 元',
+        suggestedAmount: 1600,
+        reliefExplain: '特困职工医疗救助：自付 20000 元，按 8% 计 1600 元',
         actions: [
           { key: 'pass', label: '审核通过', needsReason: false, needsAmount: false },
           { key: 'return', label: '退回', needsReason: true, needsAmount: false },
         ],
       },
       {
-        workerNo: 'H0400011', name: '李建国', county: 'H04', status: 'submitted', statusLabel: '待审核', dueDate: '2025-11-21',
-        overdue: false, dueSoon: true, emergency: true, emergencyPending: true, version: 1,
-        summary: [{ label: '工作单位', value: '荆门石化机修车间' }, { label: '致困原因', value: '因意外' }],
-        suggestedAmount: 3000, reliefExplain: '重大意外事故：定额 3000 元',
+        workerNo: 'H0400011',
+        name: '李建国',
+        county: 'H04',
+        status: 'submitted',
+        statusLabel: '待审核',
+        dueDate: '2025-11-21',
+        overdue: false,
+        dueSoon: true,
+        emergency: true,
+        emergencyPending: true,
+        version: 1,
+        summary: [
+          { label: '工作单位', value: '荆门石化机修车间' },
+          { label: '致困原因', value: '因意外' },
+        ],
+        suggestedAmount: 3000,
+        reliefExplain: '重大意外事故：定额 3000 元',
         actions: [
           { key: 'approve', label: '批准', needsReason: false, needsAmount: true },
           { key: 'return', label: '退回', needsReason: true, needsAmount: false },
         ],
       },
       {
-        workerNo: 'H0400015', name: '王德明', county: 'H04', status: 'notice', statusLabel: '公示中', dueDate: '2025-12-02',
-        overdue: false, dueSoon: false, emergency: false, emergencyPending: false, version: 5,
+        workerNo: 'H0400015',
+        name: '王德明',
+        county: 'H04',
+        status: 'notice',
+        statusLabel: '公示中',
+        dueDate: '2025-12-02',
+        overdue: false,
+        dueSoon: false,
+        emergency: false,
+        emergencyPending: false,
+        version: 5,
         summary: [{ label: '公示结束', value: '2025-12-02' }],
-        suggestedAmount: null, reliefExplain: '',
+        suggestedAmount: null,
+        reliefExplain: '',
         actions: [{ key: 'objection', label: '收到异议', needsReason: true, needsAmount: false }],
       },
     ],

@@ -47,7 +47,9 @@ function withLock<T>(fn: () => T): T {
       // A lock left by a killed run is stale after a minute.
       try {
         if (Date.now() - statSync(dir).mtimeMs > 60_000) rmdirSync(dir);
-      } catch { /* gone meanwhile */ }
+      } catch {
+        /* gone meanwhile */
+      }
       if (Date.now() - started > 90_000) throw new Error(`timed out waiting for ${dir}`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     }
@@ -76,7 +78,10 @@ export function builtPage(name: 'intake' | 'review'): string {
 
 type Name = keyof Endpoints;
 type Handler<K extends Name> = (...args: Parameters<Endpoints[K]>) => ReturnType<Endpoints[K]> | Promise<ReturnType<Endpoints[K]>>;
-export interface Call { name: Name; args: unknown[] }
+export interface Call {
+  name: Name;
+  args: unknown[];
+}
 
 /** A thrown error here reaches the page's failure handler, like an exception in Apps Script. */
 export class FakeBackend {
@@ -135,8 +140,17 @@ let encoder: string | null = null;
 function encoderScript(): string {
   if (encoder !== null) return encoder;
   const out = buildSync({
-    stdin: { contents: "import { encodeArguments } from './scriptRun'; (window as any).__bangfuEncode = encodeArguments;", resolveDir: join(ROOT, 'harness', 'playground'), loader: 'ts' },
-    bundle: true, format: 'iife', platform: 'browser', target: 'es2020', write: false, logLevel: 'warning',
+    stdin: {
+      contents: "import { encodeArguments } from './scriptRun'; (window as any).__bangfuEncode = encodeArguments;",
+      resolveDir: join(ROOT, 'harness', 'playground'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'warning',
   });
   encoder = out.outputFiles[0].text;
   return encoder;
@@ -191,7 +205,9 @@ export async function openSidebar(browser: Browser, name: 'intake' | 'review', b
   await page.addInitScript({ content: STUB });
   const url = `https://bangfu.test/${name}.html`;
   // Nothing leaves the machine: the only request is answered here, anything else is refused.
-  await context.route('**/*', (route) => (route.request().url() === url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url() === url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort(),
+  );
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);

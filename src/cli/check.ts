@@ -41,7 +41,12 @@ function formulaShown(f: string): string {
  * A form field holding a formula is reported as a formula (its cached result, often empty in
  * a file that was never opened in a spreadsheet program, would otherwise read as “必填项”).
  */
-export function checkRows(values: readonly (readonly unknown[])[], defs: readonly FieldDef[], today: CivilDate = civilFromDate(new Date()), formulas: FormulaCells = new Map()): CheckReport {
+export function checkRows(
+  values: readonly (readonly unknown[])[],
+  defs: readonly FieldDef[],
+  today: CivilDate = civilFromDate(new Date()),
+  formulas: FormulaCells = new Map(),
+): CheckReport {
   const [header = [], ...rows] = values;
   const cols = new Map<number, FieldDef>();
   header.forEach((h, i) => {

@@ -48,7 +48,6 @@ export function caseSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   return ws;
 }
 
-
 /**
  * The case sheet's values, streamed: a county file of 25,000 rows is read row by row
  * instead of as a whole workbook object (several times less memory, and faster).
@@ -56,7 +55,13 @@ export function caseSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
 export async function streamCaseValues(path: string): Promise<unknown[][]> {
   // The stream reader reports a missing file as an unhandled stream error: check first.
   if (!existsSync(path)) throw new Error('文件不存在');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   let first: unknown[][] | null = null;
   for await (const ws of reader) {
     const name = (ws as unknown as { name: string }).name;
@@ -100,7 +105,15 @@ function colsAt(boxes: readonly Box[] | undefined, r: number): Set<number> {
  * building and comparing a style each.
  */
 const styles = new Map<string, Partial<ExcelJS.Style>>();
-function styleFor(size: number, bold: boolean, numFmt: string, border: boolean, fill: boolean, wrap: boolean, horizontal: '' | 'center' | 'right'): Partial<ExcelJS.Style> {
+function styleFor(
+  size: number,
+  bold: boolean,
+  numFmt: string,
+  border: boolean,
+  fill: boolean,
+  wrap: boolean,
+  horizontal: '' | 'center' | 'right',
+): Partial<ExcelJS.Style> {
   const key = [size, bold, numFmt, border, fill, wrap, horizontal].join('|');
   let s = styles.get(key);
   if (!s) {
@@ -124,7 +137,13 @@ const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 
  */
 export async function streamCountyBook(path: string): Promise<{ cases: unknown[][]; payments?: unknown[][] }> {
   if (!existsSync(path)) throw new Error('文件不存在');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   let cases: unknown[][] | null = null;
   let first: unknown[][] | null = null;
   let payments: unknown[][] | undefined;
@@ -160,17 +179,25 @@ export async function writeLayouts(path: string, layouts: readonly SheetLayout[]
     const p = layout.print;
     const ws = wb.addWorksheet(layout.name.slice(0, 31), {
       ...(layout.frozenRows ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {}),
-      ...(p ? {
-        pageSetup: {
-          paperSize: 9, orientation: p.orientation, fitToPage: true, firstPageNumber: 1, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
-          margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-          // exceljs puts a $ before each part: 'A$1' becomes the absolute '$A$1'.
-          printArea: `A$1:${colName(p.columns)}$${p.rows}`,
-          ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.from}:${p.repeatRows.to}` } : {}),
-        },
-        // Page numbers restart on each form; no “of N”: LibreOffice counts N over the whole workbook.
-        headerFooter: { oddFooter: '&L&A&R第 &P 页' },
-      } : {}),
+      ...(p
+        ? {
+            pageSetup: {
+              paperSize: 9,
+              orientation: p.orientation,
+              fitToPage: true,
+              firstPageNumber: 1,
+              fitToWidth: 1,
+              fitToHeight: 0,
+              horizontalCentered: true,
+              margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+              // exceljs puts a $ before each part: 'A$1' becomes the absolute '$A$1'.
+              printArea: `A$1:${colName(p.columns)}$${p.rows}`,
+              ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.from}:${p.repeatRows.to}` } : {}),
+            },
+            // Page numbers restart on each form; no “of N”: LibreOffice counts N over the whole workbook.
+            headerFooter: { oddFooter: '&L&A&R第 &P 页' },
+          }
+        : {}),
     });
     if (layout.columnWidths) ws.columns = layout.columnWidths.map((w) => ({ width: excelWidth(w) }));
     if (layout.keyColumn) ws.getColumn(layout.keyColumn).hidden = true;

@@ -36,7 +36,9 @@ type Out = (line: string) => void;
 
 function parse(args: string[]) {
   return parseArgs({
-    args, allowPositionals: true, strict: true,
+    args,
+    allowPositionals: true,
+    strict: true,
     options: {
       forms: { type: 'string' },
       output: { type: 'string', short: 'o' },
@@ -84,8 +86,18 @@ export async function main(argv: string[], out: Out = (l) => console.log(l), err
     if (cmd === 'holidays' && files.length === 1) return runHolidays(files[0], out, { year: values.year ? Number(values.year) : undefined });
     if (cmd === 'rollup' && files.length > 0 && values.output) {
       const r = await runRollupCli({
-        inputs: files, output: values.output, city: values.city ?? false, unit: values.unit, person: values.person, phone: values.phone,
-        settings: values.settings, donations: values.donations, period: values.period, campaign: values.campaign, progress: err, today,
+        inputs: files,
+        output: values.output,
+        city: values.city ?? false,
+        unit: values.unit,
+        person: values.person,
+        phone: values.phone,
+        settings: values.settings,
+        donations: values.donations,
+        period: values.period,
+        campaign: values.campaign,
+        progress: err,
+        today,
       });
       for (const p of r.problems) err(`问题：${p}`);
       if (values.pdf) {

@@ -15,7 +15,8 @@ export function sofficeCommand(): string {
   return process.env.BANGFU_SOFFICE || 'soffice';
 }
 
-export const NO_SOFFICE = '未找到 LibreOffice（soffice 命令），无法导出 PDF。Excel 文件已写出，可在 Excel 或 WPS 中打开后打印；如需 --pdf，请安装 LibreOffice（如 apt-get install libreoffice-calc-nogui，或从 libreoffice.org 下载），或用环境变量 BANGFU_SOFFICE 指明 soffice 的位置。';
+export const NO_SOFFICE =
+  '未找到 LibreOffice（soffice 命令），无法导出 PDF。Excel 文件已写出，可在 Excel 或 WPS 中打开后打印；如需 --pdf，请安装 LibreOffice（如 apt-get install libreoffice-calc-nogui，或从 libreoffice.org 下载），或用环境变量 BANGFU_SOFFICE 指明 soffice 的位置。';
 
 /** Converts `xlsx` to a PDF beside it; returns the PDF's path. */
 export function convertToPdf(xlsx: string): Promise<string> {

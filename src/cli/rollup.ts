@@ -134,7 +134,10 @@ export async function donationsFrom(path: string, today: CivilDate, counties: re
   const campaigns = parseCampaigns(sheet('活动') ?? defaultCampaignRows());
   const campaign = currentCampaign(campaigns.campaigns, '一日捐', today);
   const result = rollUpDonations(values, std, {
-    today, counties, register: sheet('捐款名册') ?? undefined, deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null,
+    today,
+    counties,
+    register: sheet('捐款名册') ?? undefined,
+    deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null,
   });
   result.problems.unshift(...campaigns.problems);
   return { result, campaign: campaign?.name ?? '' };

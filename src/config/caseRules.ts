@@ -18,7 +18,12 @@ export function resolveCounty(input: string, counties: readonly County[], provin
   const found = counties.find((c) => sameCounty(c.code, s) || c.name === input.trim());
   if (!found) {
     const known = counties.map((c) => `${c.code} ${c.name}`).join('、');
-    throw new BangfuError('case.unknownCounty', `县区代码“${input}”不在“设置”表的县区代码中（${known}）`, `County "${input}" is not in the settings' county list (${known})`, 'county');
+    throw new BangfuError(
+      'case.unknownCounty',
+      `县区代码“${input}”不在“设置”表的县区代码中（${known}）`,
+      `County "${input}" is not in the settings' county list (${known})`,
+      'county',
+    );
   }
   return /^\d{2}$/.test(found.code) ? { ...found, code: provinceLetter + found.code } : found;
 }
@@ -31,7 +36,12 @@ export function countyForNewCase(role: Role, userCounty: string | null, requeste
     return want;
   }
   if (want !== '' && !sameCounty(want, userCounty)) {
-    throw new BangfuError('case.countyScope', `您只能为本县区（${userCounty ?? ''}）录入案件`, `You may only enter cases for your own county (${userCounty ?? ''})`, 'county');
+    throw new BangfuError(
+      'case.countyScope',
+      `您只能为本县区（${userCounty ?? ''}）录入案件`,
+      `You may only enter cases for your own county (${userCounty ?? ''})`,
+      'county',
+    );
   }
   return userCounty ?? '';
 }
@@ -57,28 +67,25 @@ export function statusText(v: unknown, locale: Locale = 'zh-CN'): string {
   return locale === 'en' ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh;
 }
 
-export interface IdIndexEntry { workerNo: string; status: CaseStatus | null; rowNumber: number }
+export interface IdIndexEntry {
+  workerNo: string;
+  status: CaseStatus | null;
+  rowNumber: number;
+}
 
 /**
  * Blocking warnings for a submission (seed 003 "一人一项"; SPEC §5 real name):
  * the same ID number in another case that has not exited, or another programme already
  * assisting the worker. `others` are the cases holding the same ID (without this one).
  */
-export function duplicateWarnings(
-  idNumber: string,
-  others: readonly IdIndexEntry[],
-  otherProgramme: string,
-  locale: Locale,
-): Warning[] {
+export function duplicateWarnings(idNumber: string, others: readonly IdIndexEntry[], otherProgramme: string, locale: Locale): Warning[] {
   const out: Warning[] = [];
   const active = others.filter((o) => o.status !== 'exited');
   if (idNumber !== '' && active.length > 0) {
     const list = active.map((o) => `${o.workerNo}（${statusText(o.status ?? '', locale)}）`).join('、');
     out.push({
       code: 'duplicate_id',
-      message: locale === 'en'
-        ? `This ID number is already in active case(s) ${list}`
-        : `该身份证号已在案件 ${list} 中，同一职工不能重复建档`,
+      message: locale === 'en' ? `This ID number is already in active case(s) ${list}` : `该身份证号已在案件 ${list} 中，同一职工不能重复建档`,
       needsOverride: true,
     });
   }
@@ -86,9 +93,10 @@ export function duplicateWarnings(
   if (prog !== '' && prog !== '否') {
     out.push({
       code: 'other_programme',
-      message: locale === 'en'
-        ? `The worker already receives other assistance (${prog}); one person, one programme`
-        : `该职工已享受其他帮扶（${prog}）：列入党组织等其他救助的，原则上不再作为工会救助对象（一人一项）`,
+      message:
+        locale === 'en'
+          ? `The worker already receives other assistance (${prog}); one person, one programme`
+          : `该职工已享受其他帮扶（${prog}）：列入党组织等其他救助的，原则上不再作为工会救助对象（一人一项）`,
       needsOverride: true,
     });
   }

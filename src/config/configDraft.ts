@@ -18,12 +18,21 @@ import { parseSettings } from './settings';
 import { readCalendar, readPolicy } from './domainRules';
 
 export type ConfigSheetName =
-  | typeof SHEET_NAMES.staff | typeof SHEET_NAMES.settings | typeof SHEET_NAMES.policies
-  | typeof SHEET_NAMES.forms | typeof SHEET_NAMES.holidays | typeof SHEET_NAMES.sources;
+  | typeof SHEET_NAMES.staff
+  | typeof SHEET_NAMES.settings
+  | typeof SHEET_NAMES.policies
+  | typeof SHEET_NAMES.forms
+  | typeof SHEET_NAMES.holidays
+  | typeof SHEET_NAMES.sources;
 
 /** The sheets an administrator edits through a draft, in the order the menu lists them. */
 export const CONFIG_SHEETS: readonly ConfigSheetName[] = [
-  SHEET_NAMES.staff, SHEET_NAMES.settings, SHEET_NAMES.policies, SHEET_NAMES.forms, SHEET_NAMES.holidays, SHEET_NAMES.sources,
+  SHEET_NAMES.staff,
+  SHEET_NAMES.settings,
+  SHEET_NAMES.policies,
+  SHEET_NAMES.forms,
+  SHEET_NAMES.holidays,
+  SHEET_NAMES.sources,
 ];
 
 export const DRAFT_PREFIX = '草稿-';
@@ -39,7 +48,11 @@ export function sheetOfDraft(name: string): ConfigSheetName | null {
 export function asConfigSheet(name: unknown): ConfigSheetName {
   const s = textOf(name);
   if ((CONFIG_SHEETS as readonly string[]).includes(s)) return s as ConfigSheetName;
-  throw new BangfuError('config.unknownSheet', `“${s}”不是可通过草稿修改的配置表（可选：${CONFIG_SHEETS.join('、')}）`, `"${s}" is not a configuration sheet edited through a draft`);
+  throw new BangfuError(
+    'config.unknownSheet',
+    `“${s}”不是可通过草稿修改的配置表（可选：${CONFIG_SHEETS.join('、')}）`,
+    `"${s}" is not a configuration sheet edited through a draft`,
+  );
 }
 
 /**
@@ -76,14 +89,22 @@ export function trimGrid(values: Grid): unknown[][] {
   let cols = 0;
   for (let r = 0; r < rows; r++) {
     const row = values[r];
-    for (let c = row.length; c > cols; c--) if (!blankCell(row[c - 1])) { cols = c; break; }
+    for (let c = row.length; c > cols; c--)
+      if (!blankCell(row[c - 1])) {
+        cols = c;
+        break;
+      }
   }
   return values.slice(0, rows).map((r) => Array.from({ length: cols }, (_, c) => (blankCell(r[c]) ? '' : r[c])));
 }
 
 /** A fingerprint of a draft's content: the menu shows the differences, the writer applies only that same content. */
 export function gridFingerprint(sheet: ConfigSheetName, values: Grid): string {
-  return requestFingerprint('configDraft', sheet, trimGrid(values).map((r) => r.map(cellText)));
+  return requestFingerprint(
+    'configDraft',
+    sheet,
+    trimGrid(values).map((r) => r.map(cellText)),
+  );
 }
 
 const refuse = (sheet: ConfigSheetName, zh: string, en: string) =>
@@ -137,14 +158,23 @@ export function checkDraft(sheet: ConfigSheetName, values: Grid, actorEmail: str
   }
 }
 
-export interface CellChange { label: string; before: string | number | boolean; after: string | number | boolean }
+export interface CellChange {
+  label: string;
+  before: string | number | boolean;
+  after: string | number | boolean;
+}
 export interface RowChange {
   kind: 'added' | 'changed' | 'removed';
   /** The sheet row: in the draft (added, changed) or in the old sheet (removed). */
   row: number;
   changes: CellChange[];
 }
-export interface ConfigDiff { added: number; changed: number; removed: number; rows: RowChange[] }
+export interface ConfigDiff {
+  added: number;
+  changed: number;
+  removed: number;
+  rows: RowChange[];
+}
 
 const columnLetter = (n: number): string => {
   let s = '';
@@ -152,7 +182,12 @@ const columnLetter = (n: number): string => {
   return s;
 };
 
-interface KeyedRow { row: number; cells: unknown[]; key: string | null; labels: string[] }
+interface KeyedRow {
+  row: number;
+  cells: unknown[];
+  key: string | null;
+  labels: string[];
+}
 
 /**
  * Rows with their keys and the labels of their columns. The key says which row is "the same
@@ -188,11 +223,16 @@ function keyedRows(sheet: ConfigSheetName, values: unknown[][]): KeyedRow[] {
   }
   const header = (values[0] ?? []).map((c) => norm(c));
   const at = (label: string) => header.indexOf(label);
-  const keyCols: number[] = sheet === SHEET_NAMES.staff ? [at('邮箱')]
-    : sheet === SHEET_NAMES.forms ? [at('字段键')]
-      : sheet === SHEET_NAMES.holidays ? [0]
-        : sheet === SHEET_NAMES.policies ? [at('项目代码'), at('生效日期'), at('下限')]
-          : [at('名称')];
+  const keyCols: number[] =
+    sheet === SHEET_NAMES.staff
+      ? [at('邮箱')]
+      : sheet === SHEET_NAMES.forms
+        ? [at('字段键')]
+        : sheet === SHEET_NAMES.holidays
+          ? [0]
+          : sheet === SHEET_NAMES.policies
+            ? [at('项目代码'), at('生效日期'), at('下限')]
+            : [at('名称')];
   values.forEach((cells, i) => {
     if (cells.every(blankCell)) return;
     const labels = cells.map((_, j) => header[j] || `${columnLetter(j + 1)}列`);

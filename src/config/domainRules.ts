@@ -81,7 +81,10 @@ export function suggestRelief(policy: PolicyHandle, values: Record<string, unkno
 
 /** The next free worker number in a county (max serial + 1), from the worker-number column. */
 export function allocateWorkerNo(existing: readonly unknown[], countyCode: string): string {
-  return nextWorkerNo(existing.map((v) => textOf(v)).filter((s) => s !== ''), countyCode);
+  return nextWorkerNo(
+    existing.map((v) => textOf(v)).filter((s) => s !== ''),
+    countyCode,
+  );
 }
 
 /**

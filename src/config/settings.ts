@@ -11,11 +11,20 @@ import { isYes, numberOf, textOf } from '../domain/forms/values';
 import { parseDeadlineTable, type DeadlineRules } from '../domain/workflow/deadlines';
 import { defaultDeadlineRules } from '../defaults/deadlines';
 import {
-  COUNTY_BLOCK_TITLE, COUNTY_HEADER, DEADLINE_BLOCK_TITLE, DEFAULT_SETTINGS, SETTINGS_HEADER,
-  type SettingKey, type SettingSeed,
+  COUNTY_BLOCK_TITLE,
+  COUNTY_HEADER,
+  DEADLINE_BLOCK_TITLE,
+  DEFAULT_SETTINGS,
+  SETTINGS_HEADER,
+  type SettingKey,
+  type SettingSeed,
 } from '../defaults/settings';
 
-export interface County { code: string; name: string; /** Local 低保 recipients (设置's 低保人数), null when not given. */ dibaoRecipients?: number | null }
+export interface County {
+  code: string;
+  name: string;
+  /** Local 低保 recipients (设置's 低保人数), null when not given. */ dibaoRecipients?: number | null;
+}
 
 export interface Settings {
   provinceLetter: string;
@@ -39,7 +48,10 @@ export interface Settings {
   problems: string[];
 }
 
-interface DatedValue { from: CivilDate | ''; value: unknown }
+interface DatedValue {
+  from: CivilDate | '';
+  value: unknown;
+}
 
 type Block = 'settings' | 'counties' | 'deadlines';
 
@@ -49,8 +61,14 @@ export function splitBlocks(values: readonly unknown[][]): Record<Block, unknown
   let block: Block = 'settings';
   for (const row of values) {
     const first = textOf(row[0]);
-    if (first === COUNTY_BLOCK_TITLE) { block = 'counties'; continue; }
-    if (first === DEADLINE_BLOCK_TITLE) { block = 'deadlines'; continue; }
+    if (first === COUNTY_BLOCK_TITLE) {
+      block = 'counties';
+      continue;
+    }
+    if (first === DEADLINE_BLOCK_TITLE) {
+      block = 'deadlines';
+      continue;
+    }
     if (row.every((c) => textOf(c) === '')) continue;
     out[block].push([...row]);
   }
@@ -153,7 +171,8 @@ function monthDay(v: unknown): string | null {
   if (isDate(v)) return coerceCivil(v)?.slice(5) ?? null;
   const m = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(textOf(v));
   if (!m) return null;
-  const mm = +m[1], dd = +m[2];
+  const mm = +m[1],
+    dd = +m[2];
   if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
   return `${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
@@ -172,7 +191,6 @@ function parseCounties(rows: unknown[][], problems: string[]): County[] {
   }
   return out;
 }
-
 
 /** 5%, 0.05 or 5 → 0.05; null when it is not a share. */
 function shareOf(v: unknown): number | null {

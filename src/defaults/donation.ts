@@ -16,4 +16,3 @@ export const DEFAULT_DONATION_ROWS: readonly (readonly [string, string, number, 
   ['province_share', '市区内单位上解款中转省总的比例', 0.04, '2012-10-19', ''],
   ['collection_days', '动员后完成募集和上解的天数', 20, '2012-10-19', ''],
 ];
-

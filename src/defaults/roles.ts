@@ -26,7 +26,18 @@ export function defaultStaffRows(adminEmail: string): string[][] {
  * status, amounts, snapshot, dates of the steps. Protected so grassroots staff typing into
  * the sheet cannot approve a case or change an amount.
  */
-export const DECISION_COLUMNS = ['status', 'approved_amount', 'paid_amount', 'paid_at', 'decision_snapshot', 'notice_start', 'notice_end', 'return_reason', 'exited_at', 'exit_reason'] as const;
+export const DECISION_COLUMNS = [
+  'status',
+  'approved_amount',
+  'paid_amount',
+  'paid_at',
+  'decision_snapshot',
+  'notice_start',
+  'notice_end',
+  'return_reason',
+  'exited_at',
+  'exit_reason',
+] as const;
 export const DECISION_EDITOR_ROLES: readonly Role[] = ['reviewer', 'county', 'city', 'admin'];
 
 /** The assistance amount of the real-name summary: the city union only (seed 003 附件2). */

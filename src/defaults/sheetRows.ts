@@ -14,7 +14,10 @@ import { DEFAULT_HOLIDAYS } from './holidays';
 import { DEFAULT_POLICY } from './policies';
 import { COUNTY_BLOCK_TITLE, COUNTY_HEADER, DEADLINE_BLOCK_TITLE, DEFAULT_SETTINGS, SETTINGS_HEADER } from './settings';
 
-export interface CountySeed { code: string; name: string }
+export interface CountySeed {
+  code: string;
+  name: string;
+}
 
 export function defaultCounties(): CountySeed[] {
   return COUNTIES.map((c) => ({ code: c.code, name: c.name }));

@@ -31,8 +31,17 @@ export type HolidayEntry = z.infer<typeof HolidayEntry>;
 export const HOLIDAY_HEADER = ['日期', '类型', '名称'] as const;
 
 const KIND_WORDS: Record<string, HolidayKind> = {
-  休: '休', 假: '休', 休息: '休', 放假: '休', holiday: '休', off: '休',
-  班: '班', 上班: '班', 补班: '班', workday: '班', work: '班',
+  休: '休',
+  假: '休',
+  休息: '休',
+  放假: '休',
+  holiday: '休',
+  off: '休',
+  班: '班',
+  上班: '班',
+  补班: '班',
+  workday: '班',
+  work: '班',
 };
 
 export function missingYearError(year: number): BangfuError {
@@ -44,7 +53,9 @@ export function missingYearError(year: number): BangfuError {
 }
 
 /** Flags in the day table: why a day is or is not counted. */
-const OFF = 0, WORK = 1, UNCOVERED = 2;
+const OFF = 0,
+  WORK = 1,
+  UNCOVERED = 2;
 
 /**
  * One flag per day from 1 January of the first covered year to 31 December of the last,
@@ -90,7 +101,10 @@ export class WorkCalendar {
    * always does; a single local change does not), else it is provisional: the law's days
    * under the entries, every such date marked 暂定.
    */
-  constructor(entries: readonly HolidayEntry[], private readonly provisional?: ProvisionalSource) {
+  constructor(
+    entries: readonly HolidayEntry[],
+    private readonly provisional?: ProvisionalSource,
+  ) {
     for (const e of entries) {
       this.special.set(toDayNumber(e.date), e.kind === '班');
       this.years.add(yearOf(e.date));
@@ -124,7 +138,7 @@ export class WorkCalendar {
 
   /** The provisional (暂定) days off of a year that has no published schedule; [] otherwise. */
   provisionalDays(year: number): readonly HolidayEntry[] {
-    return this.yearStatus(year) === 'provisional' ? this.derived.get(year) ?? [] : [];
+    return this.yearStatus(year) === 'provisional' ? (this.derived.get(year) ?? []) : [];
   }
 
   /** Years between a and b (either order) whose days are provisional: a result over them is 暂定. */
@@ -173,10 +187,12 @@ export class WorkCalendar {
         continue;
       }
       const cum = t.cum;
-      let lo = 0, hi = t.flags.length; // smallest k with cum[k] >= target
+      let lo = 0,
+        hi = t.flags.length; // smallest k with cum[k] >= target
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cum[mid] >= target) hi = mid; else lo = mid + 1;
+        if (cum[mid] >= target) hi = mid;
+        else lo = mid + 1;
       }
       const found = t.first + lo - 1;
       // A missing year inside the table counts no working days: refuse rather than skip it.
@@ -239,12 +255,15 @@ export class WorkCalendar {
 
   private build(lastYear: number): DayTable {
     const firstYear = this.firstYear();
-    if (firstYear === null || lastYear < firstYear) return { first: 0, lastYear: -Infinity, hasMissing: false, flags: new Uint8Array(0), cum: new Int32Array(1) };
+    if (firstYear === null || lastYear < firstYear)
+      return { first: 0, lastYear: -Infinity, hasMissing: false, flags: new Uint8Array(0), cum: new Int32Array(1) };
     const first = toDayNumber(`${String(firstYear).padStart(4, '0')}-01-01`);
     const last = toDayNumber(`${String(lastYear).padStart(4, '0')}-12-31`);
     const flags = new Uint8Array(last - first + 1);
     const cum = new Int32Array(flags.length + 1);
-    let year = firstYear - 1, yearEnd = first - 1, status: YearStatus = 'missing';
+    let year = firstYear - 1,
+      yearEnd = first - 1,
+      status: YearStatus = 'missing';
     let derivedOff = new Set<number>();
     let hasMissing = false;
     for (let i = 0; i < flags.length; i++) {
@@ -301,7 +320,9 @@ export function decodeHolidayYears(years: Record<number, string>): HolidayEntry[
 }
 
 function kindOf(v: unknown): HolidayKind | null {
-  const s = String(v ?? '').trim().toLowerCase();
+  const s = String(v ?? '')
+    .trim()
+    .toLowerCase();
   return KIND_WORDS[s] ?? null;
 }
 
@@ -320,11 +341,19 @@ export function parseHolidaySheet(values: readonly (readonly unknown[])[]): Holi
     if (i === 0 && date === null && String(dateCell ?? '').trim() !== '' && !/^\d/.test(String(dateCell).trim())) return; // header
     const rowNo = i + 1;
     if (date === null) {
-      throw new BangfuError('calendar.badDate', `节假日第${rowNo}行：“${String(dateCell ?? '')}”不是日期`, `Holidays row ${rowNo}: "${String(dateCell ?? '')}" is not a date`);
+      throw new BangfuError(
+        'calendar.badDate',
+        `节假日第${rowNo}行：“${String(dateCell ?? '')}”不是日期`,
+        `Holidays row ${rowNo}: "${String(dateCell ?? '')}" is not a date`,
+      );
     }
     const kind = kindOf(kindCell);
     if (kind === null) {
-      throw new BangfuError('calendar.badKind', `节假日第${rowNo}行：类型应为“休”或“班”，而不是“${String(kindCell ?? '')}”`, `Holidays row ${rowNo}: the type must be 休 (day off) or 班 (working day), not "${String(kindCell ?? '')}"`);
+      throw new BangfuError(
+        'calendar.badKind',
+        `节假日第${rowNo}行：类型应为“休”或“班”，而不是“${String(kindCell ?? '')}”`,
+        `Holidays row ${rowNo}: the type must be 休 (day off) or 班 (working day), not "${String(kindCell ?? '')}"`,
+      );
     }
     out.push({ date, kind, name: blank(nameCell) ? '' : String(nameCell).trim() });
   });

@@ -45,7 +45,7 @@ export function parseCampaigns(values: readonly (readonly unknown[])[]): { campa
     const kind = textOf(cell(1)) as CampaignKind;
     const start = coerceCivil(cell(2));
     const end = coerceCivil(cell(3));
-    const dateOrBlank = (k: number): CivilDate | null | false => (textOf(cell(k)) === '' ? null : coerceCivil(cell(k)) ?? false);
+    const dateOrBlank = (k: number): CivilDate | null | false => (textOf(cell(k)) === '' ? null : (coerceCivil(cell(k)) ?? false));
     const mobilisedOn = dateOrBlank(4);
     const deadline = dateOrBlank(5);
     if (!CAMPAIGN_KINDS.includes(kind)) problems.push(`“活动”表第${rowNo}行（${name}）：类型应为${CAMPAIGN_KINDS.join('、')}之一，已跳过`);

@@ -34,7 +34,6 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   admin: { zh: '管理员', en: 'Administrator' },
 };
 
-
 export { SYSTEM_COLUMNS, type SystemColumnKey } from './layouts/cases';
 
 /** A case in memory: system columns + form fields, values as stored in cells. */

@@ -34,7 +34,9 @@ export function ymd(y: number, m: number, d: number): CivilDate {
 export function parseCivil(s: string): { y: number; m: number; d: number } | null {
   const m = ISO.exec(s.trim());
   if (!m) return null;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   return isValidYmd(y, mo, d) ? { y, m: mo, d } : null;
 }
 
@@ -109,7 +111,9 @@ export function coerceCivil(v: unknown): CivilDate | null {
     const s = v.trim();
     const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
     if (!m) return null;
-    const y = +m[1], mo = +m[2], d = +m[3];
+    const y = +m[1],
+      mo = +m[2],
+      d = +m[3];
     return isValidYmd(y, mo, d) ? ymd(y, mo, d) : null;
   }
   return null;

@@ -52,8 +52,12 @@ export interface DonationStandard {
 
 /** What each standard is called when the table has no row for it at all. */
 const DONATION_ITEM_LABELS: Record<string, string> = {
-  per_capita_min: '人均捐款下限', 'rate.county': '县区/产业工会参与率下限', 'rate.grassroots': '直属基层工会参与率下限',
-  'rate.model_county': '达标县级工会参与率下限', province_share: '市区内单位上解款中转省总的比例', collection_days: '动员后完成募集和上解的天数',
+  per_capita_min: '人均捐款下限',
+  'rate.county': '县区/产业工会参与率下限',
+  'rate.grassroots': '直属基层工会参与率下限',
+  'rate.model_county': '达标县级工会参与率下限',
+  province_share: '市区内单位上解款中转省总的比例',
+  collection_days: '动员后完成募集和上解的天数',
 };
 
 /** The standard in force on `on` from dated rows (later 生效日期 wins for the same item). */
@@ -206,7 +210,11 @@ function readRegister(values: readonly (readonly unknown[])[] | undefined, probl
   return by;
 }
 
-export function rollUpDonations(values: readonly (readonly unknown[])[], std: DonationStandard, opts: DonationOptions = { today: '1970-01-01' }): DonationResult {
+export function rollUpDonations(
+  values: readonly (readonly unknown[])[],
+  std: DonationStandard,
+  opts: DonationOptions = { today: '1970-01-01' },
+): DonationResult {
   const [header = [], ...rows] = values;
   const c = headerIndex(header, DONATION_HEADER);
   const problems: string[] = [];
@@ -280,7 +288,8 @@ export function rollUpDonations(values: readonly (readonly unknown[])[], std: Do
       needWorkers(std.workerRates.model_county);
     }
     if (donors > 0 && perCapitaFen < std.perCapitaMinFen) flags.push(`人均 ${(perCapitaFen / 100).toFixed(2)} 元低于 ${yuanText(std.perCapitaMinFen)} 元`);
-    if (firstTotal !== null && amountFen < yuanToFen(firstTotal)) flags.push(`募集总额 ${yuanText(amountFen)} 元低于首期 ${yuanText(yuanToFen(firstTotal))} 元`);
+    if (firstTotal !== null && amountFen < yuanToFen(firstTotal))
+      flags.push(`募集总额 ${yuanText(amountFen)} 元低于首期 ${yuanText(yuanToFen(firstTotal))} 元`);
     if (prevDonors !== null && donors <= prevDonors) hints.push(`捐款人数未比上期（${prevDonors} 人）增加`);
     if (prevAmount !== null && amountFen <= yuanToFen(prevAmount)) hints.push(`捐款金额未比上期（${yuanText(yuanToFen(prevAmount))} 元）增加`);
     if (textOf(cell(r, '公示日期')) === '' && c['公示日期'] >= 0) hints.push('尚未在本单位或社区公示捐款人数和金额');
@@ -296,11 +305,27 @@ export function rollUpDonations(values: readonly (readonly unknown[])[], std: Do
       if (lines.length === 0 && donors > 0) (hasRegister ? flags : hints).push('未建立捐款职工名册');
       else if (lines.length > 0) {
         const sum = lines.reduce((s, l) => s + l.amountFen, 0);
-        if (lines.length !== donors || sum !== amountFen) flags.push(`捐款职工名册 ${lines.length} 人 ${yuanText(sum)} 元，与填报的 ${donors} 人 ${yuanText(amountFen)} 元不一致`);
+        if (lines.length !== donors || sum !== amountFen)
+          flags.push(`捐款职工名册 ${lines.length} 人 ${yuanText(sum)} 元，与填报的 ${donors} 人 ${yuanText(amountFen)} 元不一致`);
       }
     }
     const cityDistrict = isYes(cell(r, '市区内'));
-    units.push({ row: rowNo, unit, county, type, cityDistrict, members, workers, donors, amountFen, perCapitaFen, participation, flags, hints, register: lines });
+    units.push({
+      row: rowNo,
+      unit,
+      county,
+      type,
+      cityDistrict,
+      members,
+      workers,
+      donors,
+      amountFen,
+      perCapitaFen,
+      participation,
+      flags,
+      hints,
+      register: lines,
+    });
   });
   const by = new Map<string, CountyDonation>();
   for (const code of opts.counties ?? []) by.set(code.toUpperCase(), emptyCounty(code.toUpperCase()));

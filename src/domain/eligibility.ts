@@ -56,12 +56,20 @@ export const HardshipThresholdsSchema = z.object({
 });
 export type HardshipThresholds = z.infer<typeof HardshipThresholdsSchema>;
 
-export const DEFAULT_HARDSHIP_THRESHOLDS: Readonly<HardshipThresholds> = Object.freeze({ margin: 1.3, expenseShare: 0.5, migrantContractYears: 1, migrantYearsInTown: 2 });
+export const DEFAULT_HARDSHIP_THRESHOLDS: Readonly<HardshipThresholds> = Object.freeze({
+  margin: 1.3,
+  expenseShare: 0.5,
+  migrantContractYears: 1,
+  migrantYearsInTown: 2,
+});
 
 /** The 特困情形 a form offers (seed 001 §1, seed 003 二(四)); read also from a cause's text. */
 export const HARDSHIP_ROUTES = ['零就业家庭', '三无人员', '低保补差达当地平均1.5倍以上', '夫妻双下岗'] as const;
 const ROUTE_WORDS: Record<(typeof HARDSHIP_ROUTES)[number], RegExp> = {
-  零就业家庭: /零就业/, 三无人员: /三无/, '低保补差达当地平均1.5倍以上': /1\.5\s*倍|一倍半/, 夫妻双下岗: /双下岗/,
+  零就业家庭: /零就业/,
+  三无人员: /三无/,
+  '低保补差达当地平均1.5倍以上': /1\.5\s*倍|一倍半/,
+  夫妻双下岗: /双下岗/,
 };
 
 /** Which routes a list of texts names (特困情形 ticks, or causes typed into =HARDSHIP). */
@@ -93,8 +101,16 @@ export const HardshipInputSchema = z.object({
 export type HardshipInput = z.input<typeof HardshipInputSchema>;
 
 const FIELD_ZH: Record<string, string> = {
-  perCapitaMonthlyIncome: '家庭人均月收入', dibaoLine: '低保标准', causes: '致困原因', expenseRatio: '支出占收入比例', margin: '低保边缘上限倍数', expenseShare: '大额支出比例',
-  routes: '特困情形', migrant: '农民工合同年限或在城镇居住年限', migrantContractYears: '农民工合同年限下限', migrantYearsInTown: '农民工在城镇居住年限下限',
+  perCapitaMonthlyIncome: '家庭人均月收入',
+  dibaoLine: '低保标准',
+  causes: '致困原因',
+  expenseRatio: '支出占收入比例',
+  margin: '低保边缘上限倍数',
+  expenseShare: '大额支出比例',
+  routes: '特困情形',
+  migrant: '农民工合同年限或在城镇居住年限',
+  migrantContractYears: '农民工合同年限下限',
+  migrantYearsInTown: '农民工在城镇居住年限下限',
 };
 
 /** The category the rules suggest, '' when none applies. Throws BangfuError on impossible input. */

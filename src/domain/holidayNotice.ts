@@ -25,8 +25,19 @@ import { statutoryMinimum, type StatutoryRevision } from './statutoryHolidays';
 
 /** The names the 节假日 sheet and the law use, from the notice's words. */
 const FESTIVALS: Record<string, string> = {
-  元旦: '元旦', 春节: '春节', 清明节: '清明', 清明: '清明', 劳动节: '劳动节', 五一劳动节: '劳动节', 五一: '劳动节',
-  端午节: '端午', 端午: '端午', 中秋节: '中秋', 中秋: '中秋', 国庆节: '国庆节', 国庆: '国庆节',
+  元旦: '元旦',
+  春节: '春节',
+  清明节: '清明',
+  清明: '清明',
+  劳动节: '劳动节',
+  五一劳动节: '劳动节',
+  五一: '劳动节',
+  端午节: '端午',
+  端午: '端午',
+  中秋节: '中秋',
+  中秋: '中秋',
+  国庆节: '国庆节',
+  国庆: '国庆节',
 };
 const WEEKDAYS = '日一二三四五六';
 
@@ -64,14 +75,21 @@ const DATE = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:[（(]([^）)]*)[�
 
 const RANGE = /^(?:至|到|—|－|-|~|～)$/;
 
-interface Token { date: CivilDate; index: number; end: number }
+interface Token {
+  date: CivilDate;
+  index: number;
+  end: number;
+}
 
 export function parseHolidayNotice(text: string, revisions: readonly StatutoryRevision[], opts: { year?: number } = {}): ParsedNotice {
   const t = normalize(text);
   const year = opts.year ?? noticeYear(t);
   if (year === null) {
-    throw new BangfuError('notice.noYear', '找不到通知的年份：请粘贴包括标题（“国务院办公厅关于××××年部分节假日安排的通知”）在内的全文',
-      'The notice year was not found: paste the whole notice including its title');
+    throw new BangfuError(
+      'notice.noYear',
+      '找不到通知的年份：请粘贴包括标题（“国务院办公厅关于××××年部分节假日安排的通知”）在内的全文',
+      'The notice year was not found: paste the whole notice including its title',
+    );
   }
   const heads = [...t.matchAll(/(?:^|\n|。)([一二三四五六七八九十]+)、([^：:\n。]{1,24})[：:]/g)];
   if (heads.length === 0) {
@@ -98,13 +116,19 @@ export function parseHolidayNotice(text: string, revisions: readonly StatutoryRe
     for (const f of min) {
       const label = where.get(f.name);
       if (!label) {
-        throw new BangfuError('notice.festivalMissing', `通知中没有“${f.name}”的段落；${year}年的通知应包括全部法定节日`,
-          `The notice has no paragraph for ${f.name}; a ${year} notice covers every public holiday`);
+        throw new BangfuError(
+          'notice.festivalMissing',
+          `通知中没有“${f.name}”的段落；${year}年的通知应包括全部法定节日`,
+          `The notice has no paragraph for ${f.name}; a ${year} notice covers every public holiday`,
+        );
       }
       for (const d of f.dates) {
         if (byDate.get(d)?.kind !== '休') {
-          fail(label, `法定假日 ${md(d)}（${f.name}）没有放假，少于《全国年节及纪念日放假办法》规定的天数`,
-            `the statutory day ${d} (${f.name}) is not a day off, fewer days than the law gives`);
+          fail(
+            label,
+            `法定假日 ${md(d)}（${f.name}）没有放假，少于《全国年节及纪念日放假办法》规定的天数`,
+            `the statutory day ${d} (${f.name}) is not a day off, fewer days than the law gives`,
+          );
         }
       }
     }
@@ -117,7 +141,14 @@ function md(d: CivilDate): string {
   return `${+d.slice(5, 7)}月${+d.slice(8, 10)}日`;
 }
 
-function readParagraph(year: number, label: string, names: string[], body: string, out: Map<CivilDate, HolidayEntry>, revisions: readonly StatutoryRevision[]): void {
+function readParagraph(
+  year: number,
+  label: string,
+  names: string[],
+  body: string,
+  out: Map<CivilDate, HolidayEntry>,
+  revisions: readonly StatutoryRevision[],
+): void {
   // A date without a month takes the month of the date before it ("2月15日至23日"); one
   // without a year is in the notice's year, December in the 元旦 paragraph the year before,
   // and the end of a range running past December in the year after its start.
@@ -177,7 +208,10 @@ function readParagraph(year: number, label: string, names: string[], body: strin
       tokens.push({ date: resolve(m, inRange ? prev.date : null), index: m.index!, end: m.index! + m[0].length });
     }
     const total = /^共(\d+)天$/.exec(clause);
-    if (total) { stated = Number(total[1]); continue; }
+    if (total) {
+      stated = Number(total[1]);
+      continue;
+    }
     if (tokens.length === 0) continue; // 与周末连休, or a sentence about arrangements
     const kind = /上班/.test(clause) ? '班' : /放假|补休|休息/.test(clause) ? '休' : null;
     if (kind === null) fail(label, `“${clause}”中的日期既不是放假也不是上班`, `"${clause}" says neither day off nor working day`);
@@ -188,7 +222,8 @@ function readParagraph(year: number, label: string, names: string[], body: strin
       out.set(day, { date: day, kind, name: had?.name ?? nameOf(day) });
     }
   }
-  if (stated !== null && stated !== offDays) fail(label, `写明“共${stated}天”，但列出的放假日期共${offDays}天`, `it says ${stated} days but lists ${offDays} days off`);
+  if (stated !== null && stated !== offDays)
+    fail(label, `写明“共${stated}天”，但列出的放假日期共${offDays}天`, `it says ${stated} days but lists ${offDays} days off`);
 }
 
 /** Ranges "A至B" become every day from A to B; single dates stay. */
@@ -211,10 +246,14 @@ function expand(tokens: Token[], clause: string, label: string): CivilDate[] {
 
 function mainFestival(year: number, names: string[], revisions: readonly StatutoryRevision[]): string {
   const min = statutoryMinimum(year, revisions) ?? [];
-  let best = names[0], most = -1;
+  let best = names[0],
+    most = -1;
   for (const n of names) {
     const days = min.find((f) => f.name === n)?.dates.length ?? 0;
-    if (days > most) { best = n; most = days; }
+    if (days > most) {
+      best = n;
+      most = days;
+    }
   }
   return best;
 }
@@ -246,7 +285,8 @@ export function formatHolidayNotice(year: number, rows: readonly HolidayEntry[])
     const runs: [CivilDate, CivilDate][] = [];
     for (const d of off) {
       const last = runs[runs.length - 1];
-      if (last && addDays(last[1], 1) === d) last[1] = d; else runs.push([d, d]);
+      if (last && addDays(last[1], 1) === d) last[1] = d;
+      else runs.push([d, d]);
     }
     let text = '';
     let prev: CivilDate | null = null;

@@ -24,8 +24,11 @@ export type IdCheck = { ok: true } | { ok: false; reasonZh: string; reasonEn: st
 const fail = (reasonZh: string, reasonEn: string): IdCheck => ({ ok: false, reasonZh, reasonEn });
 
 export function validateId(id: string, today: CivilDate): IdCheck {
-  const s = String(id ?? '').trim().toUpperCase();
-  if (s.length === 15 && /^\d{15}$/.test(s)) return fail('15位旧号码不再使用，请填写18位号码', 'Old 15-digit ID numbers are not accepted; enter the 18-character number');
+  const s = String(id ?? '')
+    .trim()
+    .toUpperCase();
+  if (s.length === 15 && /^\d{15}$/.test(s))
+    return fail('15位旧号码不再使用，请填写18位号码', 'Old 15-digit ID numbers are not accepted; enter the 18-character number');
   if (s.length !== 18) return fail(`应为18位，现为${s.length}位`, `An ID number has 18 characters, not ${s.length}`);
   if (!/^\d{17}[\dX]$/.test(s)) return fail('前17位应为数字，最后一位为数字或X', 'The first 17 characters must be digits and the last a digit or X');
   const y = +s.slice(6, 10);
@@ -58,7 +61,9 @@ export interface IdInfo {
 
 /** What an ID number says, or null when it is not valid on `onDate`. */
 export function idInfo(id: string, onDate: CivilDate): IdInfo | null {
-  const s = String(id ?? '').trim().toUpperCase();
+  const s = String(id ?? '')
+    .trim()
+    .toUpperCase();
   if (!validateId(s, onDate).ok) return null;
   const birth = birthOf(s);
   return { birth, sex: (s.charCodeAt(16) - 48) % 2 === 1 ? '男' : '女', age: completedYears(birth, onDate), region: s.slice(0, 6) };

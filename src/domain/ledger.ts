@@ -94,15 +94,25 @@ export function readPayment(source: string, rowNumber: number, row: readonly unk
   const amount = numberOf(get('amount'));
   if (amount === null || amount <= 0) problems.push(`“发放金额（元）”：“${textOf(get('amount'))}”应为大于 0 的金额`);
   const formText = textOf(get('form'));
-  if (formText !== '' && !(PAYMENT_FORMS as readonly string[]).includes(formText)) problems.push(`“发放形式”：“${formText}”应为${PAYMENT_FORMS.join('、')}之一`);
+  if (formText !== '' && !(PAYMENT_FORMS as readonly string[]).includes(formText))
+    problems.push(`“发放形式”：“${formText}”应为${PAYMENT_FORMS.join('、')}之一`);
   const kind = textOf(get('kind'));
   if (scheme === '' && kind === '') problems.push('“救助项目”“帮扶类别”：至少填写一项');
   if (problems.length > 0) return { ok: false, problem: `${where}${problems.join('；')}，未计入` };
   return {
     ok: true,
     payment: {
-      row: rowNumber, workerNo, paidOn: paidOn!, scheme: scheme!, kind, amountFen: yuanToFen(amount!), form: formText as PaymentForm | '',
-      period: textOf(get('period')), handler: textOf(get('handler')), approval: textOf(get('approval')), emergency: isYes(get('emergency')),
+      row: rowNumber,
+      workerNo,
+      paidOn: paidOn!,
+      scheme: scheme!,
+      kind,
+      amountFen: yuanToFen(amount!),
+      form: formText as PaymentForm | '',
+      period: textOf(get('period')),
+      handler: textOf(get('handler')),
+      approval: textOf(get('approval')),
+      emergency: isYes(get('emergency')),
     },
   };
 }
@@ -110,8 +120,17 @@ export function readPayment(source: string, rowNumber: number, row: readonly unk
 /** One payment → its ledger cells keyed by column (for the writer and setup's migration). */
 export function paymentCells(p: Omit<Payment, 'row'>): Record<(typeof LEDGER_COLUMNS)[number]['key'], string | number> {
   return {
-    worker_no: p.workerNo, paid_on: p.paidOn, scheme: p.scheme ? SCHEME_LABELS[p.scheme] ?? p.scheme : '', kind: p.kind, amount: p.amountFen / 100,
-    form: p.form, period: p.period, handler: p.handler, approval: p.approval, emergency: p.emergency ? '是' : '否', note: '',
+    worker_no: p.workerNo,
+    paid_on: p.paidOn,
+    scheme: p.scheme ? (SCHEME_LABELS[p.scheme] ?? p.scheme) : '',
+    kind: p.kind,
+    amount: p.amountFen / 100,
+    form: p.form,
+    period: p.period,
+    handler: p.handler,
+    approval: p.approval,
+    emergency: p.emergency ? '是' : '否',
+    note: '',
   };
 }
 
@@ -162,5 +181,13 @@ function listFirstKind(c: Record<string, unknown>): string {
 
 /** A payment as the sidebars show it (PaymentDto of src/shared/endpoints.ts). */
 export function paymentDto(p: Payment): { paidOn: string; scheme: string; kind: string; amount: number; form: string; period: string; emergency: boolean } {
-  return { paidOn: p.paidOn, scheme: p.scheme ? SCHEME_LABELS[p.scheme] ?? p.scheme : '', kind: p.kind, amount: p.amountFen / 100, form: p.form, period: p.period, emergency: p.emergency };
+  return {
+    paidOn: p.paidOn,
+    scheme: p.scheme ? (SCHEME_LABELS[p.scheme] ?? p.scheme) : '',
+    kind: p.kind,
+    amount: p.amountFen / 100,
+    form: p.form,
+    period: p.period,
+    emergency: p.emergency,
+  };
 }

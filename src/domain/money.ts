@@ -37,7 +37,8 @@ function toDecimal(v: number | string): Decimal | null {
   const text = typeof v === 'number' ? String(v) : v.trim().replace(/[,\s]/g, '');
   const m = DECIMAL.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
-  const whole = m[2], frac = m[3] ?? '';
+  const whole = m[2],
+    frac = m[3] ?? '';
   let scale = frac.length - Number(m[4] ?? 0);
   let digits = (whole + frac).replace(/^0+/, '') || '0';
   if (scale < 0) {
@@ -113,7 +114,13 @@ export function applyRate(fen: Fen, rate: Rate): Fen {
     let q = Math.floor(product / den);
     let r = product - q * den;
     // The float quotient may be one off near an integer; the remainder tells.
-    if (r < 0) { q -= 1; r += den; } else if (r >= den) { q += 1; r -= den; }
+    if (r < 0) {
+      q -= 1;
+      r += den;
+    } else if (r >= den) {
+      q += 1;
+      r -= den;
+    }
     return 2 * r >= den ? q + 1 : q;
   }
   return roundDigits((BigInt(fen) * BigInt(rate.units)).toString(), rate.scale);

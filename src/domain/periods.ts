@@ -64,5 +64,9 @@ export function parsePeriod(text: string): Period {
   if (m) return yearPeriod(Number(m[1]));
   m = /^(\d{4})[-\s]?Q([1-4])$/.exec(t);
   if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 };
-  throw new BangfuError('period.bad', `统计期间“${text}”无法识别：应为年份（如 2026）或季度（如 2026Q4）`, `Period "${text}" is not a year (2026) or a quarter (2026Q4)`);
+  throw new BangfuError(
+    'period.bad',
+    `统计期间“${text}”无法识别：应为年份（如 2026）或季度（如 2026Q4）`,
+    `Period "${text}" is not a year (2026) or a quarter (2026Q4)`,
+  );
 }

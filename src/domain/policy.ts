@@ -145,10 +145,12 @@ function parseRow(input: PolicyRowInput, index: number): PolicyRow {
   const where = input.sheet_row !== undefined ? `第 ${input.sheet_row} 行` : `第 ${index + 1} 条`;
   const whereEn = input.sheet_row !== undefined ? `row ${input.sheet_row}` : `rule #${index + 1}`;
   const value = col ? (input as Record<string, unknown>)[col.key] : undefined;
-  throw policyError('invalidCell',
+  throw policyError(
+    'invalidCell',
     `${where}“${col?.zh ?? String(issue.path[0])}”应为${col?.expectZh ?? '有效值'}，现为“${String(value ?? '')}”`,
     `${whereEn}, ${col?.en ?? String(issue.path[0])}: expected ${col?.expectEn ?? 'a valid value'}, got "${String(value ?? '')}"`,
-    col?.key);
+    col?.key,
+  );
 }
 
 /** Checks one row on its own: date order, band order, exactly one rule, floor ≤ cap, exact rates. */
@@ -157,21 +159,32 @@ function checkRow(l: Located): void {
   const at = `${rowLabelZh(l)}（${r.scheme}）`;
   const atEn = `${rowLabelEn(l)} (${r.scheme})`;
   if (r.effective_to !== null && r.effective_to < r.effective_from) {
-    throw policyError('datesReversed', `${at}失效日期 ${r.effective_to} 早于生效日期 ${r.effective_from}${INCLUSIVE_ZH}`,
-      `${atEn} ends (${r.effective_to}) before it starts (${r.effective_from})${INCLUSIVE_EN}`, 'effective_to');
+    throw policyError(
+      'datesReversed',
+      `${at}失效日期 ${r.effective_to} 早于生效日期 ${r.effective_from}${INCLUSIVE_ZH}`,
+      `${atEn} ends (${r.effective_to}) before it starts (${r.effective_from})${INCLUSIVE_EN}`,
+      'effective_to',
+    );
   }
   if (r.upper !== null && r.upper <= r.lower) {
-    throw policyError('bandReversed', `${at}上限 ${formatYuan(r.upper)}（不含）应大于下限 ${formatYuan(r.lower)}（含）`,
-      `${atEn} upper bound ${formatYuan(r.upper)} (exclusive) must exceed lower bound ${formatYuan(r.lower)} (inclusive)`, 'upper');
+    throw policyError(
+      'bandReversed',
+      `${at}上限 ${formatYuan(r.upper)}（不含）应大于下限 ${formatYuan(r.lower)}（含）`,
+      `${atEn} upper bound ${formatYuan(r.upper)} (exclusive) must exceed lower bound ${formatYuan(r.lower)} (inclusive)`,
+      'upper',
+    );
   }
   const rules = [r.rate, r.fixed, r.months].filter((v) => v !== null).length;
   if (rules !== 1) {
-    throw policyError('ruleCount', `${at}“比例”“固定金额”“月数”须且只能填写其中一项`,
-      `${atEn} needs exactly one of rate, fixed amount, months`, 'rate');
+    throw policyError('ruleCount', `${at}“比例”“固定金额”“月数”须且只能填写其中一项`, `${atEn} needs exactly one of rate, fixed amount, months`, 'rate');
   }
   if (r.floor !== null && r.cap !== null && r.floor > r.cap) {
-    throw policyError('floorAboveCap', `${at}保底 ${formatYuan(r.floor)} 元高于封顶 ${formatYuan(r.cap)} 元`,
-      `${atEn} floor ${formatYuan(r.floor)} is above cap ${formatYuan(r.cap)}`, 'floor');
+    throw policyError(
+      'floorAboveCap',
+      `${at}保底 ${formatYuan(r.floor)} 元高于封顶 ${formatYuan(r.cap)} 元`,
+      `${atEn} floor ${formatYuan(r.floor)} is above cap ${formatYuan(r.cap)}`,
+      'floor',
+    );
   }
   try {
     if (r.rate !== null) parseRate(r.rate);
@@ -196,19 +209,31 @@ function checkBandPeriods(code: string, entries: readonly Located[]): void {
   for (const list of bands.values()) {
     list.sort((a, b) => (a.row.effective_from < b.row.effective_from ? -1 : a.row.effective_from > b.row.effective_from ? 1 : 0));
     for (let i = 1; i < list.length; i++) {
-      const a = list[i - 1], b = list[i];
-      const band = bandTextZh(a.row.lower, a.row.upper), bandEn = bandTextEn(a.row.lower, a.row.upper);
-      const aEnd = endDay(a.row), bStart = toDayNumber(b.row.effective_from);
+      const a = list[i - 1],
+        b = list[i];
+      const band = bandTextZh(a.row.lower, a.row.upper),
+        bandEn = bandTextEn(a.row.lower, a.row.upper);
+      const aEnd = endDay(a.row),
+        bStart = toDayNumber(b.row.effective_from);
       const pair = `${rowLabelZh(a)}（${periodZh(a.row)}）与${rowLabelZh(b)}（${periodZh(b.row)}）`;
       const pairEn = `${rowLabelEn(a)} (${periodEn(a.row)}) and ${rowLabelEn(b)} (${periodEn(b.row)})`;
       if (bStart <= aEnd) {
-        throw policyError('periodOverlap', `项目 ${code} 档次 ${band}：${pair}日期重叠${INCLUSIVE_ZH}`,
-          `scheme ${code}, band ${bandEn}: ${pairEn} overlap${INCLUSIVE_EN}`, 'effective_from');
+        throw policyError(
+          'periodOverlap',
+          `项目 ${code} 档次 ${band}：${pair}日期重叠${INCLUSIVE_ZH}`,
+          `scheme ${code}, band ${bandEn}: ${pairEn} overlap${INCLUSIVE_EN}`,
+          'effective_from',
+        );
       }
       if (bStart > aEnd + 1) {
-        const gapFrom = addDays(a.row.effective_to as CivilDate, 1), gapTo = addDays(b.row.effective_from, -1);
-        throw policyError('periodGap', `项目 ${code} 档次 ${band}：${pair}之间有空档，${gapFrom} 至 ${gapTo} 没有标准${INCLUSIVE_ZH}`,
-          `scheme ${code}, band ${bandEn}: gap between ${pairEn}; nothing applies ${gapFrom} to ${gapTo}${INCLUSIVE_EN}`, 'effective_from');
+        const gapFrom = addDays(a.row.effective_to as CivilDate, 1),
+          gapTo = addDays(b.row.effective_from, -1);
+        throw policyError(
+          'periodGap',
+          `项目 ${code} 档次 ${band}：${pair}之间有空档，${gapFrom} 至 ${gapTo} 没有标准${INCLUSIVE_ZH}`,
+          `scheme ${code}, band ${bandEn}: gap between ${pairEn}; nothing applies ${gapFrom} to ${gapTo}${INCLUSIVE_EN}`,
+          'effective_from',
+        );
       }
     }
   }
@@ -233,26 +258,38 @@ function checkBandsPerDay(code: string, entries: readonly Located[]): void {
       const later = spans.filter((s) => s.from > day).sort((a, b) => a.from - b.from)[0];
       if (!later) continue; // after the last row: nothing promised
       const before = spans.filter((s) => s.to < day).sort((a, b) => b.to - a.to)[0];
-      const gapFrom = fromDayNumber(day), gapTo = addDays(later.l.row.effective_from, -1);
-      throw policyError('schemeGap',
+      const gapFrom = fromDayNumber(day),
+        gapTo = addDays(later.l.row.effective_from, -1);
+      throw policyError(
+        'schemeGap',
         `项目 ${code}：${before ? rowLabelZh(before.l) : ''}与${rowLabelZh(later.l)}之间有空档，${gapFrom} 至 ${gapTo} 没有任何标准${INCLUSIVE_ZH}`,
         `scheme ${code}: gap between ${before ? rowLabelEn(before.l) : ''} and ${rowLabelEn(later.l)}; nothing applies ${gapFrom} to ${gapTo}${INCLUSIVE_EN}`,
-        'effective_from');
+        'effective_from',
+      );
     }
     active.sort((a, b) => a.row.lower - b.row.lower);
     for (let i = 1; i < active.length; i++) {
-      const a = active[i - 1], b = active[i];
+      const a = active[i - 1],
+        b = active[i];
       const aUpper = a.row.upper ?? Infinity;
       if (aUpper === b.row.lower) continue;
       const dayText = fromDayNumber(day);
       const pair = `${rowLabelZh(a)}（档次 ${bandTextZh(a.row.lower, a.row.upper)}）与${rowLabelZh(b)}（档次 ${bandTextZh(b.row.lower, b.row.upper)}）`;
       const pairEn = `${rowLabelEn(a)} (band ${bandTextEn(a.row.lower, a.row.upper)}) and ${rowLabelEn(b)} (band ${bandTextEn(b.row.lower, b.row.upper)})`;
       if (b.row.lower < aUpper) {
-        throw policyError('bandOverlap', `项目 ${code} 自 ${dayText} 起：${pair}档次重叠（下限含、上限不含）`,
-          `scheme ${code} from ${dayText}: ${pairEn} overlap (lower inclusive, upper exclusive)`, 'lower');
+        throw policyError(
+          'bandOverlap',
+          `项目 ${code} 自 ${dayText} 起：${pair}档次重叠（下限含、上限不含）`,
+          `scheme ${code} from ${dayText}: ${pairEn} overlap (lower inclusive, upper exclusive)`,
+          'lower',
+        );
       }
-      throw policyError('bandGap', `项目 ${code} 自 ${dayText} 起：${pair}之间有空档 ${bandTextZh(aUpper, b.row.lower)}（下限含、上限不含）`,
-        `scheme ${code} from ${dayText}: gap ${bandTextEn(aUpper, b.row.lower)} between ${pairEn} (lower inclusive, upper exclusive)`, 'lower');
+      throw policyError(
+        'bandGap',
+        `项目 ${code} 自 ${dayText} 起：${pair}之间有空档 ${bandTextZh(aUpper, b.row.lower)}（下限含、上限不含）`,
+        `scheme ${code} from ${dayText}: gap ${bandTextEn(aUpper, b.row.lower)} between ${pairEn} (lower inclusive, upper exclusive)`,
+        'lower',
+      );
     }
   }
 }
@@ -277,8 +314,12 @@ export function makePolicy(inputs: readonly PolicyRowInput[]): Policy {
     for (const l of entries) {
       const owner = l.row.name === '' ? undefined : names.get(l.row.name);
       if (owner !== undefined && owner !== code) {
-        throw policyError('nameTaken', `${rowLabelZh(l)}的项目名称“${l.row.name}”已用于项目 ${owner}，同一名称只能对应一个项目代码`,
-          `${rowLabelEn(l)}: the name "${l.row.name}" already belongs to scheme ${owner}`, 'name');
+        throw policyError(
+          'nameTaken',
+          `${rowLabelZh(l)}的项目名称“${l.row.name}”已用于项目 ${owner}，同一名称只能对应一个项目代码`,
+          `${rowLabelEn(l)}: the name "${l.row.name}" already belongs to scheme ${owner}`,
+          'name',
+        );
       }
       if (l.row.name !== '') names.set(l.row.name, code);
     }
@@ -302,8 +343,12 @@ export function findScheme(policy: Policy, scheme: string): SchemeEntry {
   const text = String(scheme ?? '').trim();
   const entry = policy.schemes.get(text.toLowerCase()) ?? policy.schemes.get(policy.names.get(text) ?? '');
   if (entry) return entry;
-  throw new BangfuError('policy.unknownScheme', `未知的救助项目“${text}”。可用项目：${knownSchemes(policy)}`,
-    `Unknown relief scheme "${text}". Known schemes: ${knownSchemes(policy)}`, 'scheme');
+  throw new BangfuError(
+    'policy.unknownScheme',
+    `未知的救助项目“${text}”。可用项目：${knownSchemes(policy)}`,
+    `Unknown relief scheme "${text}". Known schemes: ${knownSchemes(policy)}`,
+    'scheme',
+  );
 }
 
 /** The rows of a scheme in force on `onDate` (both ends inclusive), lowest band first. */
@@ -312,20 +357,25 @@ export function pickRows(policy: Policy, scheme: string, onDate: CivilDate): rea
   if (coerceCivil(onDate) !== onDate) {
     throw new BangfuError('date.invalid', `日期无效：${String(onDate)}`, `Invalid date: ${String(onDate)}`, 'on_date');
   }
-  const rows = entry.rows
-    .filter((r) => r.effective_from <= onDate && (r.effective_to === null || onDate <= r.effective_to))
-    .sort((a, b) => a.lower - b.lower);
+  const rows = entry.rows.filter((r) => r.effective_from <= onDate && (r.effective_to === null || onDate <= r.effective_to)).sort((a, b) => a.lower - b.lower);
   if (rows.length === 0) {
-    throw new BangfuError('policy.notInForce',
+    throw new BangfuError(
+      'policy.notInForce',
       `救助项目“${entry.name}”在 ${onDate} 没有生效的救助标准${INCLUSIVE_ZH}`,
-      `Relief scheme ${entry.code} has no standard in force on ${onDate}${INCLUSIVE_EN}`, 'on_date');
+      `Relief scheme ${entry.code} has no standard in force on ${onDate}${INCLUSIVE_EN}`,
+      'on_date',
+    );
   }
   return rows;
 }
 
 // ── the 救助标准 sheet ────────────────────────────────────────────────────────────
 
-const normalizeLabel = (v: unknown) => String(v ?? '').replace(/[（(][^）)]*[）)]/g, '').replace(/[\s_-]/g, '').toLowerCase();
+const normalizeLabel = (v: unknown) =>
+  String(v ?? '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[\s_-]/g, '')
+    .toLowerCase();
 
 const LABELS: ReadonlyMap<string, PolicyColumnKey> = new Map(
   POLICY_COLUMNS.flatMap((c) => [c.zh, c.key, c.en].map((label) => [normalizeLabel(label), c.key] as const)),
@@ -348,8 +398,12 @@ function mapHeader(header: readonly unknown[]): Map<PolicyColumnKey, number> {
   });
   const missing = REQUIRED.filter((k) => !cols.has(k));
   if (missing.length > 0) {
-    throw sheetError('missingColumn', `缺少列 ${missing.map((k) => `“${columnOf(k)!.zh}”`).join('、')}（表头应为：${POLICY_HEADER.join('、')}）`,
-      `missing column(s) ${missing.join(', ')}`, missing[0]);
+    throw sheetError(
+      'missingColumn',
+      `缺少列 ${missing.map((k) => `“${columnOf(k)!.zh}”`).join('、')}（表头应为：${POLICY_HEADER.join('、')}）`,
+      `missing column(s) ${missing.join(', ')}`,
+      missing[0],
+    );
   }
   return cols;
 }
@@ -360,16 +414,22 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function cellError(sheetRow: number, key: PolicyColumnKey, v: unknown): BangfuError {
   const col = columnOf(key)!;
-  const shown = isDate(v) ? coerceCivil(v) ?? String(v) : String(v);
-  return sheetError('badCell', `第 ${sheetRow} 行“${col.zh}”应为${col.expectZh}，现为“${shown}”`,
-    `row ${sheetRow}, column ${col.en}: expected ${col.expectEn}, got "${shown}"`, key);
+  const shown = isDate(v) ? (coerceCivil(v) ?? String(v)) : String(v);
+  return sheetError(
+    'badCell',
+    `第 ${sheetRow} 行“${col.zh}”应为${col.expectZh}，现为“${shown}”`,
+    `row ${sheetRow}, column ${col.en}: expected ${col.expectEn}, got "${shown}"`,
+    key,
+  );
 }
 
 function readCell(v: unknown, key: PolicyColumnKey, sheetRow: number): string | number | null {
   if (isBlankCell(v)) return null;
   switch (key) {
-    case 'scheme': case 'name': case 'source':
-      return isDate(v) ? coerceCivil(v) ?? '' : String(v).trim();
+    case 'scheme':
+    case 'name':
+    case 'source':
+      return isDate(v) ? (coerceCivil(v) ?? '') : String(v).trim();
     case 'conditions': {
       const t = String(v).trim();
       if (parseConditionList(t).unknown.length > 0) throw cellError(sheetRow, key, v);
@@ -380,7 +440,8 @@ function readCell(v: unknown, key: PolicyColumnKey, sheetRow: number): string | 
       if (!(READINGS as readonly string[]).includes(t)) throw cellError(sheetRow, key, v);
       return t;
     }
-    case 'effective_from': case 'effective_to': {
+    case 'effective_from':
+    case 'effective_to': {
       const d = coerceCivil(v);
       if (d === null) throw cellError(sheetRow, key, v);
       return d;
@@ -395,7 +456,13 @@ function readCell(v: unknown, key: PolicyColumnKey, sheetRow: number): string | 
     }
     default: {
       if (typeof v === 'number' && Number.isFinite(v)) return v;
-      const s = typeof v === 'string' ? v.trim().replace(/[,，\s]/g, '').replace(/元$/, '') : '';
+      const s =
+        typeof v === 'string'
+          ? v
+              .trim()
+              .replace(/[,，\s]/g, '')
+              .replace(/元$/, '')
+          : '';
       if (!NUMERIC.test(s)) throw cellError(sheetRow, key, v);
       return Number(s);
     }

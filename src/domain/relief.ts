@@ -108,9 +108,12 @@ function bandFor(rows: readonly CompiledRow[], baseFen: Fen): { c: CompiledRow; 
   }
   if (baseFen < lowest.lowerFen) return { c: lowest, below: true };
   const top = rows.reduce((a, b) => (b.upperFen > a.upperFen ? b : a));
-  throw new BangfuError('relief.aboveBands',
+  throw new BangfuError(
+    'relief.aboveBands',
     `计算基数 ${formatFen(baseFen)} 元超出项目“${top.row.name || top.row.scheme}”最高档次（${bandTextZh(top.row.lower, top.row.upper)}，上限不含）`,
-    `Base ${formatFen(baseFen)} yuan is above the highest band of ${top.row.scheme} (${bandTextEn(top.row.lower, top.row.upper)}, upper bound exclusive)`, 'amount');
+    `Base ${formatFen(baseFen)} yuan is above the highest band of ${top.row.scheme} (${bandTextEn(top.row.lower, top.row.upper)}, upper bound exclusive)`,
+    'amount',
+  );
 }
 
 /**
@@ -134,7 +137,10 @@ export function reliefFromRows(rows: readonly PolicyRow[], baseYuan: number, con
     dibaoLineFen = context.dibaoLine === null || context.dibaoLine === undefined ? baseFen : yuanToFen(context.dibaoLine, '低保标准');
     if (!below) amount = applyRate(dibaoLineFen, c.months);
   } else if (c.rate !== null && !below) {
-    amount = c.row.reading === '全额计算' ? applyRate(subtractFen(baseFen, c.deductibleFen), c.rate) : marginal(compiled, baseFen, c.row.reading === '超额累进（自0元起）');
+    amount =
+      c.row.reading === '全额计算'
+        ? applyRate(subtractFen(baseFen, c.deductibleFen), c.rate)
+        : marginal(compiled, baseFen, c.row.reading === '超额累进（自0元起）');
   }
 
   let floorApplied = false;
@@ -212,7 +218,10 @@ export function describeRelief(o: ReliefOutcome): { zh: string; en: string } {
         en.push(`marginal up to ${rate} (${o.reading === '超额累进（自0元起）' ? 'lowest band from 0' : 'lowest band from its lower bound'})`);
       } else {
         zh.push(`比例 ${rate}${o.banded ? '（全额计算，非超额累进）' : ''}`, `起付线 ${deductible === 0 ? '0' : `${formatYuan(deductible)} 元`}`);
-        en.push(`rate ${rate}${o.banded ? ' (of the whole amount, not marginal)' : ''}`, `deductible ${deductible === 0 ? '0' : `${formatYuan(deductible)} yuan`}`);
+        en.push(
+          `rate ${rate}${o.banded ? ' (of the whole amount, not marginal)' : ''}`,
+          `deductible ${deductible === 0 ? '0' : `${formatYuan(deductible)} yuan`}`,
+        );
       }
     } else if (o.rule === 'fixed' && r.fixed !== null) {
       zh.push(`固定金额 ${formatYuan(r.fixed)} 元`);

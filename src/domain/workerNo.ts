@@ -17,7 +17,11 @@ export interface WorkerNo {
 }
 
 export function parseWorkerNo(no: unknown): WorkerNo | null {
-  const m = WORKER_NO_PATTERN.exec(String(no ?? '').trim().toUpperCase());
+  const m = WORKER_NO_PATTERN.exec(
+    String(no ?? '')
+      .trim()
+      .toUpperCase(),
+  );
   if (!m || m[2] === '00' || m[3] === '00000') return null;
   return { province: m[1], county: `${m[1]}${m[2]}`, serial: Number(m[3]) };
 }
@@ -28,11 +32,17 @@ export function isValidWorkerNo(no: unknown): boolean {
 
 /** A county code as written: 'H01', or '01' / 1 with the province letter. */
 export function normalizeCountyCode(code: unknown, provinceLetter = 'H'): string {
-  const s = String(code ?? '').trim().toUpperCase();
+  const s = String(code ?? '')
+    .trim()
+    .toUpperCase();
   const m = /^([A-Z])?(\d{1,2})$/.exec(s);
   if (!m || Number(m[2]) === 0) {
-    throw new BangfuError('workerNo.badCounty', `县区代码应为省代码字母加2位数字，如 H01，而不是“${String(code ?? '')}”`,
-      `A county code is the province letter and 2 digits, e.g. H01, not "${String(code ?? '')}"`, 'county_code');
+    throw new BangfuError(
+      'workerNo.badCounty',
+      `县区代码应为省代码字母加2位数字，如 H01，而不是“${String(code ?? '')}”`,
+      `A county code is the province letter and 2 digits, e.g. H01, not "${String(code ?? '')}"`,
+      'county_code',
+    );
   }
   return `${m[1] ?? provinceLetter.toUpperCase()}${m[2].padStart(2, '0')}`;
 }
@@ -40,7 +50,12 @@ export function normalizeCountyCode(code: unknown, provinceLetter = 'H'): string
 export function makeWorkerNo(countyCode: unknown, serial: number, provinceLetter = 'H'): string {
   const county = normalizeCountyCode(countyCode, provinceLetter);
   if (!Number.isInteger(serial) || serial < 1 || serial > MAX_SERIAL) {
-    throw new BangfuError('workerNo.badSerial', `序号应为1到${MAX_SERIAL}之间的整数，而不是“${serial}”`, `The serial must be a whole number from 1 to ${MAX_SERIAL}, not "${serial}"`, 'serial');
+    throw new BangfuError(
+      'workerNo.badSerial',
+      `序号应为1到${MAX_SERIAL}之间的整数，而不是“${serial}”`,
+      `The serial must be a whole number from 1 to ${MAX_SERIAL}, not "${serial}"`,
+      'serial',
+    );
   }
   return `${county}${String(serial).padStart(5, '0')}`;
 }

@@ -15,5 +15,4 @@ export function bytesToHex(bytes: readonly number[]): string {
 }
 
 /** Text → lower-case hex SHA-256 of its UTF-8 bytes (64 characters). */
-export const sha256Hex = (text: string): string =>
-  bytesToHex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8));
+export const sha256Hex = (text: string): string => bytesToHex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8));

@@ -9,7 +9,12 @@ import { getUrl } from './http';
 /** The executing user's ID token (audience: this project's OAuth client). */
 export function identityToken(): string {
   const token = ScriptApp.getIdentityToken();
-  if (!token) throw new BangfuError('writer.noToken', '无法取得您的身份凭证，请重新打开表格后再试', 'Could not get your identity token; reopen the spreadsheet and try again');
+  if (!token)
+    throw new BangfuError(
+      'writer.noToken',
+      '无法取得您的身份凭证，请重新打开表格后再试',
+      'Could not get your identity token; reopen the spreadsheet and try again',
+    );
   return token;
 }
 
@@ -33,7 +38,11 @@ function tokenInfo(idToken: string): Record<string, unknown> | null {
   try {
     reply = getUrl('https://oauth2.googleapis.com/tokeninfo?id_token=' + encodeURIComponent(idToken));
   } catch {
-    throw new BangfuError('writer.tokeninfo', '暂时无法验证身份（连接谷歌验证服务失败），请稍后重试', 'Could not reach Google to verify the identity; try again later');
+    throw new BangfuError(
+      'writer.tokeninfo',
+      '暂时无法验证身份（连接谷歌验证服务失败），请稍后重试',
+      'Could not reach Google to verify the identity; try again later',
+    );
   }
   if (reply.code !== 200) return null;
   try {
@@ -49,7 +58,10 @@ export function ownTokenAudience(): string {
   return String(tokenInfo(identityToken())?.aud ?? '');
 }
 
-export interface VerifiedIdentity { email: string; aud: string }
+export interface VerifiedIdentity {
+  email: string;
+  aud: string;
+}
 
 const refuse = (why: string, en: string) => new BangfuError('writer.token', `身份验证未通过：${why}`, `Identity check failed: ${en}`);
 
@@ -68,7 +80,9 @@ export function verifyIdToken(idToken: string, audiences: readonly string[], now
   if (!Number.isFinite(exp) || exp * 1000 <= nowMs) throw refuse('凭证已过期，请重新打开表格后再试', 'the token has expired');
   const aud = String(claims.aud ?? '');
   if (!audiences.includes(aud)) throw refuse('凭证来自未登记的表格脚本（受众不在写入服务的 BANGFU_ALLOWED_AUDIENCES 中）', 'audience not allowed');
-  const email = String(claims.email ?? '').trim().toLowerCase();
+  const email = String(claims.email ?? '')
+    .trim()
+    .toLowerCase();
   if (email === '') throw refuse('凭证中没有邮箱', 'no e-mail in the token');
   return { email, aud };
 }

@@ -10,5 +10,8 @@ export function setScriptProperty(key: string, value: string): void {
 
 /** A comma-separated script property as its trimmed, non-empty items. */
 export function scriptPropertyList(key: string): string[] {
-  return (scriptProperty(key) ?? '').split(/[,，\s]+/).map((s) => s.trim()).filter((s) => s !== '');
+  return (scriptProperty(key) ?? '')
+    .split(/[,，\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

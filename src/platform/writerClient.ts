@@ -8,9 +8,7 @@
  *   no writer, anyone else                               → a zh message: the administrator must connect the writer
  */
 import { BangfuError } from '../domain/errors';
-import {
-  HealthSchema, PROTOCOL_VERSION, WriterReplySchema, type Health, type WriterOp, type WriterReply,
-} from '../shared/writerProtocol';
+import { HealthSchema, PROTOCOL_VERSION, WriterReplySchema, type Health, type WriterOp, type WriterReply } from '../shared/writerProtocol';
 import { getUrl, postJson, type HttpReply } from './http';
 import { frontDoorHeaders, identityToken } from './identity';
 import { scriptProperty } from './properties';
@@ -33,9 +31,11 @@ export function writerUrl(): string | null {
 }
 
 export function notConnectedError(): BangfuError {
-  return new BangfuError('writer.notConnected',
+  return new BangfuError(
+    'writer.notConnected',
     '本表格尚未连接写入服务，只有表格所有者可以直接保存。请管理员（表格所有者）部署写入服务，并在“帮扶 → 管理 → 连接写入服务”中连接后再试',
-    'This spreadsheet is not connected to its writer; only the owner can save directly. The administrator (the owner) must deploy the writer and connect it from 帮扶 → 管理 → 连接写入服务');
+    'This spreadsheet is not connected to its writer; only the owner can save directly. The administrator (the owner) must deploy the writer and connect it from 帮扶 → 管理 → 连接写入服务',
+  );
 }
 
 /** Sends one write and returns the op's result; a refusal is thrown as a BangfuError with the writer's zh reason. */
@@ -65,7 +65,11 @@ function callWriter(url: string, op: WriterOp, req: unknown): unknown {
     try {
       reply = postJson(url, body, headers);
     } catch {
-      throw new BangfuError('writer.unreachable', '无法连接写入服务，请稍后重试；如一直失败，请管理员检查“连接写入服务”中的网址', 'The writer cannot be reached; try again later, or ask the administrator to check its URL');
+      throw new BangfuError(
+        'writer.unreachable',
+        '无法连接写入服务，请稍后重试；如一直失败，请管理员检查“连接写入服务”中的网址',
+        'The writer cannot be reached; try again later, or ask the administrator to check its URL',
+      );
     }
   }
   const parsed = parseReply(reply);
@@ -74,8 +78,11 @@ function callWriter(url: string, op: WriterOp, req: unknown): unknown {
 }
 
 function badReply(what: string): BangfuError {
-  return new BangfuError('writer.badReply', `写入服务没有正确答复（${what}），请管理员检查写入服务的部署和“连接写入服务”中的网址`,
-    `The writer did not answer properly (${what}); the administrator should check its deployment and URL`);
+  return new BangfuError(
+    'writer.badReply',
+    `写入服务没有正确答复（${what}），请管理员检查写入服务的部署和“连接写入服务”中的网址`,
+    `The writer did not answer properly (${what}); the administrator should check its deployment and URL`,
+  );
 }
 
 export function parseReply(reply: HttpReply): WriterReply {
@@ -94,13 +101,21 @@ export function parseReply(reply: HttpReply): WriterReply {
 /** The health check (doGet) of a writer URL: its version, or a zh reason it is not a Bangfu writer. */
 export function checkWriter(url: string): Health {
   if (!/^https:\/\/script\.google\.com\/(a\/[^/]+\/)?macros\/s\/[A-Za-z0-9_-]+\/exec$/.test(url)) {
-    throw new BangfuError('writer.badUrl', '网址格式不对：应为写入服务“部署为网络应用”后得到的 https://script.google.com/macros/s/…/exec', 'Not a web-app URL (https://script.google.com/macros/s/…/exec)');
+    throw new BangfuError(
+      'writer.badUrl',
+      '网址格式不对：应为写入服务“部署为网络应用”后得到的 https://script.google.com/macros/s/…/exec',
+      'Not a web-app URL (https://script.google.com/macros/s/…/exec)',
+    );
   }
   let reply: HttpReply;
   try {
     reply = getUrl(url, frontDoorHeaders());
   } catch {
-    throw new BangfuError('writer.unreachable', '无法打开该网址，请检查是否复制完整、写入服务是否已部署', 'The URL cannot be reached; check it and the deployment');
+    throw new BangfuError(
+      'writer.unreachable',
+      '无法打开该网址，请检查是否复制完整、写入服务是否已部署',
+      'The URL cannot be reached; check it and the deployment',
+    );
   }
   let json: unknown = null;
   try {
@@ -110,10 +125,18 @@ export function checkWriter(url: string): Health {
   }
   const h = HealthSchema.safeParse(json);
   if (reply.code !== 200 || !h.success) {
-    throw new BangfuError('writer.notWriter', '该网址不是帮扶写入服务（健康检查没有答复），请检查部署时“执行身份”和“访问权限”的设置', 'That URL is not a Bangfu writer (no health reply)');
+    throw new BangfuError(
+      'writer.notWriter',
+      '该网址不是帮扶写入服务（健康检查没有答复），请检查部署时“执行身份”和“访问权限”的设置',
+      'That URL is not a Bangfu writer (no health reply)',
+    );
   }
   if (h.data.version !== PROTOCOL_VERSION) {
-    throw new BangfuError('writer.version', `写入服务的协议版本为 ${h.data.version}，本表格脚本需要版本 ${PROTOCOL_VERSION}，请用同一版本重新部署`, `Writer protocol ${h.data.version}, this script needs ${PROTOCOL_VERSION}`);
+    throw new BangfuError(
+      'writer.version',
+      `写入服务的协议版本为 ${h.data.version}，本表格脚本需要版本 ${PROTOCOL_VERSION}，请用同一版本重新部署`,
+      `Writer protocol ${h.data.version}, this script needs ${PROTOCOL_VERSION}`,
+    );
   }
   return h.data;
 }

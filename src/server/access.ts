@@ -9,6 +9,9 @@ import type { Ctx } from './context';
 
 export function notListed(ctx: Ctx): NotListedDto | null {
   if (ctx.user()) return null;
-  const contacts = ctx.staff().users.filter((u) => u.role === 'admin').map((u) => ({ name: u.name, email: u.email }));
+  const contacts = ctx
+    .staff()
+    .users.filter((u) => u.role === 'admin')
+    .map((u) => ({ name: u.name, email: u.email }));
   return { email: ctx.email, contacts };
 }

@@ -33,7 +33,11 @@ function chosenSheet(answer: string): ConfigSheetName | null {
 function requireAdminHere(ctx: ReturnType<typeof requestContext>): void {
   const user = ctx.user();
   if (!user || user.role !== 'admin') {
-    throw new BangfuError('config.adminOnly', '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）', 'Only an administrator may change the configuration sheets');
+    throw new BangfuError(
+      'config.adminOnly',
+      '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）',
+      'Only an administrator may change the configuration sheets',
+    );
   }
 }
 
@@ -43,7 +47,11 @@ export function openConfigDraft(): void {
   const ctx = requestContext();
   try {
     requireAdminHere(ctx);
-    const asked = ui.prompt(OPEN_TITLE, `这些表只有表格所有者能直接修改。请选择要编辑的配置表（输入序号或表名），将打开它的草稿副本：\n\n${menuList()}`, ui.ButtonSet.OK_CANCEL);
+    const asked = ui.prompt(
+      OPEN_TITLE,
+      `这些表只有表格所有者能直接修改。请选择要编辑的配置表（输入序号或表名），将打开它的草稿副本：\n\n${menuList()}`,
+      ui.ButtonSet.OK_CANCEL,
+    );
     if (asked.getSelectedButton() !== ui.Button.OK) return;
     const sheet = chosenSheet(asked.getResponseText());
     if (!sheet) {
@@ -54,7 +62,11 @@ export function openConfigDraft(): void {
     const existing = findDraft(ctx.ss, sheet);
     const guarded = existing !== null && draftIsGuarded(existing, new Set([...admins, spreadsheetOwnerEmail(ctx.ss)]));
     if (existing && guarded) {
-      const again = ui.alert(OPEN_TITLE, `“${draftName(sheet)}”已存在。点“是”用“${sheet}”的当前内容重新生成草稿（草稿中未应用的修改将丢失）；点“否”继续编辑现有草稿。`, ui.ButtonSet.YES_NO);
+      const again = ui.alert(
+        OPEN_TITLE,
+        `“${draftName(sheet)}”已存在。点“是”用“${sheet}”的当前内容重新生成草稿（草稿中未应用的修改将丢失）；点“否”继续编辑现有草稿。`,
+        ui.ButtonSet.YES_NO,
+      );
       if (again !== ui.Button.YES) {
         existing.activate();
         return;
@@ -65,12 +77,18 @@ export function openConfigDraft(): void {
       r = writeDraft(ctx.ss, sheet, admins);
     } catch (e) {
       if (e instanceof BangfuError || !/protect/i.test(e instanceof Error ? e.message : String(e))) throw e;
-      throw new BangfuError('config.draftLocked', `“${draftName(sheet)}”受保护，您不能重新生成它（它由另一位管理员生成，或您是新加入的管理员）。请由那位管理员应用或重新生成草稿，或请表格所有者删除“${draftName(sheet)}”`, `${draftName(sheet)} is protected against you`);
+      throw new BangfuError(
+        'config.draftLocked',
+        `“${draftName(sheet)}”受保护，您不能重新生成它（它由另一位管理员生成，或您是新加入的管理员）。请由那位管理员应用或重新生成草稿，或请表格所有者删除“${draftName(sheet)}”`,
+        `${draftName(sheet)} is protected against you`,
+      );
     }
     const unguarded = existing !== null && !guarded ? `原有的“${draftName(sheet)}”没有受到保护（可能被他人修改过），已重新生成。\n\n` : '';
-    ui.alert(OPEN_TITLE,
+    ui.alert(
+      OPEN_TITLE,
       `${unguarded}已${r.created ? '创建' : '重新生成'}“${draftName(sheet)}”（${r.rows} 行，复制自“${sheet}”），只有管理员和表格所有者可以编辑。\n\n请在草稿中修改，完成后在此表中点 帮扶 → 管理 → 应用配置草稿：核对修改内容并确认后，写入服务写入“${sheet}”并逐行记入操作日志。直接修改“${sheet}”会被表格保护拒绝。`,
-      ui.ButtonSet.OK);
+      ui.ButtonSet.OK,
+    );
   } catch (e) {
     if (!(e instanceof BangfuError)) throw e;
     ui.alert(OPEN_TITLE, say(ctx, e), ui.ButtonSet.OK);
@@ -88,7 +106,11 @@ function draftToApply(ctx: ReturnType<typeof requestContext>): ConfigSheetName |
     ui.alert(APPLY_TITLE, '没有配置草稿。请先用 帮扶 → 管理 → 编辑配置表… 打开一份草稿并修改。', ui.ButtonSet.OK);
     return null;
   }
-  const asked = ui.prompt(APPLY_TITLE, `请输入要应用的草稿（序号或表名）：\n\n${drafts.map((s, i) => `${i + 1}. ${draftName(s)}`).join('\n')}`, ui.ButtonSet.OK_CANCEL);
+  const asked = ui.prompt(
+    APPLY_TITLE,
+    `请输入要应用的草稿（序号或表名）：\n\n${drafts.map((s, i) => `${i + 1}. ${draftName(s)}`).join('\n')}`,
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (asked.getSelectedButton() !== ui.Button.OK) return null;
   const t = asked.getResponseText().trim();
   const n = Number(t);
@@ -110,7 +132,11 @@ export function applyConfigDraft(): ApplyConfigResult | null {
     }
     const lines = preview.diff.rows.slice(0, SHOW_ROWS).map(rowChangeText).join('\n');
     const more = preview.diff.rows.length > SHOW_ROWS ? `\n……共 ${preview.diff.rows.length} 行有变化` : '';
-    const answer = ui.alert(APPLY_TITLE, `${preview.summary}：\n\n${lines}${more}\n\n核对无误后点“是”：写入“${sheet}”，每一行修改记入操作日志。`, ui.ButtonSet.YES_NO);
+    const answer = ui.alert(
+      APPLY_TITLE,
+      `${preview.summary}：\n\n${lines}${more}\n\n核对无误后点“是”：写入“${sheet}”，每一行修改记入操作日志。`,
+      ui.ButtonSet.YES_NO,
+    );
     if (answer !== ui.Button.YES) {
       ui.alert(APPLY_TITLE, '未写入，草稿保留。', ui.ButtonSet.OK);
       return null;

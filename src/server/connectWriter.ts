@@ -18,7 +18,13 @@ import { spreadsheetOwnerEmail } from '../sheets/workbook';
 import { requestContext } from './context';
 import { OUR_HANDLERS } from './triggers';
 
-export interface ConnectReport { ok: boolean; message: string; audience?: string; spreadsheetId?: string; version?: number }
+export interface ConnectReport {
+  ok: boolean;
+  message: string;
+  audience?: string;
+  spreadsheetId?: string;
+  version?: number;
+}
 
 /** Checks the URL, stores it, and says what the writer's owner must set. */
 export function connectWriterUrl(url: string): ConnectReport {
@@ -28,7 +34,11 @@ export function connectWriterUrl(url: string): ConnectReport {
     const isOwner = owner !== '' && effectiveEmail() === owner;
     const user = ctx.user();
     if (!isOwner && user?.role !== 'admin') {
-      throw new BangfuError('writer.connectNotAdmin', `只有表格所有者或管理员可以连接写入服务（您是${roleLabel(user?.role ?? null)}）`, 'Only the owner or an administrator may connect the writer');
+      throw new BangfuError(
+        'writer.connectNotAdmin',
+        `只有表格所有者或管理员可以连接写入服务（您是${roleLabel(user?.role ?? null)}）`,
+        'Only the owner or an administrator may connect the writer',
+      );
     }
     const clean = String(url ?? '').trim();
     const health = checkWriter(clean);

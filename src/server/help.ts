@@ -38,6 +38,7 @@ export function showHelp(): void {
   } catch {
     // default zh
   }
-  const style = '<style>body{font-family:system-ui,"Microsoft YaHei",sans-serif;font-size:14px;line-height:1.6;padding:0 8px}code{background:#f1f3f4;padding:0 3px}</style>';
+  const style =
+    '<style>body{font-family:system-ui,"Microsoft YaHei",sans-serif;font-size:14px;line-height:1.6;padding:0 8px}code{background:#f1f3f4;padding:0 3px}</style>';
   showDialog(style + (en ? EN : ZH), en ? 'Bangfu help' : '帮扶 帮助');
 }

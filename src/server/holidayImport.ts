@@ -22,15 +22,20 @@ export function importHolidayNoticeMenu(): void {
   try {
     const preview = previewHolidayNotice(ctx, { text: asked.getResponseText() });
     const shown = preview.lines.slice(0, SHOW_LINES).join('\n') + (preview.lines.length > SHOW_LINES ? `\n……共 ${preview.lines.length} 行` : '');
-    const answer = ui.alert(TITLE,
+    const answer = ui.alert(
+      TITLE,
       `从通知读出 ${preview.year} 年的 ${preview.lines.length} 天（日期,休/班,名称）：\n\n${shown}\n\n核对无误后点“是”：写入“节假日”表，并重新计算所有在办案件的截止日期。`,
-      ui.ButtonSet.YES_NO);
+      ui.ButtonSet.YES_NO,
+    );
     if (answer !== ui.Button.YES) {
       ui.alert(TITLE, '未写入。', ui.ButtonSet.OK);
       return;
     }
     const result = sendWrite('importHolidays', { text: asked.getResponseText() }) as HolidayImportResult;
-    const moves = result.moved.slice(0, 20).map((m) => `${m.workerNo}：${m.from || '无'} → ${m.to || '无'}`).join('\n');
+    const moves = result.moved
+      .slice(0, 20)
+      .map((m) => `${m.workerNo}：${m.from || '无'} → ${m.to || '无'}`)
+      .join('\n');
     ui.alert(TITLE, result.message + (moves ? `\n\n${moves}${result.moved.length > 20 ? '\n……' : ''}` : ''), ui.ButtonSet.OK);
   } catch (e) {
     if (!(e instanceof BangfuError)) throw e;

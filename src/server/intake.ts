@@ -13,9 +13,7 @@ import { checkValues } from '../domain/forms/fieldRules';
 import { deriveValues } from '../domain/forms/derive';
 import { listOf, normalizeValue, normalizeValues, numberOf, textOf } from '../domain/forms/values';
 import { inCountyScope } from '../domain/workflow/permissions';
-import type {
-  CasePreview, CaseSummaryDto, FieldDefDto, FormValues, IntakeFormModel, SaveCaseRequest, SaveCaseResult, Warning,
-} from '../shared/endpoints';
+import type { CasePreview, CaseSummaryDto, FieldDefDto, FormValues, IntakeFormModel, SaveCaseRequest, SaveCaseResult, Warning } from '../shared/endpoints';
 import { caseColumn, findCase, openCaseSheet, readCases } from '../sheets/cases';
 import { showSidebar } from '../sheets/ui';
 import { checkScope, idDef, notFound } from '../usecases/saveCase';
@@ -90,7 +88,8 @@ export function previewCase(values: FormValues): CasePreview {
   if (ctx.user()) {
     const cs = openCaseSheet(ctx.ss, defs, ['worker_no', 'status']);
     const id = textOf(normalizeValue(idDef(defs), input.id_number));
-    const others = id === '' ? [] : casesWithId(id, caseColumn(cs, 'id_number'), caseColumn(cs, 'worker_no'), caseColumn(cs, 'status'), textOf(input.worker_no));
+    const others =
+      id === '' ? [] : casesWithId(id, caseColumn(cs, 'id_number'), caseColumn(cs, 'worker_no'), caseColumn(cs, 'status'), textOf(input.worker_no));
     warnings = duplicateWarnings(id, others, textOf(input.other_programme), locale);
     // The 1.5× top-up route: a warning when the county would pass its 5 % guide (only when the route is ticked).
     if (routesIn(listOf(input.hardship_routes)).has(HARDSHIP_ROUTES[2]) && cs.map.col.hardship_routes !== undefined) {
@@ -99,8 +98,18 @@ export function previewCase(values: FormValues): CasePreview {
       const county = settings.counties.find((c) => sameCounty(c.code, textOf(input.county) || user.county || ''));
       const w = county
         ? topUpQuotaWarning(
-            { routes: caseColumn(cs, 'hardship_routes'), county: caseColumn(cs, 'county'), status: caseColumn(cs, 'status'), workerNo: caseColumn(cs, 'worker_no') },
-            { county: /^\d{2}$/.test(county.code) ? settings.provinceLetter + county.code : county.code, self: textOf(input.worker_no), recipients: county.dibaoRecipients, quota: settings.topUpQuota },
+            {
+              routes: caseColumn(cs, 'hardship_routes'),
+              county: caseColumn(cs, 'county'),
+              status: caseColumn(cs, 'status'),
+              workerNo: caseColumn(cs, 'worker_no'),
+            },
+            {
+              county: /^\d{2}$/.test(county.code) ? settings.provinceLetter + county.code : county.code,
+              self: textOf(input.worker_no),
+              recipients: county.dibaoRecipients,
+              quota: settings.topUpQuota,
+            },
           )
         : null;
       if (w) warnings.push(w);
@@ -108,7 +117,12 @@ export function previewCase(values: FormValues): CasePreview {
   }
   // The scheme's entry conditions (救助标准 适用条件): said now, decided by the approver (an override needs a reason).
   const unmet = unmetText(caseConditions(ctx.policy(), merged, ctx.today));
-  if (unmet !== '') warnings.push({ code: 'conditions', message: t(ctx, `救助条件：${unmet}；审批时须说明理由`, `Relief conditions not met or not recorded: ${unmet}`), needsOverride: false });
+  if (unmet !== '')
+    warnings.push({
+      code: 'conditions',
+      message: t(ctx, `救助条件：${unmet}；审批时须说明理由`, `Relief conditions not met or not recorded: ${unmet}`),
+      needsOverride: false,
+    });
   return {
     derived: {
       birth_date: derived.birth_date,
@@ -140,7 +154,9 @@ export function saveCase(req: SaveCaseRequest): SaveCaseResult {
 export function searchCases(text: string): CaseSummaryDto[] {
   const ctx = requestContext();
   const user = requireUser(ctx);
-  const q = String(text ?? '').trim().toUpperCase();
+  const q = String(text ?? '')
+    .trim()
+    .toUpperCase();
   if (q === '') return [];
   const table = readCases(ctx.ss, ctx.forms().fields, { keys: ['worker_no', 'name', 'county', 'status', 'id_number'] });
   const out: CaseSummaryDto[] = [];
@@ -151,7 +167,13 @@ export function searchCases(text: string): CaseSummaryDto[] {
     const name = textOf(c.name);
     const id = textOf(c.id_number).toUpperCase();
     if (no.includes(q) || name.includes(String(text).trim()) || (q.length >= 4 && id.endsWith(q)) || id === q) {
-      out.push({ workerNo: textOf(c.worker_no), name, county: textOf(c.county), status: parseStatus(c.status) ?? textOf(c.status), statusLabel: statusText(c.status, ctx.locale()) });
+      out.push({
+        workerNo: textOf(c.worker_no),
+        name,
+        county: textOf(c.county),
+        status: parseStatus(c.status) ?? textOf(c.status),
+        statusLabel: statusText(c.status, ctx.locale()),
+      });
       if (out.length >= 20) break;
     }
   }

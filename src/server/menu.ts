@@ -8,8 +8,16 @@ import type { Locale } from '../domain/errors';
 import { getUi } from '../sheets/ui';
 import { calendarReminderOnOpen } from './triggers';
 
-interface Item { zh: string; en: string; fn: string }
-interface SubMenu { zh: string; en: string; items: Item[] }
+interface Item {
+  zh: string;
+  en: string;
+  fn: string;
+}
+interface SubMenu {
+  zh: string;
+  en: string;
+  items: Item[];
+}
 type Entry = Item | SubMenu | 'separator';
 
 /** The menu as data, so a test can compare what was built with what was meant. */
@@ -19,7 +27,8 @@ export const MENU: readonly Entry[] = [
   { zh: '提交录入行', en: 'Submit typed rows', fn: 'submitStagingRows' },
   'separator',
   {
-    zh: '汇总与报表', en: 'Roll-ups and reports',
+    zh: '汇总与报表',
+    en: 'Roll-ups and reports',
     items: [
       { zh: '汇总', en: 'Roll up', fn: 'runRollup' },
       { zh: '生成报表', en: 'Generate reports', fn: 'runReports' },
@@ -32,14 +41,16 @@ export const MENU: readonly Entry[] = [
   'separator',
   { zh: '初始化/修复表格', en: 'Set up / repair workbook', fn: 'setupSpreadsheet' },
   {
-    zh: '触发器设置', en: 'Triggers',
+    zh: '触发器设置',
+    en: 'Triggers',
     items: [
       { zh: '安装定时任务', en: 'Install scheduled jobs', fn: 'installTriggers' },
       { zh: '删除定时任务', en: 'Remove scheduled jobs', fn: 'removeTriggers' },
     ],
   },
   {
-    zh: '管理', en: 'Administration',
+    zh: '管理',
+    en: 'Administration',
     items: [
       { zh: '连接写入服务', en: 'Connect the writer', fn: 'connectWriter' },
       { zh: '校验操作日志', en: 'Verify the audit log', fn: 'verifyAuditLog' },

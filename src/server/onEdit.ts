@@ -89,13 +89,15 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     from: '',
     to: '',
     reason: '',
-    changes: changesText(row.map((v, j) => ({
-      field: keyOf.get(left + j) ?? `第${left + j}列`,
-      label: columns.find((c) => c.key === keyOf.get(left + j))?.zh,
-      before: single ? jsonCell(e.oldValue ?? null) : null,
-      beforeUnknown: !single,
-      after: jsonCell(v),
-    }))),
+    changes: changesText(
+      row.map((v, j) => ({
+        field: keyOf.get(left + j) ?? `第${left + j}列`,
+        label: columns.find((c) => c.key === keyOf.get(left + j))?.zh,
+        before: single ? jsonCell(e.oldValue ?? null) : null,
+        beforeUnknown: !single,
+        after: jsonCell(v),
+      })),
+    ),
     request_id: '',
   }));
   try {
@@ -159,7 +161,7 @@ function checkStagingEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
         continue;
       }
       const v = stagingValue(def, values[i][j]);
-      notes[i][j] = v.ok ? checkField(def, v.value, { today }) ?? '' : v.zh;
+      notes[i][j] = v.ok ? (checkField(def, v.value, { today }) ?? '') : v.zh;
     }
   }
   body.setNotes(notes);

@@ -28,7 +28,19 @@ export function openReview(): void {
 }
 
 /** Summary lines a reviewer reads before deciding (label in the user's language). */
-const SUMMARY_KEYS = ['employer', 'hardship_category', 'per_capita_monthly', 'household_size', 'causes', 'scheme', 'relief_base', 'other_programme', 'submitted_at', 'notice_end', 'return_reason'];
+const SUMMARY_KEYS = [
+  'employer',
+  'hardship_category',
+  'per_capita_monthly',
+  'household_size',
+  'causes',
+  'scheme',
+  'relief_base',
+  'other_programme',
+  'submitted_at',
+  'notice_end',
+  'return_reason',
+];
 
 function summaryOf(ctx: Ctx, c: CaseRecord): { label: string; value: string }[] {
   const defs = ctx.forms().fields;
@@ -45,7 +57,14 @@ function summaryOf(ctx: Ctx, c: CaseRecord): { label: string; value: string }[] 
       const i = def.optionLabels ? def.options.indexOf(v) : -1;
       if (i >= 0) value = def.optionLabels![i];
     } else {
-      label = key === 'submitted_at' ? t(ctx, '提交日期', 'Submitted on') : key === 'notice_end' ? t(ctx, '公示结束', 'Notice until') : key === 'return_reason' ? t(ctx, '退回原因', 'Return reason') : key;
+      label =
+        key === 'submitted_at'
+          ? t(ctx, '提交日期', 'Submitted on')
+          : key === 'notice_end'
+            ? t(ctx, '公示结束', 'Notice until')
+            : key === 'return_reason'
+              ? t(ctx, '退回原因', 'Return reason')
+              : key;
     }
     out.push({ label, value });
   }
@@ -89,12 +108,17 @@ export function getReviewQueue(): ReviewQueue {
       reliefExplain: locale === 'en' ? relief.explain.en : relief.explain.zh,
       // Approving a case whose scheme's conditions are not all met needs a reason (an override, logged).
       actions: actions.map((a) => ({
-        key: a, label: actionLabel(a, locale), needsReason: ACTIONS[a].needsReason || (a === 'approve' && unmet !== ''), needsAmount: ACTIONS[a].amount !== 'none',
+        key: a,
+        label: actionLabel(a, locale),
+        needsReason: ACTIONS[a].needsReason || (a === 'approve' && unmet !== ''),
+        needsAmount: ACTIONS[a].amount !== 'none',
       })),
       unavailable: unavailableActions(user, c, status, actions, ctx.today, locale),
     });
   }
-  items.sort((a, b) => (a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : (a.dueDate ?? '9999') > (b.dueDate ?? '9999') ? 1 : a.workerNo < b.workerNo ? -1 : 1);
+  items.sort((a, b) =>
+    (a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : (a.dueDate ?? '9999') > (b.dueDate ?? '9999') ? 1 : a.workerNo < b.workerNo ? -1 : 1,
+  );
   return { locale, user: userDto(ctx), items };
 }
 
@@ -104,7 +128,14 @@ export function getReviewQueue(): ReviewQueue {
  * the page says why a button is missing. Payment first applies only to emergency cases: on
  * any other it is no step at all, not a refusal.
  */
-function unavailableActions(user: User, c: CaseRecord, status: CaseStatus, allowed: readonly ReviewActionKey[], today: CivilDate, locale: Locale): ReviewItem['unavailable'] {
+function unavailableActions(
+  user: User,
+  c: CaseRecord,
+  status: CaseStatus,
+  allowed: readonly ReviewActionKey[],
+  today: CivilDate,
+  locale: Locale,
+): ReviewItem['unavailable'] {
   const out: NonNullable<ReviewItem['unavailable']> = [];
   for (const a of ACTION_KEYS) {
     if (allowed.includes(a) || !ACTIONS[a].from.includes(status) || !rolesFor(a, status).includes(user.role)) continue;

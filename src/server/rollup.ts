@@ -38,7 +38,11 @@ const MAY_REPORT = ['county', 'city', 'admin'];
 function reporter(ctx: Ctx): void {
   const u = requireUser(ctx);
   if (!MAY_REPORT.includes(u.role)) {
-    throw new BangfuError('rollup.role', '只有县区总工会、市总工会和管理员可以汇总和生成报表', 'Only county and city unions and administrators may run roll-ups and reports');
+    throw new BangfuError(
+      'rollup.role',
+      '只有县区总工会、市总工会和管理员可以汇总和生成报表',
+      'Only county and city unions and administrators may run roll-ups and reports',
+    );
   }
 }
 
@@ -181,19 +185,24 @@ export function runDonationRollup(): RunReport {
   return guarded('runDonationRollup', (ctx) => {
     const std = donationStandard(donationStandardRows(ctx.ss), ctx.today);
     const values = readSheetValues(ctx.ss, REPORT_SHEETS.donations);
-    if (values.length < 2) throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、职工数、捐款人数和金额', 'The 捐款 sheet is empty');
+    if (values.length < 2)
+      throw new BangfuError('donation.empty', '“捐款”表没有数据：请按表头填写各单位的会员数、职工数、捐款人数和金额', 'The 捐款 sheet is empty');
     const campaigns = parseCampaigns(campaignRows(ctx.ss));
     const campaign = currentCampaign(campaigns.campaigns, '一日捐', ctx.today);
     const register = ctx.ss.getSheetByName(REPORT_SHEETS.donors) ? readSheetValues(ctx.ss, REPORT_SHEETS.donors) : undefined;
     const names = countyNames(ctx);
-    const d = rollUpDonations(values, std, { today: ctx.today, deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null, register, counties: Object.keys(names) });
+    const d = rollUpDonations(values, std, {
+      today: ctx.today,
+      deadline: campaign ? remittanceDeadline(campaign, std.collectionDays) : null,
+      register,
+      counties: Object.keys(names),
+    });
     d.problems.unshift(...campaigns.problems);
     writeLayout(ctx.ss, donationLayout(d, names, campaign?.name ?? ''));
     writeLayout(ctx.ss, donationPostingLayout(d, campaign?.name ?? ''));
     return finish(['一日捐汇总', '一日捐公示'], d.problems, `一日捐汇总（${d.units.length} 个单位）`);
   });
 }
-
 
 function donationStandardRows(ss: Spreadsheet): unknown[][] {
   const v = readSheetValues(ss, REPORT_SHEETS.donationStandards);

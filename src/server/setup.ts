@@ -27,7 +27,15 @@ import { chainExistingRows, type AuditChain } from '../sheets/auditChain';
 import { sha256Hex } from '../platform/digest';
 import { caseColumns } from '../sheets/cases';
 import {
-  ensureFormulaFormats, ensureFrozenHeader, ensureHeaderColumns, ensureListValidation, ensureOwnerOnly, ensureSheet, OWNER_ONLY_DESCRIPTION, ensureTextFormat, removeRangeProtections,
+  ensureFormulaFormats,
+  ensureFrozenHeader,
+  ensureHeaderColumns,
+  ensureListValidation,
+  ensureOwnerOnly,
+  ensureSheet,
+  OWNER_ONLY_DESCRIPTION,
+  ensureTextFormat,
+  removeRangeProtections,
 } from '../sheets/structure';
 import { readHeader, safeCell, type Cell, type Sheet } from '../sheets/table';
 import { setUpStagingSheet } from '../sheets/staging';
@@ -39,7 +47,13 @@ import { sendWrite } from '../platform/writerClient';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
 import {
-  defaultCounties, defaultDonationStandardRows, defaultHolidayRows, defaultPolicyRows, defaultSettingsRows, donationSheetHeader, sourceRowForThisWorkbook,
+  defaultCounties,
+  defaultDonationStandardRows,
+  defaultHolidayRows,
+  defaultPolicyRows,
+  defaultSettingsRows,
+  donationSheetHeader,
+  sourceRowForThisWorkbook,
 } from '../defaults/sheetRows';
 import { SOURCE_COLUMNS } from '../domain/rollup/sources';
 import { REPORT_SHEETS } from '../sheets/workbook';
@@ -68,13 +82,29 @@ function effectiveEmail(): string {
 
 /** Sheets only the owner edits by hand (the writer, running as the owner, writes them for everyone). */
 export const PROTECTED_SHEETS: readonly string[] = [
-  SHEET_NAMES.cases, SHEET_NAMES.audit, SHEET_NAMES.staff, SHEET_NAMES.settings, SHEET_NAMES.policies, SHEET_NAMES.forms,
-  SHEET_NAMES.holidays, SHEET_NAMES.sources, SHEET_NAMES.annualReview, REPORT_SHEETS.donationStandards,
+  SHEET_NAMES.cases,
+  SHEET_NAMES.audit,
+  SHEET_NAMES.staff,
+  SHEET_NAMES.settings,
+  SHEET_NAMES.policies,
+  SHEET_NAMES.forms,
+  SHEET_NAMES.holidays,
+  SHEET_NAMES.sources,
+  SHEET_NAMES.annualReview,
+  REPORT_SHEETS.donationStandards,
   // The writer's record of used request ids (src/writer/ledger.ts LEDGER_SHEET).
   '写入记录',
 ];
 /** Report sheets (written by 汇总与报表); 情况报表-… per case. 捐款 and 录入 are typed by users and stay open. */
-export const REPORT_SHEET_NAMES: readonly string[] = ['汇总', '送温暖工程统计表', '困难职工帮扶中心统计表', '实名制汇总表', '公示名单', '统计图表', '一日捐汇总'];
+export const REPORT_SHEET_NAMES: readonly string[] = [
+  '汇总',
+  '送温暖工程统计表',
+  '困难职工帮扶中心统计表',
+  '实名制汇总表',
+  '公示名单',
+  '统计图表',
+  '一日捐汇总',
+];
 const isReportSheet = (name: string) => REPORT_SHEET_NAMES.includes(name) || name.startsWith('情况报表-');
 /** Descriptions of the column protections of earlier versions, replaced by the sheet protection. */
 const isLegacyColumnProtection = (d: string) => d.startsWith('帮扶：决定列 ') || d === '帮扶：救助金额（市总填写）';
@@ -102,7 +132,8 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
     if (added.length > 0) repaired.push(`${sheet.getName()}：补充列 ${added.join('、')}`);
   };
   const dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[], allowInvalid: boolean, what: string) => {
-    if (col !== undefined && ensureListValidation(sheet, col, values, allowInvalid, `请从下拉列表选择${what}`)) repaired.push(`${sheet.getName()}：“${what}”下拉选项`);
+    if (col !== undefined && ensureListValidation(sheet, col, values, allowInvalid, `请从下拉列表选择${what}`))
+      repaired.push(`${sheet.getName()}：“${what}”下拉选项`);
   };
   // Time zone first: every date below is written in the spreadsheet's zone.
   ensureTimeZone(ss, repaired, problems);
@@ -182,13 +213,16 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
   // A sheet created in this run is not also "repaired".
   const fresh = new Set(created);
   const repairs = repaired.filter((r) => !fresh.has(r.split('：')[0]));
-  const message = created.length === 0 && repairs.length === 0
-    ? `表格完好，无需修复${problems.length ? `；请检查：${problems.join('；')}` : ''}`
-    : [
-      created.length ? `已创建：${created.join('、')}` : '',
-      repairs.length ? `已修复：${repairs.join('；')}` : '',
-      problems.length ? `请检查：${problems.join('；')}` : '',
-    ].filter(Boolean).join('。');
+  const message =
+    created.length === 0 && repairs.length === 0
+      ? `表格完好，无需修复${problems.length ? `；请检查：${problems.join('；')}` : ''}`
+      : [
+          created.length ? `已创建：${created.join('、')}` : '',
+          repairs.length ? `已修复：${repairs.join('；')}` : '',
+          problems.length ? `请检查：${problems.join('；')}` : '',
+        ]
+          .filter(Boolean)
+          .join('。');
   return { created, repaired: repairs, problems, message };
 }
 
@@ -231,7 +265,13 @@ type Dropdown = (sheet: Sheet, col: number | undefined, values: readonly string[
 /** Dropdowns, text formats and the overdue / due-soon colours of 案件. */
 function setUpCaseColumns(cases: Sheet, columns: ReturnType<typeof caseColumns>, fields: readonly FieldDef[], repaired: string[], dropdown: Dropdown): void {
   const map = readHeader(cases, columns);
-  dropdown(cases, map.col.status, CASE_STATUSES.map((s) => STATUS_LABELS[s].zh), false, '状态');
+  dropdown(
+    cases,
+    map.col.status,
+    CASE_STATUSES.map((s) => STATUS_LABELS[s].zh),
+    false,
+    '状态',
+  );
   for (const f of fields) {
     // A select with shown labels (救助项目) is written by its label (forms/values.ts toCellValue).
     if (f.type === 'select') dropdown(cases, map.col[f.key], f.optionLabels ?? f.options, true, f.zh);
@@ -258,7 +298,11 @@ function setUpCaseColumns(cases: Sheet, columns: ReturnType<typeof caseColumns>,
     // Sheets formulas count calendar days; the exact working-day flags come from the daily check (逾期 column).
     const added = ensureFormulaFormats(cases, [
       { formula: `=$${letter(overdue)}2=TRUE`, background: '#f4c7c3', fontColor: '#a50e0e', range: rows },
-      { formula: `=AND($${letter(overdue)}2<>TRUE,ISNUMBER($${letter(due)}2),$${letter(due)}2>=TODAY(),$${letter(due)}2-TODAY()<=1)`, background: '#fce8b2', range: rows },
+      {
+        formula: `=AND($${letter(overdue)}2<>TRUE,ISNUMBER($${letter(due)}2),$${letter(due)}2>=TODAY(),$${letter(due)}2-TODAY()<=1)`,
+        background: '#fce8b2',
+        range: rows,
+      },
     ]);
     if (added > 0) repaired.push('案件：逾期（红）和即将到期（黄）标色');
   }

@@ -46,9 +46,12 @@ export function ensureTimeZone(ss: Spreadsheet, repaired: string[], problems: st
   if (owner !== '' && owner === effectiveEmail()) {
     try {
       const ui = getUi();
-      consent = ui.alert('表格时区',
-        `本表格的时区是 ${sheetZone}，帮扶脚本按 ${script}（北京时间）计算日期。是否把表格时区改为 ${script}？\n（已有日期保持原来的年月日；选“否”则继续按表格时区读写日期。）`,
-        ui.ButtonSet.YES_NO) === ui.Button.YES;
+      consent =
+        ui.alert(
+          '表格时区',
+          `本表格的时区是 ${sheetZone}，帮扶脚本按 ${script}（北京时间）计算日期。是否把表格时区改为 ${script}？\n（已有日期保持原来的年月日；选“否”则继续按表格时区读写日期。）`,
+          ui.ButtonSet.YES_NO,
+        ) === ui.Button.YES;
     } catch {
       consent = false; // no UI in this execution
     }

@@ -16,7 +16,15 @@ import { BangfuError } from '../domain/errors';
 import { calendarWarning } from '../domain/calendar';
 import { textOf } from '../domain/forms/values';
 import { annualReview } from '../domain/workflow/annualReview';
-import { annualReviewDeadline, inQuarterlyWindow, isOverdue, provisionalDueNote, provisionalYearsOf, quarterlyWindow, recomputeDeadline } from '../domain/workflow/deadlines';
+import {
+  annualReviewDeadline,
+  inQuarterlyWindow,
+  isOverdue,
+  provisionalDueNote,
+  provisionalYearsOf,
+  quarterlyWindow,
+  recomputeDeadline,
+} from '../domain/workflow/deadlines';
 import { isWaitingOn, type User } from '../domain/workflow/permissions';
 import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
@@ -59,7 +67,12 @@ function jobSpreadsheet(): Spreadsheet {
   const active = boundSpreadsheet();
   if (active) return active;
   const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
-  if (!id) throw new BangfuError('trigger.noWorkbook', '找不到要处理的表格，请在表格中重新运行“触发器设置”', 'No workbook to work on; run Triggers → Install again from the spreadsheet');
+  if (!id)
+    throw new BangfuError(
+      'trigger.noWorkbook',
+      '找不到要处理的表格，请在表格中重新运行“触发器设置”',
+      'No workbook to work on; run Triggers → Install again from the spreadsheet',
+    );
   return openSpreadsheet(id);
 }
 
@@ -135,7 +148,9 @@ function requireLocalJobs(): void {
 export function logFailure(ctx: Ctx, label: string, e: unknown): void {
   const text = e instanceof BangfuError ? e.zh : e instanceof Error ? e.message : String(e);
   try {
-    appendAuditLocked(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: `${label}失败`, from: '', to: '', reason: text, changes: [], requestId: '' }]);
+    appendAuditLocked(ctx, [
+      { time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: `${label}失败`, from: '', to: '', reason: text, changes: [], requestId: '' },
+    ]);
   } catch {
     // The log itself is unavailable; Apps Script's execution log still has the error.
     console.error(`${label}: ${text}`);
@@ -156,7 +171,13 @@ export function appendAudit(ctx: Ctx, records: readonly AuditRecord[]): void {
 
 // ── daily deadline check ─────────────────────────────────────────────────────────
 
-export interface DeadlineCheckResult { open: number; changed: number; overdue: number; failures: string[]; mailed: number }
+export interface DeadlineCheckResult {
+  open: number;
+  changed: number;
+  overdue: number;
+  failures: string[];
+  mailed: number;
+}
 
 export function dailyDeadlineCheck(): DeadlineCheckResult {
   requireLocalJobs();
@@ -191,7 +212,9 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
     const noteRange = table.rows.length > 0 ? table.sheet.getRange(2, table.map.col.due_date, table.rows.length, 1) : null;
     const had = noteRange ? noteRange.getNotes() : [];
     const moved: AuditRecord[] = [];
-    let open = 0, changed = 0, overdue = 0;
+    let open = 0,
+      changed = 0,
+      overdue = 0;
     const failedYears = new Set<string>();
     for (const row of table.rows) {
       const c = row.record as CaseRecord;
@@ -208,8 +231,17 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
           note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
           const was = coerceCivil(c.due_date) ?? '';
           if ((had[notes.length]?.[0] ?? '').startsWith('暂定') && was !== d.due_date) {
-            moved.push({ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: textOf(c.worker_no), action: '期限重新计算', from: '', to: '',
-              reason: `节假日安排已录入：截止日期 ${was || '无'} → ${d.due_date || '无'}`, changes: [{ field: 'due_date', before: was, after: d.due_date }], requestId: '' });
+            moved.push({
+              time: ctx.now,
+              user: ctx.email || '（定时任务）',
+              workerNo: textOf(c.worker_no),
+              action: '期限重新计算',
+              from: '',
+              to: '',
+              reason: `节假日安排已录入：截止日期 ${was || '无'} → ${d.due_date || '无'}`,
+              changes: [{ field: 'due_date', before: was, after: d.due_date }],
+              requestId: '',
+            });
           }
         } catch (e) {
           const text = e instanceof BangfuError ? e.zh : String(e);
@@ -229,9 +261,26 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
     return { open, changed, overdue, rows: table.rows };
   });
   if (failures.length > 0) {
-    appendAuditLocked(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '每日期限检查失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
+    appendAuditLocked(ctx, [
+      {
+        time: ctx.now,
+        user: ctx.email || '（定时任务）',
+        workerNo: '',
+        action: '每日期限检查失败',
+        from: '',
+        to: '',
+        reason: failures.join('；'),
+        changes: [],
+        requestId: '',
+      },
+    ]);
   }
-  const mailed = ctx.settings().notifications ? mailOverdueDigests(ctx, result.rows.map((r) => r.record as CaseRecord)) : 0;
+  const mailed = ctx.settings().notifications
+    ? mailOverdueDigests(
+        ctx,
+        result.rows.map((r) => r.record as CaseRecord),
+      )
+    : 0;
   return { open: result.open, changed: result.changed, overdue: result.overdue, failures, mailed };
 }
 
@@ -252,7 +301,19 @@ function mailOverdueDigests(ctx: Ctx, cases: readonly CaseRecord[]): number {
     }
   }
   if (failures.length > 0) {
-    appendAuditLocked(ctx, [{ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '逾期提醒邮件发送失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' }]);
+    appendAuditLocked(ctx, [
+      {
+        time: ctx.now,
+        user: ctx.email || '（定时任务）',
+        workerNo: '',
+        action: '逾期提醒邮件发送失败',
+        from: '',
+        to: '',
+        reason: failures.join('；'),
+        changes: [],
+        requestId: '',
+      },
+    ]);
   }
   return sent;
 }
@@ -289,13 +350,23 @@ export function runCalendarReminder(ctx: Ctx): { warned: boolean; mailed: number
   // One writer may serve several spreadsheets: the day of the last mail is kept per spreadsheet.
   const key = `${CALENDAR_REMINDER_KEY}.${ctx.ss.getId()}`;
   if (scriptProperty(key) === ctx.today) return { warned: true, mailed: 0 };
-  const admins = [...new Set(ctx.staff().users.filter((u) => u.role === 'admin').map((u) => u.email))];
+  const admins = [
+    ...new Set(
+      ctx
+        .staff()
+        .users.filter((u) => u.role === 'admin')
+        .map((u) => u.email),
+    ),
+  ];
   let mailed = 0;
   for (const to of admins) {
-    MailApp.sendEmail(to, `【帮扶】请导入${w.years.join('、')}年节假日安排（${ctx.today}）`, [
-      '管理员您好：', '', w.zh, '', `表格：${ctx.ss.getUrl()}`,
-      '（本邮件由帮扶插件每日自动发送，导入后停止；可在“设置”表把“邮件提醒”改为“否”关闭。）',
-    ].join('\n'));
+    MailApp.sendEmail(
+      to,
+      `【帮扶】请导入${w.years.join('、')}年节假日安排（${ctx.today}）`,
+      ['管理员您好：', '', w.zh, '', `表格：${ctx.ss.getUrl()}`, '（本邮件由帮扶插件每日自动发送，导入后停止；可在“设置”表把“邮件提醒”改为“否”关闭。）'].join(
+        '\n',
+      ),
+    );
     mailed++;
   }
   setScriptProperty(key, ctx.today);
@@ -321,7 +392,6 @@ export function calendarReminderOnOpen(): void {
 
 // ── annual re-review ─────────────────────────────────────────────────────────────
 
-
 export function annualReviewCheck(): { marked: number; skipped?: string } {
   requireLocalJobs();
   return runAnnualReview(requestContext(jobSpreadsheet()));
@@ -343,7 +413,10 @@ export function runAnnualReview(ctx: Ctx): { marked: number; skipped?: string } 
   return ctx.lock(() => {
     const table = readCases(ctx.ss, defs, { skipBlank: false, required: ['worker_no', 'status', 'review_year', 'review_result', 'review_proposal'] });
     const pending = table.rows.filter((r) => textOf(r.record.review_year) !== String(year));
-    const { items } = annualReview(pending.map((r) => r.record as CaseRecord), { year, dibaoLine: dibao, today: ctx.today, rules: ctx.rules() });
+    const { items } = annualReview(
+      pending.map((r) => r.record as CaseRecord),
+      { year, dibaoLine: dibao, today: ctx.today, rules: ctx.rules() },
+    );
     if (items.length === 0) return { marked: 0 };
     const byNo = new Map(items.map((i) => [i.workerNo, i]));
     const cols: Record<string, Cell[]> = { review_year: [], review_result: [], review_proposal: [] };
@@ -354,14 +427,32 @@ export function runAnnualReview(ctx: Ctx): { marked: number; skipped?: string } 
     writeColumns(table.sheet, table.map, cols);
     const list = ensureSheet(ctx.ss, SHEET_NAMES.annualReview, () => [ANNUAL_REVIEW_HEADER]).sheet;
     const names = new Map(table.rows.map((r) => [textOf(r.record.worker_no), textOf(r.record.name)]));
-    const rows = items.map((i) => [year, i.workerNo, i.county, names.get(i.workerNo) ?? '', i.category || '不符合', i.proposal, i.reasonZh, dateFromCivil(deadline), dateFromCivil(ctx.today)]);
+    const rows = items.map((i) => [
+      year,
+      i.workerNo,
+      i.county,
+      names.get(i.workerNo) ?? '',
+      i.category || '不符合',
+      i.proposal,
+      i.reasonZh,
+      dateFromCivil(deadline),
+      dateFromCivil(ctx.today),
+    ]);
     list.getRange(list.getLastRow() + 1, 1, rows.length, ANNUAL_REVIEW_HEADER.length).setValues(rows.map((r) => r.map(safeCell)));
-    appendAudit(ctx, items.map((i) => ({
-      time: ctx.now, user: ctx.email || '（定时任务）', workerNo: i.workerNo, action: '年度复审标记', from: '', to: '',
-      reason: i.reasonZh,
-      changes: (['review_year', 'review_result', 'review_proposal'] as const).map((k) => ({ field: k, before: null, after: i.patch[k] })),
-      requestId: '',
-    })));
+    appendAudit(
+      ctx,
+      items.map((i) => ({
+        time: ctx.now,
+        user: ctx.email || '（定时任务）',
+        workerNo: i.workerNo,
+        action: '年度复审标记',
+        from: '',
+        to: '',
+        reason: i.reasonZh,
+        changes: (['review_year', 'review_result', 'review_proposal'] as const).map((k) => ({ field: k, before: null, after: i.patch[k] })),
+        requestId: '',
+      })),
+    );
     return { marked: items.length };
   });
 }
@@ -397,7 +488,14 @@ export function runQuarterlyReminder(ctx: Ctx): { sent: number; skipped?: string
     '',
     `表格：${ctx.ss.getUrl()}`,
   ].join('\n');
-  const recipients = [...new Set(ctx.staff().users.filter((u) => u.role === 'county' || u.role === 'city').map((u) => u.email))];
+  const recipients = [
+    ...new Set(
+      ctx
+        .staff()
+        .users.filter((u) => u.role === 'county' || u.role === 'city')
+        .map((u) => u.email),
+    ),
+  ];
   let sent = 0;
   const failures: string[] = [];
   for (const to of recipients) {
@@ -409,14 +507,22 @@ export function runQuarterlyReminder(ctx: Ctx): { sent: number; skipped?: string
     }
   }
   toast(subject, '季度统计提醒', 15);
-  appendAuditLocked(ctx, [{
-    time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '季度统计提醒', from: '', to: '',
-    reason: `${subject}；已发送 ${sent} 人${failures.length ? `；失败：${failures.join('；')}` : ''}`, changes: [], requestId: '',
-  }]);
+  appendAuditLocked(ctx, [
+    {
+      time: ctx.now,
+      user: ctx.email || '（定时任务）',
+      workerNo: '',
+      action: '季度统计提醒',
+      from: '',
+      to: '',
+      reason: `${subject}；已发送 ${sent} 人${failures.length ? `；失败：${failures.join('；')}` : ''}`,
+      changes: [],
+      requestId: '',
+    },
+  ]);
   props.setProperty(quarterKey, w.quarter);
   return { sent };
 }
-
 
 // ── campaign deadlines (SPEC §2.7) ─────────────────────────────────────────────────
 
@@ -430,7 +536,9 @@ const CAMPAIGN_REMINDER_KEY = 'bangfu.campaignReminder';
 export function runCampaignReminder(ctx: Ctx): { reminded: string[] } {
   const values = ctx.ss.getSheetByName(REPORT_SHEETS.campaigns) ? readSheetValues(ctx.ss, REPORT_SHEETS.campaigns) : defaultCampaignRows();
   const { campaigns } = parseCampaigns(values);
-  const standards = ctx.ss.getSheetByName(REPORT_SHEETS.donationStandards) ? readSheetValues(ctx.ss, REPORT_SHEETS.donationStandards) : defaultDonationStandardRows();
+  const standards = ctx.ss.getSheetByName(REPORT_SHEETS.donationStandards)
+    ? readSheetValues(ctx.ss, REPORT_SHEETS.donationStandards)
+    : defaultDonationStandardRows();
   let collectionDays: number | null = null;
   try {
     collectionDays = donationStandard(standards, ctx.today).collectionDays;
@@ -448,15 +556,36 @@ export function runCampaignReminder(ctx: Ctx): { reminded: string[] } {
     const subject = `【帮扶】${s.campaign.name}：${s.deadline} 前${what}（${when}）`;
     toast(subject, '活动截止提醒', 15);
     const roles = CAMPAIGN_ROLES[s.campaign.kind];
-    const to = [...new Set(ctx.staff().users.filter((u) => roles.includes(u.role)).map((u) => u.email))];
+    const to = [
+      ...new Set(
+        ctx
+          .staff()
+          .users.filter((u) => roles.includes(u.role))
+          .map((u) => u.email),
+      ),
+    ];
     let sent = 0;
     if (ctx.settings().notifications) {
       for (const address of to) {
-        MailApp.sendEmail(address, subject, ['您好：', '', `${s.campaign.name}的截止日期是 ${s.deadline}（${when}），请按时${what}。`, '', `表格：${ctx.ss.getUrl()}`].join('\n'));
+        MailApp.sendEmail(
+          address,
+          subject,
+          ['您好：', '', `${s.campaign.name}的截止日期是 ${s.deadline}（${when}），请按时${what}。`, '', `表格：${ctx.ss.getUrl()}`].join('\n'),
+        );
         sent++;
       }
     }
-    records.push({ time: ctx.now, user: ctx.email || '（定时任务）', workerNo: '', action: '活动截止提醒', from: '', to: '', reason: `${subject}；已发送 ${sent} 人`, changes: [], requestId: '' });
+    records.push({
+      time: ctx.now,
+      user: ctx.email || '（定时任务）',
+      workerNo: '',
+      action: '活动截止提醒',
+      from: '',
+      to: '',
+      reason: `${subject}；已发送 ${sent} 人`,
+      changes: [],
+      requestId: '',
+    });
     setScriptProperty(key, ctx.today);
     reminded.push(s.campaign.name);
   }

@@ -14,11 +14,24 @@ import type { ReviewActionKey } from '../domain/workflow/actions';
 export type { Locale, FieldDefDto, FieldError, Json, ReviewActionKey };
 export type { FieldType } from '../domain/forms/fieldDefs';
 
-export interface SectionDto { key: string; zh: string; en: string }
+export interface SectionDto {
+  key: string;
+  zh: string;
+  en: string;
+}
 
-export interface UserDto { email: string; role: string | null; roleLabel: string; county: string | null }
+export interface UserDto {
+  email: string;
+  role: string | null;
+  roleLabel: string;
+  county: string | null;
+}
 
-export interface Warning { code: string; message: string; needsOverride: boolean }
+export interface Warning {
+  code: string;
+  message: string;
+  needsOverride: boolean;
+}
 
 /** Values as the form holds them: text/number/date('YYYY-MM-DD') / string[] / row objects. */
 export type FormValues = Record<string, Json>;
@@ -52,7 +65,10 @@ export interface PaymentDto {
 }
 
 /** A person not in 人员权限: who they are signed in as, and the administrators who can add them. */
-export interface NotListedDto { email: string; contacts: { name: string; email: string }[] }
+export interface NotListedDto {
+  email: string;
+  contacts: { name: string; email: string }[];
+}
 
 export interface CasePreview {
   derived: {
@@ -85,7 +101,13 @@ export type SaveCaseResult =
   | { ok: true; workerNo: string; created: boolean; version: number; message: string }
   | { ok: false; errors: FieldError[]; warnings: Warning[]; message: string };
 
-export interface CaseSummaryDto { workerNo: string; name: string; county: string; status: string; statusLabel: string }
+export interface CaseSummaryDto {
+  workerNo: string;
+  name: string;
+  county: string;
+  status: string;
+  statusLabel: string;
+}
 
 export interface ReviewItem {
   workerNo: string;
@@ -122,7 +144,12 @@ export interface PaymentDto {
   emergency: boolean;
 }
 
-export interface ReviewQueue { locale: Locale; user: UserDto; items: ReviewItem[]; access?: NotListedDto }
+export interface ReviewQueue {
+  locale: Locale;
+  user: UserDto;
+  items: ReviewItem[];
+  access?: NotListedDto;
+}
 
 export interface ReviewActionRequest {
   requestId: string;
@@ -136,9 +163,7 @@ export interface ReviewActionRequest {
   form?: string;
 }
 
-export type ReviewActionResult =
-  | { ok: true; workerNo: string; status: string; statusLabel: string; message: string }
-  | { ok: false; message: string };
+export type ReviewActionResult = { ok: true; workerNo: string; status: string; statusLabel: string; message: string } | { ok: false; message: string };
 
 /** Every endpoint a sidebar may call, with its argument and result. */
 export interface Endpoints {

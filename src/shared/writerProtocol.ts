@@ -15,7 +15,18 @@ export const PROTOCOL_VERSION = 1;
 export const WRITER_SERVICE = 'bangfu-writer';
 
 /** Every operation the writer may be asked for (src/writer/ops.ts holds what each does). */
-export const WRITER_OP_NAMES = ['saveCase', 'reviewAction', 'submitStaging', 'verifyAuditLog', 'setup', 'installTriggers', 'removeTriggers', 'report', 'importHolidays', 'applyConfig'] as const;
+export const WRITER_OP_NAMES = [
+  'saveCase',
+  'reviewAction',
+  'submitStaging',
+  'verifyAuditLog',
+  'setup',
+  'installTriggers',
+  'removeTriggers',
+  'report',
+  'importHolidays',
+  'applyConfig',
+] as const;
 export type WriterOp = (typeof WRITER_OP_NAMES)[number];
 
 /** A request id as a page or menu makes it: 1–100 letters, digits, - and _. */
@@ -31,10 +42,7 @@ export const WriterRequestSchema = z.object({
 });
 export type WriterRequest = z.infer<typeof WriterRequestSchema>;
 
-export const WriterReplySchema = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), message: z.string() }),
-]);
+export const WriterReplySchema = z.union([z.object({ ok: z.literal(true), result: z.unknown() }), z.object({ ok: z.literal(false), message: z.string() })]);
 export type WriterReply = { ok: true; result: unknown } | { ok: false; message: string };
 
 export const HealthSchema = z.object({
@@ -67,7 +75,11 @@ export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .join(',')}}`;
 }
 
 /**
@@ -77,7 +89,8 @@ export function canonicalJson(v: unknown): string {
  */
 export function requestFingerprint(op: string, spreadsheetId: string, req: unknown): string {
   const text = canonicalJson({ op, spreadsheetId, req: req ?? null });
-  let h1 = 0xdeadbeef ^ text.length, h2 = 0x41c6ce57 ^ text.length;
+  let h1 = 0xdeadbeef ^ text.length,
+    h2 = 0x41c6ce57 ^ text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);

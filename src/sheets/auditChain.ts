@@ -102,9 +102,11 @@ function written(v: Cell | null | undefined): Cell {
 
 function missingHashColumns(map: HeaderMap): BangfuError {
   const labels = AUDIT_COLUMNS.filter((c) => (HASH_KEYS as readonly string[]).includes(c.key) && map.col[c.key] === undefined).map((c) => c.zh);
-  return new BangfuError('audit.noHashColumns',
+  return new BangfuError(
+    'audit.noHashColumns',
     `“操作日志”表缺少列：${labels.join('、')}。请运行 帮扶 → 初始化/修复表格（会为已有记录补上哈希）`,
-    `操作日志 lacks the columns ${labels.join(', ')}. Run 帮扶 → Set up / repair (it chains the existing rows)`);
+    `操作日志 lacks the columns ${labels.join(', ')}. Run 帮扶 → Set up / repair (it chains the existing rows)`,
+  );
 }
 
 /** Throws (in zh) unless 操作日志 has both hash columns: checked before anything is written. */

@@ -18,7 +18,21 @@ import { dateFromCivil, parseCivil } from '../domain/civilDate';
 import type { FieldDef } from '../domain/forms/fieldDefs';
 import { toCellValue, normalizeValue } from '../domain/forms/values';
 import type { Json } from '../shared/endpoints';
-import { findRows, readColumn, readHeader, readRow, readTable, requireColumns, type Cell, type Column, type HeaderMap, type ReadOptions, type Sheet, type Table, type TableRow } from './table';
+import {
+  findRows,
+  readColumn,
+  readHeader,
+  readRow,
+  readTable,
+  requireColumns,
+  type Cell,
+  type Column,
+  type HeaderMap,
+  type ReadOptions,
+  type Sheet,
+  type Table,
+  type TableRow,
+} from './table';
 import { SHEET_NAMES, requireSheet, type Spreadsheet } from './workbook';
 
 export const SYSTEM_KEYS: string[] = SYSTEM_COLUMNS.map((c) => c.key);

@@ -20,9 +20,7 @@ import { requireSheet, SHEET_NAMES, type Spreadsheet } from './workbook';
 import { appendPayments, type LedgerTarget } from './payments';
 import type { Payment } from '../domain/ledger';
 
-export type CaseWrite =
-  | { kind: 'append'; record: Record<string, Cell> }
-  | { kind: 'update'; before: TableRow; changes: Record<string, Cell> };
+export type CaseWrite = { kind: 'append'; record: Record<string, Cell> } | { kind: 'update'; before: TableRow; changes: Record<string, Cell> };
 
 export interface CommitTarget {
   caseSheet: Sheet;
@@ -43,7 +41,12 @@ export function commitTarget(ss: Spreadsheet, cases: { sheet: Sheet; map: Header
  * Writes the case (append or update), then its payments (发放记录), then its audit rows; if a
  * later write fails, the earlier ones are undone. Returns the case row number.
  */
-export function commitCaseWithAudit(t: CommitTarget, write: CaseWrite, audit: readonly AuditRecord[], payments?: { ledger: LedgerTarget; rows: readonly Omit<Payment, 'row'>[] }): number {
+export function commitCaseWithAudit(
+  t: CommitTarget,
+  write: CaseWrite,
+  audit: readonly AuditRecord[],
+  payments?: { ledger: LedgerTarget; rows: readonly Omit<Payment, 'row'>[] },
+): number {
   // Build every cell first: a bad value throws here, before anything is written.
   const auditRows = audit.map(auditCells);
   if (auditRows.length > 0) requireChainColumns(t.auditMap);

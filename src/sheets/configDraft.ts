@@ -37,7 +37,10 @@ export function protectDraft(sheet: Sheet, admins: readonly string[]): void {
   if (p.isWarningOnly()) p.setWarningOnly(false);
   const keep = new Set(admins.map(lower));
   p.addEditors([...keep]);
-  const others = p.getEditors().map((u) => u.getEmail()).filter((e) => !keep.has(lower(e)));
+  const others = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter((e) => !keep.has(lower(e)));
   if (others.length > 0) p.removeEditors(others);
   if (p.canDomainEdit()) p.setDomainEdit(false);
   if (p.getUnprotectedRanges().length > 0) p.setUnprotectedRanges([]);
@@ -85,13 +88,20 @@ export function writeDraft(ss: Spreadsheet, config: ConfigSheetName, admins: rea
   return { sheet, rows: values.length, created };
 }
 
-export interface DraftRead { values: Cell[][]; formulas: string[][] }
+export interface DraftRead {
+  values: Cell[][];
+  formulas: string[][];
+}
 
 /** The draft's values and formulas (a formula is refused: a draft holds what the administrator typed). */
 export function readDraft(ss: Spreadsheet, config: ConfigSheetName): DraftRead {
   const sheet = findDraft(ss, config);
   if (!sheet) {
-    throw new BangfuError('config.noDraft', `没有“${draftName(config)}”表。请先用 帮扶 → 管理 → 编辑配置表… 打开草稿`, `There is no ${draftName(config)} sheet; open a draft first`);
+    throw new BangfuError(
+      'config.noDraft',
+      `没有“${draftName(config)}”表。请先用 帮扶 → 管理 → 编辑配置表… 打开草稿`,
+      `There is no ${draftName(config)} sheet; open a draft first`,
+    );
   }
   const rows = sheet.getLastRow();
   if (rows === 0) return { values: [], formulas: [] };

@@ -64,8 +64,16 @@ export function migrateCaseAmounts(ss: Spreadsheet, ledger: LedgerTarget, today:
   const [header, ...rows] = cases.getDataRange().getValues();
   const at = (label: string) => header.findIndex((h) => textOf(h) === label);
   const c = {
-    no: at('职工编号'), status: at('状态'), paid: at('已发放金额'), paidAt: at('发放日期'), approved: at('核定救助金额'), assistance: at('救助金额（市总填写）'),
-    scheme: at('救助项目'), emergency: at('先行救助待补办'), updated: at('最后修改时间'), by: at('最后修改人'),
+    no: at('职工编号'),
+    status: at('状态'),
+    paid: at('已发放金额'),
+    paidAt: at('发放日期'),
+    approved: at('核定救助金额'),
+    assistance: at('救助金额（市总填写）'),
+    scheme: at('救助项目'),
+    emergency: at('先行救助待补办'),
+    updated: at('最后修改时间'),
+    by: at('最后修改人'),
   };
   if (c.no < 0 || c.status < 0) return 0;
   const moved: Omit<Payment, 'row'>[] = [];
@@ -80,9 +88,17 @@ export function migrateCaseAmounts(ss: Spreadsheet, ledger: LedgerTarget, today:
     const scheme = schemeCode(c.scheme < 0 ? '' : textOf(r[c.scheme])) ?? '';
     const on = (c.paidAt >= 0 ? coerceCivil(r[c.paidAt]) : null) ?? (c.updated >= 0 ? coerceCivil(r[c.updated]) : null) ?? today;
     moved.push({
-      workerNo: no, paidOn: on, scheme, kind: scheme ? schemeKind(scheme) : '其他', amountFen: yuanToFen(amount), form: paid !== null && paid > 0 ? '' : '卡',
+      workerNo: no,
+      paidOn: on,
+      scheme,
+      kind: scheme ? schemeKind(scheme) : '其他',
+      amountFen: yuanToFen(amount),
+      form: paid !== null && paid > 0 ? '' : '卡',
       // No 所属期间: a migrated payment belongs to whatever period its date falls in.
-      period: '', handler: c.by >= 0 ? textOf(r[c.by]) : '', approval: '初始化时从案件表迁移', emergency: status !== 'approved' && status !== 'filed' && status !== 'exited',
+      period: '',
+      handler: c.by >= 0 ? textOf(r[c.by]) : '',
+      approval: '初始化时从案件表迁移',
+      emergency: status !== 'approved' && status !== 'filed' && status !== 'exited',
     });
   }
   if (moved.length > 0) appendPayments(ledger, moved);

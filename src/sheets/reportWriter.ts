@@ -47,7 +47,8 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
   if (final.charts) {
     for (const c of sheet.getCharts()) sheet.removeChart(c);
     for (const spec of final.charts) {
-      const chart = sheet.newChart()
+      const chart = sheet
+        .newChart()
         .setChartType(Charts.ChartType[spec.type])
         .addRange(sheet.getRange(spec.range.row, spec.range.col, spec.range.numRows, spec.range.numCols))
         .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)

@@ -23,7 +23,12 @@ export function readSources(ss: Spreadsheet, onProgress: (msg: string) => void =
       // The source's ledger, when it has one: a second getValues (at most two reads per source).
       const ledger = s.ledgerTab ? book.getSheetByName(s.ledgerTab) : null;
       if (s.ledgerTab && !ledger && s.kind === 'tab') throw new Error(`找不到发放记录标签页“${s.ledgerTab}”`);
-      data.push({ name: s.name, county: s.county, values: sheet.getDataRange().getValues(), ...(ledger ? { payments: ledger.getDataRange().getValues() } : {}) });
+      data.push({
+        name: s.name,
+        county: s.county,
+        values: sheet.getDataRange().getValues(),
+        ...(ledger ? { payments: ledger.getDataRange().getValues() } : {}),
+      });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       problems.push(`来源“${s.name}”无法读取（${why}），已跳过`);

@@ -83,7 +83,10 @@ export function ensureTextFormat(sheet: Sheet, col: number): boolean {
 }
 
 /** Conditional-format rules by formula; adds the ones whose formula is not there yet. */
-export function ensureFormulaFormats(sheet: Sheet, rules: readonly { formula: string; background: string; fontColor?: string; range: GoogleAppsScript.Spreadsheet.Range }[]): number {
+export function ensureFormulaFormats(
+  sheet: Sheet,
+  rules: readonly { formula: string; background: string; fontColor?: string; range: GoogleAppsScript.Spreadsheet.Range }[],
+): number {
   const existing = sheet.getConditionalFormatRules();
   const formulas = new Set<string>();
   for (const r of existing) {

@@ -247,7 +247,9 @@ export function updateRow(sheet: Sheet, map: HeaderMap, before: TableRow, change
  * `columns[key][i]` is the value for data row i (sheet row i + 2).
  */
 export function writeColumns(sheet: Sheet, map: HeaderMap, columns: Record<string, Cell[]>): number {
-  const keys = Object.keys(columns).filter((k) => map.col[k] !== undefined).sort((a, b) => map.col[a] - map.col[b]);
+  const keys = Object.keys(columns)
+    .filter((k) => map.col[k] !== undefined)
+    .sort((a, b) => map.col[a] - map.col[b]);
   let calls = 0;
   let i = 0;
   while (i < keys.length) {

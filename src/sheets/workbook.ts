@@ -29,7 +29,11 @@ export function openSpreadsheet(id: string): Spreadsheet {
 export function requireSheet(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
   if (!sheet) {
-    throw new BangfuError('workbook.missingSheet', `缺少“${name}”表。请运行 帮扶 → 初始化/修复表格`, `The sheet "${name}" is missing. Run 帮扶 → Set up / repair`);
+    throw new BangfuError(
+      'workbook.missingSheet',
+      `缺少“${name}”表。请运行 帮扶 → 初始化/修复表格`,
+      `The sheet "${name}" is missing. Run 帮扶 → Set up / repair`,
+    );
   }
   return sheet;
 }

@@ -11,8 +11,16 @@
  */
 import { BangfuError } from '../domain/errors';
 import {
-  asConfigSheet, checkDraft, diffConfig, diffSummary, draftName, gridFingerprint, rowChangeTitle, trimGrid,
-  type ConfigDiff, type ConfigSheetName,
+  asConfigSheet,
+  checkDraft,
+  diffConfig,
+  diffSummary,
+  draftName,
+  gridFingerprint,
+  rowChangeTitle,
+  trimGrid,
+  type ConfigDiff,
+  type ConfigSheetName,
 } from '../config/configDraft';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
 import { appendAuditRows, requireChainColumns } from '../sheets/auditChain';
@@ -49,7 +57,11 @@ export const CONFIG_ACTION = '修改配置';
 function requireAdmin(ctx: Ctx): void {
   const user = ctx.user();
   if (!user || user.role !== 'admin') {
-    throw new BangfuError('config.adminOnly', '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）', 'Only an administrator may change the configuration sheets');
+    throw new BangfuError(
+      'config.adminOnly',
+      '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）',
+      'Only an administrator may change the configuration sheets',
+    );
   }
 }
 
@@ -62,7 +74,10 @@ function formulaCell(formulas: readonly (readonly string[])[]): string | null {
 
 /** Who may edit a draft: the administrators of 人员权限 (and the owner, who may edit everything). */
 export function draftEditors(ctx: Ctx): string[] {
-  return ctx.staff().users.filter((u) => u.role === 'admin').map((u) => u.email);
+  return ctx
+    .staff()
+    .users.filter((u) => u.role === 'admin')
+    .map((u) => u.email);
 }
 
 /** Reads the draft and the sheet, checks the draft, and says what it would change. */
@@ -70,14 +85,20 @@ function prepare(ctx: Ctx, sheet: ConfigSheetName) {
   const found = findDraft(ctx.ss, sheet);
   const allowed = new Set([...draftEditors(ctx), spreadsheetOwnerEmail(ctx.ss)].filter((e) => e !== ''));
   if (found && !draftIsGuarded(found, allowed)) {
-    throw new BangfuError('config.unguarded',
+    throw new BangfuError(
+      'config.unguarded',
       `“${draftName(sheet)}”不是由管理员生成的受保护草稿（或其保护已被改动），可能被他人修改过，未写入任何内容。请用 帮扶 → 管理 → 编辑配置表… 重新生成草稿`,
-      `${draftName(sheet)} is not a protected draft made by an administrator; nothing was written. Regenerate it`);
+      `${draftName(sheet)} is not a protected draft made by an administrator; nothing was written. Regenerate it`,
+    );
   }
   const draft = readDraft(ctx.ss, sheet);
   const at = formulaCell(draft.formulas);
   if (at !== null) {
-    throw new BangfuError('config.formula', `“${draftName(sheet)}”${at}是公式，未写入任何内容。请直接输入内容，不要使用公式`, `${draftName(sheet)} holds a formula at ${at}; type values only`);
+    throw new BangfuError(
+      'config.formula',
+      `“${draftName(sheet)}”${at}是公式，未写入任何内容。请直接输入内容，不要使用公式`,
+      `${draftName(sheet)} holds a formula at ${at}; type values only`,
+    );
   }
   checkDraft(sheet, draft.values, ctx.email);
   const target = requireSheet(ctx.ss, sheet);
@@ -99,7 +120,11 @@ export function applyConfig(ctx: Ctx, req: { sheet: unknown; fingerprint?: unkno
   return ctx.lock(() => {
     const p = prepare(ctx, sheet);
     if (typeof req.fingerprint === 'string' && req.fingerprint !== p.fingerprint) {
-      throw new BangfuError('config.changed', `“${draftName(sheet)}”在您确认之后又被修改，未写入任何内容。请重新点“应用配置草稿”，核对后再确认`, `${draftName(sheet)} changed after you confirmed; nothing was written`);
+      throw new BangfuError(
+        'config.changed',
+        `“${draftName(sheet)}”在您确认之后又被修改，未写入任何内容。请重新点“应用配置草稿”，核对后再确认`,
+        `${draftName(sheet)} changed after you confirmed; nothing was written`,
+      );
     }
     const summary = diffSummary(sheet, p.diff);
     if (p.diff.rows.length === 0) {
@@ -108,7 +133,12 @@ export function applyConfig(ctx: Ctx, req: { sheet: unknown; fingerprint?: unkno
     }
     // Every cell is built before the first write: a bad value throws while nothing is written.
     const audit: AuditRecord[] = p.diff.rows.map((r) => ({
-      time: ctx.now, user: ctx.email, workerNo: '', action: CONFIG_ACTION, from: '', to: '',
+      time: ctx.now,
+      user: ctx.email,
+      workerNo: '',
+      action: CONFIG_ACTION,
+      from: '',
+      to: '',
       reason: `应用“${draftName(sheet)}”：${rowChangeTitle(r)}`,
       changes: r.changes.map((c) => ({ field: c.label, label: c.label, before: c.before, after: c.after })),
       requestId: '',
@@ -131,6 +161,14 @@ export function applyConfig(ctx: Ctx, req: { sheet: unknown; fingerprint?: unkno
     // The draft has served: a stale copy applied later would undo what others changed since.
     deleteDraft(ctx.ss, sheet);
     const deadlines = sheet === SHEET_NAMES.holidays ? `；重新计算办理期限，${moved} 件案件的截止日期有变化` : '';
-    return { ok: true, sheet, added: p.diff.added, changed: p.diff.changed, removed: p.diff.removed, moved, message: `${summary}，已记入操作日志${deadlines}；草稿已删除` };
+    return {
+      ok: true,
+      sheet,
+      added: p.diff.added,
+      changed: p.diff.changed,
+      removed: p.diff.removed,
+      moved,
+      message: `${summary}，已记入操作日志${deadlines}；草稿已删除`,
+    };
   });
 }

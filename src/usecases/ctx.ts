@@ -52,9 +52,11 @@ export function requireUser(ctx: Ctx): User {
   const u = ctx.user();
   if (u) return u;
   const who = ctx.email || '（无法获取您的邮箱）';
-  throw new BangfuError('auth.unknownUser',
+  throw new BangfuError(
+    'auth.unknownUser',
     `您（${who}）不在“人员权限”表中，不能办理此操作。请联系管理员添加`,
-    `You (${ctx.email || 'e-mail unavailable'}) are not listed in 人员权限 and cannot do this. Ask the administrator to add you`);
+    `You (${ctx.email || 'e-mail unavailable'}) are not listed in 人员权限 and cannot do this. Ask the administrator to add you`,
+  );
 }
 
 export function userDto(ctx: Ctx): UserDto {

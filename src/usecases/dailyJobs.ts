@@ -18,12 +18,20 @@ export const DAILY_HANDLER = 'dailyJobs';
 /** Where a bound script remembers its spreadsheet for a time-driven run (an add-on has no active document there). */
 export const SPREADSHEET_ID_KEY = 'bangfu.spreadsheetId';
 
-export interface TriggerReport { removed: number; created: string[]; message: string }
+export interface TriggerReport {
+  removed: number;
+  created: string[];
+  message: string;
+}
 
 function requireAdmin(ctx: Ctx, what: string): void {
   const user = requireUser(ctx);
   if (user.role !== 'admin') {
-    throw new BangfuError('trigger.notAdmin', `只有管理员可以${what}（您是${roleLabel(user.role)}）`, `Only an administrator may ${what === '安装定时任务' ? 'install' : 'remove'} the scheduled jobs`);
+    throw new BangfuError(
+      'trigger.notAdmin',
+      `只有管理员可以${what}（您是${roleLabel(user.role)}）`,
+      `Only an administrator may ${what === '安装定时任务' ? 'install' : 'remove'} the scheduled jobs`,
+    );
   }
 }
 

@@ -26,7 +26,6 @@ import { ensureSheet } from '../sheets/structure';
 import { readHeader, writeColumns, type Cell } from '../sheets/table';
 import { SHEET_NAMES, requireSheet } from '../sheets/workbook';
 
-
 export interface HolidayPreview {
   year: number;
   rows: HolidayEntry[];
@@ -46,7 +45,11 @@ export function previewHolidayNotice(_ctx: Ctx, req: { text: string; year?: numb
   };
 }
 
-export interface MovedDeadline { workerNo: string; from: CivilDate | ''; to: CivilDate | '' }
+export interface MovedDeadline {
+  workerNo: string;
+  from: CivilDate | '';
+  to: CivilDate | '';
+}
 
 export interface HolidayImportResult {
   year: number;
@@ -128,11 +131,28 @@ export function recomputeOpenDeadlines(ctx: Ctx, calendar: WorkdayCalendar, reas
   }
   const audit: AuditRecord[] = moved.map((m) => ({
     // 原状态/新状态 are statuses (the case's stays); the dates go in the reason and the changes.
-    time: ctx.now, user: ctx.email, workerNo: m.workerNo, action: '期限重新计算', from: '', to: '', reason: `${reason}：截止日期 ${m.from || '无'} → ${m.to || '无'}`,
-    changes: [{ field: 'due_date', before: m.from, after: m.to }], requestId: '',
+    time: ctx.now,
+    user: ctx.email,
+    workerNo: m.workerNo,
+    action: '期限重新计算',
+    from: '',
+    to: '',
+    reason: `${reason}：截止日期 ${m.from || '无'} → ${m.to || '无'}`,
+    changes: [{ field: 'due_date', before: m.from, after: m.to }],
+    requestId: '',
   }));
   if (failures.length > 0) {
-    audit.push({ time: ctx.now, user: ctx.email, workerNo: '', action: '期限重新计算失败', from: '', to: '', reason: failures.join('；'), changes: [], requestId: '' });
+    audit.push({
+      time: ctx.now,
+      user: ctx.email,
+      workerNo: '',
+      action: '期限重新计算失败',
+      from: '',
+      to: '',
+      reason: failures.join('；'),
+      changes: [],
+      requestId: '',
+    });
   }
   if (audit.length > 0) {
     const log = requireSheet(ctx.ss, SHEET_NAMES.audit);

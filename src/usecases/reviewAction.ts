@@ -26,12 +26,17 @@ import { idempotentWrite } from './idempotent';
 
 /** One workflow action; the case row and its 操作日志 row are written together under the lock. */
 export function reviewAction(ctx: Ctx, req: ReviewActionRequest): ReviewActionResult {
-  return idempotentWrite<ReviewActionResult>(ctx, req?.requestId, (e) => ({ ok: false, message: say(ctx, e) }), (user, requestId) => {
-    if (!ACTION_KEYS.includes(req.action)) {
-      throw new BangfuError('workflow.unknownAction', `未知操作“${String(req.action)}”`, `Unknown action "${String(req.action)}"`);
-    }
-    return act(ctx, user, req, requestId);
-  });
+  return idempotentWrite<ReviewActionResult>(
+    ctx,
+    req?.requestId,
+    (e) => ({ ok: false, message: say(ctx, e) }),
+    (user, requestId) => {
+      if (!ACTION_KEYS.includes(req.action)) {
+        throw new BangfuError('workflow.unknownAction', `未知操作“${String(req.action)}”`, `Unknown action "${String(req.action)}"`);
+      }
+      return act(ctx, user, req, requestId);
+    },
+  );
 }
 
 function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string): ReviewActionResult {
@@ -43,26 +48,46 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
   const c = row.record as CaseRecord;
   const done = (): ReviewActionResult => {
     const s = parseStatus(c.status);
-    return { ok: true, workerNo: textOf(c.worker_no), status: s ?? textOf(c.status), statusLabel: statusText(c.status, locale), message: t(ctx, '已办理', 'Done') };
+    return {
+      ok: true,
+      workerNo: textOf(c.worker_no),
+      status: s ?? textOf(c.status),
+      statusLabel: statusText(c.status, locale),
+      message: t(ctx, '已办理', 'Done'),
+    };
   };
   if (textOf(c.request_id) === requestId) return done();
   const current = numberOf(c.version) ?? 0;
   if (typeof req.version !== 'number' || req.version !== current) {
-    throw new BangfuError('case.stale', `该案件已被他人办理或修改（当前版本 ${current}，您看到的是版本 ${req.version}），请刷新后重试`,
-      `Someone else acted on this case (now version ${current}, you saw ${req.version}); refresh and try again`);
+    throw new BangfuError(
+      'case.stale',
+      `该案件已被他人办理或修改（当前版本 ${current}，您看到的是版本 ${req.version}），请刷新后重试`,
+      `Someone else acted on this case (now version ${current}, you saw ${req.version}); refresh and try again`,
+    );
   }
   const action = req.action as ReviewActionKey;
   // Approving a case that fails an entry condition of its scheme (or where one is not recorded)
   // is an override: it needs a reason, and the log line says what was overridden.
   const unmet = action === 'approve' ? unmetText(caseConditions(ctx.policy(), c, ctx.today)) : '';
   // The approval freezes what the relief was computed from, as the policy stands today.
-  const snapshot = action === 'approve' ? suggestRelief(ctx.policy(), c, ctx.today, ctx.dibaoLine()).snapshot ?? undefined : undefined;
+  const snapshot = action === 'approve' ? (suggestRelief(ctx.policy(), c, ctx.today, ctx.dibaoLine()).snapshot ?? undefined) : undefined;
   const { next, audit } = applyAction(c, action, {
-    user, today: ctx.today, calendar: ctx.calendar(), rules: ctx.rules(), reason: req.reason, amount: req.amount ?? null, policySnapshot: snapshot,
+    user,
+    today: ctx.today,
+    calendar: ctx.calendar(),
+    rules: ctx.rules(),
+    reason: req.reason,
+    amount: req.amount ?? null,
+    policySnapshot: snapshot,
   });
   // After applyAction: who may approve is decided first, then whether this approval is an override.
   if (unmet !== '' && (req.reason ?? '').trim() === '') {
-    throw new BangfuError('conditions.override', `该案件${unmet}，如确需审批，请填写原因`, `The case does not meet its scheme's conditions (${unmet}); give a reason to approve anyway`, 'reason');
+    throw new BangfuError(
+      'conditions.override',
+      `该案件${unmet}，如确需审批，请填写原因`,
+      `The case does not meet its scheme's conditions (${unmet}); give a reason to approve anyway`,
+      'reason',
+    );
   }
   const version = current + 1;
   const changes = caseCells(defs, { ...next, updated_by: user.email, updated_at: ctx.now, request_id: requestId, version });
@@ -78,15 +103,31 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     requestId,
   };
   // A step that pays (先行救助, 备案 onto the card, 发放救助) appends its 发放记录 row in the same locked write.
-  const payment = paymentForAction(action, c, next, { today: ctx.today, by: user.email, period: req.period, form: req.form, approval: `${actionLabel(action)} ${ctx.today} ${requestId}` });
+  const payment = paymentForAction(action, c, next, {
+    today: ctx.today,
+    by: user.email,
+    period: req.period,
+    form: req.form,
+    approval: `${actionLabel(action)} ${ctx.today} ${requestId}`,
+  });
   const ledger = payment ? openLedger(ctx.ss) : null;
-  if (payment && !ledger) throw new BangfuError('ledger.missing', '缺少“发放记录”表：请管理员运行 帮扶 → 初始化/修复表格', 'The 发放记录 sheet is missing: run setup');
-  commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [record], payment && ledger ? { ledger, rows: [payment] } : undefined);
+  if (payment && !ledger)
+    throw new BangfuError('ledger.missing', '缺少“发放记录”表：请管理员运行 帮扶 → 初始化/修复表格', 'The 发放记录 sheet is missing: run setup');
+  commitCaseWithAudit(
+    commitTarget(ctx.ss, cs, auditChain(ctx)),
+    { kind: 'update', before: row, changes },
+    [record],
+    payment && ledger ? { ledger, rows: [payment] } : undefined,
+  );
   return {
     ok: true,
     workerNo: textOf(c.worker_no),
     status: audit.to,
     statusLabel: statusLabel(audit.to, locale),
-    message: t(ctx, `${actionLabel(action)}：${textOf(c.worker_no)} 现为“${statusLabel(audit.to)}”`, `${actionLabel(action, 'en')}: ${textOf(c.worker_no)} is now "${statusLabel(audit.to, 'en')}"`),
+    message: t(
+      ctx,
+      `${actionLabel(action)}：${textOf(c.worker_no)} 现为“${statusLabel(audit.to)}”`,
+      `${actionLabel(action, 'en')}: ${textOf(c.worker_no)} is now "${statusLabel(audit.to, 'en')}"`,
+    ),
   };
 }

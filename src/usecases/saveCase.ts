@@ -32,7 +32,11 @@ export function notFound(workerNo: string): BangfuError {
 
 export function checkScope(user: User, record: CaseRecord): void {
   if (!inCountyScope(user, record.county)) {
-    throw new BangfuError('case.scope', `该案件属于县区 ${textOf(record.county)}，不在您的管辖范围`, `The case belongs to county ${textOf(record.county)}, outside your scope`);
+    throw new BangfuError(
+      'case.scope',
+      `该案件属于县区 ${textOf(record.county)}，不在您的管辖范围`,
+      `The case belongs to county ${textOf(record.county)}, outside your scope`,
+    );
   }
 }
 
@@ -54,22 +58,45 @@ const failed = (message: string, errors: FieldError[] = [], warnings: Warning[] 
 
 /** Saves a new case or an edit. Nothing is written on any error. */
 export function saveCase(ctx: Ctx, req: SaveCaseRequest): SaveCaseResult {
-  return idempotentWrite(ctx, req?.requestId,
+  return idempotentWrite(
+    ctx,
+    req?.requestId,
     (e) => failed(say(ctx, e), e.field ? [{ field: e.field, label: fieldLabelOf(ctx, e.field), message: say(ctx, e) }] : []),
-    (user, requestId) => (req.workerNo ? saveEdit(ctx, user, req, requestId) : saveNew(ctx, user, req, requestId)));
+    (user, requestId) => (req.workerNo ? saveEdit(ctx, user, req, requestId) : saveNew(ctx, user, req, requestId)),
+  );
 }
 
-interface Prepared { values: Record<string, Json>; warnings: Warning[] }
+interface Prepared {
+  values: Record<string, Json>;
+  warnings: Warning[];
+}
 
 /** Validates (zod schema from 表单定义) and collects blocking warnings; errors → a result to return. */
-function validate(ctx: Ctx, user: User, req: SaveCaseRequest, cs: CaseSheet, previous: Record<string, unknown> | undefined, self: string | undefined): Prepared | SaveCaseResult {
+function validate(
+  ctx: Ctx,
+  user: User,
+  req: SaveCaseRequest,
+  cs: CaseSheet,
+  previous: Record<string, unknown> | undefined,
+  self: string | undefined,
+): Prepared | SaveCaseResult {
   const defs = ctx.forms().fields;
   const parsed = validateSubmission(defs, (req.values ?? {}) as Record<string, unknown>, {
-    role: user.role, today: ctx.today, locale: ctx.locale(), previous, dibaoLine: ctx.dibaoLine(),
+    role: user.role,
+    today: ctx.today,
+    locale: ctx.locale(),
+    previous,
+    dibaoLine: ctx.dibaoLine(),
   });
   if (!parsed.ok) {
-    return failed(t(ctx, `有 ${parsed.errors.length} 项需要修改：${parsed.errors.map((e) => e.message).join('；')}`,
-      `${parsed.errors.length} field(s) need attention: ${parsed.errors.map((e) => e.message).join('; ')}`), parsed.errors);
+    return failed(
+      t(
+        ctx,
+        `有 ${parsed.errors.length} 项需要修改：${parsed.errors.map((e) => e.message).join('；')}`,
+        `${parsed.errors.length} field(s) need attention: ${parsed.errors.map((e) => e.message).join('; ')}`,
+      ),
+      parsed.errors,
+    );
   }
   const values = parsed.values;
   const id = textOf(values.id_number);
@@ -77,9 +104,7 @@ function validate(ctx: Ctx, user: User, req: SaveCaseRequest, cs: CaseSheet, pre
   const progChanged = !previous || textOf(previous.other_programme) !== textOf(values.other_programme);
   let warnings: Warning[] = [];
   if (idChanged || progChanged) {
-    const others = idChanged && id !== ''
-      ? casesWithId(id, caseColumn(cs, 'id_number'), caseColumn(cs, 'worker_no'), caseColumn(cs, 'status'), self)
-      : [];
+    const others = idChanged && id !== '' ? casesWithId(id, caseColumn(cs, 'id_number'), caseColumn(cs, 'worker_no'), caseColumn(cs, 'status'), self) : [];
     warnings = duplicateWarnings(idChanged ? id : '', others, progChanged ? textOf(values.other_programme) : '', ctx.locale());
   }
   // 帮扶责任人 stay as assigned, in principle (荆工办〔2016〕2号 二（四）): a change needs a reason, logged.
@@ -87,7 +112,11 @@ function validate(ctx: Ctx, user: User, req: SaveCaseRequest, cs: CaseSheet, pre
   if (cadreBefore !== '' && 'cadre_name' in values && textOf(values.cadre_name).trim() !== cadreBefore) {
     warnings.push({
       code: 'cadre_change',
-      message: t(ctx, `帮扶责任人原则上保持不变：由“${cadreBefore}”改为“${textOf(values.cadre_name).trim() || '（空）'}”须说明原因`, `The responsible cadre stays as assigned: changing ${cadreBefore} needs a reason`),
+      message: t(
+        ctx,
+        `帮扶责任人原则上保持不变：由“${cadreBefore}”改为“${textOf(values.cadre_name).trim() || '（空）'}”须说明原因`,
+        `The responsible cadre stays as assigned: changing ${cadreBefore} needs a reason`,
+      ),
       needsOverride: true,
     });
   }
@@ -95,12 +124,26 @@ function validate(ctx: Ctx, user: User, req: SaveCaseRequest, cs: CaseSheet, pre
   if (blocking.length > 0) {
     const reason = (req.override?.reason ?? '').trim();
     if (reason === '') {
-      return failed(t(ctx, `需要审核人员填写原因后才能保存：${blocking.map((w) => w.message).join('；')}`,
-        `Saving needs a reviewer's override with a reason: ${blocking.map((w) => w.message).join('; ')}`), [], warnings);
+      return failed(
+        t(
+          ctx,
+          `需要审核人员填写原因后才能保存：${blocking.map((w) => w.message).join('；')}`,
+          `Saving needs a reviewer's override with a reason: ${blocking.map((w) => w.message).join('; ')}`,
+        ),
+        [],
+        warnings,
+      );
     }
     if (!mayOverrideWarnings(user.role)) {
-      return failed(t(ctx, `${roleLabel(user.role)}不能覆盖提示，请由单位工会审核人员或上级工会保存`,
-        `${roleLabel(user.role, 'en')} cannot override warnings; a reviewer or higher must save`), [], warnings);
+      return failed(
+        t(
+          ctx,
+          `${roleLabel(user.role)}不能覆盖提示，请由单位工会审核人员或上级工会保存`,
+          `${roleLabel(user.role, 'en')} cannot override warnings; a reviewer or higher must save`,
+        ),
+        [],
+        warnings,
+      );
     }
   }
   return { values, warnings };
@@ -133,11 +176,24 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
   const workerNo = allocateWorkerNo(caseColumn(cs, 'worker_no'), county.code);
   const relief = suggestRelief(ctx.policy(), values, ctx.today, ctx.dibaoLine());
   const record = newCaseRecord(values, {
-    workerNo, county: county.code, by: user.email, now: ctx.now, today: ctx.today, requestId, suggested: relief.amount ?? '', calendar: ctx.calendar(), rules: ctx.rules(),
+    workerNo,
+    county: county.code,
+    by: user.email,
+    now: ctx.now,
+    today: ctx.today,
+    requestId,
+    suggested: relief.amount ?? '',
+    calendar: ctx.calendar(),
+    rules: ctx.rules(),
   });
   const cells = caseCells(defs, record);
   const audit: AuditRecord = {
-    time: ctx.now, user: user.email, workerNo, action: '新增案件', from: '', to: statusText('submitted'),
+    time: ctx.now,
+    user: user.email,
+    workerNo,
+    action: '新增案件',
+    from: '',
+    to: statusText('submitted'),
     reason: overrideReason(req, warnings),
     changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
     requestId,
@@ -147,15 +203,25 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
   const dueNote = provisionalDueNote(provisionalYearsOf(record as CaseRecord, coerceCivil(record.due_date), ctx.calendar()));
   if (dueNote && cs.map.col.due_date !== undefined) cs.sheet.getRange(row, cs.map.col.due_date).setNote(dueNote);
   return {
-    ok: true, workerNo, created: true, version: 1,
-    message: t(ctx, `已保存，职工编号 ${workerNo}${dueNote ? `；截止日期 ${textOf(record.due_date)}（暂定）` : ''}`, `Saved: worker number ${workerNo}${dueNote ? `; due ${textOf(record.due_date)} (provisional)` : ''}`),
+    ok: true,
+    workerNo,
+    created: true,
+    version: 1,
+    message: t(
+      ctx,
+      `已保存，职工编号 ${workerNo}${dueNote ? `；截止日期 ${textOf(record.due_date)}（暂定）` : ''}`,
+      `Saved: worker number ${workerNo}${dueNote ? `; due ${textOf(record.due_date)} (provisional)` : ''}`,
+    ),
   };
 }
 
 function replay(ctx: Ctx, row: TableRow, created: boolean): SaveCaseResult {
   const workerNo = textOf(row.record.worker_no);
   return {
-    ok: true, workerNo, created, version: numberOf(row.record.version) ?? 1,
+    ok: true,
+    workerNo,
+    created,
+    version: numberOf(row.record.version) ?? 1,
     message: t(ctx, `已保存，职工编号 ${workerNo}`, `Saved: worker number ${workerNo}`),
   };
 }
@@ -171,12 +237,19 @@ function saveEdit(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string)
   const status = parseStatus(before.status);
   if (status === null) throw new BangfuError('case.badStatus', `案件状态“${textOf(before.status)}”无法识别`, `Unrecognised status "${textOf(before.status)}"`);
   if (!EDIT_ROLES_BY_STATUS[status].includes(user.role)) {
-    throw new BangfuError('case.notEditable', `案件${statusText(status)}，${roleLabel(user.role)}不能修改`, `The case is ${statusText(status, 'en')}; ${roleLabel(user.role, 'en')} cannot edit it`);
+    throw new BangfuError(
+      'case.notEditable',
+      `案件${statusText(status)}，${roleLabel(user.role)}不能修改`,
+      `The case is ${statusText(status, 'en')}; ${roleLabel(user.role, 'en')} cannot edit it`,
+    );
   }
   const current = numberOf(before.version) ?? 0;
   if (req.version === undefined || req.version !== current) {
-    throw new BangfuError('case.stale', `该案件已被他人修改（当前版本 ${current}，您打开的是版本 ${req.version ?? '未知'}），请重新打开后再保存`,
-      `Someone else changed this case (now version ${current}, you opened ${req.version ?? 'unknown'}); reopen it and save again`);
+    throw new BangfuError(
+      'case.stale',
+      `该案件已被他人修改（当前版本 ${current}，您打开的是版本 ${req.version ?? '未知'}），请重新打开后再保存`,
+      `Someone else changed this case (now version ${current}, you opened ${req.version ?? 'unknown'}); reopen it and save again`,
+    );
   }
 
   const prepared = validate(ctx, user, req, cs, before, textOf(before.worker_no));
@@ -210,9 +283,22 @@ function saveEdit(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string)
   const version = current + 1;
   Object.assign(changes, caseCells(defs, { updated_by: user.email, updated_at: ctx.now, request_id: requestId, version }));
   const audit: AuditRecord = {
-    time: ctx.now, user: user.email, workerNo: textOf(before.worker_no), action: '修改案件',
-    from: statusText(status), to: statusText(status), reason: overrideReason(req, warnings), changes: changed, requestId,
+    time: ctx.now,
+    user: user.email,
+    workerNo: textOf(before.worker_no),
+    action: '修改案件',
+    from: statusText(status),
+    to: statusText(status),
+    reason: overrideReason(req, warnings),
+    changes: changed,
+    requestId,
   };
   commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'update', before: row, changes }, [audit]);
-  return { ok: true, workerNo: textOf(before.worker_no), created: false, version, message: t(ctx, `已保存修改（版本 ${version}）`, `Changes saved (version ${version})`) };
+  return {
+    ok: true,
+    workerNo: textOf(before.worker_no),
+    created: false,
+    version,
+    message: t(ctx, `已保存修改（版本 ${version}）`, `Changes saved (version ${version})`),
+  };
 }

@@ -87,7 +87,11 @@ function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
   const noIdx = map.col.worker_no - 1;
   const fieldCols = defs.filter((d) => map.col[d.key] !== undefined);
   if (fieldCols.length === 0) {
-    throw new BangfuError('staging.noColumns', '“录入”表没有可识别的字段列。请运行 帮扶 → 初始化/修复表格', 'The 录入 sheet has no recognisable field columns. Run 帮扶 → Set up / repair');
+    throw new BangfuError(
+      'staging.noColumns',
+      '“录入”表没有可识别的字段列。请运行 帮扶 → 初始化/修复表格',
+      'The 录入 sheet has no recognisable field columns. Run 帮扶 → Set up / repair',
+    );
   }
 
   const cs = openCaseSheet(ctx.ss, defs);
@@ -192,25 +196,47 @@ function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
       for (const w of warnings.filter((x) => x.needsOverride)) {
         const key = w.code === 'duplicate_id' ? 'id_number' : 'other_programme';
         const col = map.col[key];
-        note(col !== undefined ? col - 1 : statusIdx, `${w.message}${t(ctx, '（需审核人员在侧边栏填写原因后保存）', ' (a reviewer must save it in the sidebar with a reason)')}`);
+        note(
+          col !== undefined ? col - 1 : statusIdx,
+          `${w.message}${t(ctx, '（需审核人员在侧边栏填写原因后保存）', ' (a reviewer must save it in the sidebar with a reason)')}`,
+        );
       }
     }
 
     if (outcome.problems.size > 0 || !parsed.ok) {
       refused++;
       for (const [col, message] of outcome.problems) notes[i][col] = message;
-      marks.push({ row: rowNumber, status: t(ctx, `未提交：${outcome.problems.size} 处需修改（见批注）`, `Not submitted: ${outcome.problems.size} cell(s) to fix (see notes)`), workerNo: textOf(cells[noIdx]) });
+      marks.push({
+        row: rowNumber,
+        status: t(ctx, `未提交：${outcome.problems.size} 处需修改（见批注）`, `Not submitted: ${outcome.problems.size} cell(s) to fix (see notes)`),
+        workerNo: textOf(cells[noIdx]),
+      });
       continue;
     }
 
     const values = parsed.values;
     const workerNo = takeWorkerNo(county);
     const relief = suggestRelief(policy, values, ctx.today, dibao);
-    const record = newCaseRecord(values, { workerNo, county, by: user.email, now: ctx.now, today: ctx.today, requestId, suggested: relief.amount ?? '', calendar, rules });
+    const record = newCaseRecord(values, {
+      workerNo,
+      county,
+      by: user.email,
+      now: ctx.now,
+      today: ctx.today,
+      requestId,
+      suggested: relief.amount ?? '',
+      calendar,
+      rules,
+    });
     const caseRow = caseCells(defs, record);
     records.push(caseRow);
     audits.push({
-      time: ctx.now, user: user.email, workerNo, action: '新增案件', from: '', to: statusText('submitted'),
+      time: ctx.now,
+      user: user.email,
+      workerNo,
+      action: '新增案件',
+      from: '',
+      to: statusText('submitted'),
       reason: t(ctx, `录入表第 ${rowNumber} 行提交`, `Submitted from 录入 row ${rowNumber}`),
       changes: defs.filter((d) => textOf(caseRow[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(caseRow[d.key]) })),
       requestId,

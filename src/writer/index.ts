@@ -19,9 +19,7 @@ import { BangfuError } from '../domain/errors';
 import { jsonOutput } from '../platform/content';
 import { verifyIdToken } from '../platform/identity';
 import { scriptProperty, scriptPropertyList, setScriptProperty } from '../platform/properties';
-import {
-  PROTOCOL_VERSION, WRITER_SERVICE, WriterRequestSchema, requestFingerprint, type WriterReply,
-} from '../shared/writerProtocol';
+import { PROTOCOL_VERSION, WRITER_SERVICE, WriterRequestSchema, requestFingerprint, type WriterReply } from '../shared/writerProtocol';
 import { withScriptLock } from '../sheets/lock';
 import type { Spreadsheet } from '../sheets/workbook';
 import { requestContext } from '../server/context';
@@ -74,21 +72,30 @@ function handle(e: Partial<GoogleAppsScript.Events.DoPost> | undefined): WriterR
     throw refuse('请求格式无效（不是 JSON），未执行任何操作', 'The request is not JSON');
   }
   const parsed = WriterRequestSchema.safeParse(json);
-  if (!parsed.success) throw refuse('请求格式无效（缺少或错误的字段），未执行任何操作', 'The request does not have the protocol\'s shape');
+  if (!parsed.success) throw refuse('请求格式无效（缺少或错误的字段），未执行任何操作', "The request does not have the protocol's shape");
   const r = parsed.data;
   if (r.v !== PROTOCOL_VERSION) {
-    throw refuse(`不支持协议版本 ${r.v}（写入服务使用版本 ${PROTOCOL_VERSION}），请用同一版本的程序重新部署表格脚本`, `Protocol version ${r.v} is not supported`);
+    throw refuse(
+      `不支持协议版本 ${r.v}（写入服务使用版本 ${PROTOCOL_VERSION}），请用同一版本的程序重新部署表格脚本`,
+      `Protocol version ${r.v} is not supported`,
+    );
   }
   const op = Object.prototype.hasOwnProperty.call(WRITER_OPS, r.op) ? WRITER_OPS[r.op as keyof typeof WRITER_OPS] : undefined;
   if (!op) throw unsupportedOp(r.op);
 
   const sheets = scriptPropertyList(SPREADSHEETS_PROPERTY);
   if (!sheets.includes(r.spreadsheetId)) {
-    throw refuse(`该表格（ID ${r.spreadsheetId}）不在写入服务的 BANGFU_SPREADSHEETS 中，未执行任何操作。请表格所有者在写入服务的脚本属性中添加该表格 ID`,
-      'This spreadsheet is not in the writer\'s BANGFU_SPREADSHEETS');
+    throw refuse(
+      `该表格（ID ${r.spreadsheetId}）不在写入服务的 BANGFU_SPREADSHEETS 中，未执行任何操作。请表格所有者在写入服务的脚本属性中添加该表格 ID`,
+      "This spreadsheet is not in the writer's BANGFU_SPREADSHEETS",
+    );
   }
   const audiences = scriptPropertyList(ALLOWED_AUDIENCES_PROPERTY);
-  if (audiences.length === 0) throw refuse('写入服务尚未设置 BANGFU_ALLOWED_AUDIENCES，未执行任何操作。请表格所有者按“连接写入服务”显示的受众设置', 'BANGFU_ALLOWED_AUDIENCES is not set');
+  if (audiences.length === 0)
+    throw refuse(
+      '写入服务尚未设置 BANGFU_ALLOWED_AUDIENCES，未执行任何操作。请表格所有者按“连接写入服务”显示的受众设置',
+      'BANGFU_ALLOWED_AUDIENCES is not set',
+    );
   const who = verifyIdToken(r.idToken, audiences);
   const fingerprint = requestFingerprint(r.op, r.spreadsheetId, r.req ?? null);
 

@@ -16,7 +16,11 @@ export const LEDGER_SHEET = '写入记录';
 const HEADER = ['请求编号', '邮箱', '请求指纹', '操作', '时间', '答复'];
 const WIDTH = HEADER.length;
 
-export interface LedgerHit { email: string; fingerprint: string; reply(): string }
+export interface LedgerHit {
+  email: string;
+  fingerprint: string;
+  reply(): string;
+}
 
 export function openLedger(ss: Spreadsheet): Sheet {
   const existing = ss.getSheetByName(LEDGER_SHEET);
@@ -49,5 +53,9 @@ export function recordRequest(sheet: Sheet, e: { requestId: string; email: strin
 }
 
 export function reusedIdError(): BangfuError {
-  return new BangfuError('writer.replay', '请求编号已被另一次操作使用，本次请求未执行。请刷新页面后重新操作', 'This request id was already used for another request; nothing was done');
+  return new BangfuError(
+    'writer.replay',
+    '请求编号已被另一次操作使用，本次请求未执行。请刷新页面后重新操作',
+    'This request id was already used for another request; nothing was done',
+  );
 }

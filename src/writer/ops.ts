@@ -30,7 +30,8 @@ import { SHEET_NAMES } from '../sheets/workbook';
 
 export type WriterOpFn = (ctx: Ctx, req: unknown) => unknown;
 
-const asObject = (req: unknown): Record<string, unknown> => (req !== null && typeof req === 'object' && !Array.isArray(req) ? (req as Record<string, unknown>) : {});
+const asObject = (req: unknown): Record<string, unknown> =>
+  req !== null && typeof req === 'object' && !Array.isArray(req) ? (req as Record<string, unknown>) : {};
 
 /** Setup is the owner's, or an administrator's through the writer (which runs as the owner). */
 function setup(ctx: Ctx): SetupReport {
@@ -38,7 +39,11 @@ function setup(ctx: Ctx): SetupReport {
   if (ctx.email === '' || ctx.email !== owner) {
     const user = ctx.user();
     if (!user || user.role !== 'admin') {
-      throw new BangfuError('setup.notAdmin', `只有表格所有者或管理员可以初始化/修复表格（您是${roleLabel(user?.role ?? null)}）`, 'Only the owner or an administrator may set up the workbook');
+      throw new BangfuError(
+        'setup.notAdmin',
+        `只有表格所有者或管理员可以初始化/修复表格（您是${roleLabel(user?.role ?? null)}）`,
+        'Only the owner or an administrator may set up the workbook',
+      );
     }
   }
   return ctx.lock(() => {
@@ -70,11 +75,19 @@ export const WRITER_OPS: Partial<Record<WriterOp, WriterOpFn>> = {
   verifyAuditLog: (ctx) => verifyAuditLogRequest(ctx),
   report: (ctx, req) => runReportFor(ctx, asObject(req).report),
   applyConfig: (ctx, req) => applyConfigOp(ctx, asObject(req)),
-  importHolidays: (ctx, req) => importHolidayNotice(ctx, { text: String(asObject(req).text ?? ''), year: typeof asObject(req).year === 'number' ? (asObject(req).year as number) : undefined }),
+  importHolidays: (ctx, req) =>
+    importHolidayNotice(ctx, {
+      text: String(asObject(req).text ?? ''),
+      year: typeof asObject(req).year === 'number' ? (asObject(req).year as number) : undefined,
+    }),
 };
 
 export function unsupportedOp(op: string): BangfuError {
-  return new BangfuError('writer.unknownOp', `写入服务不支持此操作（${op}），请用同一版本的程序重新部署表格脚本和写入服务`, `The writer does not support ${op}`);
+  return new BangfuError(
+    'writer.unknownOp',
+    `写入服务不支持此操作（${op}），请用同一版本的程序重新部署表格脚本和写入服务`,
+    `The writer does not support ${op}`,
+  );
 }
 
 /**

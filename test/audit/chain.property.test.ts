@@ -12,15 +12,50 @@ import { readHeader } from '../../src/sheets/table';
 import { memoryHead } from './helpers';
 
 const tricky = fc.constantFrom(
-  '00123', '2025-10-01', '2025/1/2', 'TRUE', 'false', '=SUM(A1)', '=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)',
-  "'=CMD", "'", '1e5', ' 12 ', '第一行\r\n第二行', '回车\r', '\t制表', '待审核', '身份证 420821197203150244', '',
+  '00123',
+  '2025-10-01',
+  '2025/1/2',
+  'TRUE',
+  'false',
+  '=SUM(A1)',
+  '=HYPERLINK("http://evil","x")',
+  '+1+1',
+  '-2+3',
+  '@SUM(A1)',
+  "'=CMD",
+  "'",
+  '1e5',
+  ' 12 ',
+  '第一行\r\n第二行',
+  '回车\r',
+  '\t制表',
+  '待审核',
+  '身份证 420821197203150244',
+  '',
 );
-const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }).map((s) => s.replace(/[\uD800-\uDFFF]/g, '')));
+const text = fc.oneof(
+  tricky,
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }).map((s) => s.replace(/[\uD800-\uDFFF]/g, '')),
+);
 
 const record: fc.Arbitrary<AuditRecord> = fc.record({
   time: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true }),
-  user: text, workerNo: text, action: text, from: text, to: text, reason: text,
-  changes: fc.array(fc.record({ field: text, before: fc.oneof(text, fc.integer(), fc.constant(null)), after: fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean()) }), { maxLength: 3 }),
+  user: text,
+  workerNo: text,
+  action: text,
+  from: text,
+  to: text,
+  reason: text,
+  changes: fc.array(
+    fc.record({
+      field: text,
+      before: fc.oneof(text, fc.integer(), fc.constant(null)),
+      after: fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean()),
+    }),
+    { maxLength: 3 },
+  ),
   requestId: text,
 });
 
@@ -64,19 +99,25 @@ test('every record hashes the same before it is written and after getValues read
 
 test('changing any one hashed cell of any row is found at that row', () => {
   fc.assert(
-    fc.property(fc.array(record, { minLength: 2, maxLength: 6 }), fc.nat(), fc.constantFrom(...AUDIT_COLUMNS.filter((c) => !c.key.endsWith('hash')).map((c) => c.key)), text, (records, pick, key, replacement) => {
-      const sheet = freshLog();
-      const head = memoryHead();
-      const map = readHeader(sheet, AUDIT_COLUMNS);
-      appendAuditRows(sheet, map, records.map(auditCells), { digest: sha256Hex, head });
-      const row = 2 + (pick % records.length);
-      const cell = sheet.getRange(row, map.col[key]);
-      const before = canonicalCell(cell.getValue());
-      const after = key === 'time' ? new Date(2019, 0, 1) : `'${replacement}`;
-      fc.pre(canonicalCell(key === 'time' ? after : replacement) !== before);
-      cell.setValue(after);
-      expect(checkAuditValues(sheet.getDataRange().getValues(), sha256Hex, head.read())).toMatchObject({ ok: false, row });
-    }),
+    fc.property(
+      fc.array(record, { minLength: 2, maxLength: 6 }),
+      fc.nat(),
+      fc.constantFrom(...AUDIT_COLUMNS.filter((c) => !c.key.endsWith('hash')).map((c) => c.key)),
+      text,
+      (records, pick, key, replacement) => {
+        const sheet = freshLog();
+        const head = memoryHead();
+        const map = readHeader(sheet, AUDIT_COLUMNS);
+        appendAuditRows(sheet, map, records.map(auditCells), { digest: sha256Hex, head });
+        const row = 2 + (pick % records.length);
+        const cell = sheet.getRange(row, map.col[key]);
+        const before = canonicalCell(cell.getValue());
+        const after = key === 'time' ? new Date(2019, 0, 1) : `'${replacement}`;
+        fc.pre(canonicalCell(key === 'time' ? after : replacement) !== before);
+        cell.setValue(after);
+        expect(checkAuditValues(sheet.getDataRange().getValues(), sha256Hex, head.read())).toMatchObject({ ok: false, row });
+      },
+    ),
     { numRuns: 60 },
   );
 });

@@ -16,7 +16,15 @@ import { column, log, logRows, memoryHead, verify } from './helpers';
 afterAll(() => setNow(null));
 
 const line = (workerNo: string) => ({
-  time: new Date('2025-10-09T02:30:00.456Z'), user: 'lina@jszgh.cn', workerNo, action: '审核通过', from: '待审核', to: '公示中', reason: '', changes: [], requestId: rid('pass'),
+  time: new Date('2025-10-09T02:30:00.456Z'),
+  user: 'lina@jszgh.cn',
+  workerNo,
+  action: '审核通过',
+  from: '待审核',
+  to: '公示中',
+  reason: '',
+  changes: [],
+  requestId: rid('pass'),
 });
 
 test('each append moves the head to the new last hash and row count', () => {
@@ -32,9 +40,19 @@ test('each append moves the head to the new last hash and row count', () => {
   const t = commitTarget(ctx.ss, cs, { digest: sha256Hex, head });
   const rowsBefore = logRows(fake);
   const caseRow = readRow(cs.sheet, cs.map, 2);
-  commitCaseWithAudit(t, { kind: 'update', before: caseRow, changes: { status: '公示中' } }, [line(String(before['职工编号'])), line(String(before['职工编号']))]);
+  commitCaseWithAudit(t, { kind: 'update', before: caseRow, changes: { status: '公示中' } }, [
+    line(String(before['职工编号'])),
+    line(String(before['职工编号'])),
+  ]);
   expect(logRows(fake)).toBe(rowsBefore + 2);
-  expect(head.value).toEqual({ hash: String(log(fake).getRange(rowsBefore + 3, column(fake, '本行哈希')).getValue()), rows: rowsBefore + 2 });
+  expect(head.value).toEqual({
+    hash: String(
+      log(fake)
+        .getRange(rowsBefore + 3, column(fake, '本行哈希'))
+        .getValue(),
+    ),
+    rows: rowsBefore + 2,
+  });
   expect(verify(fake, head)).toMatchObject({ ok: true });
   // The time went in to the second (the hash is over what Sheets keeps).
   expect((log(fake).getRange(3, column(fake, '时间')).getValue() as Date).toISOString()).toBe('2025-10-09T02:30:00.000Z');
@@ -54,8 +72,11 @@ test('when the head cannot be saved, the log line and the case change are taken 
   const cs = openCaseSheet(ctx.ss, ctx.forms().fields);
   const caseRow = readRow(cs.sheet, cs.map, 2);
   const status = records(fake, '案件')[0]['状态'];
-  expect(() => commitCaseWithAudit(commitTarget(ctx.ss, cs, { digest: sha256Hex, head }), { kind: 'update', before: caseRow, changes: { status: '公示中' } }, [line('H0100001')]))
-    .toThrow('properties');
+  expect(() =>
+    commitCaseWithAudit(commitTarget(ctx.ss, cs, { digest: sha256Hex, head }), { kind: 'update', before: caseRow, changes: { status: '公示中' } }, [
+      line('H0100001'),
+    ]),
+  ).toThrow('properties');
   expect(logRows(fake)).toBe(1);
   expect(records(fake, '案件')[0]['状态']).toBe(status);
   expect(verify(fake, head)).toMatchObject({ ok: true });

@@ -21,7 +21,11 @@ test('SHA-256 of "abc" is the FIPS 180-2 test vector, as signed bytes', () => {
 test('Chinese text is digested as UTF-8', () => {
   // sha256 of the UTF-8 bytes of 王秀英 (e7 8e 8b e7 a7 80 e8 8b b1).
   const utf8 = [0xe7, 0x8e, 0x8b, 0xe7, 0xa7, 0x80, 0xe8, 0x8b, 0xb1].map((b) => (b > 127 ? b - 256 : b));
-  expect(sha256Hex('王秀英')).toBe(createHash('sha256').update(Buffer.from(utf8.map((b) => b & 0xff))).digest('hex'));
+  expect(sha256Hex('王秀英')).toBe(
+    createHash('sha256')
+      .update(Buffer.from(utf8.map((b) => b & 0xff)))
+      .digest('hex'),
+  );
   expect(sha256Hex('王秀英')).toBe(bytesToHex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, utf8)));
   expect(sha256Hex('王秀英')).not.toBe(bytesToHex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, '王秀英', Utilities.Charset.US_ASCII)));
 });

@@ -55,7 +55,17 @@ export function verifyThroughWriter(fake: Fake, who: Person = 'admin'): AuditChe
   }
 }
 
-const KEY_OF: Record<string, string> = { 时间: 'time', 用户: 'user', 职工编号: 'worker_no', 操作: 'action', 原状态: 'from', 新状态: 'to', 原因: 'reason', 变更字段: 'changes', 请求编号: 'request_id' };
+const KEY_OF: Record<string, string> = {
+  时间: 'time',
+  用户: 'user',
+  职工编号: 'worker_no',
+  操作: 'action',
+  原状态: 'from',
+  新状态: 'to',
+  原因: 'reason',
+  变更字段: 'changes',
+  请求编号: 'request_id',
+};
 
 /** A log row's cell by column key, as rowHash reads it. */
 export function cellOf(header: readonly unknown[], row: readonly unknown[]): (key: string) => unknown {
@@ -74,7 +84,28 @@ export function verify(fake: Fake, head?: AuditHead) {
   return verifyAuditLog(ctx);
 }
 
-const NAMES = ['王秀英', '李明', '张桂兰', '刘建华', '陈淑芬', '杨志强', '赵丽娟', '黄国平', '周玉梅', '吴海涛', '徐春燕', '孙德胜', '胡秀珍', '朱永红', '高建军', '林凤英', '何志刚', '郭淑华', '马金花', '罗卫东'];
+const NAMES = [
+  '王秀英',
+  '李明',
+  '张桂兰',
+  '刘建华',
+  '陈淑芬',
+  '杨志强',
+  '赵丽娟',
+  '黄国平',
+  '周玉梅',
+  '吴海涛',
+  '徐春燕',
+  '孙德胜',
+  '胡秀珍',
+  '朱永红',
+  '高建军',
+  '林凤英',
+  '何志刚',
+  '郭淑华',
+  '马金花',
+  '罗卫东',
+];
 
 /**
  * `n` log lines from the real workflow: staff register cases, edit them, the unit
@@ -92,13 +123,21 @@ export function realActivity(fake: Fake, n: number): string[] {
     const name = NAMES[i % NAMES.length] + (i >= NAMES.length ? String(i) : '');
     const sex = i % 2 === 0 ? '女' : '男';
     const base = i % 2 === 0 ? wangXiuying : liMing;
-    const saved = saveCase({ requestId: rid('new'), values: base({ name, id_number: makeId('420821', `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`, 100 + i, sex) }) });
+    const saved = saveCase({
+      requestId: rid('new'),
+      values: base({ name, id_number: makeId('420821', `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`, 100 + i, sex) }),
+    });
     if (!saved.ok) throw new Error(`save ${name}: ${saved.message}`);
     made.push(saved.workerNo);
     lines++;
     if (lines < n && i % 3 === 0) {
       // An edit of one field: the phone number.
-      const edited = saveCase({ requestId: rid('edit'), workerNo: saved.workerNo, version: saved.version, values: base({ name, id_number: makeId('420821', `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`, 100 + i, sex), phone: '1387234' + String(5000 + i) }) });
+      const edited = saveCase({
+        requestId: rid('edit'),
+        workerNo: saved.workerNo,
+        version: saved.version,
+        values: base({ name, id_number: makeId('420821', `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`, 100 + i, sex), phone: '1387234' + String(5000 + i) }),
+      });
       if (!edited.ok) throw new Error(`edit ${name}: ${edited.message}`);
       lines++;
     }

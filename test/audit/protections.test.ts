@@ -70,7 +70,11 @@ test('setup run by an administrator who is not the owner leaves protections alon
   const p = sheetProtection(fake, '人员权限')!;
   expect(p.isWarningOnly()).toBe(true);
   for (const name of AUTHORITATIVE) {
-    expect(sheetProtection(fake, name)?.getEditors().map((u) => u.getEmail()) ?? []).not.toContain(people.admin.email);
+    expect(
+      sheetProtection(fake, name)
+        ?.getEditors()
+        .map((u) => u.getEmail()) ?? [],
+    ).not.toContain(people.admin.email);
   }
 });
 
@@ -89,7 +93,7 @@ test('the column protections of earlier versions give way to the owner-only shee
   expectOwnerOnly(fake, '案件');
 });
 
-test('a report sheet is the owner\'s alone from the moment it is written', () => {
+test("a report sheet is the owner's alone from the moment it is written", () => {
   const fake = newWorkbook();
   fake.setUser(OWNER);
   writeLayout(SpreadsheetApp.getActiveSpreadsheet(), { name: '公示名单', values: [['2025年困难职工帮扶公示名单'], ['王秀英']] });

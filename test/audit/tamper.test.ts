@@ -22,7 +22,14 @@ function workedLog(n = 8): { fake: Fake } {
   realActivity(fake, n);
   expect(logRows(fake)).toBe(n);
   // The writer kept the head: the last hash and the row count, in its own script properties.
-  expect(writerHead(fake)).toEqual({ rows: n, hash: String(log(fake).getRange(n + 1, column(fake, '本行哈希')).getValue()) });
+  expect(writerHead(fake)).toEqual({
+    rows: n,
+    hash: String(
+      log(fake)
+        .getRange(n + 1, column(fake, '本行哈希'))
+        .getValue(),
+    ),
+  });
   fake.setUser(OWNER);
   return { fake };
 }
@@ -179,7 +186,7 @@ test('without the writer the chain is still checked, and the message says the ta
   expect(canonicalCell(log(fake).getRange(2, column(fake, '前一哈希')).getValue())).toBe('0'.repeat(64));
 });
 
-test('the writer\'s daily job checks the log and records a mismatch, naming the row', () => {
+test("the writer's daily job checks the log and records a mismatch, naming the row", () => {
   const { fake } = workedLog(6);
   setNow('2025-10-10');
   writerJob(fake, runDailyJobs);
@@ -194,7 +201,7 @@ test('the writer\'s daily job checks the log and records a mismatch, naming the 
   expect(verifyThroughWriter(fake)).toMatchObject({ ok: false, row: 4 });
 });
 
-test('the owner\'s own hand edit of 案件 is logged and chained, and the check says it came from outside the writer', () => {
+test("the owner's own hand edit of 案件 is logged and chained, and the check says it came from outside the writer", () => {
   const { fake } = workedLog(4);
   fake.setUser(OWNER);
   const cases = sheet(fake, '案件');

@@ -57,6 +57,8 @@ test('the detector finds a timed assertion and lets other uses of the clock be',
 
 test('no test file computes a wall-clock duration', () => {
   // This file's own fixtures above are timed on purpose.
-  const timed = testFiles(join(ROOT, 'test')).filter((p) => p !== __filename).flatMap((p) => durationsIn(p, readFileSync(p, 'utf8')).map((line) => `${relative(ROOT, p)}:${line}`));
+  const timed = testFiles(join(ROOT, 'test'))
+    .filter((p) => p !== __filename)
+    .flatMap((p) => durationsIn(p, readFileSync(p, 'utf8')).map((line) => `${relative(ROOT, p)}:${line}`));
   expect(timed).toEqual([]);
 });

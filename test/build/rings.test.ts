@@ -20,7 +20,16 @@ const config = (ring: string) => join(ROOT, 'tsconfig', `${ring}.json`);
  * its globals and types either way.
  */
 function errorsIn(ring: string, file: string, overlay: Record<string, string>): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(config(ring), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    config(ring),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(String(d.messageText));
+      },
+    },
+  );
   if (!parsed) throw new Error(`cannot read ${config(ring)}`);
   // A ring with references is compiled here with its dependencies' sources (no built
   // declarations to read), so it cannot stay composite; one without (the domain) stays as
@@ -101,14 +110,19 @@ describe('the sidebar endpoints are bound to the Endpoints contract', () => {
 
 /** The rules `npm run lint` reports for `code` placed at `file` (ESLint in its own process, as npm runs it). */
 function lintRules(file: string, code: string): string[] {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'], {
+    cwd: ROOT,
+    input: code,
+    encoding: 'utf8',
+  });
   if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
   const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
   return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
 test('a use case may take Apps Script types but not call an Apps Script service; the sheets ring may', () => {
-  const code = 'export function names(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {\n  return [ss.getName(), SpreadsheetApp.getActiveSpreadsheet().getName()];\n}\n';
+  const code =
+    'export function names(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {\n  return [ss.getName(), SpreadsheetApp.getActiveSpreadsheet().getName()];\n}\n';
   expect(lintRules('src/usecases/ringFixture.ts', code)).toEqual([expect.stringMatching(/^no-restricted-globals: Unexpected use of 'SpreadsheetApp'/)]);
   expect(lintRules('src/domain/ringFixture.ts', 'export const lock = () => LockService.getScriptLock();\n')).toEqual([expect.stringMatching(/'LockService'/)]);
   expect(lintRules('src/sheets/ringFixture.ts', code)).toEqual([]);

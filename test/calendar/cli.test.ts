@@ -42,7 +42,9 @@ test('holidays: a paragraph it cannot read is exit 1 with a Chinese message nami
 describe('--today', () => {
   const lines: string[] = [];
   const out = (l: string) => lines.push(l);
-  beforeEach(() => { lines.length = 0; });
+  beforeEach(() => {
+    lines.length = 0;
+  });
 
   test('a date that is not YYYY-MM-DD is a usage error', async () => {
     expect(await main(['check', 'x.xlsx', '--today', '2026/12/01'], out, out)).toBe(2);

@@ -103,15 +103,18 @@ test.each([2021, 2022, 2023, 2024, 2025, 2026])('round trip: the %i built-in row
   expect(parse(formatHolidayNotice(year, rows)).rows.map(line)).toEqual(rows.map(line));
 });
 
-test('round trip (property): any year 2025–2099, the law\'s days plus 调休 Saturdays, written and read back', () => {
-  fc.assert(fc.property(fc.integer({ min: 2025, max: 2099 }), fc.array(fc.integer({ min: 0, max: 364 }), { maxLength: 6 }), (year, picks) => {
-    const off = statutoryDays(year, STATUTORY_REVISIONS)!.map((d): HolidayEntry => ({ date: d.date, kind: '休', name: d.name.split('、')[0] }));
-    // Two festivals on one day (国庆、中秋) cannot be written as one paragraph each; skip those years.
-    fc.pre(statutoryDays(year, STATUTORY_REVISIONS)!.every((d) => !d.name.includes('、')));
-    const work = [...new Set(picks.map((p) => addDays(`${year}-01-01`, p)))]
-      .filter((d) => weekday(d) === 6 && !off.some((o) => o.date === d) && d.slice(5, 7) !== '12')
-      .map((d): HolidayEntry => ({ date: d, kind: '班', name: '国庆节' }));
-    const rows = [...off, ...work].sort((a, b) => (a.date < b.date ? -1 : 1));
-    expect(parse(formatHolidayNotice(year, rows)).rows.map(line)).toEqual(rows.map(line));
-  }), { numRuns: 60 });
+test("round trip (property): any year 2025–2099, the law's days plus 调休 Saturdays, written and read back", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 2025, max: 2099 }), fc.array(fc.integer({ min: 0, max: 364 }), { maxLength: 6 }), (year, picks) => {
+      const off = statutoryDays(year, STATUTORY_REVISIONS)!.map((d): HolidayEntry => ({ date: d.date, kind: '休', name: d.name.split('、')[0] }));
+      // Two festivals on one day (国庆、中秋) cannot be written as one paragraph each; skip those years.
+      fc.pre(statutoryDays(year, STATUTORY_REVISIONS)!.every((d) => !d.name.includes('、')));
+      const work = [...new Set(picks.map((p) => addDays(`${year}-01-01`, p)))]
+        .filter((d) => weekday(d) === 6 && !off.some((o) => o.date === d) && d.slice(5, 7) !== '12')
+        .map((d): HolidayEntry => ({ date: d, kind: '班', name: '国庆节' }));
+      const rows = [...off, ...work].sort((a, b) => (a.date < b.date ? -1 : 1));
+      expect(parse(formatHolidayNotice(year, rows)).rows.map(line)).toEqual(rows.map(line));
+    }),
+    { numRuns: 60 },
+  );
 });

@@ -31,7 +31,11 @@ function answer(fake: Fake, text: string, ...buttons: string[]): void {
     return { getResponseText: () => text, getSelectedButton: () => 'OK' };
   });
   const alert = jest.spyOn(ui, 'alert');
-  for (const b of buttons) alert.mockImplementationOnce((a: string, m?: string) => { ui.alerts.push({ title: a, prompt: String(m) }); return b; });
+  for (const b of buttons)
+    alert.mockImplementationOnce((a: string, m?: string) => {
+      ui.alerts.push({ title: a, prompt: String(m) });
+      return b;
+    });
   void prompt;
 }
 
@@ -40,7 +44,11 @@ afterEach(() => jest.restoreAllMocks());
 test('29 December 2026: due date 暂定, then recomputed and logged when the 2027 notice is imported', () => {
   const fake = newWorkbook('2026-12-29');
   as(fake, 'staff');
-  expect(saveCase({ requestId: rid(), values: wangXiuying() })).toMatchObject({ ok: true, workerNo: 'H0100001', message: expect.stringContaining('截止日期 2027-01-04（暂定）') });
+  expect(saveCase({ requestId: rid(), values: wangXiuying() })).toMatchObject({
+    ok: true,
+    workerNo: 'H0100001',
+    message: expect.stringContaining('截止日期 2027-01-04（暂定）'),
+  });
   // Wed 30, Thu 31 December, then 元旦 (Fri 1 January 2027, provisional), Mon 4 January.
   expect(day(records(fake, '案件')[0]['截止日期'])).toBe('2027-01-04');
   expect(dueCell(fake).getNote()).toContain('暂定');
@@ -71,7 +79,12 @@ test('29 December 2026: due date 暂定, then recomputed and logged when the 202
   as(fake, 'reviewer');
   expect(getReviewQueue().items[0].dueNote).toBeUndefined();
   const log = records(fake, '操作日志');
-  expect(log[log.length - 1]).toMatchObject({ 用户: 'admin@jmszgh.cn', 职工编号: 'H0100001', 操作: '期限重新计算', 原因: '导入2027年节假日安排：截止日期 2027-01-04 → 2027-01-05' });
+  expect(log[log.length - 1]).toMatchObject({
+    用户: 'admin@jmszgh.cn',
+    职工编号: 'H0100001',
+    操作: '期限重新计算',
+    原因: '导入2027年节假日安排：截止日期 2027-01-04 → 2027-01-05',
+  });
   expect(String(log[log.length - 1]['变更字段'])).toContain('截止日期：2027-01-04 → 2027-01-05');
 });
 

@@ -14,8 +14,14 @@ const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
 
 test('lunar dates and 清明 agree with chinese-days for every year 2000–2099', () => {
   for (let y = 2000; y <= 2099; y++) {
-    for (const [m, d] of [[1, 1], [5, 5], [8, 15]]) {
-      expect(`${y}-${m}-${d} ${solarFromLunar(y, m, d)}`).toBe(`${y}-${m}-${d} ${getSolarDateFromLunar(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`).date}`);
+    for (const [m, d] of [
+      [1, 1],
+      [5, 5],
+      [8, 15],
+    ]) {
+      expect(`${y}-${m}-${d} ${solarFromLunar(y, m, d)}`).toBe(
+        `${y}-${m}-${d} ${getSolarDateFromLunar(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`).date}`,
+      );
     }
     expect(qingmingDate(y)).toBe(getSolarTermDate(y, 4, 'pure_brightness'));
   }
@@ -30,7 +36,7 @@ describe.each(YEARS)('%i as if its notice were missing', (year) => {
     expect(missing).toEqual([]);
   });
 
-  test('a calendar without that year\'s rows still has those days off, marked provisional', () => {
+  test("a calendar without that year's rows still has those days off, marked provisional", () => {
     const others = DEFAULT_HOLIDAYS.filter((e) => !e.date.startsWith(`${year}-`));
     const cal = new WorkCalendar(others, STATUTORY_SOURCE);
     expect(cal.yearStatus(year)).toBe('provisional');

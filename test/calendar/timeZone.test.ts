@@ -58,7 +58,9 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Auckland'])('a s
     fake.setUser(OWNER);
     const cases = fake.spreadsheet.getSheetByName('案件')!;
     const head = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0].map(String);
-    const typed = head.map((h) => ({ 职工编号: 'H0100002', 县区代码: 'H01', 状态: '待审核', 提交日期: '2026-12-29', 姓名: '李明', 版本: 1 } as Record<string, unknown>)[h] ?? '');
+    const typed = head.map(
+      (h) => (({ 职工编号: 'H0100002', 县区代码: 'H01', 状态: '待审核', 提交日期: '2026-12-29', 姓名: '李明', 版本: 1 }) as Record<string, unknown>)[h] ?? '',
+    );
     cases.getRange(3, 1, 1, head.length).setValues([typed as never[]]);
 
     setNow('2026-12-30');
@@ -69,7 +71,11 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Auckland'])('a s
     const check = writerJob(fake, runDeadlineCheck);
     expect(check).toMatchObject({ open: 2, changed: 0, failures: [] });
     expect(cases.getRange(3, head.indexOf('截止日期') + 1).getDisplayValue()).toBe('2027-01-04');
-    const log = fake.spreadsheet.getSheetByName('操作日志')!.getDataRange().getValues().map((r) => String(r[3]));
+    const log = fake.spreadsheet
+      .getSheetByName('操作日志')!
+      .getDataRange()
+      .getValues()
+      .map((r) => String(r[3]));
     expect(log.filter((a) => a.includes('失败'))).toEqual([]);
 
     // =WORKDAY_CN(提交日期, 5) as Sheets evaluates it: the cell's Date in, a Date out, shown in the sheet's zone.
@@ -101,7 +107,7 @@ test('the owner agrees: setup sets the spreadsheet to Asia/Shanghai, dates keep 
   expect(fake.spreadsheet.getRangeByName('今日')!.getDisplayValue()).toBe('2026-12-29');
 });
 
-test('the fake gives Dates for the spreadsheet\'s zone, as Apps Script does', () => {
+test("the fake gives Dates for the spreadsheet's zone, as Apps Script does", () => {
   const fake = createFakeGas({ owner: OWNER });
   installGlobals(globalThis, fake);
   fake.spreadsheet.setSpreadsheetTimeZone('America/Los_Angeles');

@@ -13,7 +13,15 @@ test('a formula in 姓名 is named as a formula, whatever result the file cached
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('案件');
   ws.addRow(['姓名', '身份证号', '工作单位', '家庭年收入', '家庭人口', '致困原因', '联系电话']);
-  ws.addRow([{ formula: 'HYPERLINK("http://example.cn","王秀英")' }, makeId('420821', '1972-03-15', 12, '女'), '京山县轻机厂', 24000, 3, '因病', '13872345678']);
+  ws.addRow([
+    { formula: 'HYPERLINK("http://example.cn","王秀英")' },
+    makeId('420821', '1972-03-15', 12, '女'),
+    '京山县轻机厂',
+    24000,
+    3,
+    '因病',
+    '13872345678',
+  ]);
   ws.addRow([{ formula: 'A2', result: '王秀英' }, makeId('420822', '1980-11-02', 33, '男'), '沙洋县化工厂', 18000, 4, '因病', '13907241234']);
   ws.addRow(['', makeId('420881', '1990-04-18', 2, '女'), '钟祥市纺织厂', 9000, 2, '因病', '13907241235']);
   const path = join(mkdtempSync(join(tmpdir(), 'bangfu-check-')), '公式.xlsx');

@@ -38,7 +38,9 @@ async function write(name: string, sheets: Record<string, unknown[][]>): Promise
 const HEADER = ['姓名', '身份证号', '工作单位', '家庭年收入', '家庭人口', '致困原因', '联系电话'];
 
 test('check: a clean workbook passes with exit code 0', async () => {
-  const path = await write('好的.xlsx', { 案件: [HEADER, ['王秀英', makeId('420821', '1972-03-15', 12, '女'), '京山县轻机厂', 24000, 3, '因病', '13872345678']] });
+  const path = await write('好的.xlsx', {
+    案件: [HEADER, ['王秀英', makeId('420821', '1972-03-15', 12, '女'), '京山县轻机厂', 24000, 3, '因病', '13872345678']],
+  });
   const r = await run('check', path);
   expect(r.stdout.trim()).toBe('共检查 1 行，全部通过');
   expect(r.code).toBe(0);
@@ -46,22 +48,26 @@ test('check: a clean workbook passes with exit code 0', async () => {
 
 test('check: errors are reported in zh by row and field, with exit code 1', async () => {
   const good = makeId('420822', '1980-11-02', 33, '男');
-  const path = await write('有错.xlsx', { 案件: [
-    HEADER,
-    ['李明', good, '沙洋县化工厂', 18000, 4, '因病', '13907241234'],
-    ['赵芳', good.slice(0, 17) + (good[17] === '1' ? '2' : '1'), '沙洋县棉纺厂', 12000, 2, '因意外', '1390724'],
-    ['', makeId('420881', '1990-04-18', 2, '女'), '', 9000, '三', '', ''],
-  ] });
+  const path = await write('有错.xlsx', {
+    案件: [
+      HEADER,
+      ['李明', good, '沙洋县化工厂', 18000, 4, '因病', '13907241234'],
+      ['赵芳', good.slice(0, 17) + (good[17] === '1' ? '2' : '1'), '沙洋县棉纺厂', 12000, 2, '因意外', '1390724'],
+      ['', makeId('420881', '1990-04-18', 2, '女'), '', 9000, '三', '', ''],
+    ],
+  });
   const r = await run('check', path);
   expect(r.code).toBe(1);
   const lines = r.stdout.trim().split('\n');
-  expect(lines).toEqual(expect.arrayContaining([
-    '第 3 行 “身份证号”校验码错误',
-    expect.stringMatching(/^第 3 行 “联系电话”/),
-    '第 4 行 “姓名”为必填项',
-    '第 4 行 “工作单位”为必填项',
-    expect.stringMatching(/^第 4 行 “家庭人口”/),
-  ]));
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      '第 3 行 “身份证号”校验码错误',
+      expect.stringMatching(/^第 3 行 “联系电话”/),
+      '第 4 行 “姓名”为必填项',
+      '第 4 行 “工作单位”为必填项',
+      expect.stringMatching(/^第 4 行 “家庭人口”/),
+    ]),
+  );
   expect(lines.some((l) => l.startsWith('第 2 行'))).toBe(false);
   expect(lines[lines.length - 1]).toMatch(/^共检查 3 行，2 行有 \d+ 处错误$/);
 });
@@ -75,7 +81,7 @@ function formsWithPhoneRequired(): unknown[][] {
   return rows;
 }
 
-test('check: the form definitions come from --forms, else from the workbook\'s own 表单定义 sheet', async () => {
+test("check: the form definitions come from --forms, else from the workbook's own 表单定义 sheet", async () => {
   const noPhone = [HEADER, ['孙丽', makeId('420881', '1975-06-30', 41, '女'), '钟祥市纺织厂', 20000, 2, '因病', '']];
   const plain = await write('无电话.xlsx', { 案件: noPhone });
   expect((await run('check', plain)).code).toBe(0);
@@ -104,7 +110,7 @@ test('check: a broken 表单定义 or a missing file is a zh error with exit cod
   expect(missing.stderr).toContain('找不到文件');
 });
 
-test('rollup: two county files and a broken one give the add-on\'s forms in one Excel file', async () => {
+test("rollup: two county files and a broken one give the add-on's forms in one Excel file", async () => {
   const a = await write('京山.xlsx', { 案件: rowsOf(JINGSHAN) });
   const b = await write('沙洋钟祥.xlsx', { 案件: rowsOf([...SHAYANG, ...ZHONGXIANG]) });
   const broken = join(dir, '不存在.xlsx');
@@ -126,7 +132,10 @@ test('rollup: two county files and a broken one give the add-on\'s forms in one 
   const warmth = wb.getWorksheet('送温暖工程统计表')!;
   const w6a = warmth.getRows(1, warmth.rowCount)!.find((row) => row.getCell(6).value === 'w6a')!;
   expect(w6a.getCell(3).value).toBe(0.815);
-  const names = wb.getWorksheet('实名制汇总表')!.getColumn(2).values.filter((v) => typeof v === 'string');
+  const names = wb
+    .getWorksheet('实名制汇总表')!
+    .getColumn(2)
+    .values.filter((v) => typeof v === 'string');
   expect(names).toEqual(expect.arrayContaining(['王秀英', '孙丽', '陈静']));
 });
 
@@ -154,7 +163,12 @@ test('no arguments or unknown options print the usage with exit code 2; --help w
 
 test('rollup --settings: only the counties of that 设置 count; a row of another county, a bad date or a number reused in another file is reported by file and row', async () => {
   // The 设置 sheet as setup writes it, for a city whose roll-up covers 京山 and 沙洋 only.
-  const settings = await write('设置.xlsx', { 设置: defaultSettingsRows([{ code: 'H01', name: '京山' }, { code: 'H02', name: '沙洋' }]) });
+  const settings = await write('设置.xlsx', {
+    设置: defaultSettingsRows([
+      { code: 'H01', name: '京山' },
+      { code: 'H02', name: '沙洋' },
+    ]),
+  });
   const jingshan = rowsOf([...JINGSHAN, { ...JINGSHAN[0], 职工编号: 'H0100009', 提交日期: '2026-02-30' }]);
   // 沙洋's clerk pasted 京山's 王秀英 under her own number, and a 钟祥 case that belongs to no configured county.
   const shayang = rowsOf([...SHAYANG, { ...SHAYANG[0], 职工编号: 'H0100001', 县区代码: 'H01' }, ...ZHONGXIANG]);
@@ -179,7 +193,11 @@ test('rollup --donations adds the 一日捐 roll-up and posting from the same ru
   const header = ['单位', '县区代码', '单位类型', '市区内', '会员数', '职工数', '捐款人数', '捐款金额（元）'];
   const donations = await write('一日捐.xlsx', {
     捐款: [header, ['京山县轻机厂工会', 'H01', '直属基层工会', '否', 180, 200, 2, 100], ['市直机械工会', 'H08', '直属基层工会', '是', 100, 100, 79, 3000]],
-    捐款名册: [['单位', '县区代码', '姓名', '捐款金额（元）', '捐款日期'], ['京山县轻机厂工会', 'H01', '王秀英', 50, '2026-11-25'], ['京山县轻机厂工会', 'H01', '李明', 50, '2026-11-25']],
+    捐款名册: [
+      ['单位', '县区代码', '姓名', '捐款金额（元）', '捐款日期'],
+      ['京山县轻机厂工会', 'H01', '王秀英', 50, '2026-11-25'],
+      ['京山县轻机厂工会', 'H01', '李明', 50, '2026-11-25'],
+    ],
   });
   const a = await write('京山4.xlsx', { 案件: rowsOf(JINGSHAN) });
   const out = join(dir, '汇总4.xlsx');
@@ -209,14 +227,22 @@ test('rollup --period and --campaign: a county file with its 发放记录 counts
   });
   const settings = await write('设置活动.xlsx', {
     设置: defaultSettingsRows([{ code: 'H01', name: '京山' }]),
-    活动: [['活动名称', '类型', '开始日期', '结束日期', '动员日期', '截止日期', '截止事项', '说明'], ['2026年元旦春节送温暖', '送温暖', '2025-12-22', '2026-02-17', '', '2026-01-12', '', '']],
+    活动: [
+      ['活动名称', '类型', '开始日期', '结束日期', '动员日期', '截止日期', '截止事项', '说明'],
+      ['2026年元旦春节送温暖', '送温暖', '2025-12-22', '2026-02-17', '', '2026-01-12', '', ''],
+    ],
   });
   const out = join(dir, '汇总5.xlsx');
   const r = await run('rollup', file, '-o', out, '--settings', settings, '--period', '2025', '--campaign', '2026年元旦春节送温暖', '--city');
   expect(r.code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  const item = (sheet: string, key: string) => wb.getWorksheet(sheet)!.getRows(1, wb.getWorksheet(sheet)!.rowCount)!.find((row) => row.getCell(6).value === key)!.getCell(3).value;
+  const item = (sheet: string, key: string) =>
+    wb
+      .getWorksheet(sheet)!
+      .getRows(1, wb.getWorksheet(sheet)!.rowCount)!
+      .find((row) => row.getCell(6).value === key)!
+      .getCell(3).value;
   // 2025: the one payment of June 2025. The campaign: the 550 that names it (the 3000 on 2 Feb names none but falls inside the campaign's days).
   expect(item('困难职工帮扶中心统计表', 'c8a2')).toBe(0.16);
   expect(item('送温暖工程统计表', 'w6a')).toBe(0.355);

@@ -44,14 +44,31 @@ test('an administrator adds a 基层工会 person through 草稿-人员权限; t
   expect(draft.getRange(2, 3).getNumberFormat()).toBe('@');
   // Only the administrators (and the owner) may type into it: nobody else can slip a change in before the confirmation.
   const [guard] = draft.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-  expect(guard.getEditors().map((u) => u.getEmail()).sort()).toEqual([people.admin.email, OWNER].sort());
+  expect(
+    guard
+      .getEditors()
+      .map((u) => u.getEmail())
+      .sort(),
+  ).toEqual([people.admin.email, OWNER].sort());
   as(fake, 'staff');
-  expect(() => draft.getRange(rowOf(draft, (r) => r[0] === people.staff.email), 2).setValue('市总工会')).toThrow(PROTECTED_MESSAGE);
+  expect(() =>
+    draft
+      .getRange(
+        rowOf(draft, (r) => r[0] === people.staff.email),
+        2,
+      )
+      .setValue('市总工会'),
+  ).toThrow(PROTECTED_MESSAGE);
   as(fake, 'admin');
 
   // The administrator types 周丽 at the end and corrects 李娜's name.
   draft.getRange(draft.getLastRow() + 1, 1, 1, 4).setValues([ZHOU_LI]);
-  draft.getRange(rowOf(draft, (r) => r[0] === people.reviewer.email), 4).setValue('李娜（单位工会）');
+  draft
+    .getRange(
+      rowOf(draft, (r) => r[0] === people.reviewer.email),
+      4,
+    )
+    .setValue('李娜（单位工会）');
   const logBefore = logLines(fake).length;
   fake.counter.reset();
   const result = applyDraft(fake);
@@ -70,8 +87,18 @@ test('an administrator adds a 基层工会 person through 草稿-人员权限; t
 
   const added = logLines(fake).slice(logBefore);
   expect(added).toHaveLength(2);
-  expect(added[0]).toMatchObject({ 用户: people.admin.email, 职工编号: '', 操作: '修改配置', 原因: '应用“草稿-人员权限”：第6行（修改）', 变更字段: '姓名：李娜 → 李娜（单位工会）' });
-  expect(added[1]).toMatchObject({ 操作: '修改配置', 原因: '应用“草稿-人员权限”：第11行（新增）', 变更字段: '邮箱：（空） → zhouli@jszgh.cn；角色：（空） → 基层工会；县区代码：（空） → H01；姓名：（空） → 周丽' });
+  expect(added[0]).toMatchObject({
+    用户: people.admin.email,
+    职工编号: '',
+    操作: '修改配置',
+    原因: '应用“草稿-人员权限”：第6行（修改）',
+    变更字段: '姓名：李娜 → 李娜（单位工会）',
+  });
+  expect(added[1]).toMatchObject({
+    操作: '修改配置',
+    原因: '应用“草稿-人员权限”：第11行（新增）',
+    变更字段: '邮箱：（空） → zhouli@jszgh.cn；角色：（空） → 基层工会；县区代码：（空） → H01；姓名：（空） → 周丽',
+  });
   expect(added.map((r) => r['用户'])).not.toContain(OWNER);
   expectLogIntact(fake);
 
@@ -82,7 +109,7 @@ test('an administrator adds a 基层工会 person through 草稿-人员权限; t
   expectLogIntact(fake);
 });
 
-test('a new dated 救助标准 row changes the rate from 2026; a gap between the rows is refused with the policy parser\'s message and nothing is written', () => {
+test("a new dated 救助标准 row changes the rate from 2026; a gap between the rows is refused with the policy parser's message and nothing is written", () => {
   const fake = newWorkbook('2025-11-20');
   as(fake, 'admin');
   const draft = openDraft(fake, '救助标准');
@@ -100,12 +127,16 @@ test('a new dated 救助标准 row changes the rate from 2026; a gap between the
 
   const before = snapshot(fake, '救助标准', '操作日志');
   expect(applyDraft(fake)).toBeNull();
-  expect(lastAlert(fake)).toBe('“草稿-救助标准”有误，未写入任何内容：救助标准有误：项目 medical 档次 20,000–50,000 元：第 3 行（2012-01-01 至 2025-12-30）与第 12 行（2026-01-01 起长期有效）之间有空档，2025-12-31 至 2025-12-31 没有标准（生效日期、失效日期均含当日）');
+  expect(lastAlert(fake)).toBe(
+    '“草稿-救助标准”有误，未写入任何内容：救助标准有误：项目 medical 档次 20,000–50,000 元：第 3 行（2012-01-01 至 2025-12-30）与第 12 行（2026-01-01 起长期有效）之间有空档，2025-12-31 至 2025-12-31 没有标准（生效日期、失效日期均含当日）',
+  );
   expect(snapshot(fake, '救助标准', '操作日志')).toEqual(before);
 
   // An overlap (the old row still open-ended), sent straight to the writer past the menu's preview: refused there too.
   draft.getRange(band, 4).setValue('');
-  expect(refusal(() => sendWrite('applyConfig', { requestId: rid(), sheet: '救助标准' }))).toMatch(/^“草稿-救助标准”有误，未写入任何内容：救助标准有误：项目 medical 档次 20,000–50,000 元：第 3 行.*第 12 行.*重叠/);
+  expect(refusal(() => sendWrite('applyConfig', { requestId: rid(), sheet: '救助标准' }))).toMatch(
+    /^“草稿-救助标准”有误，未写入任何内容：救助标准有误：项目 medical 档次 20,000–50,000 元：第 3 行.*第 12 行.*重叠/,
+  );
   expect(snapshot(fake, '救助标准', '操作日志')).toEqual(before);
   expect(fake.spreadsheet.getSheetByName('草稿-救助标准')).not.toBeNull();
 
@@ -148,25 +179,32 @@ test('an administrator changes the 低保 line in 设置; 今日 beside the sett
   expectLogIntact(fake);
 });
 
-test('a staff member\'s applyConfig is refused by the writer, even from a modified client', () => {
+test("a staff member's applyConfig is refused by the writer, even from a modified client", () => {
   const fake = newWorkbook('2025-09-30');
   as(fake, 'staff');
   // Any editor may make a sheet named like a draft and write themselves in as 管理员 …
   const forged = fake.spreadsheet.insertSheet('草稿-人员权限');
-  const rows = sheet(fake, '人员权限').getDataRange().getValues().map((r) => (r[0] === people.staff.email ? [r[0], '管理员', '', r[3]] : r));
+  const rows = sheet(fake, '人员权限')
+    .getDataRange()
+    .getValues()
+    .map((r) => (r[0] === people.staff.email ? [r[0], '管理员', '', r[3]] : r));
   forged.getRange(1, 1, rows.length, 4).setValues(rows);
   const before = snapshot(fake, '人员权限', '操作日志');
   // … the menu says no, and a request sent around the menu is refused by the writer.
   (forged as unknown as GoogleAppsScript.Spreadsheet.Sheet).activate();
   applyDraft(fake);
   expect(lastAlert(fake)).toBe('只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）');
-  expect(refusal(() => sendWrite('applyConfig', { requestId: rid(), sheet: '人员权限' }))).toBe('只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）');
+  expect(refusal(() => sendWrite('applyConfig', { requestId: rid(), sheet: '人员权限' }))).toBe(
+    '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）',
+  );
   expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
 
   // An administrator who then applies that sheet is refused: it is not a draft an administrator made and protected.
   as(fake, 'admin');
   applyDraft(fake);
-  expect(lastAlert(fake)).toBe('“草稿-人员权限”不是由管理员生成的受保护草稿（或其保护已被改动），可能被他人修改过，未写入任何内容。请用 帮扶 → 管理 → 编辑配置表… 重新生成草稿');
+  expect(lastAlert(fake)).toBe(
+    '“草稿-人员权限”不是由管理员生成的受保护草稿（或其保护已被改动），可能被他人修改过，未写入任何内容。请用 帮扶 → 管理 → 编辑配置表… 重新生成草稿',
+  );
   expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
   // 编辑配置表… does not offer to keep it: it is copied afresh from 人员权限, and protected.
   const draft = openDraft(fake, '人员权限');
@@ -185,7 +223,7 @@ function refusal(fn: () => unknown): string {
   throw new Error('expected a refusal');
 }
 
-test('a draft that leaves no administrator, or takes the applying administrator\'s own role away, is refused', () => {
+test("a draft that leaves no administrator, or takes the applying administrator's own role away, is refused", () => {
   const fake = newWorkbook('2025-09-30');
   as(fake, 'admin');
   const draft = openDraft(fake, '人员权限');
@@ -202,7 +240,9 @@ test('a draft that leaves no administrator, or takes the applying administrator\
   draft.getRange(ownerRow, 2).setValue('管理员');
   draft.deleteRow(adminRow);
   expect(applyDraft(fake)).toBeNull();
-  expect(lastAlert(fake)).toBe('“草稿-人员权限”有误，未写入任何内容：不能删除或降低您自己（admin@jmszgh.cn）的管理员权限；如需更换管理员，请由另一位管理员办理');
+  expect(lastAlert(fake)).toBe(
+    '“草稿-人员权限”有误，未写入任何内容：不能删除或降低您自己（admin@jmszgh.cn）的管理员权限；如需更换管理员，请由另一位管理员办理',
+  );
 
   // A row the add-on's parser refuses (a role it does not know) is named.
   draft.insertRowsBefore(adminRow, 1);
@@ -222,13 +262,23 @@ test('what is applied is what was confirmed: a draft changed while the dialog wa
   // While the administrator reads the confirmation, someone else who may edit the draft (here the owner) changes it.
   applyDraft(fake, () => {
     fake.setUser(OWNER);
-    draft.getRange(rowOf(draft, (r) => r[0] === people.staff.email), 2).setValue('市总工会');
+    draft
+      .getRange(
+        rowOf(draft, (r) => r[0] === people.staff.email),
+        2,
+      )
+      .setValue('市总工会');
     as(fake, 'admin');
   });
   expect(lastAlert(fake)).toBe('“草稿-人员权限”在您确认之后又被修改，未写入任何内容。请重新点“应用配置草稿”，核对后再确认');
   expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
 
-  draft.getRange(rowOf(draft, (r) => r[0] === people.staff.email), 2).setValue('基层工会');
+  draft
+    .getRange(
+      rowOf(draft, (r) => r[0] === people.staff.email),
+      2,
+    )
+    .setValue('基层工会');
   draft.getRange(draft.getLastRow(), 4).setFormula('=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc","A1")');
   applyDraft(fake);
   expect(lastAlert(fake)).toBe('“草稿-人员权限”第11行第4列是公式，未写入任何内容。请直接输入内容，不要使用公式');
@@ -239,7 +289,7 @@ test('a name typed as a formula into a draft is stored as text in 人员权限',
   const fake = newWorkbook('2025-09-30');
   as(fake, 'admin');
   const draft = openDraft(fake, '人员权限');
-  draft.getRange(draft.getLastRow() + 1, 1, 1, 4).setValues([['zhouli@jszgh.cn', '基层工会', '01', "'=HYPERLINK(\"http://evil\",\"x\")"]]);
+  draft.getRange(draft.getLastRow() + 1, 1, 1, 4).setValues([['zhouli@jszgh.cn', '基层工会', '01', '\'=HYPERLINK("http://evil","x")']]);
   expect(applyDraft(fake)?.added).toBe(1);
   const s = sheet(fake, '人员权限');
   const last = s.getLastRow();
@@ -252,7 +302,14 @@ test('a field added to 表单定义 through its draft gets its 案件 and 录入
   const fake = newWorkbook('2025-09-30');
   as(fake, 'admin');
   const draft = openDraft(fake, '表单定义');
-  const needs = draft.getRange(rowOf(draft, (r) => r[0] === 'needs'), 1, 1, 14).getValues()[0];
+  const needs = draft
+    .getRange(
+      rowOf(draft, (r) => r[0] === 'needs'),
+      1,
+      1,
+      14,
+    )
+    .getValues()[0];
   const housing = [...needs];
   housing[0] = 'housing';
   housing[1] = '住房情况';
@@ -308,7 +365,11 @@ test('a county day off added through 草稿-节假日 moves an open deadline at 
   const now = civil(due());
   expect(now > was).toBe(true);
   const log = logLines(fake);
-  expect(log.at(-2)).toMatchObject({ 操作: '修改配置', 原因: `应用“草稿-节假日”：第${at}行（新增）`, 变更字段: '日期：（空） → 2025-11-04；类型：（空） → 休；名称：（空） → 京山县人民政府决定放假一天' });
+  expect(log.at(-2)).toMatchObject({
+    操作: '修改配置',
+    原因: `应用“草稿-节假日”：第${at}行（新增）`,
+    变更字段: '日期：（空） → 2025-11-04；类型：（空） → 休；名称：（空） → 京山县人民政府决定放假一天',
+  });
   expect(log.at(-1)).toMatchObject({ 职工编号: 'H0100001', 操作: '期限重新计算', 原因: `应用“草稿-节假日”：截止日期 ${was} → ${now}` });
   expectLogIntact(fake);
 });

@@ -35,10 +35,19 @@ test('two rows with the same key are compared by row number', () => {
 });
 
 test('设置: a dated 低保 row added beside the old one is one new row, in its block', () => {
-  const block = [['设置项', '值', '生效日期', '说明'], ['低保标准（元/月）', 550, new Date(2016, 0, 1), ''], [], ['【县区代码】'], ['县区代码', '名称'], ['H01', '京山']];
+  const block = [
+    ['设置项', '值', '生效日期', '说明'],
+    ['低保标准（元/月）', 550, new Date(2016, 0, 1), ''],
+    [],
+    ['【县区代码】'],
+    ['县区代码', '名称'],
+    ['H01', '京山'],
+  ];
   const after = [...block.slice(0, 2), ['低保标准（元/月）', 620, new Date(2026, 0, 1), '荆门市2026年城市低保标准'], ...block.slice(2)];
   const d = diffConfig('设置', block, after);
-  expect(d.rows.map(rowChangeText)).toEqual(['第3行（新增）：设置项：（空） → 低保标准（元/月）；值：（空） → 620；生效日期：（空） → 2026-01-01；说明：（空） → 荆门市2026年城市低保标准']);
+  expect(d.rows.map(rowChangeText)).toEqual([
+    '第3行（新增）：设置项：（空） → 低保标准（元/月）；值：（空） → 620；生效日期：（空） → 2026-01-01；说明：（空） → 荆门市2026年城市低保标准',
+  ]);
 });
 
 test('trailing blank rows and columns change neither the differences nor the fingerprint', () => {
@@ -57,14 +66,16 @@ const person = fc.record({
 });
 
 test('property: the counts add up — removing k rows and adding m gives removed k, added m, and a table against itself gives nothing', () => {
-  fc.assert(fc.property(fc.uniqueArray(person, { minLength: 1, maxLength: 12, selector: (p) => p.user }), fc.nat(), fc.nat({ max: 3 }), (list, seed, extra) => {
-    const rows = list.map((p) => [`${p.user}@jszgh.cn`, p.role, p.county, p.name]);
-    const before = [HEADER, ...rows];
-    expect(diffConfig('人员权限', before, before).rows).toEqual([]);
-    const k = seed % (rows.length + 1);
-    const kept = rows.filter((_, i) => i >= k);
-    const added = Array.from({ length: extra }, (_, i) => [`new${i}@syzgh.cn`, '基层工会', 'H02', '新同事']);
-    const d = diffConfig('人员权限', before, [HEADER, ...kept, ...added]);
-    expect({ added: d.added, changed: d.changed, removed: d.removed }).toEqual({ added: extra, changed: 0, removed: k });
-  }));
+  fc.assert(
+    fc.property(fc.uniqueArray(person, { minLength: 1, maxLength: 12, selector: (p) => p.user }), fc.nat(), fc.nat({ max: 3 }), (list, seed, extra) => {
+      const rows = list.map((p) => [`${p.user}@jszgh.cn`, p.role, p.county, p.name]);
+      const before = [HEADER, ...rows];
+      expect(diffConfig('人员权限', before, before).rows).toEqual([]);
+      const k = seed % (rows.length + 1);
+      const kept = rows.filter((_, i) => i >= k);
+      const added = Array.from({ length: extra }, (_, i) => [`new${i}@syzgh.cn`, '基层工会', 'H02', '新同事']);
+      const d = diffConfig('人员权限', before, [HEADER, ...kept, ...added]);
+      expect({ added: d.added, changed: d.changed, removed: d.removed }).toEqual({ added: extra, changed: 0, removed: k });
+    }),
+  );
 });

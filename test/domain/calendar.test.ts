@@ -58,7 +58,13 @@ test('rows in the 节假日 sheet add 2027 and can change a single day', () => {
 });
 
 test('a bad row in the 节假日 sheet is named by its row number', () => {
-  expect(() => parseHolidaySheet([['日期', '类型'], ['2027-01-01', '休'], ['明年元旦', '休']])).toThrow('节假日第3行');
+  expect(() =>
+    parseHolidaySheet([
+      ['日期', '类型'],
+      ['2027-01-01', '休'],
+      ['明年元旦', '休'],
+    ]),
+  ).toThrow('节假日第3行');
   expect(() => parseHolidaySheet([['2027-01-01', '放半天']])).toThrow('类型应为“休”或“班”');
 });
 

@@ -30,9 +30,19 @@ test('each scheme has the conditions of its document; one nobody recorded is not
 });
 
 test('the conditions are a column of 救助标准: dated with their row, and a name it does not know is refused naming the row', () => {
-  const later = [...DEFAULT_POLICY_ROWS.filter((r) => r.scheme !== 'accident'),
-    { scheme: 'accident', name: '重大意外事故', effective_from: '2012-01-01', effective_to: '2026-12-31', fixed: 3_000, cap: 30_000, conditions: '参加一日捐活动、影响基本生活' },
-    { scheme: 'accident', name: '重大意外事故', effective_from: '2027-01-01', fixed: 3_000, cap: 30_000, conditions: '影响基本生活' }];
+  const later = [
+    ...DEFAULT_POLICY_ROWS.filter((r) => r.scheme !== 'accident'),
+    {
+      scheme: 'accident',
+      name: '重大意外事故',
+      effective_from: '2012-01-01',
+      effective_to: '2026-12-31',
+      fixed: 3_000,
+      cap: 30_000,
+      conditions: '参加一日捐活动、影响基本生活',
+    },
+    { scheme: 'accident', name: '重大意外事故', effective_from: '2027-01-01', fixed: 3_000, cap: 30_000, conditions: '影响基本生活' },
+  ];
   const p = makePolicy(later);
   expect(schemeConditions(p, 'accident', '2026-12-31')).toEqual(['participant', 'affects_living']);
   expect(schemeConditions(p, 'accident', '2027-01-01')).toEqual(['affects_living']);

@@ -58,7 +58,7 @@ describe('hardship category (seed 004 二(二))', () => {
 });
 
 describe('one person, one programme (seed 003)', () => {
-  it('a party member assisted by the party organisation is not the union\'s target', () => {
+  it("a party member assisted by the party organisation is not the union's target", () => {
     expect(isExcludedByOtherProgramme({ politicalStatus: '中共党员', otherProgramme: '党组织帮扶' })).toBe(true);
     expect(isExcludedByOtherProgramme({ politicalStatus: '中共预备党员', otherProgramme: ['党组织帮扶'] })).toBe(true);
   });

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { BangfuError } from '../../src/domain/errors';
 import {
-  applyRate, compareWithShare, fenToYuan, formatFen, formatRate, formatYuan, parseRate, rateValue, subtractFen, yuanToFen,
+  applyRate,
+  compareWithShare,
+  fenToYuan,
+  formatFen,
+  formatRate,
+  formatYuan,
+  parseRate,
+  rateValue,
+  subtractFen,
+  yuanToFen,
 } from '../../src/domain/money';
 
 /** round_half_up(fen × units / 10^scale) with BigInt: the exact reference. */
@@ -66,10 +75,14 @@ describe('rates', () => {
   });
 
   it('agree with exact rational arithmetic for any amount and rate', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 2 ** 50 }), fc.integer({ min: 0, max: 10 ** 6 }), fc.integer({ min: 0, max: 6 }),
-      (fen, units, scale) => applyRate(fen, { units, scale }) === exactProduct(fen, units, scale),
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 50 }),
+        fc.integer({ min: 0, max: 10 ** 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        (fen, units, scale) => applyRate(fen, { units, scale }) === exactProduct(fen, units, scale),
+      ),
+    );
   });
 
   it('compare an income with a multiple of the 低保 line exactly', () => {

@@ -1,8 +1,6 @@
 import { DEFAULT_POLICY, DEFAULT_POLICY_ROWS } from '../../src/defaults/policies';
 import { BangfuError } from '../../src/domain/errors';
-import {
-  POLICY_HEADER, findScheme, makePolicy, parsePolicySheet, pickRows, policyToRows, type PolicyRowInput,
-} from '../../src/domain/policy';
+import { POLICY_HEADER, findScheme, makePolicy, parsePolicySheet, pickRows, policyToRows, type PolicyRowInput } from '../../src/domain/policy';
 
 /** The error a call throws, so a test can read its zh and en texts. */
 function failure(fn: () => unknown): BangfuError {
@@ -22,13 +20,30 @@ const medical = (rows: Partial<PolicyRowInput>[]): PolicyRowInput[] =>
 describe('the default standards', () => {
   it('hold every scheme of SPEC §4, each row naming its seed', () => {
     expect([...DEFAULT_POLICY.schemes.keys()]).toEqual(['medical', 'critical', 'major', 'accident', 'poor-critical', 'poor-critical-later', 'living']);
-    for (const row of DEFAULT_POLICY.rows) expect(row.source).toMatch(/^《(保定市总工会关于开展第二期“职工互助一日捐”活动的通知|关于进一步做好困难职工帮扶工作的意见)》（[^）]+）[一二三四五]、\d/);
+    for (const row of DEFAULT_POLICY.rows)
+      expect(row.source).toMatch(/^《(保定市总工会关于开展第二期“职工互助一日捐”活动的通知|关于进一步做好困难职工帮扶工作的意见)》（[^）]+）[一二三四五]、\d/);
     expect(DEFAULT_POLICY.rows.every((r) => r.effective_from === '2012-01-01' && r.effective_to === null)).toBe(true);
   });
 
   it('round-trip through the sheet layout setup writes', () => {
     const values = policyToRows(DEFAULT_POLICY);
-    expect(values[0]).toEqual(['项目代码', '项目名称', '生效日期', '失效日期', '下限', '上限', '比例', '固定金额', '起付线', '封顶', '保底', '月数', '依据', '计算方式', '适用条件']);
+    expect(values[0]).toEqual([
+      '项目代码',
+      '项目名称',
+      '生效日期',
+      '失效日期',
+      '下限',
+      '上限',
+      '比例',
+      '固定金额',
+      '起付线',
+      '封顶',
+      '保底',
+      '月数',
+      '依据',
+      '计算方式',
+      '适用条件',
+    ]);
     expect(values).toHaveLength(DEFAULT_POLICY_ROWS.length + 1);
     const back = parsePolicySheet(values);
     expect(back.rows.map(({ sheet_row, ...r }) => r)).toEqual(DEFAULT_POLICY.rows);
@@ -55,12 +70,14 @@ describe('finding a scheme', () => {
 
 describe('rows in force on a date', () => {
   // Hebei raises the 20,000–50,000 band from 8 % to 9 % on 2026-01-01.
-  const policy = makePolicy(medical([
-    { lower: 5_000, upper: 20_000, rate: 0.1 },
-    { lower: 20_000, upper: 50_000, rate: 0.08, effective_to: '2025-12-31' },
-    { lower: 20_000, upper: 50_000, rate: 0.09, effective_from: '2026-01-01' },
-    { lower: 50_000, rate: 0.06 },
-  ]));
+  const policy = makePolicy(
+    medical([
+      { lower: 5_000, upper: 20_000, rate: 0.1 },
+      { lower: 20_000, upper: 50_000, rate: 0.08, effective_to: '2025-12-31' },
+      { lower: 20_000, upper: 50_000, rate: 0.09, effective_from: '2026-01-01' },
+      { lower: 50_000, rate: 0.06 },
+    ]),
+  );
 
   it('take both ends of a date range as inclusive', () => {
     expect(pickRows(policy, 'medical', '2025-12-31').map((r) => r.rate)).toEqual([0.1, 0.08, 0.06]);
@@ -76,46 +93,68 @@ describe('rows in force on a date', () => {
 
 describe('validating standards', () => {
   it('two rows of one band whose dates overlap are named, with "inclusive" spelt out', () => {
-    const e = failure(() => makePolicy(medical([
-      { lower: 5_000, rate: 0.1, effective_to: '2025-12-31' },
-      { lower: 5_000, rate: 0.12, effective_from: '2025-12-31' },
-    ])));
+    const e = failure(() =>
+      makePolicy(
+        medical([
+          { lower: 5_000, rate: 0.1, effective_to: '2025-12-31' },
+          { lower: 5_000, rate: 0.12, effective_from: '2025-12-31' },
+        ]),
+      ),
+    );
     expect(e.code).toBe('policy.periodOverlap');
-    expect(e.zh).toBe('救助标准有误：项目 medical 档次 5,000 元以上：第 1 条（2012-01-01 至 2025-12-31）与第 2 条（2025-12-31 起长期有效）日期重叠（生效日期、失效日期均含当日）');
+    expect(e.zh).toBe(
+      '救助标准有误：项目 medical 档次 5,000 元以上：第 1 条（2012-01-01 至 2025-12-31）与第 2 条（2025-12-31 起长期有效）日期重叠（生效日期、失效日期均含当日）',
+    );
   });
 
   it('a gap between two rows of one band is named with the days left without a standard', () => {
-    const e = failure(() => makePolicy(medical([
-      { lower: 5_000, rate: 0.1, effective_to: '2025-12-31' },
-      { lower: 5_000, rate: 0.12, effective_from: '2026-01-03' },
-    ])));
+    const e = failure(() =>
+      makePolicy(
+        medical([
+          { lower: 5_000, rate: 0.1, effective_to: '2025-12-31' },
+          { lower: 5_000, rate: 0.12, effective_from: '2026-01-03' },
+        ]),
+      ),
+    );
     expect(e.code).toBe('policy.periodGap');
     expect(e.zh).toContain('2026-01-01 至 2026-01-02 没有标准');
   });
 
   it('bands that overlap or leave a gap on some day are named by their rows', () => {
-    const overlap = failure(() => makePolicy(medical([
-      { lower: 5_000, upper: 20_000, rate: 0.1 },
-      { lower: 15_000, upper: 50_000, rate: 0.08 },
-    ])));
+    const overlap = failure(() =>
+      makePolicy(
+        medical([
+          { lower: 5_000, upper: 20_000, rate: 0.1 },
+          { lower: 15_000, upper: 50_000, rate: 0.08 },
+        ]),
+      ),
+    );
     expect(overlap.code).toBe('policy.bandOverlap');
     expect(overlap.zh).toContain('第 1 条（档次 5,000–20,000 元）与第 2 条（档次 15,000–50,000 元）档次重叠（下限含、上限不含）');
 
-    const gap = failure(() => makePolicy(medical([
-      { lower: 5_000, upper: 20_000, rate: 0.1 },
-      { lower: 20_000, upper: 50_000, rate: 0.08, effective_to: '2025-12-31' },
-      { lower: 25_000, upper: 50_000, rate: 0.09, effective_from: '2026-01-01' },
-    ])));
+    const gap = failure(() =>
+      makePolicy(
+        medical([
+          { lower: 5_000, upper: 20_000, rate: 0.1 },
+          { lower: 20_000, upper: 50_000, rate: 0.08, effective_to: '2025-12-31' },
+          { lower: 25_000, upper: 50_000, rate: 0.09, effective_from: '2026-01-01' },
+        ]),
+      ),
+    );
     expect(gap.code).toBe('policy.bandGap');
     expect(gap.zh).toContain('项目 medical 自 2026-01-01 起');
     expect(gap.zh).toContain('之间有空档 20,000–25,000 元');
   });
 
   it('a stretch of days with no row at all is a gap even when the bands changed', () => {
-    const e = failure(() => makePolicy(medical([
-      { lower: 5_000, rate: 0.1, effective_to: '2024-12-31' },
-      { lower: 6_000, rate: 0.1, effective_from: '2025-02-01' },
-    ])));
+    const e = failure(() =>
+      makePolicy(
+        medical([
+          { lower: 5_000, rate: 0.1, effective_to: '2024-12-31' },
+          { lower: 6_000, rate: 0.1, effective_from: '2025-02-01' },
+        ]),
+      ),
+    );
     expect(e.code).toBe('policy.schemeGap');
     expect(e.zh).toContain('2025-01-01 至 2025-01-31 没有任何标准');
   });
@@ -123,17 +162,15 @@ describe('validating standards', () => {
   it('a row needs exactly one rule, dates in order, a floor not above its cap', () => {
     expect(failure(() => makePolicy(medical([{ rate: 0.1, fixed: 8_000 }]))).code).toBe('policy.ruleCount');
     expect(failure(() => makePolicy(medical([{ lower: 0 }]))).code).toBe('policy.ruleCount');
-    expect(failure(() => makePolicy(medical([{ rate: 0.1, effective_to: '2011-01-01' }]))).zh)
-      .toContain('失效日期 2011-01-01 早于生效日期 2012-01-01');
+    expect(failure(() => makePolicy(medical([{ rate: 0.1, effective_to: '2011-01-01' }]))).zh).toContain('失效日期 2011-01-01 早于生效日期 2012-01-01');
     expect(failure(() => makePolicy(medical([{ rate: 0.1, floor: 500, cap: 300 }]))).zh).toContain('保底 500 元高于封顶 300 元');
     expect(failure(() => makePolicy(medical([{ lower: 5_000, upper: 5_000, rate: 0.1 }]))).code).toBe('policy.bandReversed');
   });
 
   it('one Chinese name cannot stand for two scheme codes', () => {
-    const e = failure(() => makePolicy([
-      ...medical([{ rate: 0.1 }]),
-      { scheme: 'medical2', name: '特困职工医疗救助', effective_from: '2012-01-01', rate: 0.2 },
-    ]));
+    const e = failure(() =>
+      makePolicy([...medical([{ rate: 0.1 }]), { scheme: 'medical2', name: '特困职工医疗救助', effective_from: '2012-01-01', rate: 0.2 }]),
+    );
     expect(e.code).toBe('policy.nameTaken');
   });
 });
@@ -150,7 +187,15 @@ describe('reading the 救助标准 sheet', () => {
     ];
     const policy = parsePolicySheet(values);
     expect(policy.rows).toHaveLength(2);
-    expect(policy.rows[0]).toMatchObject({ scheme: 'medical', effective_from: '2012-01-01', effective_to: null, lower: 5000, upper: 20000, rate: 0.1, sheet_row: 2 });
+    expect(policy.rows[0]).toMatchObject({
+      scheme: 'medical',
+      effective_from: '2012-01-01',
+      effective_to: null,
+      lower: 5000,
+      upper: 20000,
+      rate: 0.1,
+      sheet_row: 2,
+    });
     expect(policy.rows[1]).toMatchObject({ scheme: 'medical', lower: 20000, upper: null, rate: 0.08, sheet_row: 4 });
   });
 
@@ -176,11 +221,13 @@ describe('reading the 救助标准 sheet', () => {
   });
 
   it('overlapping rows typed into the sheet are named by their sheet rows', () => {
-    const e = failure(() => parsePolicySheet([
-      header,
-      ['major', '其他重大疾病', '2012-01-01', '', 0, '', 0.2, '', 4000, 30000, '', '', ''],
-      ['major', '其他重大疾病', '2025-07-01', '', 0, '', 0.25, '', 4000, 30000, '', '', ''],
-    ]));
+    const e = failure(() =>
+      parsePolicySheet([
+        header,
+        ['major', '其他重大疾病', '2012-01-01', '', 0, '', 0.2, '', 4000, 30000, '', '', ''],
+        ['major', '其他重大疾病', '2025-07-01', '', 0, '', 0.25, '', 4000, 30000, '', '', ''],
+      ]),
+    );
     expect(e.zh).toContain('第 2 行（2012-01-01 起长期有效）与第 3 行（2025-07-01 起长期有效）日期重叠');
   });
 
@@ -195,7 +242,14 @@ describe('reading the 救助标准 sheet', () => {
   });
 
   it('a missing required column is named', () => {
-    expect(failure(() => parsePolicySheet([['项目代码', '比例'], ['medical', 0.1]])).zh).toContain('缺少列 “生效日期”');
+    expect(
+      failure(() =>
+        parsePolicySheet([
+          ['项目代码', '比例'],
+          ['medical', 0.1],
+        ]),
+      ).zh,
+    ).toContain('缺少列 “生效日期”');
   });
 
   // Its speed is the bench case policy_parse_100 (npm run bench).
@@ -204,7 +258,12 @@ describe('reading the 救助标准 sheet', () => {
     const rows: unknown[][] = [header];
     for (let y = 2001; y <= 2025; y++) {
       const to = y === 2025 ? '' : `${y}-12-31`;
-      for (const [lower, upper, rate] of [[5000, 20000, 0.1], [20000, 50000, 0.08], [50000, 100000, 0.06], [100000, '', 0.05]]) {
+      for (const [lower, upper, rate] of [
+        [5000, 20000, 0.1],
+        [20000, 50000, 0.08],
+        [50000, 100000, 0.06],
+        [100000, '', 0.05],
+      ]) {
         rows.push(['medical', '特困职工医疗救助', `${y}-01-01`, to, lower, upper, rate, '', '', '', '', '', SRC]);
       }
     }

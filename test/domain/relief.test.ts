@@ -8,12 +8,21 @@ const yuan = (scheme: string, base: number, context?: { dibaoLine?: number }) =>
 
 describe('SPEC §8 worked examples under the default standards', () => {
   it.each([
-    [4_999, 0], [5_000, 500], [19_999, 1_999.9], [20_000, 1_600], [99_999, 5_999.94], [150_000, 8_000],
+    [4_999, 0],
+    [5_000, 500],
+    [19_999, 1_999.9],
+    [20_000, 1_600],
+    [99_999, 5_999.94],
+    [150_000, 8_000],
   ])('medical: self-pay %p yuan → %p yuan', (base, expected) => {
     expect(yuan('medical', base)).toBe(expected);
   });
 
-  it.each([[3_000, 0], [24_000, 4_000], [300_000, 30_000]])('major (deductible 4,000, 20 %%, cap 30,000): %p → %p', (base, expected) => {
+  it.each([
+    [3_000, 0],
+    [24_000, 4_000],
+    [300_000, 30_000],
+  ])('major (deductible 4,000, 20 %%, cap 30,000): %p → %p', (base, expected) => {
     expect(yuan('major', base)).toBe(expected);
   });
 
@@ -76,7 +85,16 @@ describe('the other default schemes', () => {
 describe('a county standard with a floor, a cap and months', () => {
   // 京山县: 15 % above a 1,000 deductible, at least 200 when anything is due, at most 5,000.
   const rows: PolicyRowInput[] = [
-    { scheme: 'jingshan', name: '京山县医疗补助', effective_from: '2025-01-01', deductible: 1_000, rate: 0.15, floor: 200, cap: 5_000, source: '京山县总工会 2025' },
+    {
+      scheme: 'jingshan',
+      name: '京山县医疗补助',
+      effective_from: '2025-01-01',
+      deductible: 1_000,
+      rate: 0.15,
+      floor: 200,
+      cap: 5_000,
+      source: '京山县总工会 2025',
+    },
     { scheme: 'winter', name: '冬季生活救助', effective_from: '2025-01-01', months: 2, source: '京山县总工会 2025' },
   ];
   const county = makePolicy(rows);
@@ -119,8 +137,12 @@ describe('dates and refusals', () => {
 describe('the explanation', () => {
   it('reads as one line in Chinese and in English, naming the band, rate, deductible, cap, result and source', () => {
     const { zh, en } = explainRelief(DEFAULT_POLICY, 'medical', 20_000, ON);
-    expect(zh).toBe('特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 8%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,600.00 元｜适用条件：年医疗自付超过家庭年收入、费用在医保目录内｜依据：《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
-    expect(en).toBe('medical 特困职工医疗救助 | base 20,000.00 yuan | band 20,000–50,000 yuan | rate 8% (of the whole amount, not marginal) | deductible 0 | cap none | result 1,600.00 yuan | conditions: 年医疗自付超过家庭年收入、费用在医保目录内 | source: 《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准');
+    expect(zh).toBe(
+      '特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 8%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,600.00 元｜适用条件：年医疗自付超过家庭年收入、费用在医保目录内｜依据：《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准',
+    );
+    expect(en).toBe(
+      'medical 特困职工医疗救助 | base 20,000.00 yuan | band 20,000–50,000 yuan | rate 8% (of the whole amount, not marginal) | deductible 0 | cap none | result 1,600.00 yuan | conditions: 年医疗自付超过家庭年收入、费用在医保目录内 | source: 《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准',
+    );
   });
 
   it('the row it applied can be frozen as JSON for the approval snapshot', () => {
@@ -132,8 +154,12 @@ describe('the explanation', () => {
 describe('the 依据 of a workbook set up by an earlier version', () => {
   it('is shown by the document title, issuer and section, never by its internal name', async () => {
     const { sourceText } = await import('../../src/domain/relief');
-    expect(sourceText('seed 001 §10《关于进一步做好困难职工帮扶工作的意见》（河北省）（不低于8000元）')).toBe('《关于进一步做好困难职工帮扶工作的意见》（河北省）第10条（不低于8000元）');
-    expect(sourceText('seed 000 三.2《保定市总工会关于开展第二期“职工互助一日捐”活动的通知》（2012-10-19）')).toBe('《保定市总工会关于开展第二期“职工互助一日捐”活动的通知》（2012-10-19）三、2');
+    expect(sourceText('seed 001 §10《关于进一步做好困难职工帮扶工作的意见》（河北省）（不低于8000元）')).toBe(
+      '《关于进一步做好困难职工帮扶工作的意见》（河北省）第10条（不低于8000元）',
+    );
+    expect(sourceText('seed 000 三.2《保定市总工会关于开展第二期“职工互助一日捐”活动的通知》（2012-10-19）')).toBe(
+      '《保定市总工会关于开展第二期“职工互助一日捐”活动的通知》（2012-10-19）三、2',
+    );
     expect(sourceText('县总工会 2026 年第 3 号文件')).toBe('县总工会 2026 年第 3 号文件');
   });
 });

@@ -18,7 +18,7 @@ test('SPEC §8, marginal from 0: 20,000 → 2,000 · 50,000 → 4,400 · 99,999 
   expect(amount(fromZero, 4_999)).toBe(0); // still below the first band: nothing due
 });
 
-test('marginal from the lowest band\'s own bound: the first 5,000 yuan are not counted', () => {
+test("marginal from the lowest band's own bound: the first 5,000 yuan are not counted", () => {
   expect([5_000, 20_000, 50_000].map((b) => amount(fromLower, b))).toEqual([0, 1_500, 3_900]);
 });
 
@@ -30,11 +30,13 @@ test('the whole-amount reading stays the default, with its cliff at 20,000', () 
 });
 
 test('read marginally, more self-pay never gets less relief below the fixed band', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 9_999_900 }), fc.integer({ min: 1, max: 100_000 }), (fen, more) => {
-    const a = fen / 100;
-    const b = Math.min(a + more / 100, 99_999.99);
-    for (const p of [fromZero, fromLower]) expect(amount(p, b)).toBeGreaterThanOrEqual(amount(p, a));
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 9_999_900 }), fc.integer({ min: 1, max: 100_000 }), (fen, more) => {
+      const a = fen / 100;
+      const b = Math.min(a + more / 100, 99_999.99);
+      for (const p of [fromZero, fromLower]) expect(amount(p, b)).toBeGreaterThanOrEqual(amount(p, a));
+    }),
+  );
 });
 
 test('the 计算方式 column goes through the sheet and back; a value it does not know names the row', () => {

@@ -31,10 +31,12 @@ test('the next number is the largest in that county + 1, ignoring other counties
 });
 
 test('every made number is valid and parses back to its parts', () => {
-  fc.assert(fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99999 }), (county, serial) => {
-    const code = `H${String(county).padStart(2, '0')}`;
-    const no = makeWorkerNo(code, serial);
-    expect(isValidWorkerNo(no)).toBe(true);
-    expect(parseWorkerNo(no)).toEqual({ province: 'H', county: code, serial });
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99999 }), (county, serial) => {
+      const code = `H${String(county).padStart(2, '0')}`;
+      const no = makeWorkerNo(code, serial);
+      expect(isValidWorkerNo(no)).toBe(true);
+      expect(parseWorkerNo(no)).toEqual({ province: 'H', county: code, serial });
+    }),
+  );
 });

@@ -45,7 +45,7 @@ function workbook(): { fake: FakeGas; cases: FakeSheet; log: FakeSheet } {
   return { fake, cases, log };
 }
 
-test('every kind of write into a protected cell by a non-editor is refused with Sheets\' message, and changes nothing', () => {
+test("every kind of write into a protected cell by a non-editor is refused with Sheets' message, and changes nothing", () => {
   const { fake, cases, log } = workbook();
   const e2 = cases.getRange('E2');
   const row = cases.getRange('A2:F2');
@@ -101,7 +101,7 @@ test('cells outside the protection stay writable; editors and the owner may writ
   expect(log.getLastRow()).toBe(2);
 });
 
-test('the rights checked are the effective user\'s: a trigger installed by the owner, a web app deployed by the owner', () => {
+test("the rights checked are the effective user's: a trigger installed by the owner, a web app deployed by the owner", () => {
   const { fake, log } = workbook();
   fake.runTrigger(() => log.appendRow(['2025-10-13', '定时任务', '逾期检查']), OWNER);
   expect(() => fake.runTrigger(() => log.appendRow(['2025-10-14', '定时任务', '逾期检查']), CITY)).toThrow(PROTECTED_MESSAGE);
@@ -127,10 +127,12 @@ test('a protected sheet honours its unprotected ranges', () => {
   const p = entry.protect().setDescription('录入：表头');
   p.removeEditors(p.getEditors());
   p.setUnprotectedRanges([entry.getRange('A2:F')]);
-  fake.runAs(STAFF, () => entry.getRange('A2:F3').setValues([
-    ['', '', '王秀英', WANG_ID, '13872345678', '因病'],
-    ['', '', '李明', LI_ID, '13907241234', '因病'],
-  ]));
+  fake.runAs(STAFF, () =>
+    entry.getRange('A2:F3').setValues([
+      ['', '', '王秀英', WANG_ID, '13872345678', '因病'],
+      ['', '', '李明', LI_ID, '13907241234', '因病'],
+    ]),
+  );
   expect(() => fake.runAs(STAFF, () => entry.getRange('A1').setValue('提交状态（改）'))).toThrow(PROTECTED_MESSAGE);
   expect(() => fake.runAs(STAFF, () => entry.getRange('F2:G2').setValues([['x', 'y']]))).toThrow(PROTECTED_MESSAGE); // G is outside A2:F
   // The unprotected area is whole columns: it grows with the sheet too.
@@ -183,17 +185,32 @@ test('a protection can only be changed by someone who may edit it', () => {
   expect(notRefused(fake, STAFF, changes)).toEqual([]);
   expect(fake.runAs(STAFF, () => amount.canEdit())).toBe(false);
   expect(fake.runAs(CITY, () => amount.canEdit())).toBe(true);
-  expect(amount.getEditors().map((u) => u.getEmail()).sort()).toEqual([CITY, OWNER]);
+  expect(
+    amount
+      .getEditors()
+      .map((u) => u.getEmail())
+      .sort(),
+  ).toEqual([CITY, OWNER]);
   // An editor may change it; the owner and the effective user cannot be removed.
   fake.runAs(CITY, () => amount.removeEditors([OWNER, CITY]));
-  expect(amount.getEditors().map((u) => u.getEmail()).sort()).toEqual([CITY, OWNER]);
+  expect(
+    amount
+      .getEditors()
+      .map((u) => u.getEmail())
+      .sort(),
+  ).toEqual([CITY, OWNER]);
 });
 
 test('protect() makes the effective user an editor, and until the editors change the range mirrors the file (stays open)', () => {
   const fake = createFakeGas();
   const sheet = fake.spreadsheet.insertSheet('人员权限');
   const p = fake.runAs(CITY, () => sheet.getRange('A:D').protect().setDescription('人员权限'));
-  expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([CITY, OWNER]);
+  expect(
+    p
+      .getEditors()
+      .map((u) => u.getEmail())
+      .sort(),
+  ).toEqual([CITY, OWNER]);
   // The reference: until the script changes the editors, the permissions mirror the spreadsheet's.
   fake.runAs(STAFF, () => sheet.getRange('A2').setValue(STAFF));
   // Removing everyone keeps the one who protects it and the owner; the others are now refused.
@@ -204,7 +221,7 @@ test('protect() makes the effective user an editor, and until the editors change
   expect(p.getEditors().map((u) => u.getEmail())).toContain(CITY);
 });
 
-test('domain edit lets everyone of the owner\'s domain edit, nobody else', () => {
+test("domain edit lets everyone of the owner's domain edit, nobody else", () => {
   const { fake, cases } = workbook();
   const [amount] = cases.getProtections(fake.SpreadsheetApp.ProtectionType.RANGE);
   amount.setDomainEdit(true);

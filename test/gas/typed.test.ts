@@ -20,17 +20,34 @@ function compile(snippets: Record<string, string>): Record<string, string> {
       writeFileSync(file, `import type { Shape } from '${SHAPE}';\n${body}\nexport {};\n`);
       return [name, file] as const;
     });
-    const program = ts.createProgram(files.map(([, f]) => f), {
-      strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2020, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext,
-      types: ['google-apps-script'], typeRoots: [join(ROOT, 'node_modules', '@types')],
-    });
-    return Object.fromEntries(files.map(([name, f]) => [name, ts.getPreEmitDiagnostics(program, program.getSourceFile(f)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n')]));
+    const program = ts.createProgram(
+      files.map(([, f]) => f),
+      {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: ts.ScriptTarget.ES2020,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        module: ts.ModuleKind.ESNext,
+        types: ['google-apps-script'],
+        typeRoots: [join(ROOT, 'node_modules', '@types')],
+      },
+    );
+    return Object.fromEntries(
+      files.map(([name, f]) => [
+        name,
+        ts
+          .getPreEmitDiagnostics(program, program.getSourceFile(f))
+          .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+          .join('\n'),
+      ]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('a fake range with Apps Script\'s signatures compiles; one that drifts does not', () => {
+test("a fake range with Apps Script's signatures compiles; one that drifts does not", () => {
   const out = compile({
     faithful: `class FakeRange implements Shape<GoogleAppsScript.Spreadsheet.Range, 'setValues' | 'getNumRows' | 'getA1Notation'> {
       setValues(values: unknown[][]): this { return this; }

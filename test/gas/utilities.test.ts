@@ -12,7 +12,9 @@ test('computeDigest gives SHA-256 as signed bytes, of UTF-8 text unless told oth
   expect(abc.every((b) => b >= -128 && b <= 127)).toBe(true);
   const row = '前一哈希|H0100001|王秀英|保存';
   expect(hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, row))).toBe(createHash('sha256').update(row, 'utf8').digest('hex'));
-  expect(hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, row, Utilities.Charset.UTF_8))).toBe(createHash('sha256').update(row, 'utf8').digest('hex'));
+  expect(hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, row, Utilities.Charset.UTF_8))).toBe(
+    createHash('sha256').update(row, 'utf8').digest('hex'),
+  );
   // Bytes in, as signed bytes.
   expect(hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, [97, 98, 99]))).toBe(hex(abc));
   expect(() => Utilities.computeDigest('SHA3' as never, 'abc')).toThrow('Invalid argument: algorithm');

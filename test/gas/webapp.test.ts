@@ -10,9 +10,13 @@ const STAFF = 'zhangmin@jszgh.cn';
 
 /** The client's manifest as issue 8 asks for it: what it has today plus openid and external requests. */
 const CLIENT_SCOPES = [
-  'https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/script.scriptapp',
-  'https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/userinfo.email',
-  'openid', 'https://www.googleapis.com/auth/script.external_request',
+  'https://www.googleapis.com/auth/spreadsheets',
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/script.send_mail',
+  'https://www.googleapis.com/auth/userinfo.email',
+  'openid',
+  'https://www.googleapis.com/auth/script.external_request',
 ];
 
 function world() {
@@ -46,24 +50,35 @@ test('a POST to a deployed web app runs doPost in that project, as its deployer,
   writer.PropertiesService.getScriptProperties().setProperty('BANGFU_VERSION', '2');
   let seen: { e: WebAppEvent; active: string; effective: string; kind: string; version: string | null } | null = null;
   const url = writer.deployWebApp({
-    executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER,
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
     doPost: (e) => {
       seen = {
-        e, active: writer.Session.getActiveUser().getEmail(), effective: writer.Session.getEffectiveUser().getEmail(),
-        kind: writer.execution().kind, version: writer.PropertiesService.getScriptProperties().getProperty('BANGFU_VERSION'),
+        e,
+        active: writer.Session.getActiveUser().getEmail(),
+        effective: writer.Session.getEffectiveUser().getEmail(),
+        kind: writer.execution().kind,
+        version: writer.PropertiesService.getScriptProperties().getProperty('BANGFU_VERSION'),
       };
       return json(writer, { ok: true, result: '已保存' });
     },
   });
   expect(url).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/[A-Za-z0-9_-]+\/exec$/);
   const payload = JSON.stringify({ v: 1, op: 'saveCase', req: { name: '王秀英' } });
-  const res = client.runAs(STAFF, () => client.UrlFetchApp.fetch(`${url}?lang=zh`, { method: 'post', contentType: 'application/json', payload, muteHttpExceptions: true }));
+  const res = client.runAs(STAFF, () =>
+    client.UrlFetchApp.fetch(`${url}?lang=zh`, { method: 'post', contentType: 'application/json', payload, muteHttpExceptions: true }),
+  );
   expect(res.getResponseCode()).toBe(200);
   expect(res.getHeaders()['Content-Type']).toContain('application/json');
   expect(JSON.parse(res.getContentText())).toEqual({ ok: true, result: '已保存' });
   expect(seen).toMatchObject({ active: '', effective: OWNER, kind: 'webapp', version: '2' });
   expect(seen!.e).toEqual({
-    queryString: 'lang=zh', parameter: { lang: 'zh' }, parameters: { lang: ['zh'] }, contentLength: Buffer.byteLength(payload), contextPath: '',
+    queryString: 'lang=zh',
+    parameter: { lang: 'zh' },
+    parameters: { lang: ['zh'] },
+    contentLength: Buffer.byteLength(payload),
+    contextPath: '',
     postData: { contents: payload, type: 'application/json', length: Buffer.byteLength(payload), name: 'postData' },
   });
   expect(client.counter.snapshot()['UrlFetchApp.fetch']).toBe(1);
@@ -71,10 +86,12 @@ test('a POST to a deployed web app runs doPost in that project, as its deployer,
   expect(client.execution()).toMatchObject({ kind: 'menu', activeUser: OWNER });
 });
 
-test('a GET runs doGet; a handler that throws gives Apps Script\'s HTML error page, not JSON', () => {
+test("a GET runs doGet; a handler that throws gives Apps Script's HTML error page, not JSON", () => {
   const { client, writer } = world();
   const url = writer.deployWebApp({
-    executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER,
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
     doGet: (e) => writer.ContentService.createTextOutput(`版本 ${e.parameter.v ?? '?'}`),
     doPost: () => {
       throw new TypeError("Cannot read properties of undefined (reading 'contents')");
@@ -95,10 +112,18 @@ test('a GET runs doGet; a handler that throws gives Apps Script\'s HTML error pa
   expect(client.UrlFetchApp.fetch(bare).getContentText()).toContain('Script function not found: doGet');
 });
 
-test('a web app that runs as the user accessing it gets no user from UrlFetchApp: Google\'s sign-in page, the handler never runs', () => {
+test("a web app that runs as the user accessing it gets no user from UrlFetchApp: Google's sign-in page, the handler never runs", () => {
   const { client, writer } = world();
   let ran = false;
-  const url = writer.deployWebApp({ executeAs: 'USER_ACCESSING', access: 'ANYONE', deployer: OWNER, doPost: () => { ran = true; return json(writer, { ok: true }); } });
+  const url = writer.deployWebApp({
+    executeAs: 'USER_ACCESSING',
+    access: 'ANYONE',
+    deployer: OWNER,
+    doPost: () => {
+      ran = true;
+      return json(writer, { ok: true });
+    },
+  });
   const res = client.runAs(STAFF, () => client.UrlFetchApp.fetch(url, { method: 'post', payload: '{}', contentType: 'application/json' }));
   expect(res.getContentText()).toContain('Sign in');
   expect(ran).toBe(false);
@@ -107,33 +132,51 @@ test('a web app that runs as the user accessing it gets no user from UrlFetchApp
 test('an unknown deployment is a 404 that throws unless muteHttpExceptions; other hosts are unreachable', () => {
   const { client } = world();
   const missing = 'https://script.google.com/macros/s/AKfycbNoSuchDeployment/exec';
-  expect(() => client.UrlFetchApp.fetch(missing)).toThrow(/^Request failed for https:\/\/script\.google\.com returned code 404\. Truncated server response: .*\(use muteHttpExceptions option to examine full response\)$/);
+  expect(() => client.UrlFetchApp.fetch(missing)).toThrow(
+    /^Request failed for https:\/\/script\.google\.com returned code 404\. Truncated server response: .*\(use muteHttpExceptions option to examine full response\)$/,
+  );
   expect(client.UrlFetchApp.fetch(missing, { muteHttpExceptions: true }).getResponseCode()).toBe(404);
   expect(() => client.UrlFetchApp.fetch('https://example.com/api', { muteHttpExceptions: true })).toThrow('DNS error: https://example.com/api');
 });
 
 test('without following redirects a web app answers 302, as Google serves the reply from another host', () => {
   const { client, writer } = world();
-  const url = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, doGet: () => writer.ContentService.createTextOutput('ok') });
+  const url = writer.deployWebApp({
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
+    doGet: () => writer.ContentService.createTextOutput('ok'),
+  });
   const res = client.UrlFetchApp.fetch(url, { followRedirects: false });
   expect(res.getResponseCode()).toBe(302);
   expect(res.getHeaders().Location).toMatch(/^https:\/\/script\.googleusercontent\.com\//);
 });
 
-test('the identity token is for the effective user and this project\'s audience; tokeninfo vouches for it', () => {
+test("the identity token is for the effective user and this project's audience; tokeninfo vouches for it", () => {
   const { client, writer } = world();
   const token = client.runAs(STAFF, () => client.ScriptApp.getIdentityToken());
   expect(token.split('.')).toHaveLength(3);
   const res = client.UrlFetchApp.fetch(`https://oauth2.googleapis.com/tokeninfo?id_token=${encodeURIComponent(token)}`);
   expect(res.getResponseCode()).toBe(200);
   const claims = JSON.parse(res.getContentText());
-  expect(claims).toMatchObject({ iss: 'https://accounts.google.com', aud: 'bangfu.apps.googleusercontent.com', azp: 'bangfu.apps.googleusercontent.com', email: STAFF, email_verified: 'true' });
+  expect(claims).toMatchObject({
+    iss: 'https://accounts.google.com',
+    aud: 'bangfu.apps.googleusercontent.com',
+    azp: 'bangfu.apps.googleusercontent.com',
+    email: STAFF,
+    email_verified: 'true',
+  });
   for (const k of ['exp', 'iat', 'sub']) expect(typeof claims[k]).toBe('string');
   const now = Date.now() / 1000;
   expect(Number(claims.exp) - now).toBeGreaterThan(3500);
   expect(Number(claims.exp) - now).toBeLessThanOrEqual(3600);
   // In a web app running as its deployer, the token is the deployer's, for the writer's audience.
-  const url = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, doGet: () => writer.ContentService.createTextOutput(writer.ScriptApp.getIdentityToken()) });
+  const url = writer.deployWebApp({
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
+    doGet: () => writer.ContentService.createTextOutput(writer.ScriptApp.getIdentityToken()),
+  });
   const writerToken = client.runAs(STAFF, () => client.UrlFetchApp.fetch(url).getContentText());
   const writerClaims = JSON.parse(client.UrlFetchApp.fetch(`https://oauth2.googleapis.com/tokeninfo?id_token=${writerToken}`).getContentText());
   expect(writerClaims).toMatchObject({ email: OWNER, aud: 'writer.apps.googleusercontent.com' });
@@ -141,13 +184,19 @@ test('the identity token is for the effective user and this project\'s audience;
 
 test('tokeninfo refuses a forged token, an edited one and an expired one; a token minted for another audience says so', () => {
   const { client } = world();
-  const info = (t: string) => client.UrlFetchApp.fetch(`https://oauth2.googleapis.com/tokeninfo?id_token=${encodeURIComponent(t)}`, { muteHttpExceptions: true });
+  const info = (t: string) =>
+    client.UrlFetchApp.fetch(`https://oauth2.googleapis.com/tokeninfo?id_token=${encodeURIComponent(t)}`, { muteHttpExceptions: true });
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const forged = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ iss: 'https://accounts.google.com', aud: 'bangfu.apps.googleusercontent.com', email: 'chenjing@jmszgh.cn', email_verified: true, exp: Date.now() / 1000 + 3600 })}.c2ln`;
   const real = client.runAs(STAFF, () => client.ScriptApp.getIdentityToken());
   const [h, , sig] = real.split('.');
   const edited = `${h}.${b64({ ...JSON.parse(Buffer.from(real.split('.')[1], 'base64url').toString()), email: 'chenjing@jmszgh.cn' })}.${sig}`;
-  const expired = client.issuer.mint({ email: STAFF, aud: client.audience, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 });
+  const expired = client.issuer.mint({
+    email: STAFF,
+    aud: client.audience,
+    iat: Math.floor(Date.now() / 1000) - 7200,
+    exp: Math.floor(Date.now() / 1000) - 3600,
+  });
   for (const t of [forged, edited, expired, '', 'garbage']) {
     const r = info(t);
     expect(r.getResponseCode()).toBe(400);
@@ -161,22 +210,33 @@ test('tokeninfo refuses a forged token, an edited one and an expired one; a toke
   expect(JSON.parse(info(unverified).getContentText()).email_verified).toBe('false');
 });
 
-test('a handler with a realm sees its own project\'s globals during the call, and the caller\'s come back afterwards', () => {
+test("a handler with a realm sees its own project's globals during the call, and the caller's come back afterwards", () => {
   const { client, writer } = world();
   installGlobals(globalThis, client);
   writer.PropertiesService.getScriptProperties().setProperty('WHO', '写入服务');
   client.PropertiesService.getScriptProperties().setProperty('WHO', '客户端');
-  const g = globalThis as unknown as { PropertiesService: GoogleAppsScript.Properties.PropertiesService; SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+  const g = globalThis as unknown as {
+    PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  };
   const url = writer.deployWebApp({
-    executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, realm: globalThis,
-    doGet: () => writer.ContentService.createTextOutput(`${g.PropertiesService.getScriptProperties().getProperty('WHO')} ${g.SpreadsheetApp.getActiveSpreadsheet() === null}`),
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
+    realm: globalThis,
+    doGet: () =>
+      writer.ContentService.createTextOutput(
+        `${g.PropertiesService.getScriptProperties().getProperty('WHO')} ${g.SpreadsheetApp.getActiveSpreadsheet() === null}`,
+      ),
   });
   expect(client.UrlFetchApp.fetch(url).getContentText()).toBe('写入服务 true');
   expect(g.PropertiesService.getScriptProperties().getProperty('WHO')).toBe('客户端');
   expect(g.SpreadsheetApp.getActiveSpreadsheet()).not.toBeNull();
   // Also when the handler throws; globalThis is the realm when none is given.
   const failing = writer.deployWebApp({
-    executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER,
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
     doGet: () => {
       expect(g.PropertiesService.getScriptProperties().getProperty('WHO')).toBe('写入服务');
       throw new Error('坏了');
@@ -186,7 +246,7 @@ test('a handler with a realm sees its own project\'s globals during the call, an
   expect(g.PropertiesService.getScriptProperties().getProperty('WHO')).toBe('客户端');
 });
 
-test('a bundle loaded in its own vm realm answers through its top-level doPost with its own project\'s services', () => {
+test("a bundle loaded in its own vm realm answers through its top-level doPost with its own project's services", () => {
   const { client, writer } = world();
   writer.PropertiesService.getScriptProperties().setProperty('BANGFU_SPREADSHEETS', client.spreadsheet.getId());
   const realm = vm.createContext({});
@@ -199,8 +259,16 @@ test('a bundle loaded in its own vm realm answers through its top-level doPost w
      }`,
     realm,
   );
-  const url = writer.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, realm, doPost: (e) => (realm as { doPost(e: unknown): unknown }).doPost(e) });
-  const res = client.runAs(STAFF, () => client.UrlFetchApp.fetch(url, { method: 'post', contentType: 'application/json', payload: JSON.stringify({ name: '王秀英' }) }));
+  const url = writer.deployWebApp({
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
+    realm,
+    doPost: (e) => (realm as { doPost(e: unknown): unknown }).doPost(e),
+  });
+  const res = client.runAs(STAFF, () =>
+    client.UrlFetchApp.fetch(url, { method: 'post', contentType: 'application/json', payload: JSON.stringify({ name: '王秀英' }) }),
+  );
   expect(JSON.parse(res.getContentText())).toEqual({ ok: true, by: OWNER });
   expect(client.spreadsheet.getSheets()[0].getRange('A1').getValue()).toBe('王秀英');
   // Between calls the realm holds no services.
@@ -223,5 +291,5 @@ test('a manifest that sets its scopes gets only those: no external_request, no U
   expect(own.email).toBeUndefined();
   expect(own.sub).toMatch(/^\d+$/);
   // A manifest without oauthScopes lets Apps Script detect them: nothing is refused.
-  expect(createFakeGas({ manifest: { } }).ScriptApp.getIdentityToken()).not.toBeNull();
+  expect(createFakeGas({ manifest: {} }).ScriptApp.getIdentityToken()).not.toBeNull();
 });

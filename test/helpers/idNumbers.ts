@@ -33,11 +33,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Any valid ID born 1930–2020. */
 export const arbId = (): fc.Arbitrary<string> =>
-  fc.record({
-    region: fc.constantFrom(...Object.keys(REGIONS)),
-    y: fc.integer({ min: 1930, max: 2020 }),
-    m: fc.integer({ min: 1, max: 12 }),
-    d: fc.integer({ min: 1, max: 28 }),
-    seq: fc.integer({ min: 0, max: 499 }),
-    male: fc.boolean(),
-  }).map(({ region, y, m, d, seq, male }) => makeId(region, `${y}-${pad(m)}-${pad(d)}`, seq, male ? '男' : '女'));
+  fc
+    .record({
+      region: fc.constantFrom(...Object.keys(REGIONS)),
+      y: fc.integer({ min: 1930, max: 2020 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+      seq: fc.integer({ min: 0, max: 499 }),
+      male: fc.boolean(),
+    })
+    .map(({ region, y, m, d, seq, male }) => makeId(region, `${y}-${pad(m)}-${pad(d)}`, seq, male ? '男' : '女'));

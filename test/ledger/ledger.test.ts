@@ -48,17 +48,28 @@ test('three payments in two years: each its own ledger row and log line; the 202
 
   const ledger = sheet(fake, '发放记录').getDataRange().getValues();
   const h = indexLedgerHeader(ledger[0]);
-  const payments = ledger.slice(1).map((r, i) => readPayment('发放记录', i + 2, r, h)).map((r) => (r.ok === true ? r.payment : null));
+  const payments = ledger
+    .slice(1)
+    .map((r, i) => readPayment('发放记录', i + 2, r, h))
+    .map((r) => (r.ok === true ? r.payment : null));
   expect(payments.map((p) => [p!.paidOn, p!.amountFen, p!.form, p!.emergency])).toEqual([
-    ['2025-10-09', 160_000, '卡', true], ['2026-01-20', 300_000, '卡', false], ['2026-06-10', 55_000, '券', false],
+    ['2025-10-09', 160_000, '卡', true],
+    ['2026-01-20', 300_000, '卡', false],
+    ['2026-06-10', 55_000, '券', false],
   ]);
   expect(payments[1]!.period).toBe('2026年元旦春节送温暖');
-  const log = records(fake, '操作日志').filter((r) => r['职工编号'] === no).map((r) => r['操作']);
+  const log = records(fake, '操作日志')
+    .filter((r) => r['职工编号'] === no)
+    .map((r) => r['操作']);
   expect(log.filter((a) => a === '先行救助发放' || a === '发放救助')).toHaveLength(3);
 
   // The family's history, as the intake sidebar shows it to the people editing the case.
   const form = getIntakeForm(no);
-  expect(form.history!.map((p) => [p.paidOn, p.amount])).toEqual([['2025-10-09', 1600], ['2026-01-20', 3000], ['2026-06-10', 550]]);
+  expect(form.history!.map((p) => [p.paidOn, p.amount])).toEqual([
+    ['2025-10-09', 1600],
+    ['2026-01-20', 3000],
+    ['2026-06-10', 550],
+  ]);
 
   // The 2026 reports: 3,550 yuan in two payments, two person-times; the 2025 payment is not in them.
   setNow('2026-11-23');

@@ -40,7 +40,12 @@ test('with a ledger, money and person-times come from its rows inside the period
   expect(r.city.get('helped.person_times')).toBe(2);
   expect(r.city.get('kind.生活救助')).toBe(2);
   expect(r.city.get('kind_fen.生活救助')).toBe(355_000);
-  const y2025 = rollUp([{ name: '京山', county: 'H01', values: cases, payments }], { year: 2025, period: yearPeriod(2025), today: '2026-11-23', counties: CODES });
+  const y2025 = rollUp([{ name: '京山', county: 'H01', values: cases, payments }], {
+    year: 2025,
+    period: yearPeriod(2025),
+    today: '2026-11-23',
+    counties: CODES,
+  });
   expect(y2025.city.get('paid_fen.total')).toBe(160_000);
 });
 
@@ -61,22 +66,31 @@ test('a payment with no case, on a case not yet approved, or with a bad cell is 
   expect(r.city.get('paid_fen.total')).toBe(55_000); // only the emergency payment to 李明
 });
 
-test('whatever the ledger, a period\'s total is the sum of its rows inside the period, and the counties add up to 全市', () => {
+test("whatever the ledger, a period's total is the sum of its rows inside the period, and the counties add up to 全市", () => {
   const arbPay = fc.record({
     no: fc.constantFrom('H0100001', 'H0100003', 'H0200001'),
     day: fc.integer({ min: 0, max: 800 }),
     fen: fc.integer({ min: 1, max: 1_000_000 }),
     period: fc.constantFrom('', '2027年元旦春节送温暖', '2026年生活救助'),
   });
-  const two = [...rowsOf([...JINGSHAN.slice(0, 3)]), ...rowsOf([{ ...JINGSHAN[0], 职工编号: 'H0200001', 县区代码: 'H02', 身份证号: makeId('420822', '1985-01-20', 8, '女') }]).slice(1)];
-  fc.assert(fc.property(fc.array(arbPay, { maxLength: 25 }), fc.constantFrom(yearPeriod(2026), warmth, parsePeriod('2026Q1')), (ps, period) => {
-    const day = (n: number) => new Date(2025, 10, 1 + n);
-    const payments = [LEDGER_HEADER, ...ps.map((p) => pay({ 职工编号: p.no, 发放日期: day(p.day), 救助项目: 'living', '发放金额（元）': p.fen / 100, 所属期间: p.period }))];
-    const r = rollUp([{ name: '两县', county: '', values: two, payments }], { year: 2026, period, today: '2027-03-01', counties: CODES });
-    const civil = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const expected = ps.filter((p) => inPeriod(period, civil(day(p.day)), p.period)).reduce((s, p) => s + p.fen, 0);
-    expect(r.city.get('paid_fen.total') ?? 0).toBe(expected);
-    expect(() => crossCheck(r)).not.toThrow();
-  }), { numRuns: 100 });
+  const two = [
+    ...rowsOf([...JINGSHAN.slice(0, 3)]),
+    ...rowsOf([{ ...JINGSHAN[0], 职工编号: 'H0200001', 县区代码: 'H02', 身份证号: makeId('420822', '1985-01-20', 8, '女') }]).slice(1),
+  ];
+  fc.assert(
+    fc.property(fc.array(arbPay, { maxLength: 25 }), fc.constantFrom(yearPeriod(2026), warmth, parsePeriod('2026Q1')), (ps, period) => {
+      const day = (n: number) => new Date(2025, 10, 1 + n);
+      const payments = [
+        LEDGER_HEADER,
+        ...ps.map((p) => pay({ 职工编号: p.no, 发放日期: day(p.day), 救助项目: 'living', '发放金额（元）': p.fen / 100, 所属期间: p.period })),
+      ];
+      const r = rollUp([{ name: '两县', county: '', values: two, payments }], { year: 2026, period, today: '2027-03-01', counties: CODES });
+      const civil = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const expected = ps.filter((p) => inPeriod(period, civil(day(p.day)), p.period)).reduce((s, p) => s + p.fen, 0);
+      expect(r.city.get('paid_fen.total') ?? 0).toBe(expected);
+      expect(() => crossCheck(r)).not.toThrow();
+    }),
+    { numRuns: 100 },
+  );
   expect(HEADER).toContain('发放日期');
 });

@@ -91,14 +91,31 @@ export function messageCatalogue(): CatalogueEntry[] {
  */
 const ALLOWED = new Set([
   // the command a county types, and its file types
-  'bangfu', 'xlsx', 'csv', 'pdf',
+  'bangfu',
+  'xlsx',
+  'csv',
+  'pdf',
   // units and formats Sheets shows
-  'px', 'am', 'pm',
+  'px',
+  'am',
+  'pm',
   // e-mail and web addresses a person types are data, not words
-  'gmail', 'com', 'example', 'org', 'cn', 'http', 'https', 'www', 'mailto',
+  'gmail',
+  'com',
+  'example',
+  'org',
+  'cn',
+  'http',
+  'https',
+  'www',
+  'mailto',
 ]);
 export function developerWords(text: string): string[] {
-  const plain = text.replace(/\$\{…\}/g, ' ').replace(/\d+x+/g, ' ').replace(/\{\d+\}/g, ' ').replace(/--[a-z][a-z-]*/g, ' ');
+  const plain = text
+    .replace(/\$\{…\}/g, ' ')
+    .replace(/\d+x+/g, ' ')
+    .replace(/\{\d+\}/g, ' ')
+    .replace(/--[a-z][a-z-]*/g, ' ');
   const words = plain.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
   return words.filter((w) => {
     if (/seed/i.test(w)) return true;

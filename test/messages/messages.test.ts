@@ -21,12 +21,16 @@ afterAll(() => setNow(null));
  */
 const EXEMPT: { file: string; contains: string; why: string }[] = [
   { file: 'cli/index.ts', contains: '用法 / Usage', why: 'command-line syntax: the command, its options and file arguments are typed as shown' },
-  { file: 'defaults/holidays.ts', contains: 'chinese-days', why: 'the holiday data package named as the source of the 节假日 rows (helper calendar\'s file)' },
+  { file: 'defaults/holidays.ts', contains: 'chinese-days', why: "the holiday data package named as the source of the 节假日 rows (helper calendar's file)" },
   { file: 'defaults/settings.ts', contains: 'zh-CN 或 en', why: 'the values the 界面语言 cell accepts' },
   { file: 'domain/forms/fieldDefs.ts', contains: '字段键', why: 'field keys in 表单定义 are lower-case English by design; the message shows the form to type' },
   { file: 'domain/forms/fieldDefs.ts', contains: '.name 之类的行', why: 'the same: how a table column key is typed' },
   { file: 'domain/layouts/policies.ts', contains: '项目代码，如 medical', why: 'the 项目代码 column of 救助标准 holds these codes' },
-  { file: 'platform/writerClient.ts', contains: 'https://script.google.com/macros/s/…/exec', why: 'the web-app address as the owner copies it from the deployment' },
+  {
+    file: 'platform/writerClient.ts',
+    contains: 'https://script.google.com/macros/s/…/exec',
+    why: 'the web-app address as the owner copies it from the deployment',
+  },
   { file: 'server/connectWriter.ts', contains: 'https://script.google.com/macros/s/…/exec', why: 'the same address, in the prompt that asks for it' },
   { file: 'defaults/forms.ts', contains: 'medical=特困职工医疗救助', why: 'the 选项 cell of 表单定义: code=label, as the administrator types it' },
   { file: 'server/help.ts', contains: '<h2>', why: 'HTML markup; the words are checked with the tags removed (below)' },
@@ -76,7 +80,10 @@ describe('what the bundle says for bad input, as the #ERROR! tooltip shows it', 
   s.getRange(1, 1, 1, 2).setNumberFormat('@');
   s.getRange(1, 1, 1, 2).setValues([[id, '待补']]);
   const env: EvalEnv = {
-    spreadsheet: ss, sheet: '案件', today: () => new Date(2026, 0, 1), spills: new Map(),
+    spreadsheet: ss,
+    sheet: '案件',
+    today: () => new Date(2026, 0, 1),
+    spills: new Map(),
     customFunction: (name) => (typeof ctx[name] === 'function' ? (ctx[name] as (...a: unknown[]) => unknown) : undefined),
   };
 
@@ -135,7 +142,7 @@ describe('what the bundle says for bad input, as the #ERROR! tooltip shows it', 
     }
   });
 
-  it('a thrown error prints as its message alone, in this realm and in the bundle\'s', () => {
+  it("a thrown error prints as its message alone, in this realm and in the bundle's", () => {
     const e = new BangfuError('x.y', '金额应大于 0', 'The amount must be above 0');
     expect(String(e)).toBe('金额应大于 0');
     let inBundle: unknown;

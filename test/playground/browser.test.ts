@@ -63,13 +63,22 @@ test('staff enter a case in the intake sidebar: a wrong ID is refused in zh and 
   await control(side.locator('body'), '家庭人口').fill('3');
   const before = cases().length;
   await side.locator('#save').click();
-  await expect(eventually(() => side.locator('#status').textContent(), (t) => (t ?? '').includes('需要修改'))).resolves.toContain('需要修改');
+  await expect(
+    eventually(
+      () => side.locator('#status').textContent(),
+      (t) => (t ?? '').includes('需要修改'),
+    ),
+  ).resolves.toContain('需要修改');
   await expect(side.getByText('“身份证号”校验码错误').first().isVisible()).resolves.toBe(true);
   expect(cases().length).toBe(before);
 
   await control(side.locator('body'), '身份证号').fill(NEW_ID);
   await side.locator('#save').click();
-  const status = await eventually(() => side.locator('#status').textContent(), (t) => (t ?? '').startsWith('已保存'), 10_000);
+  const status = await eventually(
+    () => side.locator('#status').textContent(),
+    (t) => (t ?? '').startsWith('已保存'),
+    10_000,
+  );
   const workerNo = /H01\d{5}/.exec(status ?? '')![0];
   const row = cases().find((r) => r[0] === workerNo)!;
   expect(row).toBeDefined();
@@ -77,7 +86,12 @@ test('staff enter a case in the intake sidebar: a wrong ID is refused in zh and 
   expect(row).toContain('待审核');
   // The grid on the page shows it too.
   await page.locator('#tabs button', { hasText: /^案件$/ }).click();
-  await expect(eventually(() => page.locator('#grid').innerText(), (t) => t.includes('彭桂芝'))).resolves.toContain('彭桂芝');
+  await expect(
+    eventually(
+      () => page.locator('#grid').innerText(),
+      (t) => t.includes('彭桂芝'),
+    ),
+  ).resolves.toContain('彭桂芝');
 });
 
 test('the reviewer passes it in the review workbench: status and 操作日志 change', async () => {
@@ -88,7 +102,13 @@ test('the reviewer passes it in the review workbench: status and 操作日志 ch
   const card = side.locator(`li[data-worker-no="${workerNo}"]`);
   await card.locator('summary').click();
   await card.getByRole('button', { name: '审核通过' }).click();
-  expect(await eventually(() => side.locator('#status').textContent(), (t) => (t ?? '').includes(workerNo), 10_000)).toBe(`审核通过：${workerNo} 现为“公示中”`);
+  expect(
+    await eventually(
+      () => side.locator('#status').textContent(),
+      (t) => (t ?? '').includes(workerNo),
+      10_000,
+    ),
+  ).toBe(`审核通过：${workerNo} 现为“公示中”`);
   expect(cases().find((r) => r[0] === workerNo)).toContain('公示中');
   const last = log()[log().length - 1];
   expect(last).toEqual(expect.arrayContaining(['lina@jszgh.cn', workerNo, '审核通过', '待审核', '公示中']));
@@ -100,15 +120,35 @@ test('a visitor not in 人员权限 is refused by the server, in the sidebar and
   await menu('新增/编辑困难职工');
   const side = sidebar();
   // One page saying whom to ask, not a form that is refused at 保存.
-  expect(await eventually(() => side.locator('#banner').innerText(), (t) => t.includes('不在“人员权限”表中'), 10_000)).toContain('admin@jmszgh.cn');
+  expect(
+    await eventually(
+      () => side.locator('#banner').innerText(),
+      (t) => t.includes('不在“人员权限”表中'),
+      10_000,
+    ),
+  ).toContain('admin@jmszgh.cn');
   await expect(side.locator('#title').textContent()).resolves.toBe('您还不能使用帮扶');
   await expect(control(side.locator('body'), '姓名').count()).resolves.toBe(0);
   // A page that skips its own checks fares no better: the server refuses a save and an action.
-  const run = (name: string, args: unknown[]) => page.evaluate(async ([n, a]) => (await fetch(`/api/run/${n as string}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: 'visitor@example.com', args: a }),
-  })).json(), [name, args] as const);
-  const saved = await run('saveCase', [{ requestId: 'v-0', county: 'H01', values: { name: '路人甲', id_number: makeId('420802', '1990-01-01', 3, '男'), employer: '某公司', household_income: 10000, household_size: 2 } }]);
+  const run = (name: string, args: unknown[]) =>
+    page.evaluate(
+      async ([n, a]) =>
+        (
+          await fetch(`/api/run/${n as string}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ user: 'visitor@example.com', args: a }),
+          })
+        ).json(),
+      [name, args] as const,
+    );
+  const saved = await run('saveCase', [
+    {
+      requestId: 'v-0',
+      county: 'H01',
+      values: { name: '路人甲', id_number: makeId('420802', '1990-01-01', 3, '男'), employer: '某公司', household_income: 10000, household_size: 2 },
+    },
+  ]);
   expect(JSON.stringify(saved)).toContain('不在“人员权限”表中');
   expect(JSON.stringify(saved)).not.toContain('Error');
   const r = await run('reviewAction', [{ requestId: 'v-1', workerNo: 'H0100001', action: 'approve', version: 1, amount: 99999 }]);
@@ -134,10 +174,18 @@ test('the city union runs 汇总 from the menu and the sheet fills', async () =>
   await asUser('chenjing@jmszgh.cn');
   await menu('汇总与报表', '汇总');
   await page.locator('#tabs button', { hasText: /^汇总$/ }).click();
-  const text = await eventually(() => page.locator('#grid').innerText(), (t) => t.includes('全市'), 10_000);
+  const text = await eventually(
+    () => page.locator('#grid').innerText(),
+    (t) => t.includes('全市'),
+    10_000,
+  );
   expect(text).toContain('全市');
   expect(text).toContain('京山');
-  const total = pg.fake.spreadsheet.getSheetByName('汇总')!.getDataRange().getValues().find((r) => r[0] === '合计')!;
+  const total = pg.fake.spreadsheet
+    .getSheetByName('汇总')!
+    .getDataRange()
+    .getValues()
+    .find((r) => r[0] === '合计')!;
   expect(total[2]).toBe(10); // 9 demo cases + 彭桂芝
 });
 

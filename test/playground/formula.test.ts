@@ -31,7 +31,10 @@ const policyRows = policyToRows(DEFAULT_POLICY);
 standards.getRange(1, 1, policyRows.length, policyRows[0].length).setValues(policyRows);
 
 const env = (sheet = '案件'): EvalEnv => ({
-  spreadsheet: ss, sheet, today: () => new Date(2026, 0, 1), spills: new Map(),
+  spreadsheet: ss,
+  sheet,
+  today: () => new Date(2026, 0, 1),
+  spills: new Map(),
   customFunction: (name) => (typeof ctx[name] === 'function' ? (ctx[name] as (...a: unknown[]) => unknown) : undefined),
 });
 const ymd = (d: unknown) => {
@@ -70,14 +73,14 @@ test('a policy range argument: editing the 救助标准 sheet changes the result
   rate.setValue(0.09);
   try {
     expect(evaluateFormula(formula, env())).toBe(2700);
-    expect(evaluateFormula("=RELIEF(\"medical\", 30000, DATE(2026,1,15), '救助标准'!A1:M40)", env())).toBe(2700);
+    expect(evaluateFormula('=RELIEF("medical", 30000, DATE(2026,1,15), \'救助标准\'!A1:M40)', env())).toBe(2700);
   } finally {
     rate.setValue(0.08);
   }
 });
 
 test('operators, built-ins and sheet-qualified references', () => {
-  expect(evaluateFormula("=RELIEF(\"medical\", '案件'!C3) * 2 & \" 元\"", env('救助标准'))).toBe('3200 元');
+  expect(evaluateFormula('=RELIEF("medical", \'案件\'!C3) * 2 & " 元"', env('救助标准'))).toBe('3200 元');
   expect(evaluateFormula('=IF(C3>10000, "大额", "小额")', env())).toBe('大额');
   expect(evaluateFormula('=SUM(C2:C6) - -1', env())).toBe(4999 + 20000 + 150000 + 1);
   expect(evaluateFormula('=A2="王秀英"', env())).toBe(true);
@@ -88,11 +91,13 @@ test('operators, built-ins and sheet-qualified references', () => {
 
 test('+ - * / follow the usual precedence, as in Sheets', () => {
   const term = fc.integer({ min: 1, max: 99 });
-  fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('+', '-', '*', '/'), term), { maxLength: 6 }), term, (rest, first) => {
-    const text = `${first}${rest.map(([op, n]) => `${op}${n}`).join('')}`;
-    const expected = Function(`return (${text});`)() as number;
-    expect(evaluateFormula(`=${text}`, env())).toBeCloseTo(expected, 9);
-  }));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom('+', '-', '*', '/'), term), { maxLength: 6 }), term, (rest, first) => {
+      const text = `${first}${rest.map(([op, n]) => `${op}${n}`).join('')}`;
+      const expected = Function(`return (${text});`)() as number;
+      expect(evaluateFormula(`=${text}`, env())).toBeCloseTo(expected, 9);
+    }),
+  );
 });
 
 test('errors read as Sheets shows them, with the message for the tooltip', () => {

@@ -53,7 +53,11 @@ afterAll(async () => {
 test('the daily job run from the page says what it did, in the tab that ran it only', async () => {
   await admin.locator('#menubar > button', { hasText: '定时任务（演示）' }).click();
   await admin.getByRole('menuitem', { name: /每日定时任务/ }).click();
-  const shown = await eventually(() => toasts(admin), (t) => t.some((x) => x.includes('每日定时任务已运行')), 10_000);
+  const shown = await eventually(
+    () => toasts(admin),
+    (t) => t.some((x) => x.includes('每日定时任务已运行')),
+    10_000,
+  );
   const text = shown.find((x) => x.includes('每日定时任务已运行'))!;
   // The figures are the sheet's: open cases (待审核, 公示中, 待审批) and those now flagged overdue.
   const rows = sheet('案件').getDataRange().getValues();
@@ -90,7 +94,11 @@ test('after 生成报表 (the city union) 送温暖工程统计表 shows 万元 
   await city.locator('#menubar > button', { hasText: '帮扶' }).click();
   await city.getByRole('menuitem', { name: '汇总与报表', exact: true }).click();
   await city.getByRole('menuitem', { name: '生成报表', exact: true }).click();
-  await eventually(() => city.locator('#tabs').innerText(), (t) => t.includes('送温暖工程统计表'), 15_000);
+  await eventually(
+    () => city.locator('#tabs').innerText(),
+    (t) => t.includes('送温暖工程统计表'),
+    15_000,
+  );
   await tab(city, '送温暖工程统计表');
   const form = sheet('送温暖工程统计表');
   const values = form.getDataRange().getValues();
@@ -155,7 +163,13 @@ test('the 帮扶 menu works with the keyboard alone: open, move, open a submenu 
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(eventually(() => page.locator('#side').getAttribute('class'), (c) => (c ?? '').includes('open'), 10_000)).resolves.toContain('open');
+  await expect(
+    eventually(
+      () => page.locator('#side').getAttribute('class'),
+      (c) => (c ?? '').includes('open'),
+      10_000,
+    ),
+  ).resolves.toContain('open');
   await expect(page.locator('#sidetitle').textContent()).resolves.toContain('审核');
   await expect(menu.isVisible()).resolves.toBe(false);
 });

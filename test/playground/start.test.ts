@@ -21,7 +21,8 @@ afterAll(async () => {
   await pg?.close();
 });
 
-const post = async (path: string, body: unknown) => (await fetch(pg.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+const post = async (path: string, body: unknown) =>
+  (await fetch(pg.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
 const state = async (sheet: string) => (await fetch(`${pg.url}/api/state?sheet=${encodeURIComponent(sheet)}`)).json();
 
 test('first start makes the demo workbook through the real code and serves the page', async () => {
@@ -49,7 +50,13 @@ test('formula cells show what the bundle computes, errors as Sheets shows them',
   // =RELIEF("medical", E2:E6) in F2 spills down, one result per amount (3,000 under the 5,000
   // threshold; 12,000 at 10 %; blank; 48,000 at 8 %; 150,000 the fixed 8,000).
   const spill = s.sheet.cells.slice(1, 6).map((r: { d: string; f?: string; s?: true }[]) => [r[5].d, r[5].f ?? (r[5].s ? 'spilled' : '')]);
-  expect(spill).toEqual([['0', '=RELIEF("medical", E2:E6)'], ['1200', 'spilled'], ['', 'spilled'], ['3840', 'spilled'], ['8000', 'spilled']]);
+  expect(spill).toEqual([
+    ['0', '=RELIEF("medical", E2:E6)'],
+    ['1200', 'spilled'],
+    ['', 'spilled'],
+    ['3840', 'spilled'],
+    ['8000', 'spilled'],
+  ]);
   // A formula typed into a cell through the page: an unknown scheme is #ERROR! with the message.
   expect(await post('/api/edit', { sheet: '演示公式', row: 20, col: 3, value: '=RELIEF("dental", 100)' })).toEqual({ ok: true, toasts: [], alerts: [] });
   const after = await state('演示公式');
@@ -79,7 +86,9 @@ test('endpoints run the real Code.js as the chosen user; bad requests get JSON e
   const raw = await new Promise<string>((resolve) => {
     const socket = connect(pg.port, '127.0.0.1', () => socket.end('GET /api/state?sheet=演示公式 HTTP/1.1\r\nHost: x\r\n\r\n'));
     let text = '';
-    socket.on('data', (d) => { text += d.toString(); });
+    socket.on('data', (d) => {
+      text += d.toString();
+    });
     socket.on('close', () => resolve(text));
   });
   expect(raw).toMatch(/^HTTP\/1\.1 400/);
@@ -87,7 +96,10 @@ test('endpoints run the real Code.js as the chosen user; bad requests get JSON e
   // Apps Script hands the page null when a server value holds a Date; so does the playground.
   expect(await post('/api/run/WORKDAY_CN', { args: ['2025-09-30', 3] })).toEqual({ ok: true, value: null, toasts: [], alerts: [] });
   expect(await post('/api/run/WORKER_NO', { args: ['H02', 7] })).toEqual({ ok: true, value: 'H0200007', toasts: [], alerts: [] });
-  const bad = await post('/api/run/saveCase', { args: [{ requestId: 'pg-1', values: { name: '=HYPERLINK("x")', id_number: '123' } }], user: 'zhangmin@jszgh.cn' });
+  const bad = await post('/api/run/saveCase', {
+    args: [{ requestId: 'pg-1', values: { name: '=HYPERLINK("x")', id_number: '123' } }],
+    user: 'zhangmin@jszgh.cn',
+  });
   expect(bad.value.ok).toBe(false);
   expect(bad.value.errors.map((e: { field: string }) => e.field)).toContain('id_number');
   expect((await post('/api/run/saveCase', { args: [null], user: 'zhangmin@jszgh.cn' })).value).toMatchObject({ ok: false });
@@ -99,12 +111,19 @@ test('endpoints run the real Code.js as the chosen user; bad requests get JSON e
 
 test('whatever a client posts, the answer is JSON and the server keeps serving', async () => {
   const paths = fc.constantFrom('/api/run/saveCase', '/api/run/reviewAction', '/api/run/searchCases', '/api/edit', '/api/user', '/api/run/x', '/');
-  const bodies = fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ args: [v], user: 'zhangmin@jszgh.cn' })));
-  await fc.assert(fc.asyncProperty(paths, bodies, async (path, body) => {
-    const res = await fetch(pg.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const answer = await res.json();
-    expect(typeof answer.ok).toBe('boolean');
-  }), { numRuns: 60 });
+  const bodies = fc.oneof(
+    fc.string(),
+    fc.json(),
+    fc.jsonValue().map((v) => JSON.stringify({ args: [v], user: 'zhangmin@jszgh.cn' })),
+  );
+  await fc.assert(
+    fc.asyncProperty(paths, bodies, async (path, body) => {
+      const res = await fetch(pg.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const answer = await res.json();
+      expect(typeof answer.ok).toBe('boolean');
+    }),
+    { numRuns: 60 },
+  );
   expect((await state('案件')).sheetNames).toContain('案件');
 });
 
@@ -115,7 +134,10 @@ test('typing into the grid writes through the fake and fires onEdit, as Sheets d
   const good = before.sheet.cells[2][idCol - 1].d;
   const wrong = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
   // An administrator is refused by the protection, as Sheets refuses them; the owner's hand edit goes in.
-  expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'admin@jmszgh.cn' })).toMatchObject({ ok: false, error: expect.stringContaining('protected') });
+  expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'admin@jmszgh.cn' })).toMatchObject({
+    ok: false,
+    error: expect.stringContaining('protected'),
+  });
   expect(await post('/api/edit', { sheet: '案件', row: 3, col: idCol, value: wrong, user: 'owner@jmszgh.cn' })).toEqual({ ok: true, toasts: [], alerts: [] });
   const after = await state('案件');
   const cell = after.sheet.cells[2][idCol - 1];
@@ -144,7 +166,8 @@ test('npm start: scripts/start.ts prints the URL, serves the page, and saves on 
   const copy = join(dir, 'copy.xlsx');
   copyFileSync(workbook, copy);
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', '0', '--workbook', copy, '--user', 'lina@jszgh.cn'], {
-    cwd: join(__dirname, '..', '..'), env: { ...process.env, TZ: 'Asia/Shanghai' },
+    cwd: join(__dirname, '..', '..'),
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {

@@ -60,7 +60,11 @@ test('a staff member saves in one tab and the reviewer passes it in the other, e
   await control(form, '家庭年收入').fill('15600');
   await control(form, '家庭人口').fill('3');
   await staff.frameLocator('#sideframe').locator('#save').click();
-  const status = await eventually(() => staff.frameLocator('#sideframe').locator('#status').textContent(), (t) => (t ?? '').startsWith('已保存'), 10_000);
+  const status = await eventually(
+    () => staff.frameLocator('#sideframe').locator('#status').textContent(),
+    (t) => (t ?? '').startsWith('已保存'),
+    10_000,
+  );
   const workerNo = /H01\d{5}/.exec(status ?? '')![0];
   expect(log()[log().length - 1]).toEqual(expect.arrayContaining(['zhangmin@jszgh.cn', workerNo, '新增案件']));
 
@@ -69,7 +73,13 @@ test('a staff member saves in one tab and the reviewer passes it in the other, e
   const card = queue.locator(`li[data-worker-no="${workerNo}"]`);
   await card.locator('summary').click();
   await card.getByRole('button', { name: '审核通过' }).click();
-  expect(await eventually(() => queue.locator('#status').textContent(), (t) => (t ?? '').includes(workerNo), 10_000)).toBe(`审核通过：${workerNo} 现为“公示中”`);
+  expect(
+    await eventually(
+      () => queue.locator('#status').textContent(),
+      (t) => (t ?? '').includes(workerNo),
+      10_000,
+    ),
+  ).toBe(`审核通过：${workerNo} 现为“公示中”`);
   expect(log()[log().length - 1]).toEqual(expect.arrayContaining(['lina@jszgh.cn', workerNo, '审核通过']));
   // The staff tab still acts as the staff member.
   expect(await staff.locator('#user').inputValue()).toBe('zhangmin@jszgh.cn');
@@ -77,9 +87,13 @@ test('a staff member saves in one tab and the reviewer passes it in the other, e
 
 test('a toast shows only in the tab whose call raised it, and not again after a reload', async () => {
   await menu(staff, '提交录入行');
-  expect(await eventually(() => toasts(staff), (t) => t.some((x) => x.includes('没有待提交的行')), 10_000)).toEqual(
-    expect.arrayContaining([expect.stringContaining('没有待提交的行')]),
-  );
+  expect(
+    await eventually(
+      () => toasts(staff),
+      (t) => t.some((x) => x.includes('没有待提交的行')),
+      10_000,
+    ),
+  ).toEqual(expect.arrayContaining([expect.stringContaining('没有待提交的行')]));
   // The other tab draws the sheet again (as after any call) and shows nothing of it.
   await reviewer.locator('#tabs button', { hasText: /^录入$/ }).click();
   await reviewer.waitForTimeout(300);

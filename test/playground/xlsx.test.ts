@@ -30,7 +30,9 @@ function sampleSpreadsheet() {
   cases.getRange(2, 1).setNote('已电话核实');
   cases.setFrozenRows(1);
   cases.hideColumns(5);
-  ss.insertSheet('操作日志').getRange(1, 1, 1, 2).setValues([['时间', '操作']]);
+  ss.insertSheet('操作日志')
+    .getRange(1, 1, 1, 2)
+    .setValues([['时间', '操作']]);
   return { fake, ss, cases };
 }
 

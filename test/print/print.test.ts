@@ -36,7 +36,13 @@ const maybe = tools ? describe : describe.skip;
 const BIN = join(__dirname, '..', '..', 'bin', 'bangfu.mjs');
 const FAMILIES_PER_COUNTY = 30;
 
-interface Page { n: number; sheet: string; landscape: boolean; text: string; flat: string }
+interface Page {
+  n: number;
+  sheet: string;
+  landscape: boolean;
+  text: string;
+  flat: string;
+}
 
 function pdfPages(pdf: string): Page[] {
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
@@ -70,7 +76,10 @@ function inOrder(flat: string, text: string): boolean {
     let ok = true;
     for (const ch of text.slice(1)) {
       at = flat.indexOf(ch, at + 1);
-      if (at < 0 || at - start > 60 * text.length) { ok = false; break; }
+      if (at < 0 || at - start > 60 * text.length) {
+        ok = false;
+        break;
+      }
     }
     if (ok) return true;
   }
@@ -87,8 +96,12 @@ maybe('the roll-up workbook printed to PDF', () => {
   beforeAll(async () => {
     const inputs = await writeCountyFiles(dir, FAMILIES_PER_COUNTY);
     stderr = await new Promise<string>((done, fail) => {
-      execFile(process.execPath, [BIN, 'rollup', ...inputs, '-o', out, '--city', '--unit', '荆门市总工会', '--person', '陈静', '--phone', '0724-2332018', '--pdf'],
-        { cwd: dir, env: { ...process.env, TZ: 'Asia/Shanghai' } }, (e, _o, err) => (e ? fail(new Error(err)) : done(err)));
+      execFile(
+        process.execPath,
+        [BIN, 'rollup', ...inputs, '-o', out, '--city', '--unit', '荆门市总工会', '--person', '陈静', '--phone', '0724-2332018', '--pdf'],
+        { cwd: dir, env: { ...process.env, TZ: 'Asia/Shanghai' } },
+        (e, _o, err) => (e ? fail(new Error(err)) : done(err)),
+      );
     });
     pages = pdfPages(join(dir, '荆门市汇总.pdf'));
     book = new ExcelJS.Workbook();
@@ -143,7 +156,9 @@ maybe('the roll-up workbook printed to PDF', () => {
 
   test('the 18-digit ID and 19-digit card numbers print whole, as text, once per family', () => {
     const ws = book.getWorksheet('实名制汇总表')!;
-    const flat = of('实名制汇总表').map((p) => p.flat).join('');
+    const flat = of('实名制汇总表')
+      .map((p) => p.flat)
+      .join('');
     const rows = ws.getRows(1, ws.rowCount)!.filter((r) => typeof r.getCell(1).value === 'number');
     expect(rows).toHaveLength(3 * FAMILIES_PER_COUNTY - 9); // 3 of each county's 30 are still in notice
     for (const r of rows) {
@@ -179,8 +194,12 @@ test('without LibreOffice, --pdf still writes the workbook and says in Chinese w
   const inputs = await writeCountyFiles(dir, 2);
   const out = join(dir, '汇总.xlsx');
   const r = await new Promise<{ code: number; stderr: string }>((done) => {
-    execFile(process.execPath, [BIN, 'rollup', inputs[0], '-o', out, '--pdf'], { cwd: dir, env: { ...process.env, TZ: 'Asia/Shanghai', BANGFU_SOFFICE: join(dir, '没有安装') } },
-      (e, _o, stderr) => done({ code: e ? Number(e.code) : 0, stderr }));
+    execFile(
+      process.execPath,
+      [BIN, 'rollup', inputs[0], '-o', out, '--pdf'],
+      { cwd: dir, env: { ...process.env, TZ: 'Asia/Shanghai', BANGFU_SOFFICE: join(dir, '没有安装') } },
+      (e, _o, stderr) => done({ code: e ? Number(e.code) : 0, stderr }),
+    );
   });
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('已写出');

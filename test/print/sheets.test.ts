@@ -13,7 +13,9 @@ import { countyBooks, JINGSHAN } from '../rollup/fixtures';
 
 afterAll(() => setNow(null));
 
-type FakeSheet = GoogleAppsScript.Spreadsheet.Sheet & { _styles: Record<string, { row: number; col: number; numRows: number; numCols: number; value: unknown }[]> };
+type FakeSheet = GoogleAppsScript.Spreadsheet.Sheet & {
+  _styles: Record<string, { row: number; col: number; numRows: number; numCols: number; value: unknown }[]>;
+};
 
 function setSetting(s: GoogleAppsScript.Spreadsheet.Sheet, label: string, value: string): void {
   const values = s.getDataRange().getValues();
@@ -49,11 +51,16 @@ test('生成报表 writes print-ready forms into Sheets, with the header lines f
   expect(warmth.isColumnHiddenByUser(6)).toBe(true);
   // The longest item label fits its column at 10 pt (pixels at 96 dpi, with the cell's padding).
   const longest = Math.max(...v.slice(4).map((r) => textEms(String(r[1]))));
-  expect(warmth.getColumnWidth(2)).toBeGreaterThanOrEqual(Math.ceil(longest * 10 * 4 / 3));
+  expect(warmth.getColumnWidth(2)).toBeGreaterThanOrEqual(Math.ceil((longest * 10 * 4) / 3));
   const row = (key: string) => v.findIndex((r) => r[5] === key) + 1;
   expect(warmth.getRange(row('w6a'), 3).getNumberFormat()).toBe('0.0000');
   expect(warmth.getRange(row('w2a'), 3).getNumberFormat()).toBe('#,##0');
-  expect([bordered(warmth, 4, 1), bordered(warmth, row('w6a'), 4), bordered(warmth, row('w6a'), 5), bordered(warmth, 2, 1)]).toEqual([true, true, false, false]);
+  expect([bordered(warmth, 4, 1), bordered(warmth, row('w6a'), 4), bordered(warmth, row('w6a'), 5), bordered(warmth, 2, 1)]).toEqual([
+    true,
+    true,
+    false,
+    false,
+  ]);
 
   // Beside the printed area, a link to Sheets' own PDF export with the same page setup.
   const link = warmth.getRange(1, 5).getFormula();
@@ -69,7 +76,7 @@ test('生成报表 writes print-ready forms into Sheets, with the header lines f
   const first = rn.findIndex((r) => r[1] === '王秀英') + 1;
   // The ID number is text (not a rounded 4.2e17) and its column is wide enough for 18 digits.
   expect(realName.getRange(first, 5).getValue()).toBe(JINGSHAN[0]['身份证号']);
-  expect(realName.getColumnWidth(5)).toBeGreaterThanOrEqual(Math.ceil(textEms(String(JINGSHAN[0]['身份证号'])) * 10 * 4 / 3));
+  expect(realName.getColumnWidth(5)).toBeGreaterThanOrEqual(Math.ceil((textEms(String(JINGSHAN[0]['身份证号'])) * 10 * 4) / 3));
   expect(realName.getRange(first, 9).getNumberFormat()).toBe('#,##0.00');
   expect(bordered(realName, first, 9)).toBe(true);
 });

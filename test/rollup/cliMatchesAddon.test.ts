@@ -65,10 +65,12 @@ test('the CLI and the add-on give the same values in every report for the same c
     for (let i = 1; i <= ws.rowCount; i++) {
       const row = ws.getRow(i);
       // A merged range holds its value in its top-left cell only, as in Sheets.
-      rows.push(Array.from({ length: ws.columnCount }, (_, c) => {
-        const cell = row.getCell(c + 1);
-        return cell.isMerged && cell.master.address !== cell.address ? '' : cell.value;
-      }));
+      rows.push(
+        Array.from({ length: ws.columnCount }, (_, c) => {
+          const cell = row.getCell(c + 1);
+          return cell.isMerged && cell.master.address !== cell.address ? '' : cell.value;
+        }),
+      );
     }
     expect({ name, values: normalized(rows) }).toEqual({ name, values: addon[name] });
   }

@@ -20,10 +20,25 @@ type Row = Record<string, unknown>;
 function good(code: string, n: number): Row {
   const region = code === 'H02' ? '420822' : code === 'H03' ? '420881' : '420821';
   return {
-    职工编号: `${code}${String(n).padStart(5, '0')}`, 县区代码: code, 状态: '已备案', 姓名: NAMES[n % NAMES.length], 性别: n % 2 ? '男' : '女',
-    年龄: 40 + (n % 20), 身份证号: makeId(region, `19${70 + (n % 25)}-0${1 + (n % 9)}-1${n % 10}`, n % 500, n % 2 ? '男' : '女'),
-    家庭人口: 3, 困难类别: '低保户', 致困原因: '因病', 救助项目: 'medical', 帮扶类别: '医疗救助', 核定救助金额: 1600, 已发放金额: 1600,
-    提交日期: new Date(2026, 2, 1 + (n % 20)), 建档年度: 2026, 农民工: '否', 劳模类型: '无', 逾期: false,
+    职工编号: `${code}${String(n).padStart(5, '0')}`,
+    县区代码: code,
+    状态: '已备案',
+    姓名: NAMES[n % NAMES.length],
+    性别: n % 2 ? '男' : '女',
+    年龄: 40 + (n % 20),
+    身份证号: makeId(region, `19${70 + (n % 25)}-0${1 + (n % 9)}-1${n % 10}`, n % 500, n % 2 ? '男' : '女'),
+    家庭人口: 3,
+    困难类别: '低保户',
+    致困原因: '因病',
+    救助项目: 'medical',
+    帮扶类别: '医疗救助',
+    核定救助金额: 1600,
+    已发放金额: 1600,
+    提交日期: new Date(2026, 2, 1 + (n % 20)),
+    建档年度: 2026,
+    农民工: '否',
+    劳模类型: '无',
+    逾期: false,
   };
 }
 
@@ -42,7 +57,10 @@ function malformed(): { row: Row; says: string }[] {
     { row: { ...good('H01', 106), 职工编号: 'H01-106' }, says: '“职工编号”：“H01-106”格式不对' },
     { row: { ...good('H01', 107), 状态: '已审批', 核定救助金额: '' }, says: '“核定救助金额”：状态为“已审批”却未填写' },
     { row: { ...good('H01', 108), 已发放金额: '一千' }, says: '“已发放金额”：“一千”不是有效金额' },
-    { row: { ...good('H01', 109), 家庭人口: 4, 家庭成员: JSON.stringify([{ name: '周建国', relation: '配偶' }]) }, says: '“家庭人口”：填写 4 人，家庭成员表列出 1 人' },
+    {
+      row: { ...good('H01', 109), 家庭人口: 4, 家庭成员: JSON.stringify([{ name: '周建国', relation: '配偶' }]) },
+      says: '“家庭人口”：填写 4 人，家庭成员表列出 1 人',
+    },
     { row: { ...good('H01', 110), 家庭人口: '三口' }, says: '“家庭人口”：“三口”不是正整数' },
     { row: { ...good('H01', 111), 状态: '已通过' }, says: '“状态”：“已通过”无法识别' },
   ];
@@ -133,19 +151,29 @@ test('whatever the rows, each is either counted or reported, and the counties ad
     approved: fc.constantFrom<unknown>('', 3000),
     date: fc.constantFrom<unknown>('', new Date(2026, 1, 3), '2026-02-30', '2026-03-01', '2026/13/05'),
   });
-  fc.assert(fc.property(fc.array(arbRow, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), (specs, files) => {
-    const seen = new SeenRows();
-    const parts = Array.from({ length: files }, (_, f) => {
-      const rows = specs.filter((_, i) => i % files === f).map((s) => ({
-        ...good(s.county === 'H02' || s.county === 'H03' ? s.county : 'H01', s.serial),
-        县区代码: s.county, 状态: s.status, 家庭人口: s.size, 已发放金额: s.paid, 核定救助金额: s.approved, 提交日期: s.date,
-      }));
-      return rollUp([{ name: `县区${f + 1}.xlsx`, county: '', values: table(rows) }], { ...opts, seen });
-    });
-    const all = mergeRollups(parts, 2026, CODES);
-    expect(all.rowsCounted + all.problems.length).toBe(all.rowsRead);
-    expect(all.city.get('cases') ?? 0).toBe(all.rowsCounted);
-    expect(() => crossCheck(all)).not.toThrow();
-    for (const p of all.problems) expect(p).toMatch(/^县区\d\.xlsx第\d+行/);
-  }), { numRuns: 150 });
+  fc.assert(
+    fc.property(fc.array(arbRow, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), (specs, files) => {
+      const seen = new SeenRows();
+      const parts = Array.from({ length: files }, (_, f) => {
+        const rows = specs
+          .filter((_, i) => i % files === f)
+          .map((s) => ({
+            ...good(s.county === 'H02' || s.county === 'H03' ? s.county : 'H01', s.serial),
+            县区代码: s.county,
+            状态: s.status,
+            家庭人口: s.size,
+            已发放金额: s.paid,
+            核定救助金额: s.approved,
+            提交日期: s.date,
+          }));
+        return rollUp([{ name: `县区${f + 1}.xlsx`, county: '', values: table(rows) }], { ...opts, seen });
+      });
+      const all = mergeRollups(parts, 2026, CODES);
+      expect(all.rowsCounted + all.problems.length).toBe(all.rowsRead);
+      expect(all.city.get('cases') ?? 0).toBe(all.rowsCounted);
+      expect(() => crossCheck(all)).not.toThrow();
+      for (const p of all.problems) expect(p).toMatch(/^县区\d\.xlsx第\d+行/);
+    }),
+    { numRuns: 150 },
+  );
 });

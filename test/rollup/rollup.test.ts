@@ -88,7 +88,17 @@ test('实名制汇总表 lists every family paid in the period, exited since or 
   runReports();
   let rn = rowsOf(fake, '实名制汇总表');
   // Column 10 holds only the 导出 PDF link of row 1, outside the printed area.
-  expect(rn[3].slice(0, 9)).toEqual(['序号', '姓名', '性别', '年龄', '身份证号', '工会会员卡号或银行卡号', '工作单位或家庭地址', '联系电话', '帮扶金额（市总填写）']);
+  expect(rn[3].slice(0, 9)).toEqual([
+    '序号',
+    '姓名',
+    '性别',
+    '年龄',
+    '身份证号',
+    '工会会员卡号或银行卡号',
+    '工作单位或家庭地址',
+    '联系电话',
+    '帮扶金额（市总填写）',
+  ]);
   const listed = rn.slice(3).filter((r) => typeof r[0] === 'number');
   // 赵芳 exited in March after her payment: she was still helped this year.
   expect(listed.map((r) => r[1])).toEqual(['王秀英', '赵芳', '孙丽', '陈静']);
@@ -97,7 +107,12 @@ test('实名制汇总表 lists every family paid in the period, exited since or 
   as(fake, 'county');
   runReports();
   rn = rowsOf(fake, '实名制汇总表');
-  expect(rn.slice(3).filter((r) => typeof r[0] === 'number').map((r) => r[8])).toEqual(['', '', '', '']);
+  expect(
+    rn
+      .slice(3)
+      .filter((r) => typeof r[0] === 'number')
+      .map((r) => r[8]),
+  ).toEqual(['', '', '', '']);
 });
 
 test('公示名单 lists the cases in notice with ID, card and phone masked and no income', () => {
@@ -106,7 +121,19 @@ test('公示名单 lists the cases in notice with ID, card and phone masked and 
   const list = rowsOf(fake, '公示名单');
   const li = list.find((r) => r[2] === '李明')!;
   const id = String(JINGSHAN[1]['身份证号']);
-  expect(li.slice(0, 11)).toEqual([1, 'H0100002', '李明', '男', '京山县纺织厂', '低保户', '生活救助', '2026-11-17 至 2026-11-23', `${id.slice(0, 4)}**********${id.slice(14)}`, '6217***********5678', '139****1234']);
+  expect(li.slice(0, 11)).toEqual([
+    1,
+    'H0100002',
+    '李明',
+    '男',
+    '京山县纺织厂',
+    '低保户',
+    '生活救助',
+    '2026-11-17 至 2026-11-23',
+    `${id.slice(0, 4)}**********${id.slice(14)}`,
+    '6217***********5678',
+    '139****1234',
+  ]);
   const text = JSON.stringify(list);
   expect(text).not.toContain(id);
   expect(text).not.toContain('家庭年收入');
@@ -123,12 +150,31 @@ test('the dashboard: counts and money in separate charts, every month shown, fro
   // Every county of 设置 is there, those that sent nothing with 0.
   const zeros = (n: number) => ['东宝', '高新区·掇刀区', '漳河新区', '屈家岭管理区', '市直'].map((c) => [c, ...Array(n).fill(0)]);
   expect(charts[0].getRanges()[0].getValues()).toEqual([['县区', '案件数'], ['京山', 3], ['沙洋', 2], ['钟祥', 1], ...zeros(1)]);
-  expect(charts[1].getRanges()[0].getValues()).toEqual([['县区', '核定金额（元）', '已发放（元）'], ['京山', 4600, 4600], ['沙洋', 3000, 3000], ['钟祥', 550, 550], ...zeros(2)]);
+  expect(charts[1].getRanges()[0].getValues()).toEqual([
+    ['县区', '核定金额（元）', '已发放（元）'],
+    ['京山', 4600, 4600],
+    ['沙洋', 3000, 3000],
+    ['钟祥', 550, 550],
+    ...zeros(2),
+  ]);
   // Submitted 2025-12 陈静, 2026-01 赵芳, 03 王秀英, 05 孙丽, 11 李明 and 周建国 (钱多多's row is not
   // counted): the months between are there with 0.
   const months = charts[3].getRanges()[0].getValues();
   expect(months[0]).toEqual(['月份', '案件数']);
-  expect(months.slice(1).map((r) => r[0])).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+  expect(months.slice(1).map((r) => r[0])).toEqual([
+    '2025-12',
+    '2026-01',
+    '2026-02',
+    '2026-03',
+    '2026-04',
+    '2026-05',
+    '2026-06',
+    '2026-07',
+    '2026-08',
+    '2026-09',
+    '2026-10',
+    '2026-11',
+  ]);
   expect(months.slice(1).map((r) => r[1])).toEqual([1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 2]);
   // Regenerating replaces the charts instead of stacking them.
   runDashboard();
@@ -170,7 +216,12 @@ test('困难职工情况报表: one printable sheet per selected row of 案件',
   const src = sheet(fake, '京山案件').getRange(1, 1, 3, 28).getValues();
   // Put two of 京山's rows into 案件 under its own header order.
   const header = cases.getRange(1, 1, 1, cases.getLastColumn()).getValues()[0].map(String);
-  const rows = src.slice(1).map((r) => header.map((h) => { const i = src[0].indexOf(h); return (i >= 0 ? r[i] : '') as never; }));
+  const rows = src.slice(1).map((r) =>
+    header.map((h) => {
+      const i = src[0].indexOf(h);
+      return (i >= 0 ? r[i] : '') as never;
+    }),
+  );
   // An import into 案件 is the owner's (the sheet is protected from everyone else).
   fake.runAs(OWNER, () => cases.getRange(2, 1, 2, header.length).setValues(rows));
   cases.getRange(2, 1, 2, 3).activate();

@@ -39,7 +39,9 @@ function invalidValue(def: FieldDef): fc.Arbitrary<Json> | null {
     case 'date':
       return fc.constantFrom('2025-13-01', '2025-02-30', '昨天', '1899-12-31');
     case 'select':
-      return fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== '' && !def.options.includes(s.trim()) && !(def.optionLabels ?? []).includes(s.trim()) && !/[、,，|]/.test(s));
+      return fc
+        .string({ minLength: 1, maxLength: 6 })
+        .filter((s) => s.trim() !== '' && !def.options.includes(s.trim()) && !(def.optionLabels ?? []).includes(s.trim()) && !/[、,，|]/.test(s));
     case 'multiselect':
       return fc.constant(['不存在的原因']);
     case 'table':

@@ -8,14 +8,20 @@ import { as, newWorkbook, records, rid, wangXiuying } from './fixtures';
 
 afterAll(() => setNow(null));
 
-test('the first assignment is free; changing it needs a reviewer\'s reason, which 操作日志 keeps', () => {
+test("the first assignment is free; changing it needs a reviewer's reason, which 操作日志 keeps", () => {
   const fake = newWorkbook('2025-09-30');
   as(fake, 'staff');
   const saved = saveCase({ requestId: rid('new'), values: wangXiuying({ cadre_name: '陈静', cadre_phone: '13972611234' }) });
   const no = (saved as { workerNo: string }).workerNo;
   const edit = (override?: string) => {
     const form = getIntakeForm(no);
-    return saveCase({ requestId: rid('edit'), workerNo: no, version: form.version!, values: { ...form.values!, cadre_name: '刘洋' }, ...(override ? { override: { reason: override } } : {}) });
+    return saveCase({
+      requestId: rid('edit'),
+      workerNo: no,
+      version: form.version!,
+      values: { ...form.values!, cadre_name: '刘洋' },
+      ...(override ? { override: { reason: override } } : {}),
+    });
   };
   const refused = edit();
   expect(refused).toMatchObject({ ok: false, message: '需要审核人员填写原因后才能保存：帮扶责任人原则上保持不变：由“陈静”改为“刘洋”须说明原因' });
@@ -29,5 +35,7 @@ test('the first assignment is free; changing it needs a reviewer\'s reason, whic
   expect(log[log.length - 1]['原因']).toBe('覆盖提示（更换帮扶责任人）：陈静调往市总机关工会，改由刘洋负责');
   // Other edits of the case stay free.
   const form = getIntakeForm(no);
-  expect(saveCase({ requestId: rid('edit'), workerNo: no, version: form.version!, values: { ...form.values!, address: '京山市新市街道城中路12号' } }).ok).toBe(true);
+  expect(saveCase({ requestId: rid('edit'), workerNo: no, version: form.version!, values: { ...form.values!, address: '京山市新市街道城中路12号' } }).ok).toBe(
+    true,
+  );
 });

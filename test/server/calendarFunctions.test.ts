@@ -22,7 +22,10 @@ test('a holidays range extends the calendar into 2027 or changes a day', () => {
   // 2027 is provisional (元旦 1 January from the law); only a year before 2020 is an error.
   expect(ymd(WORKDAY_CN(new Date(2026, 11, 31), 1))).toBe('2027-01-04');
   expect(() => WORKDAY_CN(new Date(2020, 0, 2), -2)).toThrow('2019年的节假日安排尚未录入');
-  const y2027 = [['日期', '类型', '名称'], [new Date(2027, 0, 1), '休', '元旦']];
+  const y2027 = [
+    ['日期', '类型', '名称'],
+    [new Date(2027, 0, 1), '休', '元旦'],
+  ];
   expect(ymd(WORKDAY_CN(new Date(2026, 11, 31), 1, y2027))).toBe('2027-01-04');
   expect(ymd(WORKDAY_CN(new Date(2025, 8, 30), 3, [['2025-10-11', '休']]))).toBe('2025-10-13');
 });

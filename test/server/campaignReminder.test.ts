@@ -35,7 +35,9 @@ test('three working days before the 送温暖 report is due, the county and city
 test('the 一日捐 deadline is 20 days after the mobilisation; a past deadline reminds nobody', () => {
   const { campaigns } = parseCampaigns(defaultCampaignRows());
   const cal = builtInCalendar([]);
-  expect(deadlinesSoon(campaigns, '2026-12-07', cal, 3, 20).map((d) => [d.campaign.name, d.deadline, d.workdaysLeft])).toEqual([['2026年度职工互助一日捐', '2026-12-10', 3]]);
+  expect(deadlinesSoon(campaigns, '2026-12-07', cal, 3, 20).map((d) => [d.campaign.name, d.deadline, d.workdaysLeft])).toEqual([
+    ['2026年度职工互助一日捐', '2026-12-10', 3],
+  ]);
   expect(deadlinesSoon(campaigns, '2026-12-10', cal, 3, 20).map((d) => d.workdaysLeft)).toEqual([0]);
   expect(deadlinesSoon(campaigns, '2026-12-11', cal, 3, 20)).toEqual([]);
 });

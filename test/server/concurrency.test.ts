@@ -80,7 +80,10 @@ test('when the log cannot be written, the case row is not left behind and the lo
   const getRange = audit.getRange;
   audit.getRange = function (this: unknown, ...a: number[]) {
     const range = getRange.apply(this, a);
-    if (a[0] > 1) range.setValues = () => { throw new Error('Service Spreadsheets failed while accessing document'); };
+    if (a[0] > 1)
+      range.setValues = () => {
+        throw new Error('Service Spreadsheets failed while accessing document');
+      };
     return range;
   };
   // The person reads a zh reason, never the raw Sheets message; the detail goes to the writer's execution log.

@@ -16,9 +16,11 @@ test('a medical case whose self-pay is below the household income: warned at int
   as(fake, 'staff');
   // 24,000 a year for three: a self-pay of 20,000 does not exceed it (河北 001 §10).
   const values = wangXiuying({ household_income: 24_000 });
-  expect(previewCase(values).warnings).toEqual(expect.arrayContaining([
-    expect.objectContaining({ code: 'conditions', message: '救助条件：不符合“年医疗自付超过家庭年收入”；审批时须说明理由', needsOverride: false }),
-  ]));
+  expect(previewCase(values).warnings).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ code: 'conditions', message: '救助条件：不符合“年医疗自付超过家庭年收入”；审批时须说明理由', needsOverride: false }),
+    ]),
+  );
   const no = (saveCase({ requestId: rid('new'), values }) as { workerNo: string }).workerNo;
   as(fake, 'reviewer');
   expect(reviewAction({ requestId: rid('pass'), workerNo: no, action: 'pass', version: version(fake, no) }).ok).toBe(true);

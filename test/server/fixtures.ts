@@ -68,15 +68,26 @@ export function wangXiuying(overrides: FormValues = {}): FormValues {
     relief_base: 20000,
     card_number: '6228480402564890018',
     // 家庭人口 3 = 王秀英 + the two members of her household registration.
-    members: [{ name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0 }, { name: '周小雨', relation: '子女', sex: '女', health: '良好', income: 0 }],
+    members: [
+      { name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0 },
+      { name: '周小雨', relation: '子女', sex: '女', health: '良好', income: 0 },
+    ],
     ...overrides,
   };
 }
 
 export function liMing(overrides: FormValues = {}): FormValues {
   return wangXiuying({
-    name: '李明', id_number: makeId('420821', '1980-11-02', 33, '男'), phone: '13907241234', employer: '京山县纺织厂',
-    household_income: 18000, household_size: 4, medical_self_pay: 8000, relief_base: 8000, members: [], ...overrides,
+    name: '李明',
+    id_number: makeId('420821', '1980-11-02', 33, '男'),
+    phone: '13907241234',
+    employer: '京山县纺织厂',
+    household_income: 18000,
+    household_size: 4,
+    medical_self_pay: 8000,
+    relief_base: 8000,
+    members: [],
+    ...overrides,
   });
 }
 

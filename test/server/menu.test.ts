@@ -18,7 +18,13 @@ function openWith(authMode: string, locale = 'zh-CN'): RecordedMenu[] {
 }
 
 function labels(items: unknown[]): string[] {
-  return items.flatMap((i) => (typeof i === 'string' ? [] : 'sub' in (i as object) ? [(i as { sub: string }).sub, ...labels((i as { items: unknown[] }).items)] : [(i as { label: string }).label]));
+  return items.flatMap((i) =>
+    typeof i === 'string'
+      ? []
+      : 'sub' in (i as object)
+        ? [(i as { sub: string }).sub, ...labels((i as { items: unknown[] }).items)]
+        : [(i as { label: string }).label],
+  );
 }
 
 test('a bound script gets the 帮扶 menu with every item', () => {
@@ -26,8 +32,27 @@ test('a bound script gets the 帮扶 menu with every item', () => {
   expect(menus).toHaveLength(1);
   expect(menus[0].title).toBe('帮扶');
   expect(labels(menus[0].items)).toEqual([
-    '新增/编辑困难职工', '审核工作台', '提交录入行', '汇总与报表', '汇总', '生成报表', '公示名单', '统计图表', '一日捐汇总', '困难职工情况报表（选中行）',
-    '初始化/修复表格', '触发器设置', '安装定时任务', '删除定时任务', '管理', '连接写入服务', '校验操作日志', '导入节假日通知', '编辑配置表…', '应用配置草稿', '帮助',
+    '新增/编辑困难职工',
+    '审核工作台',
+    '提交录入行',
+    '汇总与报表',
+    '汇总',
+    '生成报表',
+    '公示名单',
+    '统计图表',
+    '一日捐汇总',
+    '困难职工情况报表（选中行）',
+    '初始化/修复表格',
+    '触发器设置',
+    '安装定时任务',
+    '删除定时任务',
+    '管理',
+    '连接写入服务',
+    '校验操作日志',
+    '导入节假日通知',
+    '编辑配置表…',
+    '应用配置草稿',
+    '帮助',
   ]);
 });
 

@@ -38,7 +38,13 @@ describe('RELIEF', () => {
   it('computes a column of self-pay amounts in one call: same shape, blanks blank, a bad cell shows its error', () => {
     const column = [[20_000], [''], [19_999], ['4,999'], ['待补'], [-300], [150_000]];
     expect(RELIEF('medical', column, new Date(2025, 9, 20))).toEqual([
-      [1_600], [''], [1_999.9], [0], ['错误：“计算基数”应为数字，而不是“待补”'], ['错误：计算基数不能为负数：-300'], [8_000],
+      [1_600],
+      [''],
+      [1_999.9],
+      [0],
+      ['错误：“计算基数”应为数字，而不是“待补”'],
+      ['错误：计算基数不能为负数：-300'],
+      [8_000],
     ]);
   });
 
@@ -53,7 +59,7 @@ describe('RELIEF', () => {
     expect(RELIEF('living', [[550], [610.5]])).toEqual([[550], [610.5]]);
   });
 
-  it('an unknown scheme is the whole call\'s error, naming it', () => {
+  it("an unknown scheme is the whole call's error, naming it", () => {
     expect(() => RELIEF('助学金', 1_000)).toThrow(BangfuError);
     expect(() => RELIEF('助学金', 1_000)).toThrow(/未知的救助项目“助学金”。可用项目：特困职工医疗救助、十种重大疾病/);
     expect(() => RELIEF('', 1_000)).toThrow('请填写救助项目');
@@ -79,14 +85,15 @@ describe('RELIEF', () => {
     const amounts = [[20_000], [20_000], [20_000], [20_000]];
     const dates = [[new Date(2025, 5, 1)], [new Date(2026, 1, 1)], [new Date(2011, 0, 1)], ['下周']];
     expect(RELIEF('medical', amounts, dates, policy)).toEqual([
-      [1_600], [1_800],
+      [1_600],
+      [1_800],
       ['错误：救助项目“特困职工医疗救助”在 2011-01-01 没有生效的救助标准（生效日期、失效日期均含当日）'],
       ['错误：“日期”应为日期，而不是“下周”'],
     ]);
     expect(() => RELIEF('medical', amounts, [[new Date(2025, 5, 1), new Date(2025, 5, 2)]], policy)).toThrow('“日期”应为单个值，或与“计算基数”大小相同的区域');
   });
 
-  it('a single date before every standard is the call\'s error', () => {
+  it("a single date before every standard is the call's error", () => {
     expect(() => RELIEF('medical', [[20_000]], new Date(2011, 5, 30))).toThrow('在 2011-06-30 没有生效的救助标准');
   });
 
@@ -125,9 +132,13 @@ describe('RELIEF_EXPLAIN', () => {
   it('explains each amount in one line with the band, rate, result and source', () => {
     const out = RELIEF_EXPLAIN('medical', [[20_000], [''], [4_999]], new Date(2026, 0, 1), policyRaisedIn2026());
     expect(out).toEqual([
-      ['特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 9%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,800.00 元｜适用条件：年医疗自付超过家庭年收入、费用在医保目录内｜依据：京山县总工会 2025 年第 12 号通知'],
+      [
+        '特困职工医疗救助｜基数 20,000.00 元｜档次 20,000–50,000 元｜比例 9%（全额计算，非超额累进）｜起付线 0｜封顶 无｜结果 1,800.00 元｜适用条件：年医疗自付超过家庭年收入、费用在医保目录内｜依据：京山县总工会 2025 年第 12 号通知',
+      ],
       [''],
-      ['特困职工医疗救助｜基数 4,999.00 元｜低于最低档次 5,000 元，不予救助｜结果 0.00 元｜适用条件：年医疗自付超过家庭年收入、费用在医保目录内｜依据：《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准'],
+      [
+        '特困职工医疗救助｜基数 4,999.00 元｜低于最低档次 5,000 元，不予救助｜结果 0.00 元｜适用条件：年医疗自付超过家庭年收入、费用在医保目录内｜依据：《关于进一步做好困难职工帮扶工作的意见》（河北省）五、10 帮扶标准',
+      ],
     ]);
   });
 
@@ -155,7 +166,12 @@ describe('HARDSHIP', () => {
     const causes = [[''], ['因残'], [''], ['因病'], [''], ['单亲']];
     const ratios = [[''], [''], [0.3], [0.75], [''], ['']];
     expect(HARDSHIP(income, 550, causes, ratios)).toEqual([
-      ['低保户'], ['低保边缘户'], [''], ['意外致困户'], [''], ['错误：“家庭人均月收入”应为数字，而不是“六百”'],
+      ['低保户'],
+      ['低保边缘户'],
+      [''],
+      ['意外致困户'],
+      [''],
+      ['错误：“家庭人均月收入”应为数字，而不是“六百”'],
     ]);
     expect(HARDSHIP(income, 550, '因病')).toEqual([['低保户'], ['低保边缘户'], ['低保边缘户'], [''], [''], ['错误：“家庭人均月收入”应为数字，而不是“六百”']]);
   });

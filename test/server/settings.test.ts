@@ -5,7 +5,10 @@
 import { parseSettings } from '../../src/config/settings';
 import { defaultSettingsRows } from '../../src/defaults/sheetRows';
 
-const COUNTIES = [{ code: 'H01', name: '京山' }, { code: 'H02', name: '沙洋' }];
+const COUNTIES = [
+  { code: 'H01', name: '京山' },
+  { code: 'H02', name: '沙洋' },
+];
 
 test('the defaults read back as written: letter H, 550 yuan from 2016, counties, deadlines', () => {
   const s = parseSettings(defaultSettingsRows(COUNTIES), []);
@@ -45,7 +48,13 @@ test('typos are reported and fall back to defaults; a broken deadline table fail
 });
 
 test('without a county block the default counties apply', () => {
-  const s = parseSettings([['设置项', '值', '生效日期', '说明'], ['邮件提醒', '是']], COUNTIES);
+  const s = parseSettings(
+    [
+      ['设置项', '值', '生效日期', '说明'],
+      ['邮件提醒', '是'],
+    ],
+    COUNTIES,
+  );
   expect(s.counties).toEqual(COUNTIES);
   expect(s.notifications).toBe(true);
   expect(s.deadlines().byStep.notice[0].workdays).toBe(5);

@@ -60,7 +60,7 @@ test('a second run changes nothing, and reports that the workbook is intact', ()
   expect(contents(fake)).toEqual(before);
 });
 
-test('an administrator\'s edits survive setup, and a new form field gets its 案件 column', () => {
+test("an administrator's edits survive setup, and a new form field gets its 案件 column", () => {
   const fake = newWorkbook();
   // Edit a rate in 救助标准 (the 20,000–50,000 band of medical relief: 8 % → 9 %).
   const policy = sheet(fake, '救助标准');
@@ -72,7 +72,21 @@ test('an administrator\'s edits survive setup, and a new form field gets its 案
   // Add a field row to 表单定义: 住房情况 (housing), a single choice.
   const forms = sheet(fake, '表单定义');
   const header = forms.getRange(1, 1, 1, forms.getLastColumn()).getValues()[0].map(String);
-  const newRow = header.map((h) => ({ 字段键: 'housing', 中文名称: '住房情况', 英文名称: 'Housing', 类型: '单选', 选项: '自有、租住、借住', 必填: '否', 分组: '收入与家庭', 顺序: 305 } as Record<string, unknown>)[h] ?? '');
+  const newRow = header.map(
+    (h) =>
+      (
+        ({
+          字段键: 'housing',
+          中文名称: '住房情况',
+          英文名称: 'Housing',
+          类型: '单选',
+          选项: '自有、租住、借住',
+          必填: '否',
+          分组: '收入与家庭',
+          顺序: 305,
+        }) as Record<string, unknown>
+      )[h] ?? '',
+  );
   forms.getRange(forms.getLastRow() + 1, 1, 1, header.length).setValues([newRow]);
   const policyBefore = JSON.stringify(policy.getDataRange().getValues());
   const formsBefore = JSON.stringify(forms.getDataRange().getValues());

@@ -11,11 +11,15 @@ afterAll(() => setNow(null));
 const TOP_UP = '低保补差达当地平均1.5倍以上';
 const family = (seq: number) => wangXiuying({ name: `吴桂兰${seq}`, id_number: makeId('420821', '1975-05-06', 100 + seq, '女'), hardship_routes: [TOP_UP] });
 
-test('past 5 % of the county\'s 低保 recipients the preview warns; a county without the figure is not checked', () => {
+test("past 5 % of the county's 低保 recipients the preview warns; a county without the figure is not checked", () => {
   const fake = newWorkbook('2026-12-01');
   fake.runAs(OWNER, () => {
     const s = sheet(fake, '设置');
-    const row = s.getDataRange().getValues().findIndex((r) => r[0] === 'H01') + 1;
+    const row =
+      s
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'H01') + 1;
     s.getRange(row, 3).setValue(40); // 京山: 40 低保 recipients → 2 households at 5 %
   });
   as(fake, 'staff');
@@ -24,7 +28,11 @@ test('past 5 % of the county\'s 低保 recipients the preview warns; a county wi
   expect(saveCase({ requestId: rid(), values: family(1) }).ok).toBe(true);
   expect(saveCase({ requestId: rid(), values: family(2) }).ok).toBe(true);
   const w = quota(family(3))!;
-  expect(w).toEqual({ code: 'top_up_quota', needsOverride: false, message: `本县区按“${TOP_UP}”认定的困难职工将达 3 户，超过低保人数 40 的 5%（2 户）：请核实（原则上不超过）` });
+  expect(w).toEqual({
+    code: 'top_up_quota',
+    needsOverride: false,
+    message: `本县区按“${TOP_UP}”认定的困难职工将达 3 户，超过低保人数 40 的 5%（2 户）：请核实（原则上不超过）`,
+  });
   // A warning only: the third case still saves.
   expect(saveCase({ requestId: rid(), values: family(3) }).ok).toBe(true);
   // 沙洋's reviewer previews a case there: no 低保人数 for H02, nothing to check.

@@ -7,7 +7,13 @@
 import { setNow } from '../../src/server/clock';
 import { saveCase } from '../../src/server/intake';
 import {
-  dailyDeadlineCheck, dailyJobs, installTriggers, removeTriggers, runAnnualReview, runDeadlineCheck, runQuarterlyReminder,
+  dailyDeadlineCheck,
+  dailyJobs,
+  installTriggers,
+  removeTriggers,
+  runAnnualReview,
+  runDeadlineCheck,
+  runQuarterlyReminder,
 } from '../../src/server/triggers';
 import { dailyJobs as writerDailyJobs } from '../../src/writer/index';
 import { OWNER, as, day, inWriterTrigger, liMing, makeId, newWorkbook, records, rid, sheet, wangXiuying, writerJob, writerOf, type Fake } from './fixtures';
@@ -16,12 +22,16 @@ afterAll(() => setNow(null));
 
 /** The bound project's triggers the current user sees. */
 function handlers(): string[] {
-  return ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()).sort();
+  return ScriptApp.getProjectTriggers()
+    .map((t) => t.getHandlerFunction())
+    .sort();
 }
 
 /** Every trigger of the writer project, with who installed it. */
 function writerTriggers(fake: Fake): string[] {
-  return writerOf(fake).triggers.map((t) => `${t.getHandlerFunction()}@${(t as unknown as { _spec: { owner: string } })._spec.owner}`).sort();
+  return writerOf(fake)
+    .triggers.map((t) => `${t.getHandlerFunction()}@${(t as unknown as { _spec: { owner: string } })._spec.owner}`)
+    .sort();
 }
 
 const dailyDeadlineCheckInWriter = (fake: Fake) => writerJob(fake, runDeadlineCheck);
@@ -71,7 +81,7 @@ test('installing twice, or by another administrator, leaves one daily trigger in
   expect(removeTriggers().message).toBe('没有需要删除的定时任务');
 });
 
-test('with the writer connected, the bound script\'s jobs write nothing: a trigger left there skips, a hand run is told', () => {
+test("with the writer connected, the bound script's jobs write nothing: a trigger left there skips, a hand run is told", () => {
   const fake = newWorkbook('2025-09-30');
   as(fake, 'staff');
   expect(saveCase({ requestId: rid(), values: wangXiuying() }).ok).toBe(true);

@@ -41,16 +41,27 @@ describe('家庭成员 in a cell', () => {
   });
 
   it('round trip for any household: written text reads back to the same rows', () => {
-    const text = fc.string({ unit: fc.constantFrom('王', '秀', '英', '（', '）', '：', '，', '；', '“', '”', '、', ',', '"', ' ', 'A', '1', '[', ']', '{', '\n'), maxLength: 12 });
-    const row = fc.record({
-      name: text, relation: fc.constantFrom('配偶', '子女', '父母', ''), sex: fc.constantFrom('男', '女', ''),
-      education: text, income: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: undefined }), status: text, employer: text,
+    const text = fc.string({
+      unit: fc.constantFrom('王', '秀', '英', '（', '）', '：', '，', '；', '“', '”', '、', ',', '"', ' ', 'A', '1', '[', ']', '{', '\n'),
+      maxLength: 12,
     });
-    fc.assert(fc.property(fc.array(row, { maxLength: 5 }), (input) => {
-      const rows = normalizeValue(members, input);
-      const cell = toCellValue(members, rows);
-      expect(normalizeValue(members, cell)).toEqual(rows);
-    }), { numRuns: 300 });
+    const row = fc.record({
+      name: text,
+      relation: fc.constantFrom('配偶', '子女', '父母', ''),
+      sex: fc.constantFrom('男', '女', ''),
+      education: text,
+      income: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: undefined }),
+      status: text,
+      employer: text,
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 5 }), (input) => {
+        const rows = normalizeValue(members, input);
+        const cell = toCellValue(members, rows);
+        expect(normalizeValue(members, cell)).toEqual(rows);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('still reads the JSON that earlier versions wrote, and refuses text it cannot read', () => {
@@ -69,7 +80,9 @@ describe('异议记录', () => {
       { on: '2026-11-24', by: 'wangqiang@jszgh.cn', reason: '单位公示栏未张贴' },
     ];
     const text = objectionsText(list);
-    expect(text).toBe('2026-11-20（记录人：lina@jszgh.cn，异议：“群众反映：其配偶另有收入，每月约 3,000 元；需核实”）；2026-11-24（记录人：wangqiang@jszgh.cn，异议：单位公示栏未张贴）');
+    expect(text).toBe(
+      '2026-11-20（记录人：lina@jszgh.cn，异议：“群众反映：其配偶另有收入，每月约 3,000 元；需核实”）；2026-11-24（记录人：wangqiang@jszgh.cn，异议：单位公示栏未张贴）',
+    );
     expect(readObjections(text)).toEqual(list);
   });
 
@@ -81,12 +94,14 @@ describe('异议记录', () => {
 
 describe('变更字段', () => {
   it('names each field by its label and shows old → new', () => {
-    expect(changesText([
-      { field: 'address', label: '家庭住址', before: '京山县新市镇解放路 1 号', after: '京山县新市镇解放路 3 号' },
-      { field: 'marital_status', label: '婚姻状况', before: null, after: '已婚' },
-      { field: 'status', before: '公示中', after: '待审批' },
-      { field: 'overdue', before: true, after: false },
-    ])).toBe('家庭住址：京山县新市镇解放路 1 号 → 京山县新市镇解放路 3 号；婚姻状况：（空） → 已婚；状态：公示中 → 待审批；逾期：是 → 否');
+    expect(
+      changesText([
+        { field: 'address', label: '家庭住址', before: '京山县新市镇解放路 1 号', after: '京山县新市镇解放路 3 号' },
+        { field: 'marital_status', label: '婚姻状况', before: null, after: '已婚' },
+        { field: 'status', before: '公示中', after: '待审批' },
+        { field: 'overdue', before: true, after: false },
+      ]),
+    ).toBe('家庭住址：京山县新市镇解放路 1 号 → 京山县新市镇解放路 3 号；婚姻状况：（空） → 已婚；状态：公示中 → 待审批；逾期：是 → 否');
   });
 });
 
@@ -102,11 +117,20 @@ test('through the add-on: members with commas and quotes, the scheme, flags and 
   as(fake, 'staff');
   const household: { [k: string]: string | number }[] = [
     { name: '周建国', relation: '配偶', sex: '男', health: '患病', income: 0, status: '无业' },
-    { name: '周"小"雨，二', relation: '子女', sex: '女', id_number: makeId('420821', '2008-05-01', 12, '女'), status: '在校', employer: '京山县第一中学（高中部）' },
+    {
+      name: '周"小"雨，二',
+      relation: '子女',
+      sex: '女',
+      id_number: makeId('420821', '2008-05-01', 12, '女'),
+      status: '在校',
+      employer: '京山县第一中学（高中部）',
+    },
   ];
   expect(saveCase({ requestId: rid(), values: wangXiuying({ members: household }) }).ok).toBe(true);
   const row = records(fake, '案件')[0];
-  expect(row['家庭成员']).toBe(`周建国（关系：配偶，性别：男，健康状况：患病，年收入：0，就业/就学状况：无业）；“周"小"雨，二”（关系：子女，性别：女，身份证号：${household[1].id_number}，就业/就学状况：在校，工作单位或学校：“京山县第一中学（高中部）”）`);
+  expect(row['家庭成员']).toBe(
+    `周建国（关系：配偶，性别：男，健康状况：患病，年收入：0，就业/就学状况：无业）；“周"小"雨，二”（关系：子女，性别：女，身份证号：${household[1].id_number}，就业/就学状况：在校，工作单位或学校：“京山县第一中学（高中部）”）`,
+  );
   expect(row['救助项目']).toBe('特困职工医疗救助');
   expect(row['逾期']).toBe(false);
 
@@ -118,7 +142,9 @@ test('through the add-on: members with commas and quotes, the scheme, flags and 
   // Flags are checkboxes in the sheet.
   const header = sheet(fake, '案件').getRange(1, 1, 1, sheet(fake, '案件').getLastColumn()).getValues()[0];
   for (const label of ['逾期', '先行救助待补办']) {
-    const rule = sheet(fake, '案件').getRange(2, header.indexOf(label) + 1).getDataValidation();
+    const rule = sheet(fake, '案件')
+      .getRange(2, header.indexOf(label) + 1)
+      .getDataValidation();
     expect(rule?.getCriteriaType()).toBe(SpreadsheetApp.DataValidationCriteria.CHECKBOX);
   }
 

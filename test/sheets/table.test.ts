@@ -4,9 +4,7 @@
  * in a row survive an update, and user text never becomes a formula.
  */
 import { createFakeGas, installGlobals } from '../../harness/gas';
-import {
-  appendRows, mapHeader, readColumn, readHeader, readRow, readTable, requireColumns, updateRow, writeColumns, type Sheet,
-} from '../../src/sheets/table';
+import { appendRows, mapHeader, readColumn, readHeader, readRow, readTable, requireColumns, updateRow, writeColumns, type Sheet } from '../../src/sheets/table';
 import { withDocumentLock } from '../../src/sheets/lock';
 
 const COLUMNS = [
@@ -67,7 +65,12 @@ test('finding a row reads one column; updating writes one span and keeps a formu
   const counts = fake.counter.snapshot();
   expect(counts['Range.getValues']).toBe(2);
   expect(counts['Range.setValues']).toBe(1);
-  expect(sheet.getRange(3, 1, 1, 5).getValues()[0].filter((_, i) => i !== 2)).toEqual(['H0100002', '李明明', '公示中', 200]);
+  expect(
+    sheet
+      .getRange(3, 1, 1, 5)
+      .getValues()[0]
+      .filter((_, i) => i !== 2),
+  ).toEqual(['H0100002', '李明明', '公示中', 200]);
   expect(sheet.getRange(3, 3).getFormulas()[0][0]).toBe('=E3*2');
   // The other row is untouched.
   expect(sheet.getRange(2, 1, 1, 5).getValues()[0]).toEqual(['H0100001', '王秀英', '', '待审核', 100]);
@@ -92,13 +95,20 @@ test('whole columns are written back in one call per adjacent block', () => {
   expect(writeColumns(sheet, map, { status: ['公示中', '已退回'], amount: [10, 20] })).toBe(1);
   expect(writeColumns(sheet, map, { name: ['甲', '乙'], amount: [11, 21] })).toBe(2);
   expect(fake.counter.snapshot()['Range.setValues']).toBe(3);
-  expect(sheet.getRange(2, 1, 2, 4).getValues()).toEqual([['H0100001', '甲', '公示中', 11], ['H0100002', '乙', '已退回', 21]]);
+  expect(sheet.getRange(2, 1, 2, 4).getValues()).toEqual([
+    ['H0100001', '甲', '公示中', 11],
+    ['H0100002', '乙', '已退回', 21],
+  ]);
 });
 
 test('the document lock is released after an error, and a held lock gives the zh retry message', () => {
   const fake = createFakeGas();
   installGlobals(globalThis, fake);
-  expect(() => withDocumentLock(() => { throw new Error('boom'); })).toThrow('boom');
+  expect(() =>
+    withDocumentLock(() => {
+      throw new Error('boom');
+    }),
+  ).toThrow('boom');
   expect(withDocumentLock(() => 42)).toBe(42);
   const message = withDocumentLock(() => {
     try {

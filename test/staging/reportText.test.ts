@@ -23,8 +23,18 @@ test('a report written into Sheets shows every typed name as text, with no formu
   installGlobals(globalThis, fake);
   const sheet = writeLayout(fake.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, layout());
   const range = sheet.getDataRange();
-  expect(range.getValues().slice(1).map((r) => r[0])).toEqual(TYPED);
-  expect(range.getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+  expect(
+    range
+      .getValues()
+      .slice(1)
+      .map((r) => r[0]),
+  ).toEqual(TYPED);
+  expect(
+    range
+      .getFormulas()
+      .flat()
+      .filter((f) => f !== ''),
+  ).toEqual([]);
 });
 
 test('the CLI writes typed names into the .xlsx as string cells, not formulas', async () => {

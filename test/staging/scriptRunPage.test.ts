@@ -14,7 +14,9 @@ beforeAll(async () => {
   const backend = new FakeBackend();
   // A server that (wrongly) puts a Date into what it returns.
   backend.on('getIntakeForm', () => intakeModel());
-  backend.on('searchCases', () => [{ workerNo: 'H0100001', name: '王秀英', county: 'H01', status: 'submitted', statusLabel: '待审核', when: new Date() } as never]);
+  backend.on('searchCases', () => [
+    { workerNo: 'H0100001', name: '王秀英', county: 'H01', status: 'submitted', statusLabel: '待审核', when: new Date() } as never,
+  ]);
   sidebar = await openSidebar(browser, 'intake', backend);
 }, 30_000);
 
@@ -27,7 +29,9 @@ test('a Date passed to google.script.run fails the call in the page, and nothing
   const before = sidebar.backend.calls.length;
   const error = await sidebar.page.evaluate(() => {
     try {
-      (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }).google.script.run.previewCase({ birth_date: new Date(2025, 9, 1) });
+      (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }).google.script.run.previewCase({
+        birth_date: new Date(2025, 9, 1),
+      });
       return '';
     } catch (e) {
       return (e as Error).message;
@@ -38,9 +42,15 @@ test('a Date passed to google.script.run fails the call in the page, and nothing
 });
 
 test('a returned value holding a Date reaches the success handler as null', async () => {
-  const got = await sidebar.page.evaluate(() => new Promise((resolve) => {
-    (window as unknown as { google: { script: { run: { withSuccessHandler(f: (v: unknown) => void): Record<string, (...a: unknown[]) => void> } } } })
-      .google.script.run.withSuccessHandler(resolve).searchCases('王');
-  }));
+  const got = await sidebar.page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        (
+          window as unknown as { google: { script: { run: { withSuccessHandler(f: (v: unknown) => void): Record<string, (...a: unknown[]) => void> } } } }
+        ).google.script.run
+          .withSuccessHandler(resolve)
+          .searchCases('王');
+      }),
+  );
   expect(got).toBeNull();
 });

@@ -85,8 +85,14 @@ test('200 typed rows, 7 wrong: 193 cases with log lines and worker numbers, 7 ro
   expect(new Set(cases.map((c) => c['职工编号'])).size).toBe(193);
   expect(cases[0]).toMatchObject({ 职工编号: 'H0100001', 姓名: '王秀英', 状态: '待审核', 县区代码: 'H01', 致困原因: '因病、子女上学' });
   // The members typed as 姓名，关系，性别，健康状况，年收入 are stored in the 案件 sheet's readable form and read back to the same people.
-  const members = normalizeValue(defaultFields().find((f) => f.key === 'members')!, cases[1]['家庭成员']) as Record<string, unknown>[];
-  expect(members.map((m) => [m.name, m.relation, m.sex, m.health, m.income])).toEqual([['周建国', '配偶', '男', '患病', 0], ['周小雨', '子女', '女', '良好', 0]]);
+  const members = normalizeValue(
+    defaultFields().find((f) => f.key === 'members')!,
+    cases[1]['家庭成员'],
+  ) as Record<string, unknown>[];
+  expect(members.map((m) => [m.name, m.relation, m.sex, m.health, m.income])).toEqual([
+    ['周建国', '配偶', '男', '患病', 0],
+    ['周小雨', '子女', '女', '良好', 0],
+  ]);
   expect(cases.every((c) => c['录入人'] === 'zhangmin@jszgh.cn')).toBe(true);
   // Like a case saved in the sidebar, each starts its first step today (the review's 3 working days count from it).
   expect(new Set(cases.map((c) => day(c['进入本环节日期'])))).toEqual(new Set([day(cases[0]['提交日期'])]));
@@ -121,7 +127,13 @@ test('200 typed rows, 7 wrong: 193 cases with log lines and worker numbers, 7 ro
   expect(cell(fake, 3, '身份证号').getNote()).toBe('');
   // The formula was never imported, nor any other text of that row.
   expect(cases.some((c) => String(c['姓名']).includes('HYPERLINK'))).toBe(false);
-  expect(sheet(fake, '案件').getDataRange().getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+  expect(
+    sheet(fake, '案件')
+      .getDataRange()
+      .getFormulas()
+      .flat()
+      .filter((f) => f !== ''),
+  ).toEqual([]);
   // The 193 log lines are chained like any other: the log checks out whole.
   const check = verifyAuditLog();
   expect(check.ok).toBe(true);
@@ -158,7 +170,10 @@ test('a run cut off after writing 案件 but before marking 录入 is finished b
   const again = submitStagingRows();
   expect(again).toMatchObject({ ok: true, submitted: 0, refused: 0 });
   expect(records(f, '案件')).toHaveLength(2);
-  expect(records(f, '录入').map((r) => [r['提交状态'], r['职工编号']])).toEqual([['已提交', 'H0100001'], ['已提交', 'H0100002']]);
+  expect(records(f, '录入').map((r) => [r['提交状态'], r['职工编号']])).toEqual([
+    ['已提交', 'H0100001'],
+    ['已提交', 'H0100002'],
+  ]);
 });
 
 test('someone not in 人员权限 is told so in Chinese and nothing is written', () => {
@@ -200,7 +215,10 @@ test('setup adds the column of a field added to 表单定义, and a second run c
   const f = newWorkbook('2025-09-30');
   const forms = sheet(f, '表单定义');
   const h = forms.getRange(1, 1, 1, forms.getLastColumn()).getValues()[0].map(String);
-  const row = h.map((label) => ({ 字段键: 'union_group', 中文名称: '工会小组', 英文名称: 'Union group', 类型: '文本', 分组: '工作情况' } as Record<string, string>)[label] ?? '');
+  const row = h.map(
+    (label) =>
+      (({ 字段键: 'union_group', 中文名称: '工会小组', 英文名称: 'Union group', 类型: '文本', 分组: '工作情况' }) as Record<string, string>)[label] ?? '',
+  );
   forms.getRange(forms.getLastRow() + 1, 1, 1, h.length).setValues([row]);
   const first = setupSpreadsheet();
   expect(first.repaired.join('；')).toContain('录入：补充列 工会小组');
@@ -214,7 +232,9 @@ test('a field label an administrator types like a formula becomes a header cell 
   const forms = sheet(f, '表单定义');
   const h = forms.getRange(1, 1, 1, forms.getLastColumn()).getValues()[0].map(String);
   const label = '=HYPERLINK("http://e.cn","备注")';
-  const row = h.map((l) => ({ 字段键: 'remark', 中文名称: `'${label}`, 英文名称: 'Remark', 类型: '文本', 分组: '工作情况' } as Record<string, string>)[l] ?? '');
+  const row = h.map(
+    (l) => (({ 字段键: 'remark', 中文名称: `'${label}`, 英文名称: 'Remark', 类型: '文本', 分组: '工作情况' }) as Record<string, string>)[l] ?? '',
+  );
   forms.getRange(forms.getLastRow() + 1, 1, 1, h.length).setValues([row]);
   expect(forms.getRange(forms.getLastRow(), h.indexOf('中文名称') + 1).getValue()).toBe(label);
   setupSpreadsheet();

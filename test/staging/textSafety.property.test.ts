@@ -48,13 +48,20 @@ function column(name: string): number {
 
 function rowOf(workerNo: string): number {
   const s = sheet(fake, '案件');
-  const nos = s.getRange(1, column('职工编号'), s.getLastRow(), 1).getValues().map((r) => r[0]);
+  const nos = s
+    .getRange(1, column('职工编号'), s.getLastRow(), 1)
+    .getValues()
+    .map((r) => r[0]);
   return nos.indexOf(workerNo) + 1;
 }
 
 function noFormulas(name: string): void {
   const s = sheet(fake, name);
-  const formulas = s.getDataRange().getFormulas().flat().filter((f) => f !== '');
+  const formulas = s
+    .getDataRange()
+    .getFormulas()
+    .flat()
+    .filter((f) => f !== '');
   expect(formulas).toEqual([]);
 }
 
@@ -68,8 +75,16 @@ function roundTrip(texts: { name: string; employer: string; detail: string }): R
   });
   if (!saved.ok) throw new Error(`save refused: ${saved.message}`);
   const edited = saveCase({
-    requestId: rid('edit'), workerNo: saved.workerNo, version: saved.version,
-    values: liMing({ name: texts.name, employer: texts.employer, cause_detail: texts.detail, id_number: makeId('420821', '1980-11-02', 100 + seq, '男'), phone: '13907249999' }),
+    requestId: rid('edit'),
+    workerNo: saved.workerNo,
+    version: saved.version,
+    values: liMing({
+      name: texts.name,
+      employer: texts.employer,
+      cause_detail: texts.detail,
+      id_number: makeId('420821', '1980-11-02', 100 + seq, '男'),
+      phone: '13907249999',
+    }),
   });
   if (!edited.ok) throw new Error(`edit refused: ${edited.message}`);
   as(fake, 'reviewer');
@@ -91,7 +106,10 @@ test.each(NAMED)('a name typed as %j reads back as typed after an edit and a rev
 test('property: any text a user types survives save → edit of another field → review → read back, and no cell becomes a formula', () => {
   const lead = fc.constantFrom('=', '+', '-', '@', "'", "''", '\t', '0', '1', '.', '¥', '(', '');
   const body = fc.string({ minLength: 0, maxLength: 20 });
-  const text = fc.tuple(lead, body).map(([a, b]) => (a + b).slice(0, 30)).filter((s) => s.trim() !== '');
+  const text = fc
+    .tuple(lead, body)
+    .map(([a, b]) => (a + b).slice(0, 30))
+    .filter((s) => s.trim() !== '');
   fc.assert(
     fc.property(text, text, text, (name, employer, detail) => {
       const back = roundTrip({ name, employer, detail });

@@ -6,7 +6,16 @@ import { checkField } from '../../src/domain/forms/fieldRules';
 import type { SaveCaseRequest } from '../../src/shared/endpoints';
 import { builtPage, control, eventually, FakeBackend, launchBrowser, openSidebar, type Sidebar } from '../../harness/ui/pageHarness';
 import {
-  CHILD_ID, DUPLICATE_ID, EXISTING_VALUES, FIELDS, intakeModel, memberRow, REVIEWER, SECTIONS, VALID_ID_FEMALE, WRONG_CHECK_DIGIT_ID,
+  CHILD_ID,
+  DUPLICATE_ID,
+  EXISTING_VALUES,
+  FIELDS,
+  intakeModel,
+  memberRow,
+  REVIEWER,
+  SECTIONS,
+  VALID_ID_FEMALE,
+  WRONG_CHECK_DIGIT_ID,
 } from '../../harness/ui/fixtures';
 
 let browser: Browser;
@@ -58,7 +67,8 @@ describe('rendering the form from 表单定义', () => {
     const unlabelled = await page.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))
         .filter((el) => el.labels === null || el.labels.length === 0)
-        .map((el) => el.id || el.name));
+        .map((el) => el.id || el.name),
+    );
     expect(unlabelled).toEqual([]);
   });
 
@@ -69,7 +79,15 @@ describe('rendering the form from 表单定义', () => {
     await expect(input(page, 'phone').getAttribute('type')).resolves.toBe('tel');
     await expect(page.locator('[data-field="causes"] legend').textContent()).resolves.toContain('致困原因');
     await expect(page.locator('[data-field="causes"] input[type=checkbox]').count()).resolves.toBe(def('causes').options.length);
-    await expect(page.locator('[data-field="scheme"] option').allTextContents()).resolves.toEqual(['请选择', '特困职工医疗救助', '十种重大疾病', '其他重大疾病', '重大意外事故', '特困+重大疾病', '生活救助']);
+    await expect(page.locator('[data-field="scheme"] option').allTextContents()).resolves.toEqual([
+      '请选择',
+      '特困职工医疗救助',
+      '十种重大疾病',
+      '其他重大疾病',
+      '重大意外事故',
+      '特困+重大疾病',
+      '生活救助',
+    ]);
     for (const key of ['sex', 'birth_date', 'age', 'per_capita_income', 'hardship_category']) {
       await expect(input(page, key).evaluate((el) => [el.getAttribute('name'), (el as HTMLInputElement).readOnly])).resolves.toEqual([key, true]);
     }
@@ -153,7 +171,12 @@ describe('preview of what the server derives', () => {
     await control(page, '家庭人口').fill('3');
     await control(page, '救助项目').selectOption({ label: '特困职工医疗救助' });
     await control(page, '救助计算基数').fill('32000');
-    expect(await eventually(() => page.locator('.preview').textContent(), (v) => (v ?? '').includes('2,560.00 元'))).toContain('2,560.00 元');
+    expect(
+      await eventually(
+        () => page.locator('.preview').textContent(),
+        (v) => (v ?? '').includes('2,560.00 元'),
+      ),
+    ).toContain('2,560.00 元');
 
     const preview = await page.locator('.preview').innerText();
     expect(preview).toContain('1985-06-21 · 女 · 40 岁');
@@ -169,10 +192,15 @@ describe('preview of what the server derives', () => {
     expect(last).toMatchObject({ id_number: VALID_ID_FEMALE, household_income: 21600, household_size: 3, scheme: 'medical', relief_base: 32000 });
   });
 
-  test('a duplicate active ID blocks a reviewer\'s save until the override is ticked and a reason given', async () => {
+  test("a duplicate active ID blocks a reviewer's save until the override is ticked and a reason given", async () => {
     const { page, backend } = await sidebar(new FakeBackend().on('getIntakeForm', () => intakeModel({ user: REVIEWER })));
     await fillRequired(page, DUPLICATE_ID);
-    expect(await eventually(() => page.locator('.warnings').textContent(), (v) => (v ?? '').includes('已在案件 H0300012'))).toContain('已在案件 H0300012');
+    expect(
+      await eventually(
+        () => page.locator('.warnings').textContent(),
+        (v) => (v ?? '').includes('已在案件 H0300012'),
+      ),
+    ).toContain('已在案件 H0300012');
     const save = page.locator('#save');
     await save.click();
     await expect(page.locator('.override .field-error').textContent()).resolves.toBe('请勾选覆盖并填写原因后再保存');
@@ -191,7 +219,12 @@ describe('preview of what the server derives', () => {
   test('union staff cannot override a duplicate ID: the page says a reviewer must, and saves nothing', async () => {
     const { page, backend } = await sidebar();
     await fillRequired(page, DUPLICATE_ID);
-    expect(await eventually(() => page.locator('.warnings').textContent(), (v) => (v ?? '').includes('已在案件 H0300012'))).toContain('已在案件 H0300012');
+    expect(
+      await eventually(
+        () => page.locator('.warnings').textContent(),
+        (v) => (v ?? '').includes('已在案件 H0300012'),
+      ),
+    ).toContain('已在案件 H0300012');
     await expect(page.locator('.override').isHidden()).resolves.toBe(true);
     await page.locator('#save').click();
     await expect(page.locator('#status').textContent()).resolves.toBe('以上提示需由单位工会审核人员或上级工会覆盖后才能保存');
@@ -213,7 +246,15 @@ describe('saving', () => {
     expect(reqs).toHaveLength(1);
     expect(reqs[0].requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(reqs[0].workerNo).toBeUndefined();
-    expect(reqs[0].values).toMatchObject({ name: '刘桂兰', id_number: VALID_ID_FEMALE, employer: '京山轻机集团', household_income: 21600, household_size: 3, causes: ['因病'], members: [] });
+    expect(reqs[0].values).toMatchObject({
+      name: '刘桂兰',
+      id_number: VALID_ID_FEMALE,
+      employer: '京山轻机集团',
+      household_income: 21600,
+      household_size: 3,
+      causes: ['因病'],
+      members: [],
+    });
     // Computed fields are the server's to fill; restricted ones are left out so the server keeps them.
     for (const key of ['sex', 'birth_date', 'age', 'per_capita_income', 'hardship_category', 'unit_opinion', 'unit_opinion_date']) {
       expect(reqs[0].values).not.toHaveProperty(key);
@@ -236,11 +277,18 @@ describe('saving', () => {
     const { page } = await sidebar(backend);
     await fillRequired(page);
     await page.locator('#save').click();
-    expect(await eventually(() => page.locator('#banner').textContent(), '保存失败：Exceeded maximum execution time 可以再次点击重试，不会重复提交。')).toBe('保存失败：Exceeded maximum execution time 可以再次点击重试，不会重复提交。');
+    expect(await eventually(() => page.locator('#banner').textContent(), '保存失败：Exceeded maximum execution time 可以再次点击重试，不会重复提交。')).toBe(
+      '保存失败：Exceeded maximum execution time 可以再次点击重试，不会重复提交。',
+    );
     await expect(page.locator('#save').getAttribute('aria-disabled')).resolves.toBe('false');
     await page.locator('#save').click();
     expect(await eventually(() => backend.callsTo('saveCase').length, 2)).toBe(2);
-    expect(await eventually(() => page.locator('#banner').textContent(), (v) => (v ?? '').includes('服务暂时不可用'))).toContain('服务暂时不可用');
+    expect(
+      await eventually(
+        () => page.locator('#banner').textContent(),
+        (v) => (v ?? '').includes('服务暂时不可用'),
+      ),
+    ).toContain('服务暂时不可用');
     const [first, retry] = saveRequests(backend);
     expect(retry.requestId).toBe(first.requestId);
 
@@ -282,9 +330,14 @@ describe('saving', () => {
     await rows.nth(0).getByLabel('姓名').fill('陈志强');
     await rows.nth(1).getByLabel('姓名').fill('陈雨涵');
     await rows.nth(1).getByLabel('关系').selectOption('子女');
-    await rows.nth(1).getByLabel('身份证号').fill(CHILD_ID.slice(0, 17) + '9');
+    await rows
+      .nth(1)
+      .getByLabel('身份证号')
+      .fill(CHILD_ID.slice(0, 17) + '9');
     await page.locator('#save').click();
-    const expected = checkField(def('members'), [{ name: '陈志强' }, { name: '陈雨涵', relation: '子女', id_number: CHILD_ID.slice(0, 17) + '9' }], { today: beijingToday() });
+    const expected = checkField(def('members'), [{ name: '陈志强' }, { name: '陈雨涵', relation: '子女', id_number: CHILD_ID.slice(0, 17) + '9' }], {
+      today: beijingToday(),
+    });
     expect(expected).toMatch(/^“家庭成员”第 2 行/);
     await expect(errorOf(page, 'members').textContent()).resolves.toBe(expected);
     expect(backend.callsTo('saveCase')).toHaveLength(0);
@@ -341,7 +394,12 @@ describe('opening an existing case', () => {
     await expect(page.getByLabel('因病').isChecked()).resolves.toBe(true);
     await expect(page.locator('[data-field="members"] fieldset.row').count()).resolves.toBe(2);
     // The preview of an edited case leaves the case itself out of the duplicate check.
-    expect(await eventually(() => backend.callsTo('previewCase').length, (v) => v > 0)).toBeGreaterThan(0);
+    expect(
+      await eventually(
+        () => backend.callsTo('previewCase').length,
+        (v) => v > 0,
+      ),
+    ).toBeGreaterThan(0);
     expect(backend.callsTo('previewCase')[0][0]).toMatchObject({ worker_no: 'H0100023' });
 
     await page.getByLabel('联系电话').fill('13872911234');
@@ -358,23 +416,35 @@ describe('keyboard only', () => {
   test('Tab and Shift+Tab move through labelled fields, typing and Space fill them, Enter on 保存 saves', async () => {
     const { page, backend } = await sidebar();
     const typed: Record<string, string> = {
-      name: '刘桂兰', id_number: VALID_ID_FEMALE, employer: '京山轻机集团', household_income: '21600', household_size: '3',
+      name: '刘桂兰',
+      id_number: VALID_ID_FEMALE,
+      employer: '京山轻机集团',
+      household_income: '21600',
+      household_size: '3',
     };
     /** What has focus: its field key (or its text for a button/summary) and whether it has a name a screen reader reads. */
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return { key: '', tag: '', name: '', text: '' };
-      const field = el.closest('[data-field]')?.getAttribute('data-field') ?? '';
-      const labels = (el as HTMLInputElement).labels;
-      // The label's text as read aloud: aria-hidden parts (the * of required fields) left out.
-      const spoken = (node: Element) => {
-        const copy = node.cloneNode(true) as Element;
-        copy.querySelectorAll('[aria-hidden="true"]').forEach((x) => x.remove());
-        return copy.textContent ?? '';
-      };
-      const name = labels && labels.length > 0 ? spoken(labels[0]) : el.getAttribute('aria-label') ?? el.textContent ?? '';
-      return { key: field, tag: el.tagName.toLowerCase(), name: name.trim(), text: (el.textContent ?? '').trim(), type: (el as HTMLInputElement).type, value: (el as HTMLInputElement).value };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return { key: '', tag: '', name: '', text: '' };
+        const field = el.closest('[data-field]')?.getAttribute('data-field') ?? '';
+        const labels = (el as HTMLInputElement).labels;
+        // The label's text as read aloud: aria-hidden parts (the * of required fields) left out.
+        const spoken = (node: Element) => {
+          const copy = node.cloneNode(true) as Element;
+          copy.querySelectorAll('[aria-hidden="true"]').forEach((x) => x.remove());
+          return copy.textContent ?? '';
+        };
+        const name = labels && labels.length > 0 ? spoken(labels[0]) : (el.getAttribute('aria-label') ?? el.textContent ?? '');
+        return {
+          key: field,
+          tag: el.tagName.toLowerCase(),
+          name: name.trim(),
+          text: (el.textContent ?? '').trim(),
+          type: (el as HTMLInputElement).type,
+          value: (el as HTMLInputElement).value,
+        };
+      });
 
     const visited: string[] = [];
     let steps = 0;

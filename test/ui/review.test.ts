@@ -86,7 +86,7 @@ test('退回 with a reason sends it with the case version, then reloads the queu
   await expect(page.locator('#queue > li .name').allTextContents()).resolves.toEqual(['李建国', '王德明']);
 });
 
-test('批准 sends the item\'s version and the amount, prefilled with the suggestion and editable', async () => {
+test("批准 sends the item's version and the amount, prefilled with the suggestion and editable", async () => {
   const { page, backend } = await sidebar();
   await expand(page, 'H0400011');
   const card = item(page, 'H0400011');
@@ -128,7 +128,10 @@ test('a failed call shows a banner, and pressing the button again re-sends the s
   await expand(page, 'H0400007');
   const pass = item(page, 'H0400007').getByRole('button', { name: '审核通过' });
   await pass.click();
-  const banner = await eventually(() => page.locator('#banner').textContent(), (t) => (t ?? '').includes('timed out'));
+  const banner = await eventually(
+    () => page.locator('#banner').textContent(),
+    (t) => (t ?? '').includes('timed out'),
+  );
   expect(banner).toBe('操作失败：Service Spreadsheets timed out while accessing document 可以再次点击重试，不会重复提交。');
   await pass.click();
   expect(await eventually(() => backend.callsTo('reviewAction').length, 2)).toBe(2);
@@ -147,7 +150,7 @@ test('an empty queue says so; 刷新 asks again', async () => {
   await expect(page.locator('#empty').isHidden()).resolves.toBe(true);
 });
 
-test('the English locale shows English words around the server\'s own labels', async () => {
+test("the English locale shows English words around the server's own labels", async () => {
   const en = reviewQueue({ locale: 'en' });
   en.user = { ...en.user, roleLabel: 'Unit reviewer' };
   const { page } = await sidebar(new FakeBackend().on('getReviewQueue', () => en));

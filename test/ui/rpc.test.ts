@@ -10,20 +10,23 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 function fakeRun(answer: (name: string, args: unknown[]) => { ok: true; value: unknown } | { ok: false; error: unknown }) {
   const sent: { name: string; args: unknown[] }[] = [];
   const runner = (success?: (v: unknown) => void, failure?: (e: unknown) => void): unknown =>
-    new Proxy({}, {
-      get(_t, prop: string) {
-        if (prop === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, failure);
-        if (prop === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(success, fn);
-        if (prop === 'getReviewQueue' || prop === 'searchCases') {
-          return (...args: unknown[]) => {
-            sent.push({ name: prop, args });
-            const r = answer(prop, args);
-            setTimeout(() => (r.ok ? success?.(r.value) : failure?.(r.error)), 0);
-          };
-        }
-        return undefined;
+    new Proxy(
+      {},
+      {
+        get(_t, prop: string) {
+          if (prop === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, failure);
+          if (prop === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(success, fn);
+          if (prop === 'getReviewQueue' || prop === 'searchCases') {
+            return (...args: unknown[]) => {
+              sent.push({ name: prop, args });
+              const r = answer(prop, args);
+              setTimeout(() => (r.ok ? success?.(r.value) : failure?.(r.error)), 0);
+            };
+          }
+          return undefined;
+        },
       },
-    });
+    );
   (globalThis as unknown as { window: unknown }).window = { google: { script: { run: runner() } } };
   return sent;
 }
@@ -41,7 +44,7 @@ describe('call', () => {
     expect(sent.map((s) => s.args)).toEqual([['刘桂兰'], ['张秀英同志']]);
   });
 
-  test('rejects with an RpcError carrying the server\'s message', async () => {
+  test("rejects with an RpcError carrying the server's message", async () => {
     fakeRun(() => ({ ok: false, error: new Error('您没有“人员权限”表中的角色') }));
     const err = await call('getReviewQueue').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RpcError);

@@ -38,7 +38,7 @@ const nameDef = FIELDS.find((f) => f.key === 'name')!;
 const errorOf = (page: Page, key: string) => page.locator(`[data-field="${key}"] > .field-error`);
 const warningOf = (page: Page, key: string) => page.locator(`[data-field="${key}"] > .field-warning`);
 
-describe('length limits in the server\'s words', () => {
+describe("length limits in the server's words", () => {
   test('a 200-character pasted name is kept whole and gets the message the server would give', async () => {
     const { page, backend } = await sidebar('intake');
     const pasted = '欧阳'.repeat(100);
@@ -52,7 +52,12 @@ describe('length limits in the server\'s words', () => {
     expect(checkField(nameDef, pasted, { today: '2025-11-20', locale: 'zh-CN' })).toBe(serverMessage);
     // Saving refuses in the page; nothing cut reaches the server.
     await page.getByRole('button', { name: '保存' }).click();
-    await expect(eventually(() => page.locator('#status').textContent(), (t) => (t ?? '').includes('需要修改'))).resolves.toContain('需要修改');
+    await expect(
+      eventually(
+        () => page.locator('#status').textContent(),
+        (t) => (t ?? '').includes('需要修改'),
+      ),
+    ).resolves.toContain('需要修改');
     expect(backend.callsTo('saveCase')).toEqual([]);
   });
 
@@ -61,7 +66,12 @@ describe('length limits in the server\'s words', () => {
     await control(page, '身份证号').fill(VALID_ID_FEMALE + '5');
     await control(page, '身份证号').blur();
     await expect(control(page, '身份证号').inputValue()).resolves.toBe(VALID_ID_FEMALE + '5');
-    await expect(eventually(() => errorOf(page, 'id_number').textContent(), (t) => (t ?? '') !== '')).resolves.toContain('应为18位，现为19位');
+    await expect(
+      eventually(
+        () => errorOf(page, 'id_number').textContent(),
+        (t) => (t ?? '') !== '',
+      ),
+    ).resolves.toContain('应为18位，现为19位');
   });
 });
 
@@ -97,17 +107,19 @@ describe('a name that looks wrong is warned about, never refused', () => {
     expect((backend.callsTo('saveCase')[0][0] as SaveCaseRequest).values.name).toBe('刘桂兰2');
   });
 
-  test('a household member\'s name is checked the same way', async () => {
+  test("a household member's name is checked the same way", async () => {
     const { page } = await sidebar('intake');
     await page.getByRole('button', { name: '添加一行' }).click();
     const row = page.locator('[data-field="members"] fieldset.row').first();
     await control(row, '姓名').fill('陈雨涵🎉');
-    await expect(eventually(() => row.locator('.field-warning').textContent(), '“姓名”含有表情符号，请核对是否填错')).resolves.toBe('“姓名”含有表情符号，请核对是否填错');
+    await expect(eventually(() => row.locator('.field-warning').textContent(), '“姓名”含有表情符号，请核对是否填错')).resolves.toBe(
+      '“姓名”含有表情符号，请核对是否填错',
+    );
   });
 });
 
 describe('steps not offered say why', () => {
-  test('a reviewer on her own case sees no 审核通过 button and reads the server\'s reason', async () => {
+  test("a reviewer on her own case sees no 审核通过 button and reads the server's reason", async () => {
     const backend = new FakeBackend();
     const q = reviewQueue();
     q.items[0].actions = [{ key: 'return', label: '退回', needsReason: true, needsAmount: false }];
@@ -126,7 +138,13 @@ describe('steps not offered say why', () => {
 });
 
 describe('a person not in 人员权限', () => {
-  const access = { email: 'guest@example.cn', contacts: [{ name: '系统管理员', email: 'admin@jmszgh.cn' }, { name: '', email: 'owner@jmszgh.cn' }] };
+  const access = {
+    email: 'guest@example.cn',
+    contacts: [
+      { name: '系统管理员', email: 'admin@jmszgh.cn' },
+      { name: '', email: 'owner@jmszgh.cn' },
+    ],
+  };
 
   test('opening the intake sidebar gets one page saying whom to ask, not the form', async () => {
     const backend = new FakeBackend();
@@ -144,7 +162,9 @@ describe('a person not in 人员权限', () => {
 
   test('opening the review workbench gets the same page', async () => {
     const backend = new FakeBackend();
-    backend.on('getReviewQueue', () => reviewQueue({ items: [], access: { ...access, contacts: [] }, user: { email: 'guest@example.cn', role: null, roleLabel: '', county: null } }));
+    backend.on('getReviewQueue', () =>
+      reviewQueue({ items: [], access: { ...access, contacts: [] }, user: { email: 'guest@example.cn', role: null, roleLabel: '', county: null } }),
+    );
     const { page } = await sidebar('review', backend);
     await expect(page.locator('#title').textContent()).resolves.toBe('您还不能使用帮扶');
     const text = await page.locator('#banner').innerText();

@@ -26,7 +26,9 @@ test('the writer bundle: plain top-level entry points, nothing of Node, no servi
   expect(source).not.toMatch(/\brequire\(["']/);
   const health = callEntry(ctx, 'doGet', {}) as GoogleAppsScript.Content.TextOutput;
   expect(JSON.parse(health.getContent())).toMatchObject({ ok: true, version: 1 });
-  const garbage = callEntry(ctx, 'doPost', { postData: { contents: '}{', type: 'application/json', length: 2, name: 'postData' } }) as GoogleAppsScript.Content.TextOutput;
+  const garbage = callEntry(ctx, 'doPost', {
+    postData: { contents: '}{', type: 'application/json', length: 2, name: 'postData' },
+  }) as GoogleAppsScript.Content.TextOutput;
   expect(JSON.parse(garbage.getContent())).toMatchObject({ ok: false, message: expect.stringContaining('请求格式无效') });
 });
 
@@ -42,8 +44,12 @@ test('the two built bundles, each in its own realm: a staff member saves through
   const staff = fake.spreadsheet.getSheetByName('人员权限')!;
   staff.getRange(staff.getLastRow() + 1, 1, 1, 4).setValues([[people.staff.email, people.staff.role, people.staff.county, people.staff.name]]);
   const url = writer.deployWebApp({
-    executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, realm: wctx,
-    doGet: (e) => callEntry(wctx, 'doGet', e), doPost: (e) => callEntry(wctx, 'doPost', e),
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
+    realm: wctx,
+    doGet: (e) => callEntry(wctx, 'doGet', e),
+    doPost: (e) => callEntry(wctx, 'doPost', e),
   });
   writer.PropertiesService.getScriptProperties().setProperties({ BANGFU_ALLOWED_AUDIENCES: fake.audience, BANGFU_SPREADSHEETS: fake.spreadsheet.getId() });
   expect((client.Bangfu as { connectWriterUrl(u: string): { ok: boolean } }).connectWriterUrl(url)).toMatchObject({ ok: true });

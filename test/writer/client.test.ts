@@ -26,7 +26,10 @@ test('with no writer, the owner saves alone and everyone else reads what the adm
     expect(r.message).not.toMatch(/protected|Exception|Error/i);
   }
   as(fake, 'reviewer');
-  expect(reviewAction({ requestId: rid(), workerNo: 'H0100001', action: 'pass', version: 1 })).toMatchObject({ ok: false, message: expect.stringContaining('连接写入服务') });
+  expect(reviewAction({ requestId: rid(), workerNo: 'H0100001', action: 'pass', version: 1 })).toMatchObject({
+    ok: false,
+    message: expect.stringContaining('连接写入服务'),
+  });
   as(fake, 'admin');
   expect(() => installTriggers()).toThrow('连接写入服务');
   expect(records(fake, '案件')).toHaveLength(0);
@@ -47,7 +50,13 @@ test('connecting: a URL that is not a Bangfu writer is refused; the real one sho
   expect(connectWriterUrl('https://script.google.com/macros/s/AKfycbNoSuchDeployment/exec')).toMatchObject({ ok: false });
   // A web app that is not ours: its doGet answers something else.
   const other = fake.addProject({ id: 'someoneelse' });
-  const otherUrl = other.deployWebApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE', deployer: OWNER, doGet: () => ContentService.createTextOutput('<html>hi</html>'), realm: globalThis });
+  const otherUrl = other.deployWebApp({
+    executeAs: 'USER_DEPLOYING',
+    access: 'ANYONE',
+    deployer: OWNER,
+    doGet: () => ContentService.createTextOutput('<html>hi</html>'),
+    realm: globalThis,
+  });
   expect(connectWriterUrl(otherUrl)).toMatchObject({ ok: false, message: expect.stringContaining('不是帮扶写入服务') });
   expect(PropertiesService.getScriptProperties().getProperty(WRITER_URL_PROPERTY)).toBeNull();
 

@@ -13,13 +13,22 @@ import { as, liMing, newWorkbook, people, rid, sheet, wangXiuying, type Fake, ty
 
 afterAll(() => setNow(null));
 
-interface Reply { code: number; type: string; body: { ok: boolean; message?: string; result?: { ok: boolean; message?: string; workerNo?: string } } }
+interface Reply {
+  code: number;
+  type: string;
+  body: { ok: boolean; message?: string; result?: { ok: boolean; message?: string; workerNo?: string } };
+}
 
 /** What a modified client can send: any body, to the writer's URL, as `who` (their own Apps Script execution). */
 function post(fake: Fake, who: Person, body: unknown): Reply {
   as(fake, who);
   const url = PropertiesService.getScriptProperties().getProperty(WRITER_URL_PROPERTY)!;
-  const r = UrlFetchApp.fetch(url, { method: 'post', contentType: 'application/json', payload: typeof body === 'string' ? body : JSON.stringify(body), muteHttpExceptions: true });
+  const r = UrlFetchApp.fetch(url, {
+    method: 'post',
+    contentType: 'application/json',
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+    muteHttpExceptions: true,
+  });
   const headers = r.getHeaders() as Record<string, string>;
   const type = String(headers['Content-Type'] ?? headers['content-type'] ?? '');
   return { code: r.getResponseCode(), type, body: JSON.parse(r.getContentText()) };
@@ -29,8 +38,13 @@ function post(fake: Fake, who: Person, body: unknown): Reply {
 function request(fake: Fake, who: Person, change: Record<string, unknown> = {}): Record<string, unknown> {
   as(fake, who);
   return {
-    v: PROTOCOL_VERSION, op: 'saveCase', spreadsheetId: fake.spreadsheet.getId(), idToken: ScriptApp.getIdentityToken(),
-    requestId: rid('forged'), req: { requestId: rid('forged'), values: liMing() }, ...change,
+    v: PROTOCOL_VERSION,
+    op: 'saveCase',
+    spreadsheetId: fake.spreadsheet.getId(),
+    idToken: ScriptApp.getIdentityToken(),
+    requestId: rid('forged'),
+    req: { requestId: rid('forged'), values: liMing() },
+    ...change,
   };
 }
 
@@ -71,10 +85,18 @@ test('a role claimed in the request counts for nothing: the role is read from �
   expect(saveCase({ requestId: rid(), values: wangXiuying() }).ok).toBe(true);
   setNow('2025-10-09');
   // 张敏 (基层工会) claims to be the county union, by every field a client could add.
-  refusedWithNothingWritten(fake, 'staff', request(fake, 'staff', {
-    op: 'reviewAction', role: 'county', email: people.county.email, user: { email: people.county.email, role: 'county' },
-    req: { requestId: rid(), workerNo: 'H0100001', action: 'pass', version: 1, role: 'county', email: people.county.email },
-  }), /基层工会/);
+  refusedWithNothingWritten(
+    fake,
+    'staff',
+    request(fake, 'staff', {
+      op: 'reviewAction',
+      role: 'county',
+      email: people.county.email,
+      user: { email: people.county.email, role: 'county' },
+      req: { requestId: rid(), workerNo: 'H0100001', action: 'pass', version: 1, role: 'county', email: people.county.email },
+    }),
+    /基层工会/,
+  );
 });
 
 test('a token edited to name someone else, an expired token, one for another audience, an unverified e-mail: refused', () => {
@@ -83,10 +105,30 @@ test('a token edited to name someone else, an expired token, one for another aud
   refusedWithNothingWritten(fake, 'staff', { ...own, idToken: editedToken(String(own.idToken), { email: people.city.email }) }, /身份验证未通过/);
   refusedWithNothingWritten(fake, 'staff', { ...own, idToken: 'eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImNoZW5qaW5nQGptc3pnaC5jbiJ9.c2ln' }, /身份验证未通过/);
   const now = Math.floor(Date.now() / 1000);
-  refusedWithNothingWritten(fake, 'staff', { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, iat: now - 7200, exp: now - 60 }) }, /身份验证未通过/);
-  refusedWithNothingWritten(fake, 'staff', { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: 'someone-elses-script.apps.googleusercontent.com' }) }, /受众/);
-  refusedWithNothingWritten(fake, 'staff', { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, email_verified: false }) }, /邮箱未经谷歌验证/);
-  refusedWithNothingWritten(fake, 'staff', { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, iss: 'https://evil.example.com' }) }, /不是谷歌签发/);
+  refusedWithNothingWritten(
+    fake,
+    'staff',
+    { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, iat: now - 7200, exp: now - 60 }) },
+    /身份验证未通过/,
+  );
+  refusedWithNothingWritten(
+    fake,
+    'staff',
+    { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: 'someone-elses-script.apps.googleusercontent.com' }) },
+    /受众/,
+  );
+  refusedWithNothingWritten(
+    fake,
+    'staff',
+    { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, email_verified: false }) },
+    /邮箱未经谷歌验证/,
+  );
+  refusedWithNothingWritten(
+    fake,
+    'staff',
+    { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, iss: 'https://evil.example.com' }) },
+    /不是谷歌签发/,
+  );
   // Someone not in 人员权限 with a perfectly good token: refused by the use case.
   const visitor = 'visitor@example.com';
   refusedWithNothingWritten(fake, 'staff', { ...own, idToken: fake.issuer.mint({ email: visitor, aud: fake.audience }) }, /不在“人员权限”表中/);
@@ -104,7 +146,16 @@ test('another spreadsheet, a protocol version it does not speak, an unknown op: 
 
 test('garbage in: the same JSON refusal, never an HTML error page', () => {
   const fake = newWorkbook('2025-09-30');
-  for (const body of ['', 'not json at all', '[1,2,3]', 'null', '{"v":1}', '{"v":"1","op":"saveCase"}', '<html>', JSON.stringify({ ...request(fake, 'staff'), requestId: 'has spaces and 中文' })]) {
+  for (const body of [
+    '',
+    'not json at all',
+    '[1,2,3]',
+    'null',
+    '{"v":1}',
+    '{"v":"1","op":"saveCase"}',
+    '<html>',
+    JSON.stringify({ ...request(fake, 'staff'), requestId: 'has spaces and 中文' }),
+  ]) {
     refusedWithNothingWritten(fake, 'staff', body, /请求/);
   }
 });
@@ -116,7 +167,12 @@ test('a replayed request id: another request or another person is refused; the h
   expect(firstReply.body).toMatchObject({ ok: true, result: { ok: true, workerNo: 'H0100001' } });
 
   // The same id with another request (someone else's case under 张敏's id).
-  refusedWithNothingWritten(fake, 'staff', { ...first, idToken: request(fake, 'staff').idToken, req: { ...(first.req as object), values: wangXiuying() } }, /请求编号已被另一次操作使用/);
+  refusedWithNothingWritten(
+    fake,
+    'staff',
+    { ...first, idToken: request(fake, 'staff').idToken, req: { ...(first.req as object), values: wangXiuying() } },
+    /请求编号已被另一次操作使用/,
+  );
   // The same id and request sent by another person (刘洋 copies it).
   refusedWithNothingWritten(fake, 'staff2', { ...first, idToken: request(fake, 'staff2').idToken }, /请求编号已被另一次操作使用/);
 

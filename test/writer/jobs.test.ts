@@ -32,7 +32,12 @@ test('one daily run in the writer: every listed spreadsheet gets its jobs, a mis
   expect(records(fake, '案件')[0]['逾期']).toBe(true);
   const actions = records(fake, '操作日志').map((r) => r['操作']);
   expect(actions).toContain('季度统计提醒');
-  const secondLog = second.getSheetByName('操作日志')!.getDataRange().getValues().slice(1).map((r) => r[3]);
+  const secondLog = second
+    .getSheetByName('操作日志')!
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .map((r) => r[3]);
   expect(secondLog).toContain('季度统计提醒');
   // Each spreadsheet remembers its own quarter: the next day nothing is sent again to either.
   const mails = fake.mails.length;

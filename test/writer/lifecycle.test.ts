@@ -61,8 +61,13 @@ test('every role takes every step through the writer: one 案件 row and one log
   for (const who of Object.keys(people) as Person[]) expect(people[who].email).not.toBe(OWNER);
 
   // 张敏 (基层工会) enters 王秀英 and corrects the phone number.
-  expect(step(fake, 'staff', '新增', () => saveCase({ requestId: rid('new'), values: wangXiuying() }))).toMatchObject({ 操作: '新增案件', 职工编号: 'H0100001' });
-  expect(step(fake, 'staff', '修改', () => saveCase({ requestId: rid('edit'), workerNo: 'H0100001', version: 1, values: wangXiuying({ phone: '13872340000' }) }))).toMatchObject({ 操作: '修改案件' });
+  expect(step(fake, 'staff', '新增', () => saveCase({ requestId: rid('new'), values: wangXiuying() }))).toMatchObject({
+    操作: '新增案件',
+    职工编号: 'H0100001',
+  });
+  expect(
+    step(fake, 'staff', '修改', () => saveCase({ requestId: rid('edit'), workerNo: 'H0100001', version: 1, values: wangXiuying({ phone: '13872340000' }) })),
+  ).toMatchObject({ 操作: '修改案件' });
   expect(caseRow(fake, 'H0100001')['联系电话']).toBe('13872340000');
 
   // 李娜 (单位工会审核) returns it for a missing receipt; 张敏 sends it again; 李娜 passes it.
@@ -73,7 +78,10 @@ test('every role takes every step through the writer: one 案件 row and one log
 
   // An objection during the notice (王强, 县区总工会, records it): back to the unit, sent again, passed again.
   setNow('2025-10-10');
-  expect(step(fake, 'county', '公示异议', act(fake, 'H0100001', 'objection', { reason: '群众反映家庭收入有出入' }))).toMatchObject({ 操作: '公示异议', 新状态: '已退回' });
+  expect(step(fake, 'county', '公示异议', act(fake, 'H0100001', 'objection', { reason: '群众反映家庭收入有出入' }))).toMatchObject({
+    操作: '公示异议',
+    新状态: '已退回',
+  });
   expect(step(fake, 'staff', '重新提交', act(fake, 'H0100001', 'resubmit'))).toMatchObject({ 新状态: '待审核' });
   expect(step(fake, 'reviewer', '审核通过', act(fake, 'H0100001', 'pass'))).toMatchObject({ 新状态: '公示中' });
 
@@ -92,12 +100,18 @@ test('every role takes every step through the writer: one 案件 row and one log
 
   // The annual re-review in April, by the writer's daily job (as the owner, nobody's click): 王秀英 is marked.
   setNow('2026-04-01');
-  expect(step(fake, null, '年度复审', () => ({ ok: writerJob(fake, runAnnualReview).marked === 1 }))).toMatchObject({ 操作: '年度复审标记', 职工编号: 'H0100001' });
+  expect(step(fake, null, '年度复审', () => ({ ok: writerJob(fake, runAnnualReview).marked === 1 }))).toMatchObject({
+    操作: '年度复审标记',
+    职工编号: 'H0100001',
+  });
   expect(caseRow(fake, 'H0100001')['复审年度']).toBe(2026);
 
   // 王强 takes her off the roll after the re-review.
   setNow('2026-04-02');
-  expect(step(fake, 'county', '退出', act(fake, 'H0100001', 'exit', { reason: '家庭收入已超过低保边缘标准' }))).toMatchObject({ 操作: '退出', 新状态: '已退出' });
+  expect(step(fake, 'county', '退出', act(fake, 'H0100001', 'exit', { reason: '家庭收入已超过低保边缘标准' }))).toMatchObject({
+    操作: '退出',
+    新状态: '已退出',
+  });
 
   // The administrator repairs the workbook through the writer: nothing written by the administrator's own hand.
   as(fake, 'admin');
@@ -126,7 +140,18 @@ test('the same people writing 案件, 操作日志 or 人员权限 by hand are r
       ['人员权限 加人', () => sheet(fake, '人员权限').appendRow([people[who].email, '市总工会', '', '冒名'])],
     ];
     for (const [what, write] of tries) {
-      expect({ who, what, error: (() => { try { write(); return null; } catch (e) { return (e as Error).message; } })() }).toEqual({ who, what, error: PROTECTED_MESSAGE });
+      expect({
+        who,
+        what,
+        error: (() => {
+          try {
+            write();
+            return null;
+          } catch (e) {
+            return (e as Error).message;
+          }
+        })(),
+      }).toEqual({ who, what, error: PROTECTED_MESSAGE });
     }
   }
   expect(snapshot()).toEqual(before);

@@ -109,7 +109,9 @@ function openMenu(menu: HTMLElement, focus: 'first' | 'last' | null): void {
     if (button) menu.style.left = `${button.offsetLeft}px`;
   } else {
     // One submenu open at a time within its menu.
-    menu.parentElement?.parentElement?.querySelectorAll<HTMLElement>(':scope > .subwrap > .menu.open').forEach((m) => { if (m !== menu) closeMenu(m); });
+    menu.parentElement?.parentElement?.querySelectorAll<HTMLElement>(':scope > .subwrap > .menu.open').forEach((m) => {
+      if (m !== menu) closeMenu(m);
+    });
   }
   menu.classList.add('open');
   button?.setAttribute('aria-expanded', 'true');
@@ -304,7 +306,10 @@ function renderGrid(s: StateResponse): void {
       const span = spans.get(key);
       if (hidden.has(j + 1) || (covered.has(key) && !span)) return;
       const td = cellElement(cell, i + 1, j + 1);
-      if (span) { td.colSpan = Math.max(span.cols, 1); td.rowSpan = span.rows; }
+      if (span) {
+        td.colSpan = Math.max(span.cols, 1);
+        td.rowSpan = span.rows;
+      }
       tr.appendChild(td);
     });
     grid.appendChild(tr);
@@ -324,9 +329,13 @@ function cellElement(cell: CellView, r: number, c: number): HTMLTableCellElement
   td.dataset.r = String(r);
   td.dataset.c = String(c);
   // The error message is the tooltip of #ERROR!, as Sheets shows it on hover.
-  if (cell.e) { td.className = 'err'; td.title = cell.e; }
-  else if (cell.n) { td.classList.add('note'); td.title = cell.n; }
-  else if (cell.d) td.title = cell.d;
+  if (cell.e) {
+    td.className = 'err';
+    td.title = cell.e;
+  } else if (cell.n) {
+    td.classList.add('note');
+    td.title = cell.n;
+  } else if (cell.d) td.title = cell.d;
   // The cell's look as the sheet sets it (colours, bold, alignment: sheetView.ts).
   if (cell.bg) td.style.backgroundColor = cell.bg;
   if (cell.fc) td.style.color = cell.fc;
@@ -400,7 +409,10 @@ function drawPie(into: SVGElement, rows: string[][], values: number[]): void {
 }
 
 function drawBars(into: SVGElement, type: string, header: string[], rows: string[][], series: number[][]): void {
-  const W = 420, H = 220, L = 50, B = 40;
+  const W = 420,
+    H = 220,
+    L = 50,
+    B = 40;
   const max = Math.max(1, ...series.flat());
   const bw = (W - L - 10) / (rows.length || 1);
   const y = (v: number) => H - B - (v / max) * (H - B - 20);
@@ -409,7 +421,9 @@ function drawBars(into: SVGElement, type: string, header: string[], rows: string
   series.forEach((values, j) => {
     const color = COLORS[j % COLORS.length];
     if (type === 'LINE') {
-      into.appendChild(svg('polyline', { points: values.map((v, i) => `${L + bw * i + bw / 2},${y(v)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
+      into.appendChild(
+        svg('polyline', { points: values.map((v, i) => `${L + bw * i + bw / 2},${y(v)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }),
+      );
     } else {
       const w = (bw - 8) / series.length;
       values.forEach((v, i) => into.appendChild(svg('rect', { x: L + bw * i + 4 + j * w, y: y(v), width: w, height: H - B - y(v), fill: color })));
@@ -424,9 +438,13 @@ function drawBars(into: SVGElement, type: string, header: string[], rows: string
 
 // ── wiring ────────────────────────────────────────────────────────────────────────────
 
-el('cellinput').addEventListener('keydown', (e) => { if (e.key === 'Enter') void editSelected(); });
+el('cellinput').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') void editSelected();
+});
 el('closeside').onclick = closeSidebar;
-el('alertok').onclick = () => { el('alert').hidden = true; };
+el('alertok').onclick = () => {
+  el('alert').hidden = true;
+};
 // The sidebar (same origin) asks for a refresh after each server call, with what the call showed, and closes itself.
 window.addEventListener('message', (e: MessageEvent<{ type?: string } & Partial<Shown>>) => {
   if (e.data?.type === 'refresh') {

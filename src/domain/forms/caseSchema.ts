@@ -44,19 +44,22 @@ export function buildCaseSchema(defs: readonly FieldDef[], opts: CaseSchemaOptio
     const editable = def.computed || mayEditField(def, opts.role);
     const before = normalizeValue(def, opts.previous?.[def.key]);
     // One transform does what the classic chain did (fill, check, normalize): zod/mini keeps the bundle small.
-    shape[def.key] = z.pipe(z.unknown(), z.transform((raw, ctx) => {
-      const v = raw === undefined && !editable ? before : raw;
-      const message = checkField(def, v, ruleCtx);
-      if (message) {
-        ctx.issues.push({ code: 'custom', message, input: v });
-        return z.NEVER;
-      }
-      if (!editable && !same(normalizeValue(def, v), before)) {
-        ctx.issues.push({ code: 'custom', message: forbiddenChange(def, opts.locale), input: v });
-        return z.NEVER;
-      }
-      return normalizeValue(def, v);
-    })) as unknown as z.ZodMiniType<Json>;
+    shape[def.key] = z.pipe(
+      z.unknown(),
+      z.transform((raw, ctx) => {
+        const v = raw === undefined && !editable ? before : raw;
+        const message = checkField(def, v, ruleCtx);
+        if (message) {
+          ctx.issues.push({ code: 'custom', message, input: v });
+          return z.NEVER;
+        }
+        if (!editable && !same(normalizeValue(def, v), before)) {
+          ctx.issues.push({ code: 'custom', message: forbiddenChange(def, opts.locale), input: v });
+          return z.NEVER;
+        }
+        return normalizeValue(def, v);
+      }),
+    ) as unknown as z.ZodMiniType<Json>;
   }
   // Every key present (maybe undefined): zod skips absent keys, and a missing field must still be checked.
   const withAllKeys = (v: unknown) => {
@@ -68,9 +71,7 @@ export function buildCaseSchema(defs: readonly FieldDef[], opts: CaseSchemaOptio
 
 function forbiddenChange(def: FieldDef, locale: Locale = 'zh-CN'): string {
   const who = def.editRoles.map((r) => roleLabel(r, locale));
-  return locale === 'en'
-    ? `"${def.en}" can only be changed by ${who.join(' or ')}`
-    : `“${def.zh}”只能由${who.join('或')}修改`;
+  return locale === 'en' ? `"${def.en}" can only be changed by ${who.join(' or ')}` : `“${def.zh}”只能由${who.join('或')}修改`;
 }
 
 /** zod issues → the FieldError list the page shows (one per field, first message wins). */

@@ -49,7 +49,6 @@ export const FORM_SECTIONS: readonly Section[] = [
   { key: 'cadre', zh: '帮扶责任人', en: 'Responsible cadre' },
 ];
 
-
 /** Dropdown choices for the 表单定义 columns that take a fixed vocabulary (setup adds data validation). */
 export const FORM_COLUMN_CHOICES: Partial<Record<FormColumnKey, string[]>> = {
   type: FIELD_TYPES.map((t) => FIELD_TYPE_LABELS[t].zh),
@@ -119,20 +118,25 @@ const bad = (zh: string, en: string): CellResult<never> => ({ ok: false, problem
 
 /** A zod field that reads one cell with `read` and reports its problem with zh + en. */
 function cell<T>(read: (v: unknown) => CellResult<T>) {
-  return z.pipe(z.unknown(), z.transform((v, ctx) => {
-    const r = read(v);
-    if (r.ok) return r.value;
-    ctx.issues.push({ code: 'custom', message: r.problem.zh, params: { en: r.problem.en }, input: v });
-    return z.NEVER;
-  }));
+  return z.pipe(
+    z.unknown(),
+    z.transform((v, ctx) => {
+      const r = read(v);
+      if (r.ok) return r.value;
+      ctx.issues.push({ code: 'custom', message: r.problem.zh, params: { en: r.problem.en }, input: v });
+      return z.NEVER;
+    }),
+  );
 }
 
 function readKey(v: unknown): CellResult<string> {
   const s = textOf(v);
   if (s === '') return bad('字段键不能为空', 'the key is empty');
   if (!TOP_KEY.test(s) && !SUB_KEY.test(s)) {
-    return bad(`字段键“${s}”应为小写英文加下划线（如 household_income，表格子字段如 members.name）`,
-      `key "${s}" must be snake_case (e.g. household_income; table columns like members.name)`);
+    return bad(
+      `字段键“${s}”应为小写英文加下划线（如 household_income，表格子字段如 members.name）`,
+      `key "${s}" must be snake_case (e.g. household_income; table columns like members.name)`,
+    );
   }
   if (SYSTEM_KEYS.has(s)) return bad(`字段键“${s}”与系统列重名`, `key "${s}" is a system column`);
   return ok(s);
@@ -176,15 +180,20 @@ function readPattern(v: unknown): CellResult<string | null> {
 function readRoles(v: unknown): CellResult<Role[]> {
   const { roles, unknown } = parseRoleList(textOf(v));
   if (unknown.length > 0) {
-    return bad(`未知角色“${unknown.join('、')}”（可用：基层工会、单位工会审核、县区总工会、市总工会、管理员）`,
-      `unknown role "${unknown.join(', ')}" (known: staff, reviewer, county, city, admin)`);
+    return bad(
+      `未知角色“${unknown.join('、')}”（可用：基层工会、单位工会审核、县区总工会、市总工会、管理员）`,
+      `unknown role "${unknown.join(', ')}" (known: staff, reviewer, county, city, admin)`,
+    );
   }
   return ok(roles);
 }
 
 /** `a、b` or `code=label、…`; the label is what the page shows, the code what is stored. */
 function readOptions(v: unknown): CellResult<{ options: string[]; labels: string[] | undefined }> {
-  const parts = textOf(v).split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
+  const parts = textOf(v)
+    .split(LIST_SEPARATORS)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const options: string[] = [];
   const labels: string[] = [];
   let labelled = false;
@@ -275,7 +284,12 @@ function findSection(text: string, extra: Section[]): Section {
   return added;
 }
 
-interface ParsedRow { row: number; def: FormRow; parent: string | null; child: string }
+interface ParsedRow {
+  row: number;
+  def: FormRow;
+  parent: string | null;
+  child: string;
+}
 
 /**
  * The 表单定义 range (header row first, as getValues returns it) → the form.
@@ -330,7 +344,12 @@ export function parseFormDefinitions(values: unknown[][]): FormDefinitions {
     if (r.parent !== null) {
       const parent = byKey.get(r.parent);
       if (!parent || parent.def.type !== 'table') {
-        problems.push({ row: r.row, column: '字段键', zh: `“${r.def.key}”所属的表格字段“${r.parent}”不存在`, en: `table field "${r.parent}" of "${r.def.key}" does not exist` });
+        problems.push({
+          row: r.row,
+          column: '字段键',
+          zh: `“${r.def.key}”所属的表格字段“${r.parent}”不存在`,
+          en: `table field "${r.parent}" of "${r.def.key}" does not exist`,
+        });
       } else if (r.def.type === 'table') {
         problems.push({ row: r.row, column: '类型', zh: '表格中不能再嵌套表格', en: 'a table cannot contain a table' });
       }
@@ -346,16 +365,29 @@ export function parseFormDefinitions(values: unknown[][]): FormDefinitions {
 
   for (const f of fields) {
     if (f.type !== 'table') continue;
-    f.columns = rows.filter((r) => r.parent === f.key).map((r) => toFieldDef(r, f.section)).sort(byOrder);
+    f.columns = rows
+      .filter((r) => r.parent === f.key)
+      .map((r) => toFieldDef(r, f.section))
+      .sort(byOrder);
     const tableRow = byKey.get(f.key)!;
     if (f.columns.length === 0) {
-      problems.push({ row: f._row, column: '字段键', zh: `表格字段“${f.key}”没有子字段（添加键为 ${f.key}.name 之类的行）`, en: `table "${f.key}" has no columns (add rows keyed ${f.key}.name etc.)` });
+      problems.push({
+        row: f._row,
+        column: '字段键',
+        zh: `表格字段“${f.key}”没有子字段（添加键为 ${f.key}.name 之类的行）`,
+        en: `table "${f.key}" has no columns (add rows keyed ${f.key}.name etc.)`,
+      });
     }
     // The options cell of a table row, when filled, lists its columns: catch a typo or a deleted row.
     for (const listed of tableRow.def.options.options) {
       const short = listed.startsWith(`${f.key}.`) ? listed.slice(f.key.length + 1) : listed;
       if (!f.columns.some((c) => c.key === short)) {
-        problems.push({ row: f._row, column: '选项', zh: `列出的子字段“${listed}”没有定义行（${f.key}.${short}）`, en: `listed column "${listed}" has no row ${f.key}.${short}` });
+        problems.push({
+          row: f._row,
+          column: '选项',
+          zh: `列出的子字段“${listed}”没有定义行（${f.key}.${short}）`,
+          en: `listed column "${listed}" has no row ${f.key}.${short}`,
+        });
       }
     }
     f.options = f.columns.map((c) => c.key);
@@ -400,9 +432,20 @@ export function formDefinitionsToRows(form: FormDefinitions | FieldDef[]): (stri
   const sections = Array.isArray(form) ? FORM_SECTIONS : [...FORM_SECTIONS, ...form.sections];
   const out: (string | number)[][] = [FORM_HEADER.slice()];
   const row = (key: string, f: SubFieldDef, section: string, options: string) => [
-    key, f.zh, f.en, FIELD_TYPE_LABELS[f.type].zh, options, f.required ? '是' : '否',
-    f.min ?? '', f.max ?? '', f.pattern ?? '', section,
-    f.editRoles.map((r) => roleLabel(r)).join(LIST_JOINER), f.order, f.help, f.computed ? '是' : '否',
+    key,
+    f.zh,
+    f.en,
+    FIELD_TYPE_LABELS[f.type].zh,
+    options,
+    f.required ? '是' : '否',
+    f.min ?? '',
+    f.max ?? '',
+    f.pattern ?? '',
+    section,
+    f.editRoles.map((r) => roleLabel(r)).join(LIST_JOINER),
+    f.order,
+    f.help,
+    f.computed ? '是' : '否',
   ];
   const optionsText = (f: SubFieldDef) =>
     f.options.map((o, i) => (f.optionLabels && f.optionLabels[i] !== o ? `${o}=${f.optionLabels[i]}` : o)).join(LIST_JOINER);

@@ -19,7 +19,11 @@ export type RuleFieldDef = ValueFieldDef &
   };
 
 /** One field at fault, as the page shows it beside the field. */
-export interface FieldError { field: string; label: string; message: string }
+export interface FieldError {
+  field: string;
+  label: string;
+  message: string;
+}
 
 export interface RuleContext {
   /** Beijing civil date: an ID number's birth date may not be after it. */

@@ -38,7 +38,10 @@ export function parseMembers(text: unknown): MembersParse {
   const s = textOf(text);
   if (s === '') return { ok: true, rows: [] };
   const rows: Record<string, string>[] = [];
-  const people = s.split(PERSON_SEPARATOR).map((p) => p.trim()).filter((p) => p !== '');
+  const people = s
+    .split(PERSON_SEPARATOR)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   for (let i = 0; i < people.length; i++) {
     const parts = people[i].split(PART_SEPARATOR).map((p) => p.trim());
     if (parts.length > MEMBER_PARTS.length) {
@@ -57,7 +60,13 @@ export function parseMembers(text: unknown): MembersParse {
 
 /** Member rows → the text a typist would write (the inverse of parseMembers, for tests and hand-offs). */
 export function membersText(rows: readonly Record<string, unknown>[]): string {
-  return rows.map((r) => MEMBER_PARTS.map((k) => textOf(r[k])).join('，').replace(/[，]+$/, '')).join('；');
+  return rows
+    .map((r) =>
+      MEMBER_PARTS.map((k) => textOf(r[k]))
+        .join('，')
+        .replace(/[，]+$/, ''),
+    )
+    .join('；');
 }
 
 export type StagingValue = { ok: true; value: unknown } | { ok: false; zh: string; en: string };

@@ -70,7 +70,10 @@ export function textOf(v: unknown): string {
 /** Several choices from a list or from text joined by any separator. */
 export function listOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(textOf).filter((s) => s !== '');
-  return textOf(v).split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
+  return textOf(v)
+    .split(LIST_SEPARATORS)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /**
@@ -182,7 +185,13 @@ function parseJson(s: string): unknown {
 
 // ── table rows as readable text ──────────────────────────────────────────────────
 
-const OPEN = '（', CLOSE = '）', NEXT = '，', IS = '：', ROW = '；', QUOTE_L = '“', QUOTE_R = '”';
+const OPEN = '（',
+  CLOSE = '）',
+  NEXT = '，',
+  IS = '：',
+  ROW = '；',
+  QUOTE_L = '“',
+  QUOTE_R = '”';
 // 、 too: 张伟、张小雨 typed by hand is two people, not one; unquoted, it does not read.
 const SPECIAL = /[（）：，；“”、]/;
 

@@ -17,7 +17,10 @@ export function monthSpan(from: string, to: string): string[] {
   while (y < ty || (y === ty && m <= tm)) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
     m++;
-    if (m > 12) { m = 1; y++; }
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return out;
 }
@@ -48,17 +51,35 @@ export function dashboardLayout(r: RollupResult, countyNames: Record<string, str
     heads.push({ row: top + 1, col: 1, numRows: 1, numCols: header.length });
   };
   const name = (code: string) => countyNames[code] || code;
-  table('各县区案件数', ['县区', '案件数'], r.counties.map((c) => [name(c.county), get(c.measures, 'cases')]), 'COLUMN');
-  table('各县区救助金额（元）', ['县区', '核定金额（元）', '已发放（元）'],
-    r.counties.map((c) => [name(c.county), yuan(get(c.measures, 'approved_fen.total')), yuan(get(c.measures, 'paid_fen.total'))]), 'COLUMN', true);
-  table('各救助项目已发放金额（元）', ['救助项目', '已发放（元）'],
-    Object.entries(SCHEME_LABELS).map(([code, label]) => [label, yuan(get(r.city, `paid_fen.${code}`))]), 'PIE', true);
+  table(
+    '各县区案件数',
+    ['县区', '案件数'],
+    r.counties.map((c) => [name(c.county), get(c.measures, 'cases')]),
+    'COLUMN',
+  );
+  table(
+    '各县区救助金额（元）',
+    ['县区', '核定金额（元）', '已发放（元）'],
+    r.counties.map((c) => [name(c.county), yuan(get(c.measures, 'approved_fen.total')), yuan(get(c.measures, 'paid_fen.total'))]),
+    'COLUMN',
+    true,
+  );
+  table(
+    '各救助项目已发放金额（元）',
+    ['救助项目', '已发放（元）'],
+    Object.entries(SCHEME_LABELS).map(([code, label]) => [label, yuan(get(r.city, `paid_fen.${code}`))]),
+    'PIE',
+    true,
+  );
   table('按月新增案件', ['月份', '案件数'], monthlyNewCases(r), 'LINE');
   const values = rect(rows.map((line) => (line.length === 0 ? [''] : line)));
   const titles = new Set(charts.map((c) => c.range.row - 1));
   const body = values.map((line, i) => (titles.has(i + 1) ? line.map(() => '') : line));
   return {
-    name: '统计图表', values, charts, numberFormats,
+    name: '统计图表',
+    values,
+    charts,
+    numberFormats,
     columnWidths: fitWidths(body, { from: 1, to: values.length }, numberFormats),
     bold: [...[...titles].map((row) => ({ row, col: 1, numRows: 1, numCols: 1 })), ...heads],
     borders,

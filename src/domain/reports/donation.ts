@@ -12,20 +12,48 @@ const ratio = (a: number, b: number): LayoutCell => (b > 0 ? Math.round((a / b) 
 /** 一日捐汇总: by county and the total with the two participation bases and the split, then units below a threshold and hints. */
 export function donationLayout(d: DonationResult, countyNames: Record<string, string>, campaign = ''): SheetLayout {
   const line = (c: CountyDonation, name: string): LayoutCell[] => [
-    c.county, name, c.members, c.workers, c.donors, ratio(c.donors, c.members), ratio(c.donors, c.workers), yuan(c.amountFen), yuan(c.perCapitaFen),
-    yuan(c.cityDistrictFen), yuan(c.provinceFen), yuan(c.cityFen), yuan(c.countyFen), c.flagged,
+    c.county,
+    name,
+    c.members,
+    c.workers,
+    c.donors,
+    ratio(c.donors, c.members),
+    ratio(c.donors, c.workers),
+    yuan(c.amountFen),
+    yuan(c.perCapitaFen),
+    yuan(c.cityDistrictFen),
+    yuan(c.provinceFen),
+    yuan(c.cityFen),
+    yuan(c.countyFen),
+    c.flagged,
   ];
   const flagged = d.units.filter((u) => u.flags.length > 0);
   const hinted = d.units.filter((u) => u.hints.length > 0);
   const rows: LayoutCell[][] = [
     [`职工互助一日捐汇总${campaign ? `（${campaign}）` : ''}`],
     [
-      '县区代码', '县区', '会员数', '职工数', '捐款人数', '占会员总数', '占职工总数', '捐款金额（元）', '人均（元）',
-      '市区内单位上解市总（元）', '其中转省总（元）', '其中留存市总（元）', '县区按实施细则上解（元）', '未达标单位数',
+      '县区代码',
+      '县区',
+      '会员数',
+      '职工数',
+      '捐款人数',
+      '占会员总数',
+      '占职工总数',
+      '捐款金额（元）',
+      '人均（元）',
+      '市区内单位上解市总（元）',
+      '其中转省总（元）',
+      '其中留存市总（元）',
+      '县区按实施细则上解（元）',
+      '未达标单位数',
     ],
     ...d.counties.map((c) => line(c, countyNames[c.county] ?? '')),
     line(d.total, '全市'),
-    [d.deadline ? `募集和上解期限：${d.deadline}。市区内产业、局及直属基层工会的捐款全部上解市总，其中部分转省总；县区自行募集的捐款按其实施细则上解，本表不拆分。` : '市区内产业、局及直属基层工会的捐款全部上解市总，其中部分转省总；县区自行募集的捐款按其实施细则上解，本表不拆分。'],
+    [
+      d.deadline
+        ? `募集和上解期限：${d.deadline}。市区内产业、局及直属基层工会的捐款全部上解市总，其中部分转省总；县区自行募集的捐款按其实施细则上解，本表不拆分。`
+        : '市区内产业、局及直属基层工会的捐款全部上解市总，其中部分转省总；县区自行募集的捐款按其实施细则上解，本表不拆分。',
+    ],
     [],
     ['未达标单位', '县区代码', '原因'],
     ...flagged.map((u): LayoutCell[] => [u.unit, u.county, u.flags.join('；')]),
@@ -37,7 +65,9 @@ export function donationLayout(d: DonationResult, countyNames: Record<string, st
   ];
   const n = d.counties.length + 1;
   return {
-    name: '一日捐汇总', values: rect(rows.map((r) => (r.length ? r : ['']))), frozenRows: 2,
+    name: '一日捐汇总',
+    values: rect(rows.map((r) => (r.length ? r : ['']))),
+    frozenRows: 2,
     numberFormats: [
       { row: 3, col: 6, numRows: n, numCols: 2, format: '0.0%' },
       { row: 3, col: 8, numRows: n, numCols: 2, format: '#,##0.00' },

@@ -115,7 +115,12 @@ const PAD_PT = 8;
  * Rows outside (the title, a note merged across the sheet) do not widen a column; a column
  * whose header wraps counts its header at `headerLines` lines.
  */
-export function fitWidths(values: readonly LayoutCell[][], rows: { from: number; to: number }, formats: readonly (Box & { format: string })[] = [], opt: { headerRow?: number; headerLines?: number; min?: number } = {}): number[] {
+export function fitWidths(
+  values: readonly LayoutCell[][],
+  rows: { from: number; to: number },
+  formats: readonly (Box & { format: string })[] = [],
+  opt: { headerRow?: number; headerLines?: number; min?: number } = {},
+): number[] {
   const width = values[0]?.length ?? 0;
   const fmt = (r: number, c: number) => formats.find((f) => r >= f.row && r < f.row + f.numRows && c >= f.col && c < f.col + f.numCols)?.format;
   const out: number[] = new Array(width).fill(opt.min ?? 3 * REPORT_FONT.size);
@@ -133,7 +138,7 @@ export function fitWidths(values: readonly LayoutCell[][], rows: { from: number;
 }
 
 /** Closing punctuation never starts a line (line-breaking rules of Chinese text, which Sheets, Excel and LibreOffice follow). */
-const NO_LINE_START = new Set([...'）》」』】，。、；：！？'] );
+const NO_LINE_START = new Set([...'）》」』】，。、；：！？']);
 
 /** Lines a paragraph takes wrapped at `room` ems, breaking between characters. */
 function wrapLines(para: string, room: number): number {
@@ -264,8 +269,14 @@ export function tableForm(s: TableFormSpec): SheetLayout {
   for (const n of s.notes) rows.push([n]);
   const values = rect(rows);
   const n = s.body.length;
-  const numberFormats = (s.formats ?? []).map((format, i) => (format && n > 0 ? { row: head + 1, col: i + 1, numRows: n, numCols: 1, format } : null)).filter((x): x is NonNullable<typeof x> => x !== null);
-  let columnWidths = fitWidths(values, { from: head, to: last }, numberFormats, { headerRow: head, headerLines: s.headerLines, min: s.minEms !== undefined ? s.minEms * REPORT_FONT.size : undefined });
+  const numberFormats = (s.formats ?? [])
+    .map((format, i) => (format && n > 0 ? { row: head + 1, col: i + 1, numRows: n, numCols: 1, format } : null))
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+  let columnWidths = fitWidths(values, { from: head, to: last }, numberFormats, {
+    headerRow: head,
+    headerLines: s.headerLines,
+    min: s.minEms !== undefined ? s.minEms * REPORT_FONT.size : undefined,
+  });
   const wrap: Box[] = [];
   const rowHeights = new Map<number, number>([[1, TITLE_HEIGHT]]);
   if (s.headerLines && s.headerLines > 1) {
@@ -304,7 +315,11 @@ export function tableForm(s: TableFormSpec): SheetLayout {
     borders: [{ row: head, col: 1, numRows: n + 1, numCols: cols }],
     wrap,
     bold: [{ row: 1, col: 1, numRows: 1, numCols: cols }, headerBox],
-    center: [{ row: 1, col: 1, numRows: 1, numCols: cols }, headerBox, ...(n > 0 ? (s.centred ?? []).map((c) => ({ row: head + 1, col: c + 1, numRows: n, numCols: 1 })) : [])],
+    center: [
+      { row: 1, col: 1, numRows: 1, numCols: cols },
+      headerBox,
+      ...(n > 0 ? (s.centred ?? []).map((c) => ({ row: head + 1, col: c + 1, numRows: n, numCols: 1 })) : []),
+    ],
     titleSize: 16,
     print: { orientation: s.orientation, repeatRows: { from: head, to: head }, rows: values.length, columns: cols },
   };
@@ -318,12 +333,26 @@ export function tableForm(s: TableFormSpec): SheetLayout {
  */
 export function sheetsPdfUrl(spreadsheetId: string, sheetId: number, p: PrintSetup): string {
   const q: [string, string | number][] = [
-    ['format', 'pdf'], ['gid', sheetId], ['size', 'A4'], ['portrait', p.orientation === 'portrait' ? 'true' : 'false'],
-    ['fitw', 'true'], ['gridlines', 'false'], ['printtitle', 'false'], ['sheetnames', 'false'], ['pagenum', 'RIGHT'],
-    ['fzr', p.repeatRows ? 'true' : 'false'], ['horizontal_alignment', 'CENTER'],
-    ['top_margin', 0.6], ['bottom_margin', 0.6], ['left_margin', 0.5], ['right_margin', 0.5],
+    ['format', 'pdf'],
+    ['gid', sheetId],
+    ['size', 'A4'],
+    ['portrait', p.orientation === 'portrait' ? 'true' : 'false'],
+    ['fitw', 'true'],
+    ['gridlines', 'false'],
+    ['printtitle', 'false'],
+    ['sheetnames', 'false'],
+    ['pagenum', 'RIGHT'],
+    ['fzr', p.repeatRows ? 'true' : 'false'],
+    ['horizontal_alignment', 'CENTER'],
+    ['top_margin', 0.6],
+    ['bottom_margin', 0.6],
+    ['left_margin', 0.5],
+    ['right_margin', 0.5],
     // The printed area, 0-based with exclusive ends.
-    ['r1', 0], ['c1', 0], ['r2', p.rows], ['c2', p.columns],
+    ['r1', 0],
+    ['c1', 0],
+    ['r2', p.rows],
+    ['c2', p.columns],
   ];
   return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/export?${q.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')}`;
 }

@@ -26,8 +26,14 @@ interface Item {
   value: Value;
 }
 
-const count = (key: string): Value => (m) => get(m, key);
-const money = (key: string): Value => (m) => wan(get(m, key));
+const count =
+  (key: string): Value =>
+  (m) =>
+    get(m, key);
+const money =
+  (key: string): Value =>
+  (m) =>
+    wan(get(m, key));
 const HAND: Value = null;
 const it = (key: string, no: string, label: string, unit: string, value: Value): Item => ({ key, no, label, unit, value });
 
@@ -103,8 +109,15 @@ export const WARMTH_ITEMS: readonly Item[] = [
 
 /** 帮扶中心 items 8 (all workers) and 9 (migrant workers) by kind of assistance. */
 const CENTRE_KINDS: readonly [string, string, string][] = [
-  ['B', '生活救助', '生活救助'], ['C', '医疗救助', '医疗救助'], ['D', '资助子女上学', '助学'], ['E', '职业介绍', '就业'],
-  ['F', '就业培训', '培训'], ['G', '政策咨询', '政策咨询'], ['H', '法律援助', '法律援助'], ['I', '创业贷款', '创业贷款'], ['J', '其他帮扶', '其他'],
+  ['B', '生活救助', '生活救助'],
+  ['C', '医疗救助', '医疗救助'],
+  ['D', '资助子女上学', '助学'],
+  ['E', '职业介绍', '就业'],
+  ['F', '就业培训', '培训'],
+  ['G', '政策咨询', '政策咨询'],
+  ['H', '法律援助', '法律援助'],
+  ['I', '创业贷款', '创业贷款'],
+  ['J', '其他帮扶', '其他'],
 ];
 
 function centreBlock(n: string, who: string, prefix: '' | 'migrant_'): Item[] {
@@ -237,7 +250,11 @@ function formLayout(name: string, title: string, items: readonly Item[], m: Meas
     values,
     frozenRows: head,
     merges: [
-      across(1), { row: 2, col: 1, numRows: 1, numCols: 2 }, { row: 2, col: 3, numRows: 1, numCols: 2 }, { row: 3, col: 1, numRows: 1, numCols: 2 }, { row: 3, col: 3, numRows: 1, numCols: 2 },
+      across(1),
+      { row: 2, col: 1, numRows: 1, numCols: 2 },
+      { row: 2, col: 3, numRows: 1, numCols: 2 },
+      { row: 3, col: 1, numRows: 1, numCols: 2 },
+      { row: 3, col: 3, numRows: 1, numCols: 2 },
       ...notes.map((_, i) => across(last + 1 + i)),
     ],
     numberFormats,
@@ -249,7 +266,12 @@ function formLayout(name: string, title: string, items: readonly Item[], m: Meas
     borders: [{ row: head, col: 1, numRows: last - head + 1, numCols: FORM_PRINT_COLS }],
     wrap: notes.map((_, i) => across(last + 1 + i)),
     bold: [across(1), { row: head, col: 1, numRows: 1, numCols: 6 }],
-    center: [across(1), { row: head, col: 1, numRows: 1, numCols: 6 }, { row: head + 1, col: 1, numRows: last - head, numCols: 1 }, { row: head + 1, col: 4, numRows: last - head, numCols: 1 }],
+    center: [
+      across(1),
+      { row: head, col: 1, numRows: 1, numCols: 6 },
+      { row: head + 1, col: 1, numRows: last - head, numCols: 1 },
+      { row: head + 1, col: 4, numRows: last - head, numCols: 1 },
+    ],
     titleSize: 16,
     // Seed 002 prints both forms on A4 portrait.
     print: { orientation: 'portrait', repeatRows: { from: head, to: head }, rows: values.length, columns: FORM_PRINT_COLS },
@@ -257,9 +279,7 @@ function formLayout(name: string, title: string, items: readonly Item[], m: Meas
 }
 
 export function warmthStatsLayout(m: Measures, h: FormHeader): SheetLayout {
-  return formLayout('送温暖工程统计表', '送温暖工程统计表', WARMTH_ITEMS, m, h, [
-    '注：本表中职工均包括农民工，困难职工均包括困难农民工。',
-  ]);
+  return formLayout('送温暖工程统计表', '送温暖工程统计表', WARMTH_ITEMS, m, h, ['注：本表中职工均包括农民工，困难职工均包括困难农民工。']);
 }
 
 export function centreStatsLayout(m: Measures, h: FormHeader): SheetLayout {

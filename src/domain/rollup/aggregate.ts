@@ -95,8 +95,11 @@ export class SeenRows {
 
 /** cyrb53 over the row's cells as text (dates by instant): equal rows, equal hash. */
 function rowHash(row: readonly unknown[]): number {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  const text = row.map((v) => (v instanceof Date || (typeof v === 'object' && v !== null && 'getTime' in v) ? `D${(v as Date).getTime()}` : `${typeof v}:${String(v)}`)).join('\u0001');
+  let h1 = 0xdeadbeef,
+    h2 = 0x41c6ce57;
+  const text = row
+    .map((v) => (v instanceof Date || (typeof v === 'object' && v !== null && 'getTime' in v) ? `D${(v as Date).getTime()}` : `${typeof v}:${String(v)}`))
+    .join('\u0001');
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
@@ -326,7 +329,12 @@ export const get = (m: Measures, key: string): number => m.get(key) ?? 0;
  * only one file's rows are in memory at a time). Counties and the city row are summed
  * separately, so crossCheck still compares two independent sums.
  */
-export function mergeRollups(parts: readonly RollupResult[], year: number, counties?: readonly string[], period: Period = parts[0]?.period ?? yearPeriod(year)): RollupResult {
+export function mergeRollups(
+  parts: readonly RollupResult[],
+  year: number,
+  counties?: readonly string[],
+  period: Period = parts[0]?.period ?? yearPeriod(year),
+): RollupResult {
   const byCounty = new Map<string, Measures>();
   const city: Measures = new Map();
   const out: RollupResult = { year, period, counties: [], city, problems: [], rowsRead: 0, rowsCounted: 0, kept: [] };

@@ -13,13 +13,36 @@ import { parseWorkerNo } from '../workerNo';
 /** The columns read, with the zh labels of the default 表单定义 (seed 004) and SPEC §5. */
 export const FACT_COLUMNS: Record<string, string> = {
   ...Object.fromEntries(SYSTEM_COLUMNS.map((c) => [c.key, c.zh])),
-  name: '姓名', sex: '性别', age: '年龄', id_number: '身份证号', birth_date: '出生日期', card_number: '会员卡/银行卡号',
-  employer: '工作单位', address: '家庭住址', phone: '联系电话', hardship_category: '困难类别', causes: '致困原因',
-  household_size: '家庭人口', household_income: '家庭年收入', own_income: '本人年收入', per_capita_monthly: '家庭人均月收入',
-  migrant: '农民工', model_worker: '劳模类型', scheme: '救助项目', assistance_kinds: '帮扶类别', emergency: '紧急（先救助后补办）',
-  ethnicity: '民族', unit_opinion: '单位工会意见', unit_opinion_date: '意见日期', cause_detail: '致困原因说明',
-  members: '家庭成员', own_monthly_income: '本人月实际收入', illness: '主要疾病名称', remarks: '备注',
-  supervisor_opinion: '上级工会意见', supervisor_opinion_date: '上级工会意见日期',
+  name: '姓名',
+  sex: '性别',
+  age: '年龄',
+  id_number: '身份证号',
+  birth_date: '出生日期',
+  card_number: '会员卡/银行卡号',
+  employer: '工作单位',
+  address: '家庭住址',
+  phone: '联系电话',
+  hardship_category: '困难类别',
+  causes: '致困原因',
+  household_size: '家庭人口',
+  household_income: '家庭年收入',
+  own_income: '本人年收入',
+  per_capita_monthly: '家庭人均月收入',
+  migrant: '农民工',
+  model_worker: '劳模类型',
+  scheme: '救助项目',
+  assistance_kinds: '帮扶类别',
+  emergency: '紧急（先救助后补办）',
+  ethnicity: '民族',
+  unit_opinion: '单位工会意见',
+  unit_opinion_date: '意见日期',
+  cause_detail: '致困原因说明',
+  members: '家庭成员',
+  own_monthly_income: '本人月实际收入',
+  illness: '主要疾病名称',
+  remarks: '备注',
+  supervisor_opinion: '上级工会意见',
+  supervisor_opinion_date: '上级工会意见日期',
 };
 
 /** Columns holding dates: a cell that is neither blank nor a real date is a row the roll-up refuses. */
@@ -36,8 +59,13 @@ export function isLiftedOut(reason: string): boolean {
 }
 
 export const SCHEME_LABELS: Record<string, string> = {
-  medical: '特困职工医疗救助', critical: '十种重大疾病', major: '其他重大疾病', accident: '重大意外事故',
-  'poor-critical': '特困+重大疾病', 'poor-critical-later': '特困+重大疾病（其后每期）', living: '生活救助',
+  medical: '特困职工医疗救助',
+  critical: '十种重大疾病',
+  major: '其他重大疾病',
+  accident: '重大意外事故',
+  'poor-critical': '特困+重大疾病',
+  'poor-critical-later': '特困+重大疾病（其后每期）',
+  living: '生活救助',
 };
 const SCHEME_BY_LABEL = new Map(Object.entries(SCHEME_LABELS).map(([k, v]) => [v, k]));
 
@@ -106,7 +134,7 @@ export function factCell(f: CaseFact, key: string): string {
   const i = f.header.col[key];
   if (i === undefined) return '';
   const v = f.raw[i];
-  return isDate(v) ? coerceCivil(v) ?? '' : textOf(v);
+  return isDate(v) ? (coerceCivil(v) ?? '') : textOf(v);
 }
 
 export interface HeaderIndex {
@@ -139,7 +167,10 @@ export function memberCount(v: unknown): number | null {
     const rows = rowsOf(text);
     return rows === null ? null : rows.length;
   }
-  let depth = 0, quoted = false, count = 0, filled = false;
+  let depth = 0,
+    quoted = false,
+    count = 0,
+    filled = false;
   for (const ch of text) {
     if (quoted) {
       if (ch === '”') quoted = false;
@@ -184,7 +215,14 @@ export interface FactChecks {
 export type FactResult = { ok: true; fact: CaseFact } | { ok: false; problem: string } | { ok: 'blank' };
 
 /** One row → a fact, or the zh reasons it cannot count (each naming its column). */
-export function readFact(source: string, rowNumber: number, row: readonly unknown[], h: HeaderIndex, defaultCounty: string, checks: FactChecks = { counties: null }): FactResult {
+export function readFact(
+  source: string,
+  rowNumber: number,
+  row: readonly unknown[],
+  h: HeaderIndex,
+  defaultCounty: string,
+  checks: FactChecks = { counties: null },
+): FactResult {
   const get = (key: string): unknown => (h.col[key] === undefined ? '' : row[h.col[key]]);
   if (row.every((v) => v === '' || v === null || v === undefined)) return { ok: 'blank' };
   const where = `${source}第${rowNumber}行`;
@@ -226,7 +264,8 @@ export function readFact(source: string, rowNumber: number, row: readonly unknow
   }
   const schemeText = textOf(get('scheme'));
   const fact: CaseFact = {
-    source, row: rowNumber,
+    source,
+    row: rowNumber,
     workerNo,
     county,
     status,

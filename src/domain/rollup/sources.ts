@@ -50,7 +50,8 @@ export function parseSources(values: readonly (readonly unknown[])[]): { sources
     if (cols[5] >= 0 && /^(否|no|false)$/i.test(cell(5))) return;
     const name = cell(0) || `第${rowNo}行`;
     const kindText = cell(2);
-    const kind = kindText === SOURCE_KINDS.spreadsheet || /^https?:/.test(cell(3)) ? 'spreadsheet' : kindText === SOURCE_KINDS.tab || kindText === '' ? 'tab' : null;
+    const kind =
+      kindText === SOURCE_KINDS.spreadsheet || /^https?:/.test(cell(3)) ? 'spreadsheet' : kindText === SOURCE_KINDS.tab || kindText === '' ? 'tab' : null;
     if (!kind) {
       problems.push(`汇总来源第${rowNo}行（${name}）：来源类型应为“本表标签页”或“其他表格”，已跳过`);
       return;

@@ -62,7 +62,7 @@ function reviewOne(c: CaseRecord, opts: AnnualReviewOptions): AnnualReviewItem {
   if (excludedByOtherProgramme(c)) {
     proposal = '退出';
     reasonZh = '已列入党组织救助的中共党员，不再作为工会救助对象（一人一项）';
-    reasonEn = 'A party member assisted by the party organisation is not the union\'s target (one programme per person)';
+    reasonEn = "A party member assisted by the party organisation is not the union's target (one programme per person)";
   } else if (monthly === undefined) {
     // Without income data nobody can say the hardship ended: keep, and ask for the data.
     proposal = '保留';

@@ -117,8 +117,11 @@ export function ruleFor(rules: DeadlineRules, step: DeadlineStep, on: CivilDate)
       break;
     }
   }
-  throw new BangfuError('deadlines.noRule', `没有在 ${on} 生效的“${DEADLINE_STEP_LABELS[step].zh}”期限，请检查期限表`,
-    `No ${step} deadline in force on ${on}; check the deadline table`);
+  throw new BangfuError(
+    'deadlines.noRule',
+    `没有在 ${on} 生效的“${DEADLINE_STEP_LABELS[step].zh}”期限，请检查期限表`,
+    `No ${step} deadline in force on ${on}; check the deadline table`,
+  );
 }
 
 export function workdaysFor(rules: DeadlineRules, step: DeadlineStep, on: CivilDate): number {
@@ -183,7 +186,12 @@ export function isDueSoon(c: CaseRecord, today: CivilDate, calendar: WorkdayCale
 }
 
 /** The two columns the daily check rewrites: due_date ('' when no clock runs) and overdue. */
-export function recomputeDeadline(c: CaseRecord, today: CivilDate, calendar: WorkdayCalendar, rules: DeadlineRules): { due_date: CivilDate | ''; overdue: boolean } {
+export function recomputeDeadline(
+  c: CaseRecord,
+  today: CivilDate,
+  calendar: WorkdayCalendar,
+  rules: DeadlineRules,
+): { due_date: CivilDate | ''; overdue: boolean } {
   const due = dueDate(c, calendar, rules);
   return { due_date: due ?? '', overdue: due !== null && isOpen(c) && due < today };
 }
@@ -241,7 +249,10 @@ export { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 function parseStep(v: unknown): DeadlineStep | null {
   const s = textOf(v);
-  return DEADLINE_STEPS.find((k) => k === s.toLowerCase() || DEADLINE_STEP_LABELS[k].zh === s || DEADLINE_STEP_LABELS[k].en.toLowerCase() === s.toLowerCase()) ?? null;
+  return (
+    DEADLINE_STEPS.find((k) => k === s.toLowerCase() || DEADLINE_STEP_LABELS[k].zh === s || DEADLINE_STEP_LABELS[k].en.toLowerCase() === s.toLowerCase()) ??
+    null
+  );
 }
 
 /** '04-30', '4-30', '4月30日' or a Date cell (Sheets turns 04-30 into a date) → 'MM-DD'. */
@@ -261,10 +272,12 @@ function parseMonthDay(v: unknown): string | null {
  */
 export function parseDeadlineTable(values: unknown[][]): DeadlineRules {
   const header = (values[0] ?? []).map((h) => textOf(h));
-  const idx = (k: (typeof DEADLINE_COLUMNS)[number]) => header.findIndex((h) => h === k.zh || h.toLowerCase() === k.key.toLowerCase() || h.toLowerCase() === k.en.toLowerCase());
+  const idx = (k: (typeof DEADLINE_COLUMNS)[number]) =>
+    header.findIndex((h) => h === k.zh || h.toLowerCase() === k.key.toLowerCase() || h.toLowerCase() === k.en.toLowerCase());
   const at = Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c.key, idx(c)])) as Record<(typeof DEADLINE_COLUMNS)[number]['key'], number>;
   const missing = DEADLINE_COLUMNS.filter((c) => c.key !== 'to' && c.key !== 'source' && at[c.key] < 0).map((c) => c.zh);
-  if (missing.length > 0) throw new BangfuError('deadlines.header', `期限表表头缺少列：${missing.join('、')}`, `Deadline table header lacks: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new BangfuError('deadlines.header', `期限表表头缺少列：${missing.join('、')}`, `Deadline table header lacks: ${missing.join(', ')}`);
 
   const rows: DeadlineRow[] = [];
   const problems: string[] = [];
@@ -286,7 +299,8 @@ export function parseDeadlineTable(values: unknown[][]): DeadlineRules {
       if (!monthDay) return fail('工作日', '年度复审应填截止月日，如 04-30', 'the annual re-review needs a month-day such as 04-30');
     } else {
       const n = Number(textOf(cell('workdays')));
-      if (textOf(cell('workdays')) === '' || !Number.isInteger(n) || n < 0) return fail('工作日', '应为不小于 0 的整数', 'must be a whole number of at least 0');
+      if (textOf(cell('workdays')) === '' || !Number.isInteger(n) || n < 0)
+        return fail('工作日', '应为不小于 0 的整数', 'must be a whole number of at least 0');
       workdays = n;
     }
     const from = coerceCivil(cell('from'));

@@ -9,7 +9,19 @@ import type { CivilDate } from '../civilDate';
 import { parseRole, roleLabel, seesAllCounties } from '../roles';
 import { textOf } from '../forms/values';
 import { STAFF_COLUMNS } from '../layouts/staff';
-import { ACTIONS, ACTION_KEYS, STEP_OWNERS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel, type ReviewActionKey } from './actions';
+import {
+  ACTIONS,
+  ACTION_KEYS,
+  STEP_OWNERS,
+  caseAmount,
+  caseDate,
+  caseStatus,
+  caseText,
+  isEmergency,
+  rolesFor,
+  statusLabel,
+  type ReviewActionKey,
+} from './actions';
 
 export { STAFF_COLUMNS, STAFF_HEADER } from '../layouts/staff';
 
@@ -24,7 +36,11 @@ export const UserSchema = z
   .check(z.refine((u) => seesAllCounties(u.role) || (u.county !== null && u.county !== ''), { message: '该角色需填写县区代码', path: ['county'] }));
 export type User = z.infer<typeof UserSchema>;
 
-export interface StaffProblem { row: number; zh: string; en: string }
+export interface StaffProblem {
+  row: number;
+  zh: string;
+  en: string;
+}
 
 /**
  * The 人员权限 range (header first) → users. A bad row is reported and skipped rather
@@ -56,14 +72,20 @@ export function parseStaffTable(values: unknown[][]): { users: User[]; problems:
     const parsed = UserSchema.safeParse({ email, role, county: county === '' ? null : county, name: idx.name >= 0 ? textOf(cells[idx.name]) : '' });
     if (!parsed.success) {
       const onCounty = parsed.error.issues.some((iss) => iss.path[0] === 'county');
-      problems.push(onCounty
-        ? { row, zh: `第 ${row} 行：${roleLabel(role)}需填写县区代码`, en: `row ${row}: role ${role} needs a county code` }
-        : { row, zh: `第 ${row} 行：邮箱“${email}”无效`, en: `row ${row}: invalid e-mail "${email}"` });
+      problems.push(
+        onCounty
+          ? { row, zh: `第 ${row} 行：${roleLabel(role)}需填写县区代码`, en: `row ${row}: role ${role} needs a county code` }
+          : { row, zh: `第 ${row} 行：邮箱“${email}”无效`, en: `row ${row}: invalid e-mail "${email}"` },
+      );
       return;
     }
     const first = seen.get(parsed.data.email);
     if (first !== undefined) {
-      problems.push({ row, zh: `第 ${row} 行：邮箱 ${parsed.data.email} 与第 ${first} 行重复，以第 ${first} 行为准`, en: `row ${row}: e-mail repeats row ${first}; row ${first} counts` });
+      problems.push({
+        row,
+        zh: `第 ${row} 行：邮箱 ${parsed.data.email} 与第 ${first} 行重复，以第 ${first} 行为准`,
+        en: `row ${row}: e-mail repeats row ${first}; row ${first} counts`,
+      });
       return;
     }
     seen.set(parsed.data.email, row);
@@ -128,8 +150,10 @@ export function can(user: User | null, action: ReviewActionKey, c: CaseRecord, o
     return deny(`“${rule.zh}”须由${who}办理，您的角色是${roleLabel(user.role)}`, `"${rule.en}" is for ${whoEn}; your role is ${roleLabel(user.role, 'en')}`);
   }
   if (!inCountyScope(user, c.county)) {
-    return deny(`该案件属于县区 ${caseText(c, 'county') || '（未填）'}，不在您的管辖范围（${user.county ?? ''}）`,
-      `The case belongs to county ${caseText(c, 'county') || '(blank)'}, outside your scope (${user.county ?? ''})`);
+    return deny(
+      `该案件属于县区 ${caseText(c, 'county') || '（未填）'}，不在您的管辖范围（${user.county ?? ''}）`,
+      `The case belongs to county ${caseText(c, 'county') || '(blank)'}, outside your scope (${user.county ?? ''})`,
+    );
   }
   if (rule.decision && isCreator) {
     return deny(`不能对自己录入的案件“${rule.zh}”，请由其他人员办理`, `You entered this case and cannot "${rule.en}" it; someone else must`);

@@ -39,8 +39,11 @@ export type DecisionSnapshot = z.infer<typeof DecisionSnapshotSchema>;
 export function freezeDecision(input: Omit<DecisionSnapshot, 'version'>): string {
   const parsed = DecisionSnapshotSchema.safeParse({ version: 1, ...input });
   if (!parsed.success) {
-    throw new BangfuError('snapshot.invalid', `审批快照不完整：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`,
-      `Decision snapshot is incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    throw new BangfuError(
+      'snapshot.invalid',
+      `审批快照不完整：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`,
+      `Decision snapshot is incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
   }
   return JSON.stringify(parsed.data);
 }

@@ -29,7 +29,11 @@ export interface ActionContext {
   policySnapshot?: PolicySnapshot;
 }
 
-export interface ChangedField { key: string; before: Cell; after: Cell }
+export interface ChangedField {
+  key: string;
+  before: Cell;
+  after: Cell;
+}
 
 export interface AuditEntry {
   action: ReviewActionKey;
@@ -79,7 +83,11 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
       if (from === 'approved') Object.assign(patch, { approved_amount: '', decision_snapshot: '' }); // the decision is undone
       break;
     case 'objection':
-      Object.assign(patch, { status: 'returned', return_reason: `公示异议：${reason}`, objections: appendObjection(c.objections, { on: t, by: user.email, reason }) });
+      Object.assign(patch, {
+        status: 'returned',
+        return_reason: `公示异议：${reason}`,
+        objections: appendObjection(c.objections, { on: t, by: user.email, reason }),
+      });
       break;
     case 'end_notice':
       patch.status = 'approval';
@@ -90,7 +98,11 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
         throw new BangfuError('workflow.amountRequired', '没有建议救助金额，请填写核定救助金额', 'No suggested amount: enter the approved amount', 'amount');
       }
       if (!ctx.policySnapshot) {
-        throw new BangfuError('snapshot.missing', '审批时缺少救助标准快照，请重新计算救助金额后再审批', 'The relief computation is missing; recompute before approving');
+        throw new BangfuError(
+          'snapshot.missing',
+          '审批时缺少救助标准快照，请重新计算救助金额后再审批',
+          'The relief computation is missing; recompute before approving',
+        );
       }
       const snapshot = freezeDecision({ ...ctx.policySnapshot, decidedOn: t, decidedBy: user.email, amount: round2(decided) });
       Object.assign(patch, { status: 'approved', approved_amount: round2(decided), decision_snapshot: snapshot });
@@ -135,9 +147,15 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
 function checkAmount(v: number, kind: 'positive' | 'nonNegative'): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new BangfuError('workflow.amountInvalid', '金额应为数字', 'The amount must be a number', 'amount');
   if (v < 0 || (kind === 'positive' && v === 0)) {
-    throw new BangfuError('workflow.amountInvalid', kind === 'positive' ? '金额应大于 0' : '金额不能为负数', kind === 'positive' ? 'The amount must be above 0' : 'The amount may not be negative', 'amount');
+    throw new BangfuError(
+      'workflow.amountInvalid',
+      kind === 'positive' ? '金额应大于 0' : '金额不能为负数',
+      kind === 'positive' ? 'The amount must be above 0' : 'The amount may not be negative',
+      'amount',
+    );
   }
-  if (Math.abs(Math.round(v * 100) - v * 100) > 1e-6) throw new BangfuError('workflow.amountInvalid', '金额最多精确到分（两位小数）', 'The amount has more than two decimals', 'amount');
+  if (Math.abs(Math.round(v * 100) - v * 100) > 1e-6)
+    throw new BangfuError('workflow.amountInvalid', '金额最多精确到分（两位小数）', 'The amount has more than two decimals', 'amount');
   return v;
 }
 
@@ -147,7 +165,11 @@ function cellText(v: unknown): string {
   return isDate(v) ? textOf(v) : String(v ?? '');
 }
 
-export interface Objection { on: CivilDate; by: string; reason: string }
+export interface Objection {
+  on: CivilDate;
+  by: string;
+  reason: string;
+}
 
 /**
  * 异议记录 as people read it, one entry per objection: 2026-11-20（记录人：li@example.cn，

@@ -22,8 +22,12 @@ function defaultCalendar(): WorkCalendar {
 function calendarArg(holidays: unknown): WorkCalendar {
   if (isBlank(holidays)) return defaultCalendar();
   if (!isGrid(holidays)) {
-    throw new BangfuError('arg.holidays', '第 3 个参数应为节假日区域（日期、休/班），如 节假日!A:C',
-      'Argument holidays must be a range of (date, 休/班) rows, e.g. 节假日!A:C', 'holidays');
+    throw new BangfuError(
+      'arg.holidays',
+      '第 3 个参数应为节假日区域（日期、休/班），如 节假日!A:C',
+      'Argument holidays must be a range of (date, 休/班) rows, e.g. 节假日!A:C',
+      'holidays',
+    );
   }
   return builtInCalendar(parseHolidaySheet(holidays));
 }
@@ -37,7 +41,8 @@ export function WORKDAY_CN(start: unknown, days: unknown, holidays?: unknown): D
   const memo = new Map<number, number>();
   return mapCells(start, (v) => {
     const d = isDate(v) ? v : coerceCivil(typeof v === 'number' ? serialToDate(v) : v);
-    if (d === null || (isDate(d) && isNaN(d.getTime()))) throw new BangfuError('arg.notDate', `“开始日期”应为日期，而不是“${String(v)}”`, `start is not a date: ${String(v)}`, 'start');
+    if (d === null || (isDate(d) && isNaN(d.getTime())))
+      throw new BangfuError('arg.notDate', `“开始日期”应为日期，而不是“${String(v)}”`, `start is not a date: ${String(v)}`, 'start');
     // Day numbers straight from the Date (one offset lookup): no text in between.
     const day = isDate(d) ? Math.floor((d.getTime() - d.getTimezoneOffset() * 60_000) / DAY_MS) : toDayNumber(d);
     let out = memo.get(day);

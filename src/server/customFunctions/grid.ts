@@ -28,14 +28,16 @@ export function cellError(e: unknown): string {
  */
 export function mapCells<T>(input: unknown, fn: (v: unknown) => T): T | '' | Grid<T | string> {
   if (isGrid(input)) {
-    return input.map((row) => row.map((v) => {
-      if (isBlank(v)) return '';
-      try {
-        return fn(v);
-      } catch (e) {
-        return cellError(e);
-      }
-    }));
+    return input.map((row) =>
+      row.map((v) => {
+        if (isBlank(v)) return '';
+        try {
+          return fn(v);
+        } catch (e) {
+          return cellError(e);
+        }
+      }),
+    );
   }
   if (isBlank(input)) return '';
   return fn(input);
@@ -46,10 +48,22 @@ export function mapCells<T>(input: unknown, fn: (v: unknown) => T): T | '' | Gri
  * formula, never by its English name from the function's signature (amount, on_date …).
  */
 const PARAM_LABELS: Record<string, string> = {
-  scheme: '救助项目', amount: '计算基数', on_date: '日期', policy: '救助标准区域',
-  id: '身份证号', field: '所取信息', county_code: '县区代码', serial: '序号', no: '职工编号',
-  per_capita_monthly_income: '家庭人均月收入', dibao_line: '低保标准', cause: '困难原因', expense_ratio: '支出占收入比例',
-  start: '开始日期', days: '工作日天数', holidays: '节假日区域',
+  scheme: '救助项目',
+  amount: '计算基数',
+  on_date: '日期',
+  policy: '救助标准区域',
+  id: '身份证号',
+  field: '所取信息',
+  county_code: '县区代码',
+  serial: '序号',
+  no: '职工编号',
+  per_capita_monthly_income: '家庭人均月收入',
+  dibao_line: '低保标准',
+  cause: '困难原因',
+  expense_ratio: '支出占收入比例',
+  start: '开始日期',
+  days: '工作日天数',
+  holidays: '节假日区域',
 };
 /** The Chinese name of a parameter (an unknown name is shown as given). */
 export function paramLabel(param: string): string {

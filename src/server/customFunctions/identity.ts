@@ -24,13 +24,32 @@ export function IDCARD_VALID(id: unknown): boolean | '' | Grid<boolean | string>
 }
 
 type Field = 'birth' | 'sex' | 'age' | 'region';
-const FIELD_WORDS: Record<string, Field> = { birth: 'birth', 出生日期: 'birth', sex: 'sex', 性别: 'sex', age: 'age', 年龄: 'age', region: 'region', 地区: 'region', 地区代码: 'region' };
+const FIELD_WORDS: Record<string, Field> = {
+  birth: 'birth',
+  出生日期: 'birth',
+  sex: 'sex',
+  性别: 'sex',
+  age: 'age',
+  年龄: 'age',
+  region: 'region',
+  地区: 'region',
+  地区代码: 'region',
+};
 
 export function IDCARD_INFO(id: unknown, field: unknown, on_date?: unknown): Date | string | number | Grid<Date | string | number> {
-  const f = FIELD_WORDS[String(scalar(field, 'field') ?? '').trim().toLowerCase()];
+  const f =
+    FIELD_WORDS[
+      String(scalar(field, 'field') ?? '')
+        .trim()
+        .toLowerCase()
+    ];
   if (!f) {
-    throw new BangfuError('arg.field', `所取信息应为“出生日期”“性别”“年龄”或“地区代码”，而不是“${quoted(field ?? '')}”`,
-      `field must be "birth", "sex", "age" or "region", not "${String(field ?? '')}"`, 'field');
+    throw new BangfuError(
+      'arg.field',
+      `所取信息应为“出生日期”“性别”“年龄”或“地区代码”，而不是“${quoted(field ?? '')}”`,
+      `field must be "birth", "sex", "age" or "region", not "${String(field ?? '')}"`,
+      'field',
+    );
   }
   const onArg = scalar(on_date, 'on_date');
   const now = today();
@@ -63,4 +82,3 @@ export function WORKER_NO(county_code: unknown, serial: unknown): string | '' | 
 export function WORKER_NO_VALID(no: unknown): boolean | '' | Grid<boolean | string> {
   return mapCells(no, (v) => isValidWorkerNo(v));
 }
-

@@ -24,8 +24,12 @@ import { cellError, isBlank, isGrid, paramLabel, quoted, scalar, toNumber, type 
 function policyArg(policy: unknown): Policy {
   if (isBlank(policy)) return DEFAULT_POLICY;
   if (!isGrid(policy)) {
-    throw new BangfuError('arg.policy', '第 4 个参数应为“救助标准”表的区域（含表头），如 救助标准!A1:M50',
-      'Argument policy must be a range of the 救助标准 sheet including its header, e.g. 救助标准!A1:M50', 'policy');
+    throw new BangfuError(
+      'arg.policy',
+      '第 4 个参数应为“救助标准”表的区域（含表头），如 救助标准!A1:M50',
+      'Argument policy must be a range of the 救助标准 sheet including its header, e.g. 救助标准!A1:M50',
+      'policy',
+    );
   }
   return parsePolicySheet(policy);
 }
@@ -33,8 +37,12 @@ function policyArg(policy: unknown): Policy {
 function schemeArg(scheme: unknown): string {
   const v = scalar(scheme, 'scheme');
   if (isBlank(v) || String(v).trim() === '') {
-    throw new BangfuError('arg.schemeMissing', '请填写救助项目的名称，如 "特困职工医疗救助"',
-      'Enter a relief scheme (code or Chinese name, e.g. "medical")', 'scheme');
+    throw new BangfuError(
+      'arg.schemeMissing',
+      '请填写救助项目的名称，如 "特困职工医疗救助"',
+      'Enter a relief scheme (code or Chinese name, e.g. "medical")',
+      'scheme',
+    );
   }
   return String(v);
 }
@@ -51,12 +59,22 @@ function alignedWith(arg: unknown, main: unknown, param: string): (i: number, j:
   if (!isGrid(arg)) return () => arg;
   if (arg.length === 1 && arg[0].length === 1) return () => arg[0][0];
   if (isGrid(main) && arg.length === main.length && arg.every((row, i) => row.length === main[i].length)) return (i, j) => arg[i][j];
-  throw new BangfuError('arg.shape', `“${paramLabel(param)}”应为单个值，或与“计算基数”大小相同的区域`,
-    `Argument ${param} must be one value or a range the size of amount`, param);
+  throw new BangfuError(
+    'arg.shape',
+    `“${paramLabel(param)}”应为单个值，或与“计算基数”大小相同的区域`,
+    `Argument ${param} must be one value or a range the size of amount`,
+    param,
+  );
 }
 
 /** Walks amount (and on_date) and hands each numeric base, with the rows in force that day, to `cell`. */
-function reliefCells<T>(scheme: unknown, amount: unknown, onDate: unknown, policy: unknown, cell: (rows: readonly PolicyRow[], base: number, scheme: SchemeEntry) => T): T | '' | Grid<T | string> {
+function reliefCells<T>(
+  scheme: unknown,
+  amount: unknown,
+  onDate: unknown,
+  policy: unknown,
+  cell: (rows: readonly PolicyRow[], base: number, scheme: SchemeEntry) => T,
+): T | '' | Grid<T | string> {
   const pol = policyArg(policy);
   const entry = findScheme(pol, schemeArg(scheme));
   const code = entry.code;
@@ -85,18 +103,24 @@ function reliefCells<T>(scheme: unknown, amount: unknown, onDate: unknown, polic
   // An omitted argument is undefined; an empty cell passed as the argument is ''. A blank
   // cell stays blank (a column of cases with gaps), a missing amount is a mistake.
   if (amount === undefined) {
-    throw new BangfuError('arg.amountMissing', '请填写计算基数（第 2 个参数），如医疗救助的年自付金额或生活救助的低保月标准',
-      'Enter the base amount (2nd argument), e.g. the annual medical self-pay', 'amount');
+    throw new BangfuError(
+      'arg.amountMissing',
+      '请填写计算基数（第 2 个参数），如医疗救助的年自付金额或生活救助的低保月标准',
+      'Enter the base amount (2nd argument), e.g. the annual medical self-pay',
+      'amount',
+    );
   }
   if (!isGrid(amount)) return isBlank(amount) ? '' : compute(amount, 0, 0);
-  return amount.map((row, i) => row.map((v, j) => {
-    if (isBlank(v)) return '';
-    try {
-      return compute(v, i, j);
-    } catch (e) {
-      return cellError(e);
-    }
-  }));
+  return amount.map((row, i) =>
+    row.map((v, j) => {
+      if (isBlank(v)) return '';
+      try {
+        return compute(v, i, j);
+      } catch (e) {
+        return cellError(e);
+      }
+    }),
+  );
 }
 
 /** Relief in yuan (to the fen) for each base in `amount`. */
@@ -109,5 +133,11 @@ export function RELIEF_EXPLAIN(scheme: unknown, amount: unknown, on_date?: unkno
   // Without on_date the result rests on the day it was computed, and Sheets keeps it until an
   // argument changes: say which day, and how to make it follow the calendar (issue 10).
   const assumed = isBlank(on_date) ? `（按 ${today()} 的标准；公式未给日期，建议传入“今日”单元格，如 =RELIEF_EXPLAIN("特困职工医疗救助", C2, 今日)）` : '';
-  return reliefCells(scheme, amount, on_date, policy, (rows, base, entry) => describeRelief({ ...reliefFromRows(rows, base), schemeName: entry.name }).zh + assumed);
+  return reliefCells(
+    scheme,
+    amount,
+    on_date,
+    policy,
+    (rows, base, entry) => describeRelief({ ...reliefFromRows(rows, base), schemeName: entry.name }).zh + assumed,
+  );
 }

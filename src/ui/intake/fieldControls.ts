@@ -120,8 +120,11 @@ function textControl(def: PageFieldDef, opts: ControlOptions, editable: boolean)
   // A computed choice (sex, hardship category) is shown as read-only text, not a select.
   const attrs: InputAttrs = def.computed ? { type: 'text' } : inputAttrs(def);
   const input = h('input', {
-    id, name: def.key, ...attrs,
-    readonly: def.computed === true, disabled: !def.computed && !editable,
+    id,
+    name: def.key,
+    ...attrs,
+    readonly: def.computed === true,
+    disabled: !def.computed && !editable,
     'aria-required': def.required && !def.computed ? 'true' : false,
   });
   if (s.helpId) describedBy(input, s.helpId, true);
@@ -135,7 +138,15 @@ function textControl(def: PageFieldDef, opts: ControlOptions, editable: boolean)
     warning.hidden = w === null;
     describedBy(input, warnId, w !== null);
   };
-  const root = h('div', { class: `field type-${def.type}${def.computed ? ' computed' : ''}`, 'data-field': def.key }, s.labelEl, input, s.help, warning, s.error);
+  const root = h(
+    'div',
+    { class: `field type-${def.type}${def.computed ? ' computed' : ''}`, 'data-field': def.key },
+    s.labelEl,
+    input,
+    s.help,
+    warning,
+    s.error,
+  );
   input.addEventListener('input', () => {
     showWarning();
     opts.events.onInput(control);
@@ -144,7 +155,9 @@ function textControl(def: PageFieldDef, opts: ControlOptions, editable: boolean)
   input.addEventListener('blur', () => opts.events.onCommit(control));
   const slot = errorSlot(s.error, s.errorId, () => [input], root);
   const control: FieldControl = {
-    def, root, editable: editable && !def.computed,
+    def,
+    root,
+    editable: editable && !def.computed,
     read: () => normalizeValue(def, input.value),
     write(v) {
       if (v === undefined || v === null) input.value = '';
@@ -175,7 +188,9 @@ function selectControl(def: PageFieldDef, opts: ControlOptions, editable: boolea
   });
   select.addEventListener('blur', () => opts.events.onCommit(control));
   const control: FieldControl = {
-    def, root, editable,
+    def,
+    root,
+    editable,
     read: () => normalizeValue(def, select.value),
     write(v) {
       const text = v === undefined || v === null ? '' : String(v);
@@ -202,12 +217,28 @@ function multiselectControl(def: PageFieldDef, opts: ControlOptions, editable: b
     return { box, row: h('div', { class: 'check' }, box, h('label', { for: id }, optionText(def, o))) };
   });
   const legend = h('legend', {}, label(def), def.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null);
-  const root = h('fieldset', { class: 'field type-multiselect', 'data-field': def.key, 'aria-required': def.required ? 'true' : false },
-    legend, h('div', { class: 'checks' }, boxes.map((b) => b.row)), s.help, s.error);
+  const root = h(
+    'fieldset',
+    { class: 'field type-multiselect', 'data-field': def.key, 'aria-required': def.required ? 'true' : false },
+    legend,
+    h(
+      'div',
+      { class: 'checks' },
+      boxes.map((b) => b.row),
+    ),
+    s.help,
+    s.error,
+  );
   if (s.helpId) describedBy(root, s.helpId, true);
   const control: FieldControl = {
-    def, root, editable,
-    read: () => normalizeValue(def, boxes.filter((b) => b.box.checked).map((b) => b.box.value)),
+    def,
+    root,
+    editable,
+    read: () =>
+      normalizeValue(
+        def,
+        boxes.filter((b) => b.box.checked).map((b) => b.box.value),
+      ),
     write(v) {
       const chosen = new Set(Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[、,，|]/).map((x) => x.trim()) : []);
       for (const b of boxes) b.box.checked = chosen.has(b.box.value);

@@ -16,8 +16,19 @@ import { PreviewPanel } from './previewPanel';
 
 /** Fields whose change can move a derived value, the suggestion or a warning. */
 const PREVIEW_KEYS = new Set([
-  'id_number', 'own_income', 'household_income', 'household_size', 'causes', 'scheme', 'relief_base',
-  'medical_self_pay', 'tuition', 'disaster_loss', 'receives_dibao', 'other_programme', 'emergency',
+  'id_number',
+  'own_income',
+  'household_income',
+  'household_size',
+  'causes',
+  'scheme',
+  'relief_base',
+  'medical_self_pay',
+  'tuition',
+  'disaster_loss',
+  'receives_dibao',
+  'other_programme',
+  'emergency',
 ]);
 /** Quiet time before asking the server: one call per pause in typing, not per key. */
 const PREVIEW_DELAY_MS = 400;
@@ -112,9 +123,19 @@ function controlOptions(role: string | null): ControlOptions {
 /** The county of a new case, as a select field, for users who choose it (city union, admin). */
 function countyDef(model: IntakeFormModel): PageFieldDef {
   return {
-    key: 'county', zh: '县区', en: 'County', type: 'select',
-    options: model.counties.map((c) => c.code), optionLabels: model.counties.map((c) => `${c.name}（${c.code}）`),
-    required: true, min: null, max: null, pattern: null, section: '', editRoles: [], order: 0,
+    key: 'county',
+    zh: '县区',
+    en: 'County',
+    type: 'select',
+    options: model.counties.map((c) => c.code),
+    optionLabels: model.counties.map((c) => `${c.name}（${c.code}）`),
+    required: true,
+    min: null,
+    max: null,
+    pattern: null,
+    section: '',
+    editRoles: [],
+    order: 0,
   };
 }
 
@@ -158,9 +179,16 @@ function render(model: IntakeFormModel): void {
     controls.push(...sectionControls);
     const headingId = uid(`section-${g.key}`);
     parts.push(
-      h('details', { class: 'section', open: true, 'data-section': g.key },
+      h(
+        'details',
+        { class: 'section', open: true, 'data-section': g.key },
         h('summary', { id: headingId }, g.title),
-        h('div', { class: 'section-body', role: 'group', 'aria-labelledby': headingId }, sectionControls.map((c) => c.root))),
+        h(
+          'div',
+          { class: 'section-body', role: 'group', 'aria-labelledby': headingId },
+          sectionControls.map((c) => c.root),
+        ),
+      ),
     );
   }
 
@@ -173,7 +201,11 @@ function render(model: IntakeFormModel): void {
   for (const c of controls) if (c !== county) c.write(values[c.def.key]);
 
   page = {
-    model, controls, county, preview, touched: new WeakSet(),
+    model,
+    controls,
+    county,
+    preview,
+    touched: new WeakSet(),
     workerNo: model.workerNo,
     version: model.version,
   };
@@ -346,7 +378,13 @@ async function search(): Promise<void> {
 }
 
 function resultItem(c: CaseSummaryDto): HTMLElement {
-  const open = h('button', { type: 'button', class: 'result' }, h('strong', {}, c.workerNo), ` ${c.name}`, h('span', { class: 'muted' }, ` · ${c.statusLabel}`));
+  const open = h(
+    'button',
+    { type: 'button', class: 'result' },
+    h('strong', {}, c.workerNo),
+    ` ${c.name}`,
+    h('span', { class: 'muted' }, ` · ${c.statusLabel}`),
+  );
   open.addEventListener('click', async () => {
     await load(c.workerNo);
     el.search.open = false;

@@ -41,7 +41,12 @@ export class PreviewPanel {
       'div',
       { class: 'override', hidden: true },
       h('div', { class: 'check' }, this.overrideCheck, h('label', { for: checkId }, t('overrideCheck'))),
-      h('div', { class: 'field' }, h('label', { for: reasonId }, t('overrideReason'), h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')), this.overrideReason),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: reasonId }, t('overrideReason'), h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
+        this.overrideReason,
+      ),
       this.overrideError,
     );
     this.staffNote = h('p', { class: 'notice', tabindex: -1, hidden: true }, t('overrideStaff'));
@@ -69,14 +74,20 @@ export class PreviewPanel {
     const d = p.derived;
     const pairs: [string, string][] = [];
     if (d.birth_date || d.sex || d.age !== undefined) {
-      pairs.push([t('birthSexAge'), [d.birth_date, d.sex, d.age !== undefined ? t('ageYears', d.age) : undefined].filter((x) => x !== undefined && x !== '').join(' · ')]);
+      pairs.push([
+        t('birthSexAge'),
+        [d.birth_date, d.sex, d.age !== undefined ? t('ageYears', d.age) : undefined].filter((x) => x !== undefined && x !== '').join(' · '),
+      ]);
     }
     if (d.per_capita_income !== undefined) {
       pairs.push([t('perCapita'), t('perCapitaValue', money(d.per_capita_income), money(d.per_capita_monthly ?? d.per_capita_income / 12))]);
     }
     if (d.per_capita_income !== undefined || d.hardship_category) pairs.push([t('category'), d.hardship_category || t('noCategory')]);
     if (d.suggested_amount !== undefined) pairs.push([t('suggested'), t('yuan', money(d.suggested_amount))]);
-    fill(this.body, pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+    fill(
+      this.body,
+      pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+    );
     if (d.relief_explain) this.body.append(h('dd', { class: 'explain' }, d.relief_explain));
     this.body.hidden = pairs.length === 0 && !d.relief_explain;
     announce(this.state, pairs.length === 0 ? t('previewPending') : '', 'info');
@@ -89,7 +100,13 @@ export class PreviewPanel {
     fill(
       this.warningBox,
       warnings.length === 0 ? null : h('h3', {}, t('warnings')),
-      warnings.length === 0 ? null : h('ul', {}, warnings.map((w) => h('li', { class: w.needsOverride ? 'blocking' : '' }, w.message))),
+      warnings.length === 0
+        ? null
+        : h(
+            'ul',
+            {},
+            warnings.map((w) => h('li', { class: w.needsOverride ? 'blocking' : '' }, w.message)),
+          ),
     );
     const blocking = this.blocking();
     this.overrideBox.hidden = !blocking || !this.mayOverride;

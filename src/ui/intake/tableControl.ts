@@ -43,7 +43,11 @@ export function tableControl(def: PageFieldDef, opts: ControlOptions, editable: 
     { class: 'field type-table', 'data-field': def.key },
     h('legend', {}, label(def)),
     notes.length ? h('p', { class: 'help', id: helpId }, notes.join('；')) : null,
-    list, empty, add, error, live,
+    list,
+    empty,
+    add,
+    error,
+    live,
   );
   if (notes.length) describedBy(root, helpId, true);
 
@@ -66,7 +70,13 @@ export function tableControl(def: PageFieldDef, opts: ControlOptions, editable: 
       c.write(values[col.key]);
       return c;
     });
-    const rowRoot = h('fieldset', { class: 'row' }, legend, cells.map((c) => c.root), remove);
+    const rowRoot = h(
+      'fieldset',
+      { class: 'row' },
+      legend,
+      cells.map((c) => c.root),
+      remove,
+    );
     const row: Row = { root: rowRoot, legend, remove, cells };
     remove.addEventListener('click', () => {
       const i = rows.indexOf(row);
@@ -97,7 +107,9 @@ export function tableControl(def: PageFieldDef, opts: ControlOptions, editable: 
 
   const isFilled = (r: Row) => !r.cells.every((c) => isBlankValue(c.read()));
   const control: TableControl = {
-    def, root, editable,
+    def,
+    root,
+    editable,
     filledRows: () => rows.filter(isFilled).map((r) => r.cells),
     read() {
       return rows.filter(isFilled).map((r) => Object.fromEntries(r.cells.map((c) => [c.def.key, c.read()])) as Record<string, Json>);

@@ -16,9 +16,18 @@ const STRINGS = {
   user: ['当前用户：{0}', 'Signed in as {0}'],
   noRole: ['您还没有“人员权限”表中的角色，请联系管理员。', 'You have no role in the roles sheet yet; ask the administrator.'],
   notListedTitle: ['您还不能使用帮扶', 'You cannot use Bangfu yet'],
-  notListedWho: ['您登录的账号 {0} 不在“人员权限”表中，所以不能录入、查看或审核案件。', 'The account you are signed in with, {0}, is not listed in 人员权限, so you cannot enter, view or review cases.'],
-  notListedAsk: ['请联系下列管理员，把您的邮箱、角色和县区代码加入“人员权限”表：', 'Ask one of these administrators to add your e-mail, role and county to 人员权限:'],
-  notListedOwner: ['请联系本表格的所有者，把您的邮箱、角色和县区代码加入“人员权限”表。', 'Ask the owner of this spreadsheet to add your e-mail, role and county to 人员权限.'],
+  notListedWho: [
+    '您登录的账号 {0} 不在“人员权限”表中，所以不能录入、查看或审核案件。',
+    'The account you are signed in with, {0}, is not listed in 人员权限, so you cannot enter, view or review cases.',
+  ],
+  notListedAsk: [
+    '请联系下列管理员，把您的邮箱、角色和县区代码加入“人员权限”表：',
+    'Ask one of these administrators to add your e-mail, role and county to 人员权限:',
+  ],
+  notListedOwner: [
+    '请联系本表格的所有者，把您的邮箱、角色和县区代码加入“人员权限”表。',
+    'Ask the owner of this spreadsheet to add your e-mail, role and county to 人员权限.',
+  ],
   notListedAfter: ['加入后，关闭并重新打开此侧边栏即可。', 'Once added, close and reopen this sidebar.'],
   noEmail: ['（无法获取您的邮箱）', '(e-mail unavailable)'],
   // intake

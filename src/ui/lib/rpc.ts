@@ -23,7 +23,10 @@ declare global {
 /** An endpoint failed on the server (an exception) or on the way there (network, auth). */
 export class RpcError extends Error {
   override readonly name = 'RpcError';
-  constructor(message: string, readonly endpoint: string) {
+  constructor(
+    message: string,
+    readonly endpoint: string,
+  ) {
     super(message);
   }
 }

@@ -65,7 +65,13 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
   reason.addEventListener('input', () => reasonError.show(null));
 
   const amountId = uid('amount');
-  const amount = h('input', { id: amountId, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: item.suggestedAmount !== null ? String(item.suggestedAmount) : '' });
+  const amount = h('input', {
+    id: amountId,
+    type: 'text',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    value: item.suggestedAmount !== null ? String(item.suggestedAmount) : '',
+  });
   const amountError = errorLine(amount);
   amount.addEventListener('input', () => amountError.show(null));
   const amountField = needAmount ? h('div', { class: 'field' }, h('label', { for: amountId }, t('amount')), amount, amountError.line) : null;
@@ -94,7 +100,9 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
         value = n;
       }
       onAction(view, {
-        workerNo: item.workerNo, action: a.key, version: item.version,
+        workerNo: item.workerNo,
+        action: a.key,
+        version: item.version,
         ...(text !== '' ? { reason: text } : {}),
         ...(value !== undefined ? { amount: value } : {}),
       });
@@ -102,21 +110,34 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
     return b;
   });
 
-  const details = h('details', { open },
-    h('summary', {},
-      h('span', { class: 'item-head' },
-        h('strong', { class: 'name' }, item.name),
-        h('span', { class: 'worker-no' }, item.workerNo),
-      ),
-      h('span', { class: 'item-sub' },
+  const details = h(
+    'details',
+    { open },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'item-head' }, h('strong', { class: 'name' }, item.name), h('span', { class: 'worker-no' }, item.workerNo)),
+      h(
+        'span',
+        { class: 'item-sub' },
         h('span', { class: 'status-label' }, item.statusLabel),
         h('span', { class: 'due', title: item.dueNote ?? '' }, item.dueDate ? t('due', item.dueDate) + (item.dueNote ? '（暂定）' : '') : t('noDue')),
       ),
       h('span', { class: 'badges' }, badges(item)),
     ),
-    h('div', { class: 'item-body' },
-      item.summary.length > 0 ? h('dl', { class: 'pairs' }, item.summary.flatMap((p) => [h('dt', {}, p.label), h('dd', {}, p.value)])) : null,
-      h('div', { class: 'suggestion' },
+    h(
+      'div',
+      { class: 'item-body' },
+      item.summary.length > 0
+        ? h(
+            'dl',
+            { class: 'pairs' },
+            item.summary.flatMap((p) => [h('dt', {}, p.label), h('dd', {}, p.value)]),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'suggestion' },
         h('p', { class: 'amount' }, item.suggestedAmount !== null ? t('suggestedAmount', money(item.suggestedAmount)) : t('noSuggestion')),
         item.reliefExplain ? h('p', { class: 'explain' }, item.reliefExplain) : null,
       ),
@@ -127,12 +148,15 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
       h('div', { class: 'buttons' }, buttons),
     ),
   );
-  const classes = ['item', item.overdue ? 'is-overdue' : '', item.dueSoon && !item.overdue ? 'is-soon' : '', item.emergency ? 'is-emergency' : ''].filter((c) => c);
+  const classes = ['item', item.overdue ? 'is-overdue' : '', item.dueSoon && !item.overdue ? 'is-soon' : '', item.emergency ? 'is-emergency' : ''].filter(
+    (c) => c,
+  );
   const root = h('li', { class: classes.join(' '), 'data-worker-no': item.workerNo }, details);
   const summary = details.querySelector('summary')!;
 
   const view: ItemView = {
-    root, item,
+    root,
+    item,
     showMessage: (text) => announce(message, text, 'error'),
     setBusy(on) {
       busy = on;
@@ -154,8 +178,14 @@ function unavailableList(item: ReviewItem): HTMLElement | null {
   const list = item.unavailable ?? [];
   if (list.length === 0) return null;
   const id = uid('unavailable');
-  return h('div', { class: 'unavailable' },
+  return h(
+    'div',
+    { class: 'unavailable' },
     h('p', { class: 'unavailable-title', id }, t('unavailableTitle')),
-    h('ul', { 'aria-labelledby': id }, list.map((u) => h('li', { 'data-action': u.key }, h('strong', {}, u.label), `：${u.reason}`))),
+    h(
+      'ul',
+      { 'aria-labelledby': id },
+      list.map((u) => h('li', { 'data-action': u.key }, h('strong', {}, u.label), `：${u.reason}`)),
+    ),
   );
 }

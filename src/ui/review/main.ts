@@ -46,7 +46,10 @@ function renderQueue(q: ReviewQueue, open: Set<string>): void {
   const u = q.user;
   el.who.textContent = [t('user', u.email), u.roleLabel, u.county].filter((s) => s).join(' · ');
   views = q.items.map((item) => itemView(item, open.has(item.workerNo), act));
-  fill(el.queue, views.map((v) => v.root));
+  fill(
+    el.queue,
+    views.map((v) => v.root),
+  );
   el.empty.textContent = t('empty');
   el.empty.hidden = q.items.length > 0;
   el.queue.hidden = q.items.length === 0;

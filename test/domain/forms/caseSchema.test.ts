@@ -69,7 +69,11 @@ describe('the case schema built from 表单定义', () => {
 
     it('lets staff resend the opinion unchanged, compared with the stored row', () => {
       const previous = { unit_opinion: '情况属实，同意上报', unit_opinion_date: new Date(2026, 2, 2) };
-      const r = parseCaseValues(fields, { ...submission, unit_opinion: '情况属实，同意上报', unit_opinion_date: '2026-03-02' }, { role: 'staff', today, previous });
+      const r = parseCaseValues(
+        fields,
+        { ...submission, unit_opinion: '情况属实，同意上报', unit_opinion_date: '2026-03-02' },
+        { role: 'staff', today, previous },
+      );
       expect(r.ok).toBe(true);
     });
 

@@ -1,20 +1,56 @@
 import { defaultFormDefinitions, defaultFormRows } from '../../../src/defaults/forms';
-import {
-  FORM_HEADER,
-  FormDefinitionError,
-  formDefinitionsToRows,
-  parseFormDefinitions,
-  type FieldDef,
-} from '../../../src/domain/forms/fieldDefs';
+import { FORM_HEADER, FormDefinitionError, formDefinitionsToRows, parseFormDefinitions, type FieldDef } from '../../../src/domain/forms/fieldDefs';
 
 const KEYS_OTHERS_RELY_ON = [
-  'name', 'sex', 'ethnicity', 'id_number', 'birth_date', 'age', 'education', 'political_status', 'marital_status',
-  'health', 'disability_grade', 'address', 'phone', 'model_worker', 'employer', 'employer_type', 'enterprise_status',
-  'work_status', 'skill_grade', 'years_of_service', 'medical_insurance', 'migrant', 'contract_years', 'receives_dibao',
-  'own_income', 'household_income', 'household_size', 'per_capita_income', 'per_capita_monthly', 'household_expense',
-  'medical_self_pay', 'tuition', 'disaster_loss', 'members', 'causes', 'cause_detail', 'hardship_category', 'emergency',
-  'other_programme', 'needs', 'measures', 'assistance_kinds', 'scheme', 'relief_base', 'cadre_name', 'cadre_phone',
-  'card_number', 'unit_opinion', 'unit_opinion_date',
+  'name',
+  'sex',
+  'ethnicity',
+  'id_number',
+  'birth_date',
+  'age',
+  'education',
+  'political_status',
+  'marital_status',
+  'health',
+  'disability_grade',
+  'address',
+  'phone',
+  'model_worker',
+  'employer',
+  'employer_type',
+  'enterprise_status',
+  'work_status',
+  'skill_grade',
+  'years_of_service',
+  'medical_insurance',
+  'migrant',
+  'contract_years',
+  'receives_dibao',
+  'own_income',
+  'household_income',
+  'household_size',
+  'per_capita_income',
+  'per_capita_monthly',
+  'household_expense',
+  'medical_self_pay',
+  'tuition',
+  'disaster_loss',
+  'members',
+  'causes',
+  'cause_detail',
+  'hardship_category',
+  'emergency',
+  'other_programme',
+  'needs',
+  'measures',
+  'assistance_kinds',
+  'scheme',
+  'relief_base',
+  'cadre_name',
+  'cadre_phone',
+  'card_number',
+  'unit_opinion',
+  'unit_opinion_date',
 ];
 
 function field(fields: FieldDef[], key: string): FieldDef {
@@ -27,9 +63,26 @@ function field(fields: FieldDef[], key: string): FieldDef {
 function sheet(...rows: unknown[][]): unknown[][] {
   return [FORM_HEADER, ...rows];
 }
-const row = (key: string, zh: string, type: string, extra: Partial<Record<'options' | 'required' | 'min' | 'max' | 'pattern' | 'section' | 'roles' | 'order', unknown>> = {}) => [
-  key, zh, '', type, extra.options ?? '', extra.required ?? '否', extra.min ?? '', extra.max ?? '', extra.pattern ?? '',
-  extra.section ?? '基本情况', extra.roles ?? '', extra.order ?? '', '', '否',
+const row = (
+  key: string,
+  zh: string,
+  type: string,
+  extra: Partial<Record<'options' | 'required' | 'min' | 'max' | 'pattern' | 'section' | 'roles' | 'order', unknown>> = {},
+) => [
+  key,
+  zh,
+  '',
+  type,
+  extra.options ?? '',
+  extra.required ?? '否',
+  extra.min ?? '',
+  extra.max ?? '',
+  extra.pattern ?? '',
+  extra.section ?? '基本情况',
+  extra.roles ?? '',
+  extra.order ?? '',
+  '',
+  '否',
 ];
 
 function problemsOf(values: unknown[][]) {
@@ -57,7 +110,18 @@ describe('the default form (seed 004 survey form)', () => {
   it('gives the household-member table the ten columns of the survey form', () => {
     const members = field(form.fields, 'members');
     expect(members.type).toBe('table');
-    expect(members.columns!.map((c) => c.zh)).toEqual(['姓名', '关系', '性别', '文化程度', '身份证号', '健康状况', '年收入', '就业/就学状况', '工作单位或学校', '技术等级']);
+    expect(members.columns!.map((c) => c.zh)).toEqual([
+      '姓名',
+      '关系',
+      '性别',
+      '文化程度',
+      '身份证号',
+      '健康状况',
+      '年收入',
+      '就业/就学状况',
+      '工作单位或学校',
+      '技术等级',
+    ]);
   });
 
   it('stores scheme codes and shows their Chinese names', () => {
@@ -72,7 +136,10 @@ describe('the default form (seed 004 survey form)', () => {
   });
 
   it('marks the fields the server fills as computed', () => {
-    const computed = form.fields.filter((f) => f.computed).map((f) => f.key).sort();
+    const computed = form.fields
+      .filter((f) => f.computed)
+      .map((f) => f.key)
+      .sort();
     expect(computed).toEqual(['age', 'birth_date', 'hardship_category', 'per_capita_income', 'per_capita_monthly', 'sex']);
   });
 
@@ -83,7 +150,22 @@ describe('the default form (seed 004 survey form)', () => {
 
   it('is written to the sheet in the words an administrator reads', () => {
     const rows = defaultFormRows();
-    expect(rows[0]).toEqual(['字段键', '中文名称', '英文名称', '类型', '选项', '必填', '最小值', '最大值', '格式', '分组', '可编辑角色', '顺序', '说明', '自动计算']);
+    expect(rows[0]).toEqual([
+      '字段键',
+      '中文名称',
+      '英文名称',
+      '类型',
+      '选项',
+      '必填',
+      '最小值',
+      '最大值',
+      '格式',
+      '分组',
+      '可编辑角色',
+      '顺序',
+      '说明',
+      '自动计算',
+    ]);
     const opinion = rows.find((r) => r[0] === 'unit_opinion')!;
     expect(opinion[3]).toBe('文本');
     expect(opinion[9]).toBe('帮扶需求与措施');
@@ -106,7 +188,14 @@ describe('an administrator editing 表单定义', () => {
       ['hobby', '爱好', 'Hobby', 'multiselect', '读书|下棋,书法，太极', true, '', '', '', 'identity', 'staff, 县区总工会', 5, '', false],
     ];
     const [hobby] = parseFormDefinitions(values).fields;
-    expect(hobby).toMatchObject({ key: 'hobby', type: 'multiselect', options: ['读书', '下棋', '书法', '太极'], required: true, section: 'identity', editRoles: ['staff', 'county'] });
+    expect(hobby).toMatchObject({
+      key: 'hobby',
+      type: 'multiselect',
+      options: ['读书', '下棋', '书法', '太极'],
+      required: true,
+      section: 'identity',
+      editRoles: ['staff', 'county'],
+    });
   });
 
   it('orders fields by the 顺序 column, whatever the row order', () => {
@@ -157,7 +246,10 @@ describe('a bad 表单定义 row is refused with its row and column named', () =
 
   it('a key that is not snake_case, or is a system column', () => {
     const e = problemsOf(sheet(row('HouseholdIncome', '家庭年收入', '数字'), row('status', '状态', '文本')));
-    expect(e.problems.map((p) => [p.row, p.column])).toEqual([[2, '字段键'], [3, '字段键']]);
+    expect(e.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '字段键'],
+      [3, '字段键'],
+    ]);
     expect(e.zh).toContain('与系统列重名');
   });
 

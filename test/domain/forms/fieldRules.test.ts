@@ -182,7 +182,15 @@ describe('checkValues', () => {
     expect(errors[0]).toEqual({ field: 'name', label: '姓名', message: '“姓名”为必填项' });
   });
   it('passes a complete, correct submission', () => {
-    const values = { name: '王秀英', id_number: 王秀英, employer: '荆门市东宝区环卫处', household_income: 28800, household_size: 3, phone: '13972801234', causes: ['因病'] };
+    const values = {
+      name: '王秀英',
+      id_number: 王秀英,
+      employer: '荆门市东宝区环卫处',
+      household_income: 28800,
+      household_size: 3,
+      phone: '13972801234',
+      causes: ['因病'],
+    };
     expect(checkValues(fields, values, zh)).toEqual([]);
   });
 });

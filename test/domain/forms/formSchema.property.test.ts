@@ -22,11 +22,15 @@ const inputFields = fields.filter((f) => !f.computed && (f.editRoles.length === 
 const REGIONS = ['420802', '420821', '420822', '420881', '410105', '130602', '510104'];
 const HAN = fc.constantFrom(...'王李张刘陈杨黄赵周吴徐孙马胡朱郭何罗高林秀英建国桂兰明华强伟芳娜敏静丽军');
 
-const civil = (minYear: number, maxYear: number) =>
-  fc.integer({ min: 0, max: (maxYear - minYear) * 365 }).map((n) => addDays(`${minYear}-01-01`, n));
+const civil = (minYear: number, maxYear: number) => fc.integer({ min: 0, max: (maxYear - minYear) * 365 }).map((n) => addDays(`${minYear}-01-01`, n));
 
 const validId = fc
-  .record({ region: fc.constantFrom(...REGIONS), birth: civil(1940, 2007), seq: fc.integer({ min: 1, max: 499 }), sex: fc.constantFrom('男' as const, '女' as const) })
+  .record({
+    region: fc.constantFrom(...REGIONS),
+    birth: civil(1940, 2007),
+    seq: fc.integer({ min: 1, max: 499 }),
+    sex: fc.constantFrom('男' as const, '女' as const),
+  })
   .map(({ region, birth, seq, sex }) => makeId(region, birth, seq, sex));
 
 function validValue(def: SubFieldDef | FieldDef): fc.Arbitrary<unknown> {
@@ -50,7 +54,9 @@ function validValue(def: SubFieldDef | FieldDef): fc.Arbitrary<unknown> {
         fc.integer({ min: 0, max: 9_999_999 }).map((n) => `0724-${String(n).padStart(7, '0').replace(/^0/, '2')}`),
       );
     case 'card':
-      return fc.integer({ min: 16, max: 19 }).chain((len) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: len, maxLength: len }).map((d) => `6${d.join('').slice(1)}`));
+      return fc
+        .integer({ min: 16, max: 19 })
+        .chain((len) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: len, maxLength: len }).map((d) => `6${d.join('').slice(1)}`));
     case 'table': {
       const cols = (def as FieldDef).columns ?? [];
       const row = fc.record(Object.fromEntries(cols.map((c) => [c.key, c.required ? validValue(c) : fc.option(validValue(c), { nil: '' })])));
@@ -107,9 +113,7 @@ describe('form schema properties (default 表单定义)', () => {
   });
 
   it('a submission with one invalid field gets exactly one error, naming that field by key and zh label', () => {
-    const oneBroken = fc.constantFrom(...breakable).chain((def) =>
-      fc.tuple(fc.constant(def), validSubmission, invalidValue(def)!),
-    );
+    const oneBroken = fc.constantFrom(...breakable).chain((def) => fc.tuple(fc.constant(def), validSubmission, invalidValue(def)!));
     fc.assert(
       fc.property(oneBroken, ([def, values, bad]) => {
         const submitted = { ...values, [def.key]: bad };

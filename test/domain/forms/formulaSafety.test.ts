@@ -28,7 +28,10 @@ describe('text that looks like a formula is stored as text', () => {
 
   it('property: whatever a user types, the stored text never starts a formula and reads back unchanged', () => {
     const risky = fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'");
-    const text = fc.oneof(fc.string(), fc.tuple(risky, fc.string()).map(([a, b]) => a + b));
+    const text = fc.oneof(
+      fc.string(),
+      fc.tuple(risky, fc.string()).map(([a, b]) => a + b),
+    );
     fc.assert(
       fc.property(text, (s) => {
         const stored = asCellText(s) as string;

@@ -6,7 +6,14 @@ const opts = { year: 2026, dibaoLine: 550, today: '2026-04-01', rules };
 describe('annual re-review (动态管理, by 30 April)', () => {
   const stillPoor = aCase({ worker_no: 'H0100001', status: 'filed', household_income: 18000, household_size: 3, causes: '因病' });
   const recovered = aCase({ worker_no: 'H0100002', status: 'filed', household_income: 96000, household_size: 3, causes: '' });
-  const partyAssisted = aCase({ worker_no: 'H0100003', status: 'approved', household_income: 18000, household_size: 3, political_status: '中共党员', other_programme: '党组织帮扶' });
+  const partyAssisted = aCase({
+    worker_no: 'H0100003',
+    status: 'approved',
+    household_income: 18000,
+    household_size: 3,
+    political_status: '中共党员',
+    other_programme: '党组织帮扶',
+  });
   const noData = aCase({ worker_no: 'H0100004', status: 'filed', household_income: '', household_size: '' });
   const notActive = [aCase({ worker_no: 'H0100005', status: 'submitted' }), aCase({ worker_no: 'H0100006', status: 'exited' })];
 
@@ -19,7 +26,11 @@ describe('annual re-review (动态管理, by 30 April)', () => {
   });
 
   it('keeps a household still below the 低保 line', () => {
-    expect(byNo('H0100001')).toMatchObject({ category: '低保户', proposal: '保留', patch: { review_year: 2026, review_result: '低保户', review_proposal: '保留' } });
+    expect(byNo('H0100001')).toMatchObject({
+      category: '低保户',
+      proposal: '保留',
+      patch: { review_year: 2026, review_result: '低保户', review_proposal: '保留' },
+    });
     expect(byNo('H0100001').reasonZh).toBe('仍符合困难职工条件：低保户（家庭人均月收入 500.00 元，低保线 550 元）');
   });
 

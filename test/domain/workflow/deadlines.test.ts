@@ -104,7 +104,9 @@ describe('overdue and due soon', () => {
 
   // Its speed is the bench case deadlines_recompute_20k (npm run bench).
   it('recomputes 20,000 cases for the daily trigger: each gets a due date, those past it are overdue', () => {
-    const cases = Array.from({ length: 20_000 }, (_, i) => aCase({ submitted_at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, emergency: i % 10 === 0 ? '是' : '否' }));
+    const cases = Array.from({ length: 20_000 }, (_, i) =>
+      aCase({ submitted_at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, emergency: i % 10 === 0 ? '是' : '否' }),
+    );
     const out = cases.map((c) => recomputeDeadline(c, '2025-10-13', calendar, rules));
     expect(out.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r.due_date)))).toBe(true);
     expect(out.every((r) => r.overdue === String(r.due_date) < '2025-10-13')).toBe(true);

@@ -1,13 +1,5 @@
 import { defaultFields } from '../../../src/defaults/forms';
-import {
-  availableActions,
-  can,
-  canEditField,
-  isWaitingOn,
-  parseStaffTable,
-  resolveUser,
-  sameCounty,
-} from '../../../src/domain/workflow/permissions';
+import { availableActions, can, canEditField, isWaitingOn, parseStaffTable, resolveUser, sameCounty } from '../../../src/domain/workflow/permissions';
 import { aCase, admin, city, county, reviewer, shayangCounty, staff } from './fixtures';
 
 describe('the 人员权限 sheet', () => {
@@ -50,7 +42,12 @@ describe('the 人员权限 sheet', () => {
   });
 
   it('accepts an English header', () => {
-    expect(parseStaffTable([['Email', 'Role', 'County code', 'Name'], ['a@b.cn', 'admin', '', '管理员']]).users).toHaveLength(1);
+    expect(
+      parseStaffTable([
+        ['Email', 'Role', 'County code', 'Name'],
+        ['a@b.cn', 'admin', '', '管理员'],
+      ]).users,
+    ).toHaveLength(1);
   });
 
   it('says so when the header lacks the e-mail column', () => {
@@ -108,7 +105,11 @@ describe('which actions each person sees on a case', () => {
 
   it('gives the reason in English too', () => {
     const r = can(staff, 'pass', aCase());
-    expect(r).toEqual({ ok: false, reasonZh: '“审核通过”须由单位工会审核办理，您的角色是基层工会', reasonEn: '"Pass review" is for Unit reviewer; your role is Grassroots staff' });
+    expect(r).toEqual({
+      ok: false,
+      reasonZh: '“审核通过”须由单位工会审核办理，您的角色是基层工会',
+      reasonEn: '"Pass review" is for Unit reviewer; your role is Grassroots staff',
+    });
   });
 });
 
@@ -117,7 +118,8 @@ describe('field-level permissions', () => {
 
   it('only the city union fills the assistance amount (seed 003 附件2)', () => {
     expect(canEditField(city, 'assistance_amount').ok).toBe(true);
-    for (const u of [staff, reviewer, county, admin]) expect(canEditField(u, 'assistance_amount')).toMatchObject({ ok: false, reasonZh: '该字段只能由市总工会填写' });
+    for (const u of [staff, reviewer, county, admin])
+      expect(canEditField(u, 'assistance_amount')).toMatchObject({ ok: false, reasonZh: '该字段只能由市总工会填写' });
   });
 
   it('other system columns belong to the workflow', () => {

@@ -2,8 +2,15 @@ import { mayOverrideWarnings, parseRole, parseRoleList, roleLabel, seesAllCounti
 
 describe('roles as people write them', () => {
   it.each([
-    ['基层工会', 'staff'], ['单位工会审核', 'reviewer'], ['县区总工会', 'county'], ['市总工会', 'city'], ['管理员', 'admin'],
-    ['reviewer', 'reviewer'], [' County ', 'county'], ['市总', 'city'], ['Unit reviewer', 'reviewer'],
+    ['基层工会', 'staff'],
+    ['单位工会审核', 'reviewer'],
+    ['县区总工会', 'county'],
+    ['市总工会', 'city'],
+    ['管理员', 'admin'],
+    ['reviewer', 'reviewer'],
+    [' County ', 'county'],
+    ['市总', 'city'],
+    ['Unit reviewer', 'reviewer'],
   ])('%s → %s', (text, role) => {
     expect(parseRole(text)).toBe(role);
   });

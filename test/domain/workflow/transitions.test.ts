@@ -74,13 +74,17 @@ describe('the whole path: 申请 → 审核 → 公示 → 审批 → 备案 acr
 
 describe('the audit entry', () => {
   it('records from, to, who, why and each changed field with before and after', () => {
-    const { audit } = act(aCase({ status: 'notice', notice_start: '2025-09-30', notice_end: '2025-10-14' }), 'return', reviewer, '2025-10-09', { reason: '家庭收入材料缺失' });
+    const { audit } = act(aCase({ status: 'notice', notice_start: '2025-09-30', notice_end: '2025-10-14' }), 'return', reviewer, '2025-10-09', {
+      reason: '家庭收入材料缺失',
+    });
     expect(audit).toMatchObject({ action: 'return', from: 'notice', to: 'returned', reason: '家庭收入材料缺失', by: reviewer.email, on: '2025-10-09' });
-    expect(audit.changedFields).toEqual(expect.arrayContaining([
-      { key: 'status', before: 'notice', after: 'returned' },
-      { key: 'return_reason', before: '', after: '家庭收入材料缺失' },
-      { key: 'due_date', before: '2025-10-11', after: '' },
-    ]));
+    expect(audit.changedFields).toEqual(
+      expect.arrayContaining([
+        { key: 'status', before: 'notice', after: 'returned' },
+        { key: 'return_reason', before: '', after: '家庭收入材料缺失' },
+        { key: 'due_date', before: '2025-10-11', after: '' },
+      ]),
+    );
     expect(audit.changedFields.map((f) => f.key)).not.toContain('overdue'); // unchanged fields are left out
   });
 
@@ -102,7 +106,14 @@ describe('return stops the clock; resubmission restarts it', () => {
     const returned = after(aCase(), 'return', reviewer, '2025-10-09', { reason: '身份证复印件不清晰' });
     // Thu 2026-02-12 → Fri 13, Sat 14 (worked), then Feb 15–23 off → Tue 24
     const again = after(returned, 'resubmit', staff, '2026-02-12');
-    expect(again).toMatchObject({ status: 'submitted', submitted_at: '2026-02-12', due_date: '2026-02-24', return_reason: '', notice_start: '', notice_end: '' });
+    expect(again).toMatchObject({
+      status: 'submitted',
+      submitted_at: '2026-02-12',
+      due_date: '2026-02-24',
+      return_reason: '',
+      notice_start: '',
+      notice_end: '',
+    });
   });
 
   it('return needs a reason, in zh', () => {
@@ -111,9 +122,13 @@ describe('return stops the clock; resubmission restarts it', () => {
 
   it('each step returns by the role whose step it is', () => {
     expect(after(aCase({ status: 'approval', notice_end: '2025-10-14' }), 'return', county, '2025-10-16', { reason: '材料不全' }).status).toBe('returned');
-    const fromApproved = after(aCase({ status: 'approved', approved_amount: 1600, decision_snapshot: '{}' }), 'return', city, '2025-10-22', { reason: '抽查发现收入不实' });
+    const fromApproved = after(aCase({ status: 'approved', approved_amount: 1600, decision_snapshot: '{}' }), 'return', city, '2025-10-22', {
+      reason: '抽查发现收入不实',
+    });
     expect(fromApproved).toMatchObject({ status: 'returned', approved_amount: '', decision_snapshot: '' });
-    expect(refusal(() => act(aCase({ status: 'approval' }), 'return', reviewer, '2025-10-16', { reason: '材料不全' })).zh).toBe('“退回”须由县区总工会办理，您的角色是单位工会审核');
+    expect(refusal(() => act(aCase({ status: 'approval' }), 'return', reviewer, '2025-10-16', { reason: '材料不全' })).zh).toBe(
+      '“退回”须由县区总工会办理，您的角色是单位工会审核',
+    );
   });
 });
 
@@ -161,7 +176,9 @@ describe('the emergency path: help first, complete the steps afterwards', () => 
     expect(refusal(() => act(aCase(), 'mark_paid', county, '2025-10-03', { amount: 3000 })).zh).toBe('只有标为“紧急”的案件可以先行救助发放');
     const paid = after(urgent, 'mark_paid', county, '2025-10-03', { amount: 3000 });
     expect(refusal(() => act(paid, 'mark_paid', city, '2025-10-04', { amount: 3000 })).zh).toBe('该案件已先行发放，不能重复发放');
-    expect(refusal(() => act({ ...urgent, status: 'approved' }, 'mark_paid', county, '2025-10-20', { amount: 3000 })).zh).toBe('案件当前状态为“已审批”，不能“先行救助发放”');
+    expect(refusal(() => act({ ...urgent, status: 'approved' }, 'mark_paid', county, '2025-10-20', { amount: 3000 })).zh).toBe(
+      '案件当前状态为“已审批”，不能“先行救助发放”',
+    );
     expect(refusal(() => act(urgent, 'mark_paid', county, '2025-10-03')).zh).toBe('“先行救助发放”须填写金额');
     expect(refusal(() => act(urgent, 'mark_paid', county, '2025-10-03', { amount: 0 })).zh).toBe('金额应大于 0');
   });
@@ -172,7 +189,9 @@ describe('refusals', () => {
     const byReviewer = aCase({ created_by: reviewer.email });
     expect(refusal(() => act(byReviewer, 'pass', reviewer, '2025-09-30')).zh).toBe('不能对自己录入的案件“审核通过”，请由其他人员办理');
     const byCounty = aCase({ status: 'approval', notice_end: '2025-10-14', created_by: county.email.toUpperCase() });
-    expect(refusal(() => act(byCounty, 'approve', county, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe('不能对自己录入的案件“审批通过”，请由其他人员办理');
+    expect(refusal(() => act(byCounty, 'approve', county, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe(
+      '不能对自己录入的案件“审批通过”，请由其他人员办理',
+    );
   });
 
   it('a reviewer of another county', () => {
@@ -193,14 +212,18 @@ describe('refusals', () => {
 
   it('approval without a suggested or entered amount, or without the relief snapshot', () => {
     const noSuggestion = aCase({ status: 'approval', suggested_amount: '' });
-    expect(refusal(() => act(noSuggestion, 'approve', county, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe('没有建议救助金额，请填写核定救助金额');
+    expect(refusal(() => act(noSuggestion, 'approve', county, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe(
+      '没有建议救助金额，请填写核定救助金额',
+    );
     expect(refusal(() => act(aCase({ status: 'approval' }), 'approve', county, '2025-10-20')).code).toBe('snapshot.missing');
   });
 
   it('amounts must be money: not negative, at most two decimals', () => {
     const c = aCase({ status: 'approval' });
     expect(refusal(() => act(c, 'approve', county, '2025-10-20', { amount: -1, policySnapshot: medicalSnapshot })).zh).toBe('金额不能为负数');
-    expect(refusal(() => act(c, 'approve', county, '2025-10-20', { amount: 100.005, policySnapshot: medicalSnapshot })).zh).toBe('金额最多精确到分（两位小数）');
+    expect(refusal(() => act(c, 'approve', county, '2025-10-20', { amount: 100.005, policySnapshot: medicalSnapshot })).zh).toBe(
+      '金额最多精确到分（两位小数）',
+    );
   });
 
   it('a case status typed in Chinese is understood', () => {
