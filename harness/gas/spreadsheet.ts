@@ -830,10 +830,25 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
     kept.push({ ...box, value });
     this._styles[style] = kept;
   }
+  /**
+   * One value per cell of `box`: stored as runs of equal values down each column (a report's
+   * formats are uniform per column), so a grid of 80,000 rows is a handful of rules, not 80,000
+   * rules each filtered against the others. Rules the box covers entirely are dropped once.
+   */
   _setRules(style: Style, box: Box, values: unknown[][]): void {
-    for (let i = 0; i < box.numRows; i++) {
-      for (let j = 0; j < box.numCols; j++) this._setRule(style, { row: box.row + i, col: box.col + j, numRows: 1, numCols: 1 }, values[i][j]);
+    const rules = (this._styles[style] ??= []);
+    const kept = rules.filter(
+      (r) => !(r.row >= box.row && r.col >= box.col && r.row + r.numRows <= box.row + box.numRows && r.col + r.numCols <= box.col + box.numCols),
+    );
+    for (let j = 0; j < box.numCols; j++) {
+      let start = 0;
+      for (let i = 1; i <= box.numRows; i++) {
+        if (i < box.numRows && values[i][j] === values[start][j]) continue;
+        kept.push({ row: box.row + start, col: box.col + j, numRows: i - start, numCols: 1, value: values[start][j] });
+        start = i;
+      }
     }
+    this._styles[style] = kept;
   }
   /** `wall`: the stored wall clock (what the cell shows), not the Date getValues hands out. */
   _get(r: number, c: number, wall = false): unknown {
