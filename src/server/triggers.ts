@@ -11,26 +11,18 @@
  * to 操作日志 (nobody reads trigger failure e-mails) and does not stop the others.
  */
 import type { CaseRecord } from '../domain/caseModel';
-import { coerceCivil, dateFromCivil, yearOf } from '../domain/civilDate';
+import { dateFromCivil, yearOf } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
 import { calendarWarning } from '../domain/calendar';
 import { textOf } from '../domain/forms/values';
 import { annualReview } from '../domain/workflow/annualReview';
-import {
-  annualReviewDeadline,
-  inQuarterlyWindow,
-  isOverdue,
-  provisionalDueNote,
-  provisionalYearsOf,
-  quarterlyWindow,
-  recomputeDeadline,
-} from '../domain/workflow/deadlines';
+import { annualReviewDeadline, inQuarterlyWindow, isOverdue, quarterlyWindow } from '../domain/workflow/deadlines';
 import { isWaitingOn, type User } from '../domain/workflow/permissions';
-import { OPEN_STATUSES, caseStatus } from '../domain/workflow/actions';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
 import { appendAuditRows } from '../sheets/auditChain';
 import { auditChain, auditCheckJob } from '../usecases/verifyAudit';
-import { readCases, sameCell, systemCell } from '../sheets/cases';
+import { recomputeDeadlines } from '../usecases/recomputeDeadlines';
+import { readCases } from '../sheets/cases';
 import { ensureSheet } from '../sheets/structure';
 import { readHeader, safeCell, writeColumns, type Cell } from '../sheets/table';
 import { toast } from '../sheets/ui';
@@ -190,75 +182,37 @@ export function dailyDeadlineCheck(): DeadlineCheckResult {
   }
 }
 
-const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'stage_since', 'due_date', 'overdue', 'created_by', 'name'];
-
 /**
- * ONE read of 案件; due date and overdue recomputed for open cases on the working-day
- * calendar; written back as ONE block (or one setValues per column when an administrator
- * separated them), only when something changed. Per-case failures (a year missing from
- * 节假日) are collected and logged, the other cases still update.
+ * Due dates and overdue flags of open cases recomputed on the working-day calendar
+ * (src/usecases/recomputeDeadlines.ts: one read, writes only when something changed). A
+ * 暂定 due date that moved is logged (the schedule was entered); per-case failures (a year
+ * missing from 节假日) are logged once per message, the other cases still update.
  */
 export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
-  const defs = ctx.forms().fields;
   const calendar = ctx.calendar();
-  const rules = ctx.rules();
   const failures: string[] = [];
   const result = ctx.lock(() => {
-    const table = readCases(ctx.ss, defs, { keys: DEADLINE_KEYS, required: ['worker_no', 'status', 'due_date', 'overdue'], skipBlank: false });
-    const dueCol: Cell[] = [];
-    const overdueCol: Cell[] = [];
-    const notes: string[][] = []; // 暂定 notes on due dates counted over unpublished years
-    // The notes as they were: a 暂定 due date that moves now moved because the schedule was entered.
-    const noteRange = table.rows.length > 0 ? table.sheet.getRange(2, table.map.col.due_date, table.rows.length, 1) : null;
-    const had = noteRange ? noteRange.getNotes() : [];
-    const moved: AuditRecord[] = [];
-    let open = 0,
-      changed = 0,
-      overdue = 0;
-    const failedYears = new Set<string>();
-    for (const row of table.rows) {
-      const c = row.record as CaseRecord;
-      const s = caseStatus(c);
-      let due: Cell = c.due_date ?? '';
-      let late: Cell = c.overdue ?? '';
-      let note = '';
-      if (s !== null && OPEN_STATUSES.includes(s)) {
-        open++;
-        try {
-          const d = recomputeDeadline(c, ctx.today, calendar, rules);
-          due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
-          late = d.overdue;
-          note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
-          const was = coerceCivil(c.due_date) ?? '';
-          if ((had[notes.length]?.[0] ?? '').startsWith('暂定') && was !== d.due_date) {
-            moved.push({
-              time: ctx.now,
-              user: ctx.email || '（定时任务）',
-              workerNo: textOf(c.worker_no),
-              action: '期限重新计算',
-              from: '',
-              to: '',
-              reason: `节假日安排已录入：截止日期 ${was || '无'} → ${d.due_date || '无'}`,
-              changes: [{ field: 'due_date', before: was, after: d.due_date }],
-              requestId: '',
-            });
-          }
-        } catch (e) {
-          const text = e instanceof BangfuError ? e.zh : String(e);
-          if (!failedYears.has(text)) failures.push(`${textOf(c.worker_no)}：${text}`);
-          failedYears.add(text);
-        }
-        if (late === true) overdue++;
-      }
-      if (!sameCell(due, c.due_date) || !sameCell(late, c.overdue)) changed++;
-      dueCol.push(due);
-      overdueCol.push(late);
-      notes.push([note]);
+    const run = recomputeDeadlines(ctx, calendar);
+    const seen = new Set<string>();
+    for (const f of run.failures) {
+      if (!seen.has(f.text)) failures.push(`${f.workerNo}：${f.text}`);
+      seen.add(f.text);
     }
-    if (changed > 0) writeColumns(table.sheet, table.map, { due_date: dueCol, overdue: overdueCol });
-    if (noteRange && notes.some((n, i) => n[0] !== (had[i]?.[0] ?? ''))) noteRange.setNotes(notes);
+    const moved: AuditRecord[] = run.moves
+      .filter((m) => m.wasProvisional)
+      .map((m) => ({
+        time: ctx.now,
+        user: ctx.email || '（定时任务）',
+        workerNo: m.workerNo,
+        action: '期限重新计算',
+        from: '',
+        to: '',
+        reason: `节假日安排已录入：截止日期 ${m.from || '无'} → ${m.to || '无'}`,
+        changes: [{ field: 'due_date', before: m.from, after: m.to }],
+        requestId: '',
+      }));
     appendAudit(ctx, moved);
-    return { open, changed, overdue, rows: table.rows };
+    return run;
   });
   if (failures.length > 0) {
     appendAuditLocked(ctx, [

@@ -8,22 +8,20 @@
  * `importHolidayNotice` (the write: administrators only, under the writers' lock; in the
  * writer as the op importHolidays).
  */
-import type { CaseRecord } from '../domain/caseModel';
 import { coerceCivil, type CivilDate } from '../domain/civilDate';
 import { BangfuError } from '../domain/errors';
 import { textOf } from '../domain/forms/values';
 import { HOLIDAY_HEADER, parseHolidaySheet, type HolidayEntry } from '../domain/calendar';
 import { formatHolidayNotice, parseHolidayNotice } from '../domain/holidayNotice';
-import { caseStatus, OPEN_STATUSES } from '../domain/workflow/actions';
-import { provisionalDueNote, provisionalYearsOf, recomputeDeadline, type WorkdayCalendar } from '../domain/workflow/deadlines';
+import type { WorkdayCalendar } from '../domain/workflow/deadlines';
 import { builtInCalendar, STATUTORY_REVISIONS } from '../defaults/calendar';
 import { AUDIT_COLUMNS, auditCells, type AuditRecord } from '../sheets/audit';
 import { appendAuditRows } from '../sheets/auditChain';
 import { auditChain } from './verifyAudit';
 import type { Ctx } from './ctx';
-import { readCases, sameCell, systemCell } from '../sheets/cases';
+import { recomputeDeadlines } from './recomputeDeadlines';
 import { ensureSheet } from '../sheets/structure';
-import { readHeader, writeColumns, type Cell } from '../sheets/table';
+import { readHeader, type Cell } from '../sheets/table';
 import { SHEET_NAMES, requireSheet } from '../sheets/workbook';
 
 export interface HolidayPreview {
@@ -58,8 +56,6 @@ export interface HolidayImportResult {
   message: string;
 }
 
-const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'due_date', 'overdue', 'name'];
-
 export function importHolidayNotice(ctx: Ctx, req: { text: string; year?: number }): HolidayImportResult {
   const user = ctx.user();
   if (!user || user.role !== 'admin') {
@@ -89,46 +85,14 @@ export function importHolidayNotice(ctx: Ctx, req: { text: string; year?: number
 }
 
 /**
- * Every open case's due date on `calendar`: ONE read of 案件, ONE write of due_date and
- * overdue, ONE setNotes of the due-date column (暂定 notes), one 操作日志 row per moved
- * deadline. The caller holds the lock.
+ * Every open case's due date on `calendar` (src/usecases/recomputeDeadlines.ts), one
+ * 操作日志 row per moved deadline and one for the cases that could not be counted. The
+ * caller holds the lock.
  */
 export function recomputeOpenDeadlines(ctx: Ctx, calendar: WorkdayCalendar, reason: string): MovedDeadline[] {
-  const table = readCases(ctx.ss, ctx.forms().fields, { keys: DEADLINE_KEYS, required: ['worker_no', 'status', 'due_date', 'overdue'], skipBlank: false });
-  const rules = ctx.rules();
-  const dueCol: Cell[] = [];
-  const lateCol: Cell[] = [];
-  const notes: string[][] = [];
-  const moved: MovedDeadline[] = [];
-  const failures: string[] = [];
-  for (const row of table.rows) {
-    const c = row.record as CaseRecord;
-    const s = caseStatus(c);
-    let due: Cell = c.due_date ?? '';
-    let late: Cell = c.overdue ?? '';
-    let note = '';
-    if (s !== null && OPEN_STATUSES.includes(s)) {
-      try {
-        const d = recomputeDeadline(c, ctx.today, calendar, rules);
-        due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
-        late = d.overdue;
-        note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
-        const was = coerceCivil(c.due_date) ?? '';
-        if (was !== d.due_date) moved.push({ workerNo: textOf(c.worker_no), from: was, to: d.due_date });
-      } catch (e) {
-        failures.push(`${textOf(c.worker_no)}：${e instanceof BangfuError ? e.zh : String(e)}`);
-      }
-    }
-    dueCol.push(due);
-    lateCol.push(late);
-    notes.push([note]);
-  }
-  if (table.rows.length > 0) {
-    if (table.rows.some((r, i) => !sameCell(dueCol[i], r.record.due_date) || !sameCell(lateCol[i], r.record.overdue))) {
-      writeColumns(table.sheet, table.map, { due_date: dueCol, overdue: lateCol });
-    }
-    table.sheet.getRange(2, table.map.col.due_date, notes.length, 1).setNotes(notes);
-  }
+  const run = recomputeDeadlines(ctx, calendar);
+  const moved: MovedDeadline[] = run.moves.map((m) => ({ workerNo: m.workerNo, from: m.from, to: m.to }));
+  const failures = run.failures.map((f) => `${f.workerNo}：${f.text}`);
   const audit: AuditRecord[] = moved.map((m) => ({
     // 原状态/新状态 are statuses (the case's stays); the dates go in the reason and the changes.
     time: ctx.now,

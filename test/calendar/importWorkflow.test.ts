@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveCase } from '../../src/server/intake';
-import { getReviewQueue } from '../../src/server/review';
+import { getReviewQueue, reviewAction } from '../../src/server/review';
 import { runDeadlineCheck } from '../../src/server/triggers';
 import { importHolidayNoticeMenu } from '../../src/server/holidayImport';
 import { setNow } from '../../src/server/clock';
@@ -128,4 +128,33 @@ test('2027 typed into 节假日 by hand: the next daily check recomputes the 暂
   // A second run: nothing moves, nothing logged.
   expect(writerJob(fake, runDeadlineCheck).changed).toBe(0);
   expect(records(fake, '操作日志')).toHaveLength(log.length);
+});
+
+test('an import keeps an approval deadline counted from the day the case was handed over, not from the end of the notice', () => {
+  const fake = newWorkbook('2026-12-01');
+  as(fake, 'staff');
+  expect(saveCase({ requestId: rid(), values: wangXiuying() }).ok).toBe(true);
+  const step = (action: 'pass' | 'end_notice') =>
+    reviewAction({ requestId: rid(action), workerNo: 'H0100001', action, version: Number(records(fake, '案件')[0]['版本']) });
+  setNow('2026-12-03');
+  as(fake, 'reviewer');
+  expect(step('pass')).toMatchObject({ ok: true, status: 'notice' });
+  expect(day(records(fake, '案件')[0]['公示结束'])).toBe('2026-12-10');
+  // The reviewer ends the notice two working days late: the county's 7 working days start on Mon 14 December.
+  setNow('2026-12-14');
+  expect(step('end_notice')).toMatchObject({ ok: true, status: 'approval' });
+  expect(day(records(fake, '案件')[0]['截止日期'])).toBe('2026-12-23');
+
+  setNow('2026-12-15');
+  as(fake, 'admin');
+  const logged = records(fake, '操作日志').length;
+  answer(fake, NOTICE_2027, 'YES', 'OK');
+  importHolidayNoticeMenu();
+  expect(fake.ui.alerts.map((a) => a.prompt).join('\n')).toContain('0 件案件的截止日期有变化');
+  expect(day(records(fake, '案件')[0]['截止日期'])).toBe('2026-12-23');
+  expect(
+    records(fake, '操作日志')
+      .slice(logged)
+      .map((r) => r['操作']),
+  ).not.toContain('期限重新计算');
 });
