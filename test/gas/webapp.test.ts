@@ -167,9 +167,10 @@ test("the identity token is for the effective user and this project's audience; 
     email_verified: 'true',
   });
   for (const k of ['exp', 'iat', 'sub']) expect(typeof claims[k]).toBe('string');
-  const now = Date.now() / 1000;
-  expect(Number(claims.exp) - now).toBeGreaterThan(3500);
-  expect(Number(claims.exp) - now).toBeLessThanOrEqual(3600);
+  // Google's ID tokens live one hour from issue; issued now, not ahead of the clock.
+  expect(Number(claims.exp)).toBe(Number(claims.iat) + 3600);
+  expect(Number(claims.iat)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
+  expect(Number(claims.exp)).toBeGreaterThan(Date.now() / 1000);
   // In a web app running as its deployer, the token is the deployer's, for the writer's audience.
   const url = writer.deployWebApp({
     executeAs: 'USER_DEPLOYING',
@@ -194,8 +195,9 @@ test('tokeninfo refuses a forged token, an edited one and an expired one; a toke
   const expired = client.issuer.mint({
     email: STAFF,
     aud: client.audience,
-    iat: Math.floor(Date.now() / 1000) - 7200,
-    exp: Math.floor(Date.now() / 1000) - 3600,
+    // Issued 1 January 2025 00:00 UTC, expired an hour later.
+    iat: 1735689600,
+    exp: 1735693200,
   });
   for (const t of [forged, edited, expired, '', 'garbage']) {
     const r = info(t);

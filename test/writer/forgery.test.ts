@@ -104,11 +104,11 @@ test('a token edited to name someone else, an expired token, one for another aud
   const own = request(fake, 'staff');
   refusedWithNothingWritten(fake, 'staff', { ...own, idToken: editedToken(String(own.idToken), { email: people.city.email }) }, /身份验证未通过/);
   refusedWithNothingWritten(fake, 'staff', { ...own, idToken: 'eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImNoZW5qaW5nQGptc3pnaC5jbiJ9.c2ln' }, /身份验证未通过/);
-  const now = Math.floor(Date.now() / 1000);
+  // Issued 1 January 2025 00:00 UTC, expired an hour later.
   refusedWithNothingWritten(
     fake,
     'staff',
-    { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, iat: now - 7200, exp: now - 60 }) },
+    { ...own, idToken: fake.issuer.mint({ email: people.staff.email, aud: fake.audience, iat: 1735689600, exp: 1735693200 }) },
     /身份验证未通过/,
   );
   refusedWithNothingWritten(
