@@ -133,17 +133,6 @@ export interface ReviewItem {
   history?: PaymentDto[];
 }
 
-/** One payment as the sidebars show it (dates as 'YYYY-MM-DD', amount in yuan). */
-export interface PaymentDto {
-  paidOn: string;
-  scheme: string;
-  kind: string;
-  amount: number;
-  form: string;
-  period: string;
-  emergency: boolean;
-}
-
 export interface ReviewQueue {
   locale: Locale;
   user: UserDto;

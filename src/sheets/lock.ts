@@ -19,9 +19,8 @@ function documentLock(): GoogleAppsScript.Lock.Lock {
   return LockService.getDocumentLock() ?? LockService.getScriptLock();
 }
 
-/** Runs `fn` holding the document lock; flushes pending writes and releases in `finally`. */
-export function withDocumentLock<T>(fn: () => T, waitMs: number = LOCK_WAIT_MS): T {
-  const lock = documentLock();
+/** Runs `fn` holding `lock`: a wait past `waitMs` is LockTimeoutError; flushes pending writes and releases in `finally`. */
+function holding<T>(lock: GoogleAppsScript.Lock.Lock, fn: () => T, waitMs: number): T {
   try {
     lock.waitLock(waitMs);
   } catch {
@@ -36,22 +35,15 @@ export function withDocumentLock<T>(fn: () => T, waitMs: number = LOCK_WAIT_MS):
   }
 }
 
+/** Runs `fn` holding the document lock. */
+export function withDocumentLock<T>(fn: () => T, waitMs: number = LOCK_WAIT_MS): T {
+  return holding(documentLock(), fn, waitMs);
+}
+
 /**
  * Runs `fn` holding the script lock (the writer: a web app has no document, so no document
- * lock; every request to the writer, whichever spreadsheet, queues here). Flushes and releases.
+ * lock; every request to the writer, whichever spreadsheet, queues here).
  */
 export function withScriptLock<T>(fn: () => T, waitMs: number = LOCK_WAIT_MS): T {
-  const lock = LockService.getScriptLock();
-  try {
-    lock.waitLock(waitMs);
-  } catch {
-    throw new LockTimeoutError();
-  }
-  try {
-    const result = fn();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
+  return holding(LockService.getScriptLock(), fn, waitMs);
 }
