@@ -33,15 +33,8 @@ export const people = {
 } as const;
 export type Person = keyof typeof people;
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A resident ID with a valid GB 11643 check digit: region, birth 'YYYY-MM-DD', sequence, sex. */
-export function makeId(region: string, birth: string, seq: number, sex: '男' | '女'): string {
-  const base = seq * 2 + (sex === '男' ? 1 : 0);
-  const first17 = `${region}${birth.replace(/-/g, '')}${String(base % 1000).padStart(3, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += +first17[i] * WEIGHTS[i];
-  return first17 + '10X98765432'[sum % 11];
-}
+import { makeId } from '../helpers/idNumbers';
+export { makeId };
 
 /** 王秀英, 京山 (420821), a medical case: self-pay 20,000 yuan after insurance. */
 export function wangXiuying(overrides: FormValues = {}): FormValues {

@@ -1,7 +1,7 @@
 import { defaultFields } from '../../../src/defaults/forms';
 import { buildCaseSchema, parseCaseValues, validateSubmission, zodIssuesToFieldErrors } from '../../../src/domain/forms/caseSchema';
 import { normalizeValue, toCellValue } from '../../../src/domain/forms/values';
-import { makeId } from './ids';
+import { makeId } from '../../helpers/idNumbers';
 
 const today = '2026-03-02';
 const fields = defaultFields();

@@ -1,5 +1,5 @@
 import { deriveValues, divideYuan, idFacts, withDerived } from '../../../src/domain/forms/derive';
-import { makeId } from './ids';
+import { makeId } from '../../helpers/idNumbers';
 
 const today = '2026-03-02';
 // 周建华, born 1975-03-02 (turns 51 today), male; 孙丽娟, born 1980-03-03 (still 45 today), female.

@@ -1,7 +1,7 @@
 import { defaultFields } from '../../../src/defaults/forms';
 import { checkField, checkValues, luhnOk } from '../../../src/domain/forms/fieldRules';
 import type { FieldDef } from '../../../src/domain/forms/fieldDefs';
-import { makeId } from './ids';
+import { makeId } from '../../helpers/idNumbers';
 
 const today = '2026-03-02';
 const zh = { today };

@@ -12,7 +12,7 @@ import { asCellText } from '../../../src/domain/forms/formulaSafety';
 import { toCellValue } from '../../../src/domain/forms/values';
 import type { FieldDef, SubFieldDef } from '../../../src/domain/forms/fieldDefs';
 import { addDays } from '../../../src/domain/civilDate';
-import { makeId } from './ids';
+import { makeId } from '../../helpers/idNumbers';
 
 const today = '2026-03-02';
 const fields = defaultFields();
