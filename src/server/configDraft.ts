@@ -10,7 +10,7 @@ import { CONFIG_SHEETS, draftName, rowChangeText, sheetOfDraft, type ConfigSheet
 import { getUi } from '../sheets/ui';
 import { draftIsGuarded, findDraft, writeDraft } from '../sheets/configDraft';
 import { spreadsheetOwnerEmail } from '../sheets/workbook';
-import { draftEditors, previewConfigDraft, type ApplyConfigResult } from '../usecases/applyConfig';
+import { draftEditors, previewConfigDraft, requireAdmin, type ApplyConfigResult } from '../usecases/applyConfig';
 import { sendWrite } from '../platform/writerClient';
 import { newRequestId } from '../platform/session';
 import { requestContext, say } from './context';
@@ -30,23 +30,12 @@ function chosenSheet(answer: string): ConfigSheetName | null {
   return (CONFIG_SHEETS as readonly string[]).includes(t) ? (t as ConfigSheetName) : sheetOfDraft(t);
 }
 
-function requireAdminHere(ctx: ReturnType<typeof requestContext>): void {
-  const user = ctx.user();
-  if (!user || user.role !== 'admin') {
-    throw new BangfuError(
-      'config.adminOnly',
-      '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）',
-      'Only an administrator may change the configuration sheets',
-    );
-  }
-}
-
 /** Menu: pick a configuration sheet; its draft is created (or refreshed) as a copy and opened. */
 export function openConfigDraft(): void {
   const ui = getUi();
   const ctx = requestContext();
   try {
-    requireAdminHere(ctx);
+    requireAdmin(ctx);
     const asked = ui.prompt(
       OPEN_TITLE,
       `这些表只有表格所有者能直接修改。请选择要编辑的配置表（输入序号或表名），将打开它的草稿副本：\n\n${menuList()}`,
@@ -122,7 +111,7 @@ export function applyConfigDraft(): ApplyConfigResult | null {
   const ui = getUi();
   const ctx = requestContext();
   try {
-    requireAdminHere(ctx);
+    requireAdmin(ctx);
     const sheet = draftToApply(ctx);
     if (!sheet) return null;
     const preview = previewConfigDraft(ctx, { sheet });

@@ -57,6 +57,7 @@ import {
 } from '../defaults/sheetRows';
 import { SOURCE_COLUMNS } from '../domain/rollup/sources';
 import { REPORT_SHEETS } from '../sheets/workbook';
+import { CONFIG_SHEETS } from '../config/configDraft';
 import { REGISTER_HEADER, UNIT_TYPE_CHOICES } from '../domain/donation';
 import { defaultCampaignRows } from '../defaults/campaigns';
 import { CAMPAIGN_KINDS } from '../domain/campaigns';
@@ -84,12 +85,7 @@ function effectiveEmail(): string {
 export const PROTECTED_SHEETS: readonly string[] = [
   SHEET_NAMES.cases,
   SHEET_NAMES.audit,
-  SHEET_NAMES.staff,
-  SHEET_NAMES.settings,
-  SHEET_NAMES.policies,
-  SHEET_NAMES.forms,
-  SHEET_NAMES.holidays,
-  SHEET_NAMES.sources,
+  ...CONFIG_SHEETS,
   SHEET_NAMES.annualReview,
   REPORT_SHEETS.donationStandards,
   // The writer's record of used request ids (src/writer/ledger.ts LEDGER_SHEET).

@@ -54,7 +54,8 @@ export interface ApplyConfigResult {
 
 export const CONFIG_ACTION = '修改配置';
 
-function requireAdmin(ctx: Ctx): void {
+/** Configuration is the administrators' (the writer and the menus ask the same question). */
+export function requireAdmin(ctx: Ctx): void {
   const user = ctx.user();
   if (!user || user.role !== 'admin') {
     throw new BangfuError(
