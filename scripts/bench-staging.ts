@@ -5,7 +5,7 @@
  * and one write each of 案件, 操作日志 and 录入 whatever the number of rows. The staff
  * member's request goes through the writer web app (UrlFetchApp, token check, ledger).
  */
-import { checkCharacter } from '../src/domain/idcard';
+import { makeId, OWNER, STAFF } from './benchData';
 import { performance } from 'node:perf_hooks';
 import { createFakeGas, installGlobals } from '../harness/gas';
 import { setNow } from '../src/server/clock';
@@ -14,16 +14,8 @@ import { submitStagingRows } from '../src/server/staging';
 import { countPerSheet } from '../harness/gas/perSheet';
 import { deployWriter } from '../harness/writerDeploy';
 
-const OWNER = 'owner@jmszgh.cn';
-const STAFF = 'zhangmin@jszgh.cn';
 const ROWS = 1_000;
 const EXISTING = 20_000;
-
-/** A valid resident ID for generated rows: region, birth 'YYYY-MM-DD', a 3-digit sequence. */
-function makeId(region: string, birth: string, seq: number): string {
-  const first17 = `${region}${birth.replace(/-/g, '')}${String(seq % 1000).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-}
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -5,7 +5,7 @@
  * and the writer's, tokeninfo included) and the Node-side ms. The calls must be equal at
  * both sizes: nothing is read or written per existing row.
  */
-import { checkCharacter } from '../src/domain/idcard';
+import { makeId, OWNER, STAFF, REVIEWER } from './benchData';
 import { performance } from 'node:perf_hooks';
 import { createFakeGas, installGlobals } from '../harness/gas';
 import { setNow } from '../src/server/clock';
@@ -24,16 +24,6 @@ export interface WriterBenchResult {
   urlFetches: number;
   sheetReads: number;
   sheetWrites: number;
-}
-
-const OWNER = 'owner@jmszgh.cn';
-const STAFF = 'zhangmin@jszgh.cn';
-const REVIEWER = 'lina@jszgh.cn';
-
-/** A valid resident ID for generated rows: region, birth 'YYYY-MM-DD', a 3-digit sequence. */
-function makeId(region: string, birth: string, seq: number): string {
-  const first17 = `${region}${birth.replace(/-/g, '')}${String(seq % 1000).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
 }
 
 type Fake = ReturnType<typeof createFakeGas>;
