@@ -6,6 +6,11 @@
 import type { CaseRecord, CaseStatus } from '../domain/caseModel';
 import type { CivilDate } from '../domain/civilDate';
 import { dueDate, type DeadlineRules, type WorkdayCalendar } from '../domain/workflow/deadlines';
+import type { FieldDef } from '../domain/forms/fieldDefs';
+import { textOf } from '../domain/forms/values';
+import { statusText } from '../config/caseRules';
+import { jsonCell, type AuditRecord } from '../sheets/audit';
+import type { Cell } from '../sheets/table';
 
 export interface NewCaseFacts {
   workerNo: string;
@@ -41,4 +46,26 @@ export function newCaseRecord(values: Record<string, unknown>, f: NewCaseFacts):
   };
   record.due_date = dueDate(record as CaseRecord, f.calendar, f.rules) ?? '';
   return record;
+}
+
+/**
+ * The 操作日志 row of a new case: every non-empty field as a change from nothing, labelled
+ * by 表单定义 (the log reads 姓名, not name), on the sidebar and the 录入 import alike.
+ */
+export function newCaseAudit(
+  f: { now: Date; by: string; workerNo: string; requestId: string; reason: string },
+  defs: readonly FieldDef[],
+  cells: Record<string, Cell>,
+): AuditRecord {
+  return {
+    time: f.now,
+    user: f.by,
+    workerNo: f.workerNo,
+    action: '新增案件',
+    from: '',
+    to: statusText('submitted'),
+    reason: f.reason,
+    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
+    requestId: f.requestId,
+  };
 }

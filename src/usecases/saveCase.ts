@@ -24,7 +24,7 @@ import { casesWithId, countyForNewCase, duplicateWarnings, EDIT_ROLES_BY_STATUS,
 import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { say, t, type Ctx } from './ctx';
 import { idempotentWrite } from './idempotent';
-import { newCaseRecord } from './newCase';
+import { newCaseAudit, newCaseRecord } from './newCase';
 
 export function notFound(workerNo: string): BangfuError {
   return new BangfuError('case.notFound', `找不到职工编号为 ${workerNo} 的案件`, `No case with worker number ${workerNo}`);
@@ -187,17 +187,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
     rules: ctx.rules(),
   });
   const cells = caseCells(defs, record);
-  const audit: AuditRecord = {
-    time: ctx.now,
-    user: user.email,
-    workerNo,
-    action: '新增案件',
-    from: '',
-    to: statusText('submitted'),
-    reason: overrideReason(req, warnings),
-    changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
-    requestId,
-  };
+  const audit = newCaseAudit({ now: ctx.now, by: user.email, workerNo, requestId, reason: overrideReason(req, warnings) }, defs, cells);
   const row = commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
   // A due date counted over an unpublished year is 暂定: say so in its cell (one call, only then).
   const dueNote = provisionalDueNote(provisionalYearsOf(record as CaseRecord, coerceCivil(record.due_date), ctx.calendar()));

@@ -23,16 +23,16 @@ import { FORMULA_NOTE, STAGING, stagingValue } from '../domain/forms/stagingText
 import { isBlankValue, textOf } from '../domain/forms/values';
 import { makeWorkerNo, parseWorkerNo } from '../domain/workerNo';
 import type { User } from '../domain/workflow/permissions';
-import { auditCells, jsonCell, type AuditRecord } from '../sheets/audit';
+import { auditCells, type AuditRecord } from '../sheets/audit';
 import { caseCells, caseColumn, openCaseSheet } from '../sheets/cases';
 import { appendAuditRows, requireChainColumns } from '../sheets/auditChain';
 import { commitTarget } from '../sheets/commit';
 import { readStaging, stagingColumns, writeStagingMarks, type StagingMark, type StagingRead } from '../sheets/staging';
 import { appendRows, requireColumns, type Cell } from '../sheets/table';
-import { countyForNewCase, duplicateWarnings, resolveCounty, statusText, type IdIndexEntry } from '../config/caseRules';
+import { countyForNewCase, duplicateWarnings, resolveCounty, type IdIndexEntry } from '../config/caseRules';
 import { allocateWorkerNo, suggestRelief } from '../config/domainRules';
 import { requireUser, say, t, type Ctx } from './ctx';
-import { newCaseRecord } from './newCase';
+import { newCaseAudit, newCaseRecord } from './newCase';
 import { auditChain } from './verifyAudit';
 
 export type SubmitStagingRequest = Record<string, never> | undefined;
@@ -230,17 +230,13 @@ function submitLocked(ctx: Ctx, user: User): SubmitStagingResult {
     });
     const caseRow = caseCells(defs, record);
     records.push(caseRow);
-    audits.push({
-      time: ctx.now,
-      user: user.email,
-      workerNo,
-      action: '新增案件',
-      from: '',
-      to: statusText('submitted'),
-      reason: t(ctx, `录入表第 ${rowNumber} 行提交`, `Submitted from 录入 row ${rowNumber}`),
-      changes: defs.filter((d) => textOf(caseRow[d.key]) !== '').map((d) => ({ field: d.key, before: null, after: jsonCell(caseRow[d.key]) })),
-      requestId,
-    });
+    audits.push(
+      newCaseAudit(
+        { now: ctx.now, by: user.email, workerNo, requestId, reason: t(ctx, `录入表第 ${rowNumber} 行提交`, `Submitted from 录入 row ${rowNumber}`) },
+        defs,
+        caseRow,
+      ),
+    );
     addId(textOf(values.id_number), { workerNo, status: 'submitted', rowNumber: 0 });
     byRequest.set(requestId, workerNo);
     marks.push({ row: rowNumber, status: STAGING.submitted, workerNo });

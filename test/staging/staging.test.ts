@@ -82,6 +82,8 @@ test('200 typed rows, 7 wrong: 193 cases with log lines and worker numbers, 7 ro
   const log = records(fake, '操作日志').filter((r) => r['操作'] === '新增案件');
   expect(log).toHaveLength(193);
   expect(new Set(log.map((r) => r['职工编号']))).toEqual(new Set(cases.map((c) => c['职工编号'])));
+  // The log names each field as 表单定义 does, as a case saved from the sidebar is logged.
+  expect(String(log[0]['变更字段'])).toContain('姓名：（空） → 王秀英');
   expect(new Set(cases.map((c) => c['职工编号'])).size).toBe(193);
   expect(cases[0]).toMatchObject({ 职工编号: 'H0100001', 姓名: '王秀英', 状态: '待审核', 县区代码: 'H01', 致困原因: '因病、子女上学' });
   // The members typed as 姓名，关系，性别，健康状况，年收入 are stored in the 案件 sheet's readable form and read back to the same people.
