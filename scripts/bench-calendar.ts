@@ -5,14 +5,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { builtInCalendar } from '../src/defaults/calendar';
-import { defaultDeadlineRules } from '../src/defaults/deadlines';
+import { defaultWorkflowRules } from '../src/defaults/chains';
 import { addDays } from '../src/domain/civilDate';
 import { provisionalYearsOf, recomputeDeadline } from '../src/domain/workflow/deadlines';
 import type { CaseRecord } from '../src/domain/caseModel';
 
 /** 20,000 open cases submitted or in notice across 2025–2027, the deadline and its 暂定 years each. */
 export function benchCalendarDeadlines20k(): Record<string, unknown> {
-  const rules = defaultDeadlineRules();
+  const rules = defaultWorkflowRules();
   const cases: CaseRecord[] = [];
   for (let i = 0; i < 20_000; i++) {
     const d = addDays('2025-01-01', i % 1000);
@@ -27,7 +27,7 @@ export function benchCalendarDeadlines20k(): Record<string, unknown> {
   let provisional = 0;
   for (const c of cases) {
     const r = recomputeDeadline(c, '2026-12-01', cal, rules);
-    if (provisionalYearsOf(c, r.due_date, cal).length > 0) provisional++;
+    if (provisionalYearsOf(c, r.due_date, cal, rules.chains).length > 0) provisional++;
   }
   const ms = performance.now() - t0;
   if (provisional === 0) throw new Error('expected provisional deadlines in 2027');

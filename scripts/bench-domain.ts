@@ -10,7 +10,7 @@ import { WorkCalendar } from '../src/domain/calendar';
 import { parsePolicySheet, policyToRows } from '../src/domain/policy';
 import { recomputeDeadline } from '../src/domain/workflow/deadlines';
 import { DEFAULT_HOLIDAYS } from '../src/defaults/holidays';
-import { defaultDeadlineRules } from '../src/defaults/deadlines';
+import { defaultWorkflowRules } from '../src/defaults/chains';
 import { DEFAULT_POLICY } from '../src/defaults/policies';
 import { createFakeGas } from '../harness/gas';
 import { bigCaseSheet } from '../harness/samples';
@@ -44,7 +44,7 @@ export function benchPolicyParse(): Record<string, unknown> {
 /** The daily trigger's deadline pass over 20,000 open cases. */
 export function benchDeadlines(): Record<string, unknown> {
   const calendar = new WorkCalendar([...DEFAULT_HOLIDAYS]);
-  const rules = defaultDeadlineRules();
+  const rules = defaultWorkflowRules();
   const cases = Array.from({ length: 20_000 }, (_, i) => ({
     status: 'submitted',
     submitted_at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,

@@ -16,6 +16,9 @@ import { requestFingerprint } from '../shared/writerProtocol';
 import { defaultCounties } from '../defaults/sheetRows';
 import { parseSettings } from './settings';
 import { readCalendar, readPolicy } from './domainRules';
+import { chainFieldResolver } from './chains';
+import { parseChainTable } from '../domain/workflow/chain';
+import type { FieldDef } from '../domain/forms/fieldDefs';
 
 export type ConfigSheetName =
   | typeof SHEET_NAMES.staff
@@ -23,7 +26,8 @@ export type ConfigSheetName =
   | typeof SHEET_NAMES.policies
   | typeof SHEET_NAMES.forms
   | typeof SHEET_NAMES.holidays
-  | typeof SHEET_NAMES.sources;
+  | typeof SHEET_NAMES.sources
+  | typeof SHEET_NAMES.chain;
 
 /** The sheets an administrator edits through a draft, in the order the menu lists them. */
 export const CONFIG_SHEETS: readonly ConfigSheetName[] = [
@@ -33,6 +37,7 @@ export const CONFIG_SHEETS: readonly ConfigSheetName[] = [
   SHEET_NAMES.forms,
   SHEET_NAMES.holidays,
   SHEET_NAMES.sources,
+  SHEET_NAMES.chain,
 ];
 
 export const DRAFT_PREFIX = '草稿-';
@@ -115,7 +120,7 @@ const refuse = (sheet: ConfigSheetName, zh: string, en: string) =>
  * (naming the row) when it does not parse. For 人员权限 also: at least one 管理员 stays, and
  * the administrator applying it keeps their own administrator row.
  */
-export function checkDraft(sheet: ConfigSheetName, values: Grid, actorEmail: string): void {
+export function checkDraft(sheet: ConfigSheetName, values: Grid, actorEmail: string, forms: readonly Pick<FieldDef, 'key' | 'zh' | 'en'>[] = []): void {
   const rows = trimGrid(values);
   const wrap = (fn: () => void) => {
     try {
@@ -150,6 +155,8 @@ export function checkDraft(sheet: ConfigSheetName, values: Grid, actorEmail: str
       return wrap(() => void parseFormDefinitions(rows));
     case SHEET_NAMES.holidays:
       return wrap(() => void readCalendar(rows));
+    case SHEET_NAMES.chain:
+      return wrap(() => void parseChainTable(rows, chainFieldResolver(forms)));
     case SHEET_NAMES.sources: {
       const { problems } = parseSources(rows);
       if (problems.length > 0) throw refuse(sheet, problems.join('；'), problems.join('; '));
@@ -192,7 +199,7 @@ interface KeyedRow {
 /**
  * Rows with their keys and the labels of their columns. The key says which row is "the same
  * row" before and after: 邮箱 (人员权限), 字段键 (表单定义), the date (节假日), scheme +
- * 生效日期 + 下限 (救助标准), 名称 (汇总来源); in 设置 the block and its first cell (+ 生效日期).
+ * 生效日期 + 下限 (救助标准), 流程 + 生效日期 + 顺序 (审批流程), 名称 (汇总来源); in 设置 the block and its first cell (+ 生效日期).
  * Labels: the header row (of its block, in 设置).
  */
 function keyedRows(sheet: ConfigSheetName, values: unknown[][]): KeyedRow[] {
@@ -232,7 +239,9 @@ function keyedRows(sheet: ConfigSheetName, values: unknown[][]): KeyedRow[] {
           ? [0]
           : sheet === SHEET_NAMES.policies
             ? [at('项目代码'), at('生效日期'), at('下限')]
-            : [at('名称')];
+            : sheet === SHEET_NAMES.chain
+              ? [at('流程'), at('生效日期'), at('顺序')]
+              : [at('名称')];
   values.forEach((cells, i) => {
     if (cells.every(blankCell)) return;
     const labels = cells.map((_, j) => header[j] || `${columnLetter(j + 1)}列`);

@@ -8,7 +8,9 @@ import { isDate } from '../domain/civilDate';
 import { coerceCivil, type CivilDate } from '../domain/civilDate';
 import { BangfuError, type Locale } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
-import { parseDeadlineTable, type DeadlineRules } from '../domain/workflow/deadlines';
+import { movedDeadlineRows, parseDeadlineTable, type DeadlineRules } from '../domain/workflow/deadlines';
+
+const MOVED_STEP_LABELS = { review: '审核', emergency_review: '紧急审核', notice: '公示', approval: '审批' } as const;
 import { defaultDeadlineRules } from '../defaults/deadlines';
 import {
   COUNTY_BLOCK_TITLE,
@@ -143,6 +145,11 @@ export function parseSettings(values: readonly unknown[][], defaultCounties: rea
       rulesError = e;
       problems.push(e instanceof BangfuError ? e.zh : String(e));
     }
+  }
+
+  // The stage deadlines live in 审批流程 now: a leftover row is named, never silently used or lost.
+  for (const m of movedDeadlineRows(blocks.deadlines)) {
+    problems.push(`期限表中“${MOVED_STEP_LABELS[m.step]}”一行已不再使用：各环节的期限在“审批流程”表中设置，请在该表修改后删除本行`);
   }
 
   return {

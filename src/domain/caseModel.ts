@@ -23,7 +23,7 @@ export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
   exited: { zh: '已退出', en: 'Exited' },
 };
 
-export const ROLES = ['staff', 'reviewer', 'county', 'city', 'admin'] as const;
+export const ROLES = ['staff', 'reviewer', 'county', 'city', 'province', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
@@ -31,6 +31,8 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   reviewer: { zh: '单位工会审核', en: 'Unit reviewer' },
   county: { zh: '县区总工会', en: 'County union' },
   city: { zh: '市总工会', en: 'City union' },
+  // 001 §2: receives the archive for 备案 and spot-checks it (抽查核实).
+  province: { zh: '省总工会', en: 'Provincial union' },
   admin: { zh: '管理员', en: 'Administrator' },
 };
 

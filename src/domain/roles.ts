@@ -6,7 +6,10 @@
 import { ROLES, ROLE_LABELS, type Role } from './caseModel';
 import type { Locale } from './errors';
 
-/** Extra spellings seen in union paperwork (SPEC §1: 市总/省总 act alike; 基层 = grassroots). */
+/**
+ * Extra spellings seen in union paperwork (SPEC §1; 基层 = grassroots). 省直工会 approves in
+ * 003 as a city union does elsewhere, so it is the city role; 省总 files and spot-checks (001 §2).
+ */
 const ROLE_ALIASES: Record<string, Role> = {
   基层: 'staff',
   基层工会干部: 'staff',
@@ -17,8 +20,8 @@ const ROLE_ALIASES: Record<string, Role> = {
   区总工会: 'county',
   县区工会: 'county',
   市总: 'city',
-  省总工会: 'city',
-  省总: 'city',
+  省直工会: 'city',
+  省总: 'province',
   系统管理员: 'admin',
 };
 
@@ -55,9 +58,9 @@ export function roleLabel(role: Role | null | undefined, locale: Locale = 'zh-CN
   return locale === 'en' ? ROLE_LABELS[role].en : ROLE_LABELS[role].zh;
 }
 
-/** City union and administrators see every county; everyone else only their own (SPEC §6). */
+/** City and provincial unions and administrators see every county; everyone else only their own (SPEC §6). */
 export function seesAllCounties(role: Role): boolean {
-  return role === 'city' || role === 'admin';
+  return role === 'city' || role === 'province' || role === 'admin';
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What one server call knows: the workbook, the time, the acting user, and the
- * configuration sheets (表单定义, 设置, 人员权限, 救助标准, 节假日), each read at most
+ * configuration sheets (表单定义, 设置, 人员权限, 救助标准, 节假日, 审批流程), each read at most
  * once per call and only when needed. Reading configuration costs a fixed number of
  * service calls, whatever the size of 案件.
  */
@@ -17,6 +17,7 @@ import { lazy } from './lazy';
 import { parseSettings } from '../config/settings';
 import { readCalendar, readPolicy } from '../config/domainRules';
 import { defaultCounties } from '../defaults/sheetRows';
+import { readChains } from '../config/chains';
 
 export { requireUser, userDto, say, t } from '../usecases/ctx';
 export type { Ctx, LockRunner, AuditHeadStore } from '../usecases/ctx';
@@ -73,7 +74,8 @@ export function requestContext(ss: Spreadsheet = activeSpreadsheet(), opts: Cont
     staff,
     user: lazy(() => resolveUser(email, staff().users)),
     calendar: lazy(() => readCalendar(readSheetValues(ss, SHEET_NAMES.holidays))),
-    rules: () => settings().deadlines(),
+    // The calendar-year deadlines of 设置 and the approval chains of 审批流程 (one read, when a case moves).
+    rules: lazy(() => ({ ...settings().deadlines(), chains: readChains(readSheetValues(ss, SHEET_NAMES.chain), forms().fields) })),
     policy: lazy(() => readPolicy(readSheetValues(ss, SHEET_NAMES.policies))),
     dibaoLine: () => settings().dibaoLine(today),
   };

@@ -13,6 +13,8 @@ import { isYes, numberOf, textOf } from '../domain/forms/values';
 import { ACTIONS, ACTION_KEYS, actionLabel, rolesFor, statusLabel } from '../domain/workflow/actions';
 import { availableActions, can, isWaitingOn, type User } from '../domain/workflow/permissions';
 import { isDueSoon, isOverdue, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
+import { chainOf, currentStage, type ChainBook, type Stage } from '../domain/workflow/chain';
+import { readStageRecords } from '../domain/workflow/stageRecords';
 import { coerceCivil } from '../domain/civilDate';
 import type { ReviewActionKey, ReviewActionRequest, ReviewActionResult, ReviewItem, ReviewQueue } from '../shared/endpoints';
 import { readCases } from '../sheets/cases';
@@ -82,12 +84,18 @@ export function getReviewQueue(): ReviewQueue {
   const calendar = ctx.calendar();
   const policy = ctx.policy();
   const dibao = ctx.dibaoLine();
+  const chains = ctx.rules().chains;
   const items: ReviewItem[] = [];
   for (const row of table.rows) {
     const c = row.record as CaseRecord;
     const status = parseStatus(c.status);
-    if (status === null || !isWaitingOn(user, c)) continue;
-    const actions = availableActions(user, c, ctx.today);
+    if (status === null || !safe(() => isWaitingOn(user, c, chains), false)) continue;
+    const actions = availableActions(user, c, ctx.today, chains);
+    const chain = chainOf(chains, c);
+    const stage = currentStage(chain, c);
+    // The stage an action completes, for what it must record (意见, 盖章).
+    const completes = (a: ReviewActionKey): Stage | null =>
+      ACTIONS[a].to === 'next' ? stage : a === 'spot_check' ? (chain.spotChecks.find((s) => s.roles.includes(user.role)) ?? null) : null;
     const relief = suggestRelief(policy, c, ctx.today, dibao);
     const unmet = unmetText(caseConditions(policy, c, ctx.today));
     items.push({
@@ -97,7 +105,10 @@ export function getReviewQueue(): ReviewQueue {
       status,
       statusLabel: statusLabel(status, locale),
       dueDate: textOf(c.due_date) || null,
-      dueNote: safe(() => provisionalDueNote(provisionalYearsOf(c, coerceCivil(c.due_date), calendar)), '') || undefined,
+      dueNote: safe(() => provisionalDueNote(provisionalYearsOf(c, coerceCivil(c.due_date), calendar, chains)), '') || undefined,
+      chain: chain.chain,
+      stage: stage?.name ?? '',
+      stages: stageProgress(chain.stages, stage, status),
       overdue: isOverdue(c, ctx.today),
       dueSoon: safe(() => isDueSoon(c, ctx.today, calendar), false),
       emergency: isYes(c.emergency),
@@ -107,13 +118,20 @@ export function getReviewQueue(): ReviewQueue {
       suggestedAmount: numberOf(c.suggested_amount),
       reliefExplain: locale === 'en' ? relief.explain.en : relief.explain.zh,
       // Approving a case whose scheme's conditions are not all met needs a reason (an override, logged).
-      actions: actions.map((a) => ({
-        key: a,
-        label: actionLabel(a, locale),
-        needsReason: ACTIONS[a].needsReason || (a === 'approve' && unmet !== ''),
-        needsAmount: ACTIONS[a].amount !== 'none',
-      })),
-      unavailable: unavailableActions(user, c, status, actions, ctx.today, locale),
+      actions: actions.map((a) => {
+        const at = completes(a);
+        const opinion = at !== null && at.records.includes('opinion');
+        return {
+          key: a,
+          label: actionLabel(a, locale),
+          needsReason: ACTIONS[a].needsReason || opinion || (a === 'approve' && unmet !== ''),
+          needsAmount: ACTIONS[a].amount !== 'none',
+          needsStamp: at !== null && at.records.includes('stamp'),
+          reasonIsOpinion: opinion,
+        };
+      }),
+      unavailable: unavailableActions(user, c, status, actions, ctx.today, locale, chains),
+      records: readStageRecords(c.stage_records),
     });
   }
   items.sort((a, b) =>
@@ -135,15 +153,22 @@ function unavailableActions(
   allowed: readonly ReviewActionKey[],
   today: CivilDate,
   locale: Locale,
+  chains: ChainBook,
 ): ReviewItem['unavailable'] {
   const out: NonNullable<ReviewItem['unavailable']> = [];
   for (const a of ACTION_KEYS) {
-    if (allowed.includes(a) || !ACTIONS[a].from.includes(status) || !rolesFor(a, status).includes(user.role)) continue;
+    if (allowed.includes(a) || !ACTIONS[a].from.includes(status) || !rolesFor(a, c, chains).includes(user.role)) continue;
     if (a === 'mark_paid' && !isYes(c.emergency)) continue;
-    const p = can(user, a, c, { today });
+    const p = can(user, a, c, { today, chains });
     if (!p.ok) out.push({ key: a, label: actionLabel(a, locale), reason: locale === 'en' ? p.reasonEn : p.reasonZh });
   }
   return out;
+}
+
+/** The chain's stages as the workbench draws them: done, current, to come. */
+function stageProgress(stages: readonly Stage[], at: Stage | null, status: CaseStatus): NonNullable<ReviewItem['stages']> {
+  const i = at === null ? (status === 'filed' || status === 'exited' ? stages.length : -1) : stages.indexOf(at);
+  return stages.map((s, j) => ({ name: s.name, state: i < 0 ? 'todo' : j < i ? 'done' : j === i ? 'current' : 'todo' }));
 }
 
 function safe<T>(f: () => T, fallback: T): T {

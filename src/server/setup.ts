@@ -46,6 +46,11 @@ import { toast } from '../sheets/ui';
 import { sendWrite } from '../platform/writerClient';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
+import { DEADLINE_BLOCK_TITLE } from '../domain/layouts/settings';
+import { MOVED_STEPS, movedDeadlineRows } from '../domain/workflow/deadlines';
+import { defaultChainTable } from '../config/chains';
+import type { ChainDeadlineOverrides } from '../defaults/chains';
+import { textOf } from '../domain/forms/values';
 import {
   defaultCounties,
   defaultDonationStandardRows,
@@ -170,6 +175,9 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
   if (staging.created) created.push(STAGING.sheet);
   repaired.push(...staging.repaired);
 
+  // 审批流程 (SPEC §2.6): the chains; a workbook from before it has its 期限 rows of the stages moved in.
+  ensureChainSheet(ss, fields, created, repaired);
+
   const staff = parseStaffTable(readSheetValues(ss, SHEET_NAMES.staff));
   for (const p of staff.problems) problems.push(`人员权限：${p.zh}`);
 
@@ -220,6 +228,51 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
           .filter(Boolean)
           .join('。');
   return { created, repaired: repairs, problems, message };
+}
+
+/**
+ * Creates 审批流程 with the default chains when it is missing. The stage deadlines that the
+ * 设置 sheet's 期限 table used to hold (审核, 紧急审核, 公示, 审批) go into 001's chain as the
+ * table had them in force today, and their rows leave 期限, so nothing the administrator set
+ * is lost and nothing is kept in two places.
+ */
+function ensureChainSheet(ss: Spreadsheet, fields: readonly FieldDef[], created: string[], repaired: string[]): void {
+  if (ss.getSheetByName(SHEET_NAMES.chain)) return;
+  const settingsSheet = ss.getSheetByName(SHEET_NAMES.settings);
+  const values = settingsSheet ? readSheetValues(ss, SHEET_NAMES.settings) : [];
+  const start = values.findIndex((r) => textOf(r[0]) === DEADLINE_BLOCK_TITLE);
+  const block = start < 0 ? [] : values.slice(start + 1).filter((r) => r.some((c) => textOf(c) !== ''));
+  const moved = movedDeadlineRows(block);
+  const today = civilFromDate(now());
+  const overrides: ChainDeadlineOverrides = {};
+  for (const m of [...moved].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1))) {
+    if (m.workdays !== null && (m.from === null || m.from <= today)) overrides[m.step] = m.workdays;
+  }
+  ensure(ss, SHEET_NAMES.chain, () => defaultChainTable(fields, overrides), created);
+  if (moved.length === 0 || !settingsSheet) return;
+  // Sheet rows of the moved lines (the block's header is the row after the title), bottom first.
+  const sheetRows: number[] = [];
+  let seen = 0;
+  for (let i = start + 1; i < values.length; i++) {
+    if (!values[i].some((c) => textOf(c) !== '')) continue;
+    if (seen++ > 0 && MOVED_STEPS[textOf(values[i][0])]) sheetRows.push(i + 1);
+  }
+  for (const r of sheetRows.reverse()) settingsSheet.deleteRow(r);
+  const names = [...new Set(moved.map((m) => DEFAULT_STAGE_NAMES[m.step]))].join('、');
+  repaired.push(`设置：期限表中${names}的期限已移至“${SHEET_NAMES.chain}”表（河北001流程）`);
+}
+
+const DEFAULT_STAGE_NAMES: Record<keyof ChainDeadlineOverrides, string> = {
+  review: '审核',
+  emergency_review: '紧急审核',
+  notice: '公示',
+  approval: '审批（初审）',
+};
+
+function ensure(ss: Spreadsheet, name: string, seed: () => readonly (readonly Cell[])[], created: string[]): Sheet {
+  const r = ensureSheet(ss, name, seed);
+  if (r.created) created.push(name);
+  return r.sheet;
 }
 
 /**

@@ -240,12 +240,14 @@ export function runDeadlineCheck(ctx: Ctx): DeadlineCheckResult {
 
 /** One zh e-mail per person with overdue cases waiting on them; returns how many were sent. */
 function mailOverdueDigests(ctx: Ctx, cases: readonly CaseRecord[]): number {
-  const users = ctx.staff().users.filter((u) => u.role === 'reviewer' || u.role === 'county' || u.role === 'city');
+  // Whoever acts at a late case's stage, by the chain it runs under (审批流程).
+  const users = ctx.staff().users;
+  const chains = ctx.rules().chains;
   const late = cases.filter((c) => isOverdue(c, ctx.today));
   let sent = 0;
   const failures: string[] = [];
   for (const u of users) {
-    const mine = late.filter((c) => isWaitingOn(u, c));
+    const mine = late.filter((c) => isWaitingOn(u, c, chains));
     if (mine.length === 0) continue;
     try {
       MailApp.sendEmail(u.email, `【帮扶】您有 ${mine.length} 件逾期案件（${ctx.today}）`, digestBody(u, mine, ctx));

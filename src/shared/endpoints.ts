@@ -126,7 +126,14 @@ export interface ReviewItem {
   summary: { label: string; value: string }[];
   suggestedAmount: number | null;
   reliefExplain: string;
-  actions: { key: ReviewActionKey; label: string; needsReason: boolean; needsAmount: boolean }[];
+  /** The chain the case runs under (审批流程), its current stage, and the stages in order. */
+  chain?: string;
+  stage?: string;
+  stages?: { name: string; state: 'done' | 'current' | 'todo' }[];
+  /** What the stages recorded so far (环节记录). */
+  records?: { on: string; stage: string; by: string; decision: string; opinion: string; stamp: string }[];
+  /** needsStamp: the stage records 盖章 (the actor confirms it); reasonIsOpinion: the text is the stage's 意见. */
+  actions: { key: ReviewActionKey; label: string; needsReason: boolean; needsAmount: boolean; needsStamp?: boolean; reasonIsOpinion?: boolean }[];
   /** Steps of this status and role that the user may not take on this case, each with the server's reason. */
   unavailable?: { key: ReviewActionKey; label: string; reason: string }[];
   /** The family's payments from 发放记录, oldest first (editing only). */
@@ -147,6 +154,8 @@ export interface ReviewActionRequest {
   version: number;
   reason?: string;
   amount?: number;
+  /** The actor confirms the union's seal was applied (a stage that records 盖章). */
+  stamped?: boolean;
   /** A payment's 所属期间 (a campaign of 活动, or a year) and 发放形式 (现金/卡/实物/券). */
   period?: string;
   form?: string;

@@ -31,6 +31,10 @@ import { readCalendar } from '../config/domainRules';
 import { auditChain } from './verifyAudit';
 import { recomputeOpenDeadlines } from './importHolidays';
 import type { Ctx } from './ctx';
+import { readChains, versionsBrokenFor } from '../config/chains';
+import { readCases } from '../sheets/cases';
+import { parseStatus, type CaseRecord } from '../domain/caseModel';
+import type { Grid } from '../config/configDraft';
 
 export interface ConfigPreview {
   sheet: ConfigSheetName;
@@ -60,7 +64,7 @@ export function requireAdmin(ctx: Ctx): void {
   if (!user || user.role !== 'admin') {
     throw new BangfuError(
       'config.adminOnly',
-      '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）',
+      '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源、审批流程）',
       'Only an administrator may change the configuration sheets',
     );
   }
@@ -101,17 +105,39 @@ function prepare(ctx: Ctx, sheet: ConfigSheetName) {
       `${draftName(sheet)} holds a formula at ${at}; type values only`,
     );
   }
-  checkDraft(sheet, draft.values, ctx.email);
+  checkDraft(sheet, draft.values, ctx.email, ctx.forms().fields);
   const target = requireSheet(ctx.ss, sheet);
   const before = readConfigGrid(target, sheet);
   const diff = diffConfig(sheet, before, draft.values);
   return { draft: draft.values, target, before, diff, fingerprint: gridFingerprint(sheet, draft.values) };
 }
 
+/**
+ * Cases in flight keep the chain they started under (SPEC §2.6): a 审批流程 draft that changes
+ * or removes the stages of a version some case runs under is refused, nothing written. The
+ * administrator adds a version with a later 生效日期 instead and switches the old one off.
+ */
+function keepChainsInUse(ctx: Ctx, before: Grid, draft: Grid): void {
+  const defs = ctx.forms().fields;
+  const next = readChains(trimGrid(draft), defs); // checkDraft has parsed it already
+  const old = readChains(trimGrid(before), defs);
+  const table = readCases(ctx.ss, defs, { keys: ['worker_no', 'status', 'chain', 'submitted_at', 'created_at'], required: ['worker_no', 'status'] });
+  const cases = table.rows.map((r) => r.record as CaseRecord).filter((c) => parseStatus(c.status) !== 'exited');
+  const broken = versionsBrokenFor(cases, old, next);
+  if (broken.length === 0) return;
+  const list = broken.map((b) => `“${b.id.replace('@', '”（')} 起）有 ${b.cases} 件案件`).join('，');
+  throw new BangfuError(
+    'config.chainInUse',
+    `“${draftName(SHEET_NAMES.chain)}”未写入任何内容：${list}正按它办理，不能修改或删除这些环节。如需调整，请新增一个生效日期更晚的版本（流程名称相同），并把原版本的“启用”改为“否”或填写失效日期`,
+    `${draftName(SHEET_NAMES.chain)} was not applied: cases run under ${broken.map((b) => b.id).join(', ')}; add a new version instead`,
+  );
+}
+
 export function previewConfigDraft(ctx: Ctx, req: { sheet: unknown }): ConfigPreview {
   requireAdmin(ctx);
   const sheet = asConfigSheet(req.sheet);
   const p = prepare(ctx, sheet);
+  if (sheet === SHEET_NAMES.chain) keepChainsInUse(ctx, p.before, p.draft);
   return { sheet, diff: p.diff, fingerprint: p.fingerprint, summary: diffSummary(sheet, p.diff) };
 }
 
@@ -127,6 +153,7 @@ export function applyConfig(ctx: Ctx, req: { sheet: unknown; fingerprint?: unkno
         `${draftName(sheet)} changed after you confirmed; nothing was written`,
       );
     }
+    if (sheet === SHEET_NAMES.chain) keepChainsInUse(ctx, p.before, p.draft);
     const summary = diffSummary(sheet, p.diff);
     if (p.diff.rows.length === 0) {
       deleteDraft(ctx.ss, sheet);

@@ -9,7 +9,7 @@ import type { CivilDate } from '../domain/civilDate';
 import { BangfuError, type Locale } from '../domain/errors';
 import type { FormDefinitions } from '../domain/forms/fieldDefs';
 import type { User } from '../domain/workflow/permissions';
-import type { DeadlineRules, WorkdayCalendar } from '../domain/workflow/deadlines';
+import type { WorkflowRules, WorkdayCalendar } from '../domain/workflow/deadlines';
 import { roleLabel } from '../domain/roles';
 import type { UserDto } from '../shared/endpoints';
 import type { Spreadsheet } from '../sheets/workbook';
@@ -42,7 +42,8 @@ export interface Ctx {
   /** The acting user from 人员权限, or null (an unknown user may write nothing). */
   user(): User | null;
   calendar(): WorkdayCalendar;
-  rules(): DeadlineRules;
+  /** The 期限 table's calendar-year deadlines and the 审批流程 chains. */
+  rules(): WorkflowRules;
   policy(): PolicyHandle;
   dibaoLine(): number | null;
 }

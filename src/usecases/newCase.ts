@@ -5,7 +5,8 @@
  */
 import type { CaseRecord, CaseStatus } from '../domain/caseModel';
 import type { CivilDate } from '../domain/civilDate';
-import { dueDate, type DeadlineRules, type WorkdayCalendar } from '../domain/workflow/deadlines';
+import { dueDate, type WorkflowRules, type WorkdayCalendar } from '../domain/workflow/deadlines';
+import { chainForNewCase, statusAt } from '../domain/workflow/chain';
 import type { FieldDef } from '../domain/forms/fieldDefs';
 import { textOf } from '../domain/forms/values';
 import { statusText } from '../config/caseRules';
@@ -23,15 +24,19 @@ export interface NewCaseFacts {
   /** The suggested relief in yuan, '' when the rules give none. */
   suggested: number | '';
   calendar: WorkdayCalendar;
-  rules: DeadlineRules;
+  rules: WorkflowRules;
 }
 
 export function newCaseRecord(values: Record<string, unknown>, f: NewCaseFacts): Record<string, unknown> {
+  const chain = chainForNewCase(f.rules.chains, f.today);
   const record: Record<string, unknown> = {
     ...values,
     worker_no: f.workerNo,
     county: f.county,
-    status: 'submitted' satisfies CaseStatus,
+    // The chain in use today; the case keeps this version whatever 审批流程 says later.
+    chain: chain.id,
+    stage: chain.stages[0].name,
+    status: statusAt(chain, chain.stages[0]) satisfies CaseStatus,
     submitted_at: f.today,
     stage_since: f.today,
     overdue: false,
@@ -63,7 +68,7 @@ export function newCaseAudit(
     workerNo: f.workerNo,
     action: '新增案件',
     from: '',
-    to: statusText('submitted'),
+    to: statusText(textOf(cells.status) || 'submitted'),
     reason: f.reason,
     changes: defs.filter((d) => textOf(cells[d.key]) !== '').map((d) => ({ field: d.key, label: d.zh, before: null, after: jsonCell(cells[d.key]) })),
     requestId: f.requestId,

@@ -17,8 +17,23 @@ import { readCases, sameCell, systemCell } from '../sheets/cases';
 import { writeColumns, type Cell, type TableRow } from '../sheets/table';
 import type { Ctx } from './ctx';
 
-/** Every column recomputeDeadline reads (stage_since: approval deadlines count from the hand-over). */
-const DEADLINE_KEYS = ['worker_no', 'county', 'status', 'submitted_at', 'emergency', 'notice_end', 'stage_since', 'due_date', 'overdue', 'created_by', 'name'];
+/** Every column recomputeDeadline reads (the chain and stage name the deadline; stage_since: it counts from the hand-over). */
+const DEADLINE_KEYS = [
+  'worker_no',
+  'county',
+  'status',
+  'chain',
+  'stage',
+  'submitted_at',
+  'created_at',
+  'emergency',
+  'notice_end',
+  'stage_since',
+  'due_date',
+  'overdue',
+  'created_by',
+  'name',
+];
 
 export interface DeadlineMove {
   workerNo: string;
@@ -60,7 +75,7 @@ export function recomputeDeadlines(ctx: Ctx, calendar: WorkdayCalendar): Deadlin
         const d = recomputeDeadline(c, ctx.today, calendar, rules);
         due = d.due_date === '' ? '' : systemCell('due_date', d.due_date);
         late = d.overdue;
-        note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar));
+        note = provisionalDueNote(provisionalYearsOf(c, d.due_date, calendar, rules.chains));
         const was = coerceCivil(c.due_date) ?? '';
         if (was !== d.due_date) {
           out.moves.push({ workerNo: textOf(c.worker_no), from: was, to: d.due_date, wasProvisional: (had[i]?.[0] ?? '').startsWith('暂定') });

@@ -77,6 +77,7 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     calendar: ctx.calendar(),
     rules: ctx.rules(),
     reason: req.reason,
+    stamped: req.stamped === true,
     amount: req.amount ?? null,
     policySnapshot: snapshot,
   });

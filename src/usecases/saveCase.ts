@@ -190,7 +190,7 @@ function saveNew(ctx: Ctx, user: User, req: SaveCaseRequest, requestId: string):
   const audit = newCaseAudit({ now: ctx.now, by: user.email, workerNo, requestId, reason: overrideReason(req, warnings) }, defs, cells);
   const row = commitCaseWithAudit(commitTarget(ctx.ss, cs, auditChain(ctx)), { kind: 'append', record: cells }, [audit]);
   // A due date counted over an unpublished year is 暂定: say so in its cell (one call, only then).
-  const dueNote = provisionalDueNote(provisionalYearsOf(record as CaseRecord, coerceCivil(record.due_date), ctx.calendar()));
+  const dueNote = provisionalDueNote(provisionalYearsOf(record as CaseRecord, coerceCivil(record.due_date), ctx.calendar(), ctx.rules().chains));
   if (dueNote && cs.map.col.due_date !== undefined) cs.sheet.getRange(row, cs.map.col.due_date).setNote(dueNote);
   return {
     ok: true,

@@ -15,6 +15,10 @@ export const SYSTEM_COLUMNS = [
   { key: 'notice_start', zh: '公示开始', en: 'Notice from' },
   { key: 'notice_end', zh: '公示结束', en: 'Notice until' },
   { key: 'stage_since', zh: '进入本环节日期', en: 'In this step since' },
+  // The chain version the case runs under and its stage (审批流程, SPEC §2.6), and what each stage recorded.
+  { key: 'chain', zh: '审批流程', en: 'Approval chain' },
+  { key: 'stage', zh: '当前环节', en: 'Current stage' },
+  { key: 'stage_records', zh: '环节记录', en: 'Stage records' },
   { key: 'return_reason', zh: '退回原因', en: 'Return reason' },
   { key: 'objections', zh: '异议记录', en: 'Objections' },
   { key: 'suggested_amount', zh: '建议救助金额', en: 'Suggested amount' },

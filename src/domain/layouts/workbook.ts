@@ -14,6 +14,7 @@ export const SHEET_NAMES = {
   settings: '设置',
   sources: '汇总来源',
   annualReview: '年度复审',
+  chain: '审批流程',
 } as const;
 export type SheetKey = keyof typeof SHEET_NAMES;
 
@@ -27,6 +28,7 @@ export const SHEET_LABELS_EN: Record<SheetKey, string> = {
   settings: 'Settings',
   sources: 'Roll-up sources',
   annualReview: 'Annual re-review',
+  chain: 'Approval chain',
 };
 
 /** Sheets of the reports' input that setup creates beside the configuration sheets. */

@@ -3,6 +3,7 @@
  * seed 003 附件2), the public-notice list (公示名单) and one printable 困难职工情况报表
  * (seed 003 附件1) per case.
  */
+import type { Role } from '../caseModel';
 import { CASE_STATUSES, STATUS_LABELS } from '../caseModel';
 import { factCell, isInNotice, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
 import { get, type Measures, type RollupResult } from '../rollup/aggregate';
@@ -84,7 +85,7 @@ export function summaryLayout(r: RollupResult, countyNames: Record<string, strin
   });
 }
 
-export type ViewerRole = 'staff' | 'reviewer' | 'county' | 'city' | 'admin' | null;
+export type ViewerRole = Role | null;
 
 /**
  * 实名制汇总表: every family paid in the report's period (from the ledger; SPEC §6.1), whether

@@ -7,9 +7,24 @@ import type { CaseRecord, CaseStatus, Role } from '../caseModel';
 import { parseStatus, STATUS_LABELS } from '../caseModel';
 import { coerceCivil, type CivilDate } from '../civilDate';
 import type { Locale } from '../errors';
+import { chainOf, currentStage, type ChainBook, type StageKind } from './chain';
 import { isYes, numberOf, textOf } from '../forms/values';
 
-export const ACTION_KEYS = ['pass', 'return', 'objection', 'end_notice', 'approve', 'file', 'mark_paid', 'pay', 'resubmit', 'exit'] as const;
+export const ACTION_KEYS = [
+  'pass',
+  'return',
+  'objection',
+  'end_notice',
+  'opinion',
+  'prelim',
+  'approve',
+  'file',
+  'spot_check',
+  'mark_paid',
+  'pay',
+  'resubmit',
+  'exit',
+] as const;
 export type ReviewActionKey = (typeof ACTION_KEYS)[number];
 
 export interface ActionRule {
@@ -17,46 +32,57 @@ export interface ActionRule {
   en: string;
   /** Statuses the action applies in. */
   from: readonly CaseStatus[];
-  /** The status after it; null = status unchanged (an emergency payment). */
-  to: CaseStatus | null;
-  /** Roles that take it; 'step' = whoever owns the current step (STEP_OWNERS). */
-  roles: readonly Role[] | 'step';
+  /**
+   * The status after it: 'next' = the status of the chain's next stage (chain.ts statusAt);
+   * null = status unchanged (a payment, a spot-check).
+   */
+  to: CaseStatus | 'next' | null;
+  /**
+   * Who takes it: 'stage' = the roles of the case's current stage in its chain (审批流程);
+   * 'spotcheck' = the roles of the chain's 抽查 stage; else fixed roles.
+   */
+  roles: readonly Role[] | 'stage' | 'spotcheck';
+  /** The stage kind it completes (it applies only when the case's current stage is of this kind). */
+  kind?: StageKind;
   needsReason: boolean;
   amount: 'none' | 'optional' | 'required';
   /** A decision on the case: its author may not take it (four-eyes principle). */
   decision: boolean;
 }
 
-/** Whose turn it is in each status (seed 001 §2: unit review, notice, county approval, filing upward). */
-export const STEP_OWNERS: Record<CaseStatus, readonly Role[]> = {
-  submitted: ['reviewer'],
-  notice: ['reviewer', 'county'],
-  approval: ['county'],
-  approved: ['city'],
-  filed: ['county'],
-  returned: ['staff'],
-  exited: [],
-};
+const BEFORE_FILING: CaseStatus[] = ['submitted', 'notice', 'approval'];
 
 export const ACTIONS: Record<ReviewActionKey, ActionRule> = {
-  pass: { zh: '审核通过', en: 'Pass review', from: ['submitted'], to: 'notice', roles: ['reviewer'], needsReason: false, amount: 'none', decision: true },
+  pass: {
+    zh: '审核通过',
+    en: 'Pass review',
+    from: ['submitted'],
+    to: 'next',
+    roles: 'stage',
+    kind: 'review',
+    needsReason: false,
+    amount: 'none',
+    decision: true,
+  },
+  // Any stage whose 可退回 is 是, by that stage's roles.
   return: {
     zh: '退回',
     en: 'Return',
     from: ['submitted', 'notice', 'approval', 'approved'],
     to: 'returned',
-    roles: 'step',
+    roles: 'stage',
     needsReason: true,
     amount: 'none',
     decision: false,
   },
-  // The public raises an objection; the reviewer or county union that runs the notice records it.
+  // The public raises an objection; whoever runs the notice records it.
   objection: {
     zh: '公示异议',
     en: 'Objection',
     from: ['notice'],
     to: 'returned',
-    roles: ['reviewer', 'county'],
+    roles: 'stage',
+    kind: 'notice',
     needsReason: true,
     amount: 'none',
     decision: false,
@@ -65,26 +91,74 @@ export const ACTIONS: Record<ReviewActionKey, ActionRule> = {
     zh: '公示期满',
     en: 'End notice',
     from: ['notice'],
-    to: 'approval',
-    roles: ['reviewer', 'county'],
+    to: 'next',
+    roles: 'stage',
+    kind: 'notice',
     needsReason: false,
     amount: 'none',
     decision: false,
   },
-  approve: { zh: '审批通过', en: 'Approve', from: ['approval'], to: 'approved', roles: ['county'], needsReason: false, amount: 'optional', decision: true },
-  file: { zh: '备案', en: 'File', from: ['approved'], to: 'filed', roles: ['city'], needsReason: false, amount: 'optional', decision: true },
+  // 004 调查表 四 / 003 附件1: a union's opinion on the case (the text is the reason field).
+  opinion: {
+    zh: '签署意见',
+    en: 'Give opinion',
+    from: BEFORE_FILING,
+    to: 'next',
+    roles: 'stage',
+    kind: 'opinion',
+    needsReason: true,
+    amount: 'none',
+    decision: true,
+  },
+  // 001 §2: the county's 初审 within 7 working days, then the city approves.
+  prelim: {
+    zh: '初审通过',
+    en: 'Pass preliminary review',
+    from: ['approval'],
+    to: 'next',
+    roles: 'stage',
+    kind: 'prelim',
+    needsReason: false,
+    amount: 'none',
+    decision: true,
+  },
+  approve: {
+    zh: '审批通过',
+    en: 'Approve',
+    from: ['approval'],
+    to: 'next',
+    roles: 'stage',
+    kind: 'approve',
+    needsReason: false,
+    amount: 'optional',
+    decision: true,
+  },
+  file: { zh: '备案', en: 'File', from: ['approved'], to: 'next', roles: 'stage', kind: 'file', needsReason: false, amount: 'optional', decision: true },
+  // 001 §2: the province spot-checks filed cases (抽查核实); recorded, the case stays filed.
+  spot_check: {
+    zh: '抽查核实',
+    en: 'Spot-check',
+    from: ['filed'],
+    to: null,
+    roles: 'spotcheck',
+    kind: 'spotcheck',
+    needsReason: true,
+    amount: 'none',
+    decision: false,
+  },
   // 先救助后补办 (seed 001 §2): the assistance centres (county or city) pay before approval.
   mark_paid: {
     zh: '先行救助发放',
     en: 'Pay first (emergency)',
-    from: ['submitted', 'notice', 'approval'],
+    from: BEFORE_FILING,
     to: null,
     roles: ['county', 'city'],
     needsReason: false,
     amount: 'required',
     decision: true,
   },
-  // A later payment to an archived family (each year's 生活救助, each Spring Festival grant, SPEC §5.1).
+  // A later payment to an archived family (each year's 生活救助, each Spring Festival grant, SPEC §5.1),
+  // once every stage payment waits for is done (chain.ts paymentAllowed).
   pay: {
     zh: '发放救助',
     en: 'Pay assistance',
@@ -107,10 +181,20 @@ export function statusLabel(status: CaseStatus, locale: Locale = 'zh-CN'): strin
   return locale === 'en' ? STATUS_LABELS[status].en : STATUS_LABELS[status].zh;
 }
 
-/** The roles that may take `action` on a case in `status`. */
-export function rolesFor(action: ReviewActionKey, status: CaseStatus): readonly Role[] {
-  const roles = ACTIONS[action].roles;
-  return roles === 'step' ? STEP_OWNERS[status] : roles;
+/**
+ * The roles that may take `action` on `c` under its chain: the current stage's (for a
+ * stage action: [] when the stage is of another kind, or for 退回 when it may not return),
+ * the chain's spot-check stage's, or the action's fixed roles.
+ */
+export function rolesFor(action: ReviewActionKey, c: CaseRecord, chains: ChainBook): readonly Role[] {
+  const rule = ACTIONS[action];
+  if (Array.isArray(rule.roles)) return rule.roles;
+  const v = chainOf(chains, c);
+  if (rule.roles === 'spotcheck') return v.spotChecks.flatMap((s) => s.roles);
+  const stage = currentStage(v, c);
+  if (stage === null) return [];
+  if (action === 'return') return stage.mayReturn ? stage.roles : [];
+  return rule.kind === stage.kind ? stage.roles : [];
 }
 
 // ── reading case cells ───────────────────────────────────────────────────────────
@@ -135,7 +219,7 @@ export function caseText(c: CaseRecord, key: string): string {
   return textOf(c[key]);
 }
 
-/** Statuses with a clock running (a due date can be overdue). */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'notice', 'approval'];
+/** Statuses a stage clock may run in (a due date can be overdue): a 备案 stage may have a deadline too. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'notice', 'approval', 'approved'];
 /** Cases the union is assisting: re-reviewed every year (SPEC §2 dynamic management). */
 export const ACTIVE_STATUSES: readonly CaseStatus[] = ['approved', 'filed'];

@@ -1,29 +1,27 @@
 /**
  * Deadlines in Chinese working days (SPEC §2). The numbers are policy data with effective
- * dates (src/defaults/deadlines.ts, editable in the 设置 sheet's 期限 table), never
- * constants here. Working days come from an injected calendar (src/domain/calendar.ts
- * WorkCalendar), which follows the State Council schedule including adjusted working days.
+ * dates, never constants here: each stage's deadline is a column of the approval chain
+ * (审批流程, chain.ts), the calendar-year ones (quarterly statistics, the annual re-review)
+ * rows of the 设置 sheet's 期限 table (src/defaults/deadlines.ts). Working days come from an
+ * injected calendar (src/domain/calendar.ts WorkCalendar), which follows the State Council
+ * schedule including adjusted working days.
  *
  * Precise meanings (Civil Code art. 201: the day a period starts is not counted):
- * - review: due `addWorkdays(submitted_at, n)`, the n-th working day after submission;
- *   emergency review n = 0 → the submission day itself, even a holiday ("当日").
- * - notice: posted on notice_start (the day the review passes). notice_end =
+ * - a stage with n working days is due `addWorkdays(start, n)`, the n-th working day after
+ *   the day the case reached it (`stage_since`, set by every move, transitions.ts); the
+ *   emergency deadline applies to cases flagged 紧急. n = 0 → the start day itself, even a
+ *   holiday ("紧急情况当日完成审核"). A blank deadline = no clock (001's 审批 names none).
+ * - the first review counts from 提交日期 (submitted_at), the day the application came in.
+ * - notice (公示): posted on notice_start (the day the review passes). notice_end =
  *   `addWorkdays(notice_start, n)`, the n-th full working day of notice after the posting
- *   day. When notice_end is over, at least n working days have elapsed: the notice may
- *   be ended from the day after notice_end.
- * - Each step's clock starts on the day the case reached that step (SPEC §2: the county's
- *   7 working days run "from the report", i.e. from the hand-over), and is recomputed when
- *   the case moves. The day a case entered its status is `stage_since` (set by every
- *   status change, transitions.ts).
- * - notice (公示中): the notice is over after notice_end; it is due to be ended and handed
- *   over on the first working day after notice_end (the first day end_notice is allowed
- *   on a working day), so a case left in notice shows late from the day after that.
- * - approval: due `addWorkdays(stage_since, n)`, n working days after the hand-over
- *   (公示期满 on 2026-12-01 → due 2026-12-10). A row from before stage_since existed has
- *   no hand-over date: its clock runs from notice_end, the earliest possible hand-over.
+ *   day, n the stage's 期限. When notice_end is over, at least n working days have elapsed:
+ *   the notice may be ended from the day after notice_end, and is due to be ended and
+ *   handed over on the first working day after it.
+ * - the stage after the notice: a row from before stage_since existed has no hand-over
+ *   date; its clock runs from notice_end, the earliest possible hand-over (SPEC §2: the
+ *   county's 7 working days run "from the report").
  * - returned: the clock stops (no due date); resubmission starts the review clock again.
- * - approved / filed / exited: no working-day deadline (filing and the annual re-review
- *   by 30 April are tracked separately).
+ * - filed / exited: no working-day deadline (the annual re-review by 30 April is tracked apart).
  */
 import { isDate } from '../civilDate';
 import * as z from 'zod/mini';
@@ -32,6 +30,7 @@ import { addDays, coerceCivil, isValidYmd, ymd, type CivilDate } from '../civilD
 import type { CaseRecord } from '../caseModel';
 import { textOf } from '../forms/values';
 import { caseDate, caseStatus, isEmergency, OPEN_STATUSES } from './actions';
+import { chainOf, currentStage, type ChainBook, type Stage } from './chain';
 import { DEADLINE_COLUMNS, DEADLINE_HEADER } from '../layouts/settings';
 
 /** What deadlines need from a calendar (WorkCalendar in src/domain/calendar.ts has it). */
@@ -45,15 +44,11 @@ export interface WorkdayCalendar {
   yearStatus?(year: number): 'published' | 'provisional' | 'missing';
 }
 
-export const DEADLINE_STEPS = ['review', 'emergency_review', 'notice', 'approval', 'quarterly_stats', 'annual_review'] as const;
+export const DEADLINE_STEPS = ['quarterly_stats', 'annual_review'] as const;
 export const DeadlineStep = z.enum(DEADLINE_STEPS);
 export type DeadlineStep = z.infer<typeof DeadlineStep>;
 
 export const DEADLINE_STEP_LABELS: Record<DeadlineStep, { zh: string; en: string }> = {
-  review: { zh: '审核', en: 'Review' },
-  emergency_review: { zh: '紧急审核', en: 'Emergency review' },
-  notice: { zh: '公示', en: 'Public notice' },
-  approval: { zh: '审批', en: 'Approval' },
   quarterly_stats: { zh: '季度统计上报', en: 'Quarterly statistics' },
   annual_review: { zh: '年度复审', en: 'Annual re-review' },
 };
@@ -78,10 +73,31 @@ export const DeadlineRowSchema = z
   );
 export type DeadlineRow = z.infer<typeof DeadlineRowSchema>;
 
-/** Rows grouped by step and checked: the form dueDate() reads 20,000 times a morning. */
+/** Rows grouped by step and checked. */
 export interface DeadlineRules {
   readonly byStep: Readonly<Record<DeadlineStep, readonly DeadlineRow[]>>;
 }
+
+/** What the case workflow reads: the calendar-year deadlines and the approval chains (审批流程). */
+export interface WorkflowRules extends DeadlineRules {
+  readonly chains: ChainBook;
+}
+
+/**
+ * Steps the 期限 table held before the approval chain was data (审核, 紧急审核, 公示, 审批):
+ * their numbers are now the 审批流程 sheet's 期限 columns. A row of one is skipped and named
+ * (settings' problems, setup's report), and setup carries its number into the chain it seeds.
+ */
+export const MOVED_STEPS: Record<string, 'review' | 'emergency_review' | 'notice' | 'approval'> = {
+  审核: 'review',
+  review: 'review',
+  紧急审核: 'emergency_review',
+  emergency_review: 'emergency_review',
+  公示: 'notice',
+  notice: 'notice',
+  审批: 'approval',
+  approval: 'approval',
+};
 
 /** Checks rows (no overlapping dates within a step, every step present) and groups them. */
 export function compileDeadlines(rows: readonly DeadlineRow[]): DeadlineRules {
@@ -128,33 +144,46 @@ export function workdaysFor(rules: DeadlineRules, step: DeadlineStep, on: CivilD
   return ruleFor(rules, step, on).workdays ?? 0;
 }
 
-/** notice_end for a notice posted on `start` (see the header comment). */
-export function noticeEnd(start: CivilDate, calendar: WorkdayCalendar, rules: DeadlineRules): CivilDate {
-  return calendar.addWorkdays(start, workdaysFor(rules, 'notice', start));
+/** The stage's working days for this case: the emergency deadline when the case is flagged and one is set. */
+export function stageWorkdays(stage: Stage, c: CaseRecord): number | null {
+  return isEmergency(c) && stage.emergencyWorkdays !== null ? stage.emergencyWorkdays : stage.workdays;
+}
+
+/** notice_end for a notice posted on `start` lasting the notice stage's n working days. */
+export function noticeEnd(start: CivilDate, calendar: WorkdayCalendar, stage: Stage): CivilDate {
+  return calendar.addWorkdays(start, stage.workdays ?? 0);
 }
 
 /**
- * When the step the case is in must be done; null when no clock runs (returned, approved,
- * filed, exited) or the dates it counts from are missing. May throw the calendar's error
- * when a year's holidays are not entered yet.
+ * When the stage the case is in must be done (see the header); null when no clock runs
+ * (returned, filed, exited, a stage without a deadline) or the dates it counts from are
+ * missing. May throw the calendar's error when a year's holidays are not entered yet.
  */
-export function dueDate(c: CaseRecord, calendar: WorkdayCalendar, rules: DeadlineRules): CivilDate | null {
+export function dueDate(c: CaseRecord, calendar: WorkdayCalendar, rules: WorkflowRules): CivilDate | null {
+  const start = clockStart(c, rules.chains);
+  if (start === null) return null;
+  if (start.stage.kind === 'notice') return calendar.addWorkdays(start.from, 1);
+  const n = stageWorkdays(start.stage, c);
+  return n === null ? null : calendar.addWorkdays(start.from, n);
+}
+
+/**
+ * The stage whose clock runs and the date it counts from: the notice counts to notice_end;
+ * the first review from submission; any other stage from the day the case reached it.
+ */
+function clockStart(c: CaseRecord, chains: ChainBook): { stage: Stage; from: CivilDate } | null {
   const status = caseStatus(c);
-  if (status === 'submitted') {
-    const start = caseDate(c, 'submitted_at');
-    if (start === null) return null;
-    return calendar.addWorkdays(start, workdaysFor(rules, isEmergency(c) ? 'emergency_review' : 'review', start));
-  }
-  if (status === 'notice') {
-    const end = caseDate(c, 'notice_end');
-    return end === null ? null : calendar.addWorkdays(end, 1);
-  }
-  if (status === 'approval') {
-    const handedOver = caseDate(c, 'stage_since') ?? caseDate(c, 'notice_end');
-    if (handedOver === null) return null;
-    return calendar.addWorkdays(handedOver, workdaysFor(rules, 'approval', handedOver));
-  }
-  return null;
+  if (status === null || !OPEN_STATUSES.includes(status)) return null;
+  const v = chainOf(chains, c);
+  const stage = currentStage(v, c);
+  if (stage === null) return null;
+  const from =
+    stage.kind === 'notice'
+      ? caseDate(c, 'notice_end')
+      : stage === v.stages[0]
+        ? caseDate(c, 'submitted_at')
+        : (caseDate(c, 'stage_since') ?? caseDate(c, 'notice_end'));
+  return from === null ? null : { stage, from };
 }
 
 function isOpen(c: CaseRecord): boolean {
@@ -190,7 +219,7 @@ export function recomputeDeadline(
   c: CaseRecord,
   today: CivilDate,
   calendar: WorkdayCalendar,
-  rules: DeadlineRules,
+  rules: WorkflowRules,
 ): { due_date: CivilDate | ''; overdue: boolean } {
   const due = dueDate(c, calendar, rules);
   return { due_date: due ?? '', overdue: due !== null && isOpen(c) && due < today };
@@ -200,17 +229,9 @@ export function recomputeDeadline(
  * The years a due date was counted through whose holidays are only the law's (暂定): the
  * due-date cell's note says so until the real schedule is entered. [] for a settled date.
  */
-export function provisionalYearsOf(c: CaseRecord, due: CivilDate | '' | null, calendar: WorkdayCalendar): number[] {
-  const from = clockStart(c);
+export function provisionalYearsOf(c: CaseRecord, due: CivilDate | '' | null, calendar: WorkdayCalendar, chains: ChainBook): number[] {
+  const from = clockStart(c, chains)?.from ?? null;
   return due && from !== null && calendar.provisionalYearsBetween ? calendar.provisionalYearsBetween(from, due) : [];
-}
-
-/** The date the running clock counts from (as dueDate reads it), or null. */
-function clockStart(c: CaseRecord): CivilDate | null {
-  const status = caseStatus(c);
-  if (status === 'submitted') return caseDate(c, 'submitted_at');
-  if (status === 'notice' || status === 'approval') return caseDate(c, 'notice_end');
-  return null;
 }
 
 /** The due-date cell's note: '' for a settled date, else which years are 暂定 and why. */
@@ -290,6 +311,7 @@ export function parseDeadlineTable(values: unknown[][]): DeadlineRules {
       problemsEn.push(`row ${row}${column ? `, column ${column}` : ''}: ${en}`);
     };
     const cell = (k: keyof typeof at) => (at[k] >= 0 ? cells[at[k]] : '');
+    if (MOVED_STEPS[textOf(cell('step'))]) return; // see MOVED_STEPS: read by movedDeadlineRows
     const step = parseStep(cell('step'));
     if (!step) return fail('环节', `未知环节“${textOf(cell('step'))}”`, `unknown step "${textOf(cell('step'))}"`);
     let workdays: number | null = null;
@@ -313,6 +335,27 @@ export function parseDeadlineTable(values: unknown[][]): DeadlineRules {
   });
   if (problems.length > 0) throw new BangfuError('deadlines.invalid', `期限表有误：${problems.join('；')}`, `Deadline table errors: ${problemsEn.join('; ')}`);
   return compileDeadlines(rows);
+}
+
+/**
+ * The 期限 rows of steps now in 审批流程 (MOVED_STEPS), with their working days and dates as
+ * typed: settings name them, setup carries them into the chain it seeds.
+ */
+export function movedDeadlineRows(
+  values: readonly unknown[][],
+): { step: (typeof MOVED_STEPS)[string]; workdays: number | null; from: CivilDate | null; row: number }[] {
+  const header = (values[0] ?? []).map((h) => textOf(h));
+  const col = (k: (typeof DEADLINE_COLUMNS)[number]) => header.findIndex((h) => h === k.zh || h.toLowerCase() === k.key.toLowerCase());
+  const [stepAt, daysAt, fromAt] = [col(DEADLINE_COLUMNS[0]), col(DEADLINE_COLUMNS[1]), col(DEADLINE_COLUMNS[2])];
+  if (stepAt < 0) return [];
+  const out: ReturnType<typeof movedDeadlineRows> = [];
+  values.slice(1).forEach((cells, i) => {
+    const step = MOVED_STEPS[textOf(cells[stepAt])];
+    if (!step) return;
+    const n = daysAt >= 0 ? Number(textOf(cells[daysAt])) : NaN;
+    out.push({ step, workdays: Number.isInteger(n) && n >= 0 ? n : null, from: fromAt >= 0 ? coerceCivil(cells[fromAt]) : null, row: i + 2 });
+  });
+  return out;
 }
 
 /** Rules → rows for the sheet (header first), in the words an administrator reads. */

@@ -9,19 +9,9 @@ import type { CivilDate } from '../civilDate';
 import { parseRole, roleLabel, seesAllCounties } from '../roles';
 import { textOf } from '../forms/values';
 import { STAFF_COLUMNS } from '../layouts/staff';
-import {
-  ACTIONS,
-  ACTION_KEYS,
-  STEP_OWNERS,
-  caseAmount,
-  caseDate,
-  caseStatus,
-  caseText,
-  isEmergency,
-  rolesFor,
-  statusLabel,
-  type ReviewActionKey,
-} from './actions';
+import { chainOf, currentStage, paymentAllowed, type ChainBook } from './chain';
+import { readStageRecords } from './stageRecords';
+import { ACTIONS, ACTION_KEYS, caseAmount, caseDate, caseStatus, caseText, isEmergency, rolesFor, statusLabel, type ReviewActionKey } from './actions';
 
 export { STAFF_COLUMNS, STAFF_HEADER } from '../layouts/staff';
 
@@ -126,11 +116,12 @@ const deny = (reasonZh: string, reasonEn: string): Permission => ({ ok: false, r
 
 /**
  * May `user` take `action` on case `c`? Checks, in order: known user, the status allows
- * the action, the role owns this step, county scope, the four-eyes rule (nobody passes,
- * approves, files or pays out a case they entered), emergency rules, and — when `today`
- * is given — that the public notice has run its course before it is ended.
+ * the action, the case's current stage (in the chain it runs under) is the one the action
+ * completes, the role acts at that stage, county scope, the four-eyes rule (nobody passes,
+ * approves, files or pays out a case they entered), emergency and payment rules, and —
+ * when `today` is given — that the public notice has run its course before it is ended.
  */
-export function can(user: User | null, action: ReviewActionKey, c: CaseRecord, opts: { today?: CivilDate } = {}): Permission {
+export function can(user: User | null, action: ReviewActionKey, c: CaseRecord, opts: { today?: CivilDate; chains: ChainBook }): Permission {
   if (!user) return deny('您不在“人员权限”表中，不能办理案件', 'You are not listed in 人员权限 and cannot act on cases');
   const rule = ACTIONS[action];
   if (!rule) return deny(`未知操作“${String(action)}”`, `Unknown action "${String(action)}"`);
@@ -139,8 +130,20 @@ export function can(user: User | null, action: ReviewActionKey, c: CaseRecord, o
   if (!rule.from.includes(status)) {
     return deny(`案件当前状态为“${statusLabel(status)}”，不能“${rule.zh}”`, `The case is "${statusLabel(status, 'en')}"; "${rule.en}" does not apply`);
   }
+  const chain = chainOf(opts.chains, c);
+  if (rule.roles === 'stage') {
+    const stage = currentStage(chain, c);
+    if (stage === null) return deny(`案件不在审批流程的任何环节，不能“${rule.zh}”`, `The case is at no stage of its chain; "${rule.en}" does not apply`);
+    if (rule.kind !== undefined && stage.kind !== rule.kind) {
+      return deny(`案件当前环节为“${stage.name}”，不能“${rule.zh}”`, `The case is at stage "${stage.name}"; "${rule.en}" does not apply`);
+    }
+    if (action === 'return' && !stage.mayReturn) return deny(`“${stage.name}”环节不能退回案件`, `Stage "${stage.name}" may not return a case`);
+  }
+  if (rule.roles === 'spotcheck' && chain.spotChecks.length === 0) {
+    return deny(`审批流程“${chain.chain}”没有抽查环节`, `Chain ${chain.chain} has no spot-check stage`);
+  }
 
-  const roles = rolesFor(action, status);
+  const roles = rolesFor(action, c, opts.chains);
   const isCreator = sameEmail(caseText(c, 'created_by'), user.email);
   // The person who entered a returned case may send it back in, whatever their role.
   const roleOk = roles.includes(user.role) || (action === 'resubmit' && isCreator);
@@ -162,6 +165,10 @@ export function can(user: User | null, action: ReviewActionKey, c: CaseRecord, o
     if (!isEmergency(c)) return deny('只有标为“紧急”的案件可以先行救助发放', 'Only cases flagged as emergency may be paid before approval');
     if ((caseAmount(c, 'paid_amount') ?? 0) > 0) return deny('该案件已先行发放，不能重复发放', 'This case has already been paid first');
   }
+  if (action === 'pay' && !paymentAllowed(chain, c)) {
+    const at = currentStage(chain, c);
+    return deny(`须待“${at?.name ?? '审批'}”办结后方可发放（先建档、后帮扶）`, `Payment waits until "${at?.name ?? 'approval'}" is done`);
+  }
   if (action === 'end_notice' && opts.today) {
     const end = caseDate(c, 'notice_end');
     if (end === null) return deny('案件缺少公示结束日期，无法结束公示', 'The case has no notice end date');
@@ -173,15 +180,25 @@ export function can(user: User | null, action: ReviewActionKey, c: CaseRecord, o
 }
 
 /** The actions `user` may take on `c` today, in table order (for the review workbench). */
-export function availableActions(user: User | null, c: CaseRecord, today: CivilDate): ReviewActionKey[] {
-  return ACTION_KEYS.filter((a) => can(user, a, c, { today }).ok);
+export function availableActions(user: User | null, c: CaseRecord, today: CivilDate, chains: ChainBook): ReviewActionKey[] {
+  return ACTION_KEYS.filter((a) => can(user, a, c, { today, chains }).ok);
 }
 
-/** Is the case waiting on this user (their role owns its step, in their county)? */
-export function isWaitingOn(user: User, c: CaseRecord): boolean {
+/**
+ * Is the case waiting on this user: their role acts at its current stage, in their county;
+ * or it is filed, not yet spot-checked, and they spot-check for its chain.
+ */
+export function isWaitingOn(user: User, c: CaseRecord, chains: ChainBook): boolean {
   const status = caseStatus(c);
-  if (status === null || status === 'filed' || status === 'exited') return false;
-  return STEP_OWNERS[status].includes(user.role) && inCountyScope(user, c.county);
+  if (status === null || status === 'exited' || !inCountyScope(user, c.county)) return false;
+  if (status === 'returned') return user.role === 'staff';
+  const chain = chainOf(chains, c);
+  if (status === 'filed') {
+    const checks = chain.spotChecks;
+    return checks.some((s) => s.roles.includes(user.role)) && !readStageRecords(c.stage_records).some((r) => checks.some((s) => s.name === r.stage));
+  }
+  const stage = currentStage(chain, c);
+  return stage !== null && stage.roles.includes(user.role);
 }
 
 function sameEmail(a: string, b: string): boolean {
@@ -197,12 +214,21 @@ export const SYSTEM_FIELD_EDIT_ROLES: Partial<Record<SystemColumnKey, readonly R
   assistance_amount: ['city'],
 };
 
-/** May `user` edit column `key`? Form fields follow 可编辑角色 (blank = anyone); system columns the table above. */
-export function canEditField(user: Pick<User, 'role'> | null, key: string, defs: readonly { key: string; editRoles: readonly Role[] }[] = []): Permission {
+/**
+ * May `user` edit column `key`? A field the case's chain gives to one stage (专属字段, e.g.
+ * 003's 帮扶金额 for 省直工会) is that stage's roles' alone (`chainOwners`); otherwise form
+ * fields follow 可编辑角色 (blank = anyone) and system columns the table above.
+ */
+export function canEditField(
+  user: Pick<User, 'role'> | null,
+  key: string,
+  defs: readonly { key: string; editRoles: readonly Role[] }[] = [],
+  chainOwners: readonly Role[] | null = null,
+): Permission {
   if (!user) return deny('您不在“人员权限”表中，不能修改', 'You are not listed in 人员权限');
   const def = defs.find((d) => d.key === key);
-  const roles = def ? def.editRoles : SYSTEM_FIELD_EDIT_ROLES[key as SystemColumnKey];
-  if (def && roles!.length === 0) return allow;
+  const roles = chainOwners ?? (def ? def.editRoles : SYSTEM_FIELD_EDIT_ROLES[key as SystemColumnKey]);
+  if (def && chainOwners === null && roles!.length === 0) return allow;
   if (!roles) return deny(`“${SYSTEM_COLUMNS.find((c) => c.key === key)?.zh ?? key}”由系统维护，不能手工修改`, `"${key}" is maintained by the system`);
   if (roles.includes(user.role)) return allow;
   return deny(`该字段只能由${roles.map((r) => roleLabel(r)).join('或')}填写`, `Only ${roles.map((r) => roleLabel(r, 'en')).join(' or ')} may fill this field`);

@@ -11,7 +11,9 @@ import { yearOf, type CivilDate } from '../civilDate';
 import { rowsOf, rowsText, textOf, type ValueFieldDef } from '../forms/values';
 import { ACTIONS, caseAmount, caseStatus, type ReviewActionKey } from './actions';
 import { can, type User } from './permissions';
-import { noticeEnd, recomputeDeadline, type DeadlineRules, type WorkdayCalendar } from './deadlines';
+import { noticeEnd, recomputeDeadline, type WorkflowRules, type WorkdayCalendar } from './deadlines';
+import { chainOf, currentStage, nextStage, statusAt, type Stage } from './chain';
+import { appendStageRecord } from './stageRecords';
 import { freezeDecision, type PolicySnapshot } from './snapshot';
 
 type Cell = CaseRecord[string];
@@ -20,9 +22,11 @@ export interface ActionContext {
   user: User | null;
   today: CivilDate;
   calendar: WorkdayCalendar;
-  rules: DeadlineRules;
-  /** Required for 退回, 公示异议 and 退出. */
+  rules: WorkflowRules;
+  /** Required for 退回, 公示异议, 退出, 抽查 and at a stage that records an opinion (the opinion's text). */
   reason?: string;
+  /** The actor confirms the seal was applied, at a stage that records 盖章. */
+  stamped?: boolean;
   /** Yuan: the approved amount (approve, defaults to suggested_amount), the payment (mark_paid), the 帮扶金额 (file). */
   amount?: number | null;
   /** The relief computation behind an approval; frozen into decision_snapshot. */
@@ -55,17 +59,34 @@ const MAX_REASON = 500;
 
 /** Apply `action` to case `c`, or throw a BangfuError saying why not. */
 export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionContext): ActionResult {
-  const permission = can(ctx.user, action, c, { today: ctx.today });
+  const chains = ctx.rules.chains;
+  const permission = can(ctx.user, action, c, { today: ctx.today, chains });
   if (!permission.ok) throw new BangfuError('workflow.denied', permission.reasonZh, permission.reasonEn);
   const user = ctx.user!;
   const rule = ACTIONS[action];
   const from = caseStatus(c)!;
+  const chain = chainOf(chains, c);
+  const stage = currentStage(chain, c);
+  // The stage this action completes (a stage action at its own stage, or the chain's spot-check).
+  const completes: Stage | null =
+    rule.to === 'next' ? stage : action === 'spot_check' ? (chain.spotChecks.find((s) => s.roles.includes(user.role)) ?? chain.spotChecks[0]) : null;
   const reason = (ctx.reason ?? '').trim();
-  if (rule.needsReason && reason === '') {
-    throw new BangfuError('workflow.reasonRequired', `“${rule.zh}”须填写原因`, `"${rule.en}" needs a reason`, 'reason');
+  const needsOpinion = completes !== null && completes.records.includes('opinion');
+  if ((rule.needsReason || needsOpinion) && reason === '') {
+    throw needsOpinion
+      ? new BangfuError('workflow.opinionRequired', `“${completes!.name}”须填写意见`, `"${completes!.name}" needs an opinion`, 'reason')
+      : new BangfuError('workflow.reasonRequired', `“${rule.zh}”须填写原因`, `"${rule.en}" needs a reason`, 'reason');
   }
   if (reason.length > MAX_REASON) {
     throw new BangfuError('workflow.reasonTooLong', `原因不能超过 ${MAX_REASON} 个字`, `The reason may not exceed ${MAX_REASON} characters`, 'reason');
+  }
+  if (completes !== null && completes.records.includes('stamp') && ctx.stamped !== true) {
+    throw new BangfuError(
+      'workflow.stampRequired',
+      `“${completes.name}”须加盖公章：请确认已盖章`,
+      `"${completes.name}" needs the union's seal: confirm it was applied`,
+      'stamped',
+    );
   }
   const amount = ctx.amount === undefined || ctx.amount === null ? null : checkAmount(ctx.amount, rule.amount === 'required' ? 'positive' : 'nonNegative');
   if (rule.amount === 'required' && amount === null) {
@@ -73,24 +94,27 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
   }
 
   const t = ctx.today;
-  const patch: Partial<CaseRecord> = { updated_by: user.email };
+  // Where the case goes: the chain's next stage for a stage action, the rule's status otherwise.
+  const next = rule.to === 'next' && stage !== null ? nextStage(chain, stage) : null;
+  const to: CaseStatus = rule.to === 'next' ? statusAt(chain, next) : (rule.to ?? from);
+  // The version is pinned on the case the first time it moves (cases from before the chain was data).
+  const patch: Partial<CaseRecord> = { updated_by: user.email, chain: chain.id };
+  if (rule.to === 'next') patch.stage = next?.name ?? '';
   switch (action) {
     case 'pass':
-      Object.assign(patch, { status: 'notice', notice_start: t, notice_end: noticeEnd(t, ctx.calendar, ctx.rules), return_reason: '' });
+      patch.return_reason = '';
       break;
     case 'return':
-      Object.assign(patch, { status: 'returned', return_reason: reason });
+      Object.assign(patch, { status: 'returned', return_reason: reason, stage: '' });
       if (from === 'approved') Object.assign(patch, { approved_amount: '', decision_snapshot: '' }); // the decision is undone
       break;
     case 'objection':
       Object.assign(patch, {
         status: 'returned',
+        stage: '',
         return_reason: `公示异议：${reason}`,
         objections: appendObjection(c.objections, { on: t, by: user.email, reason }),
       });
-      break;
-    case 'end_notice':
-      patch.status = 'approval';
       break;
     case 'approve': {
       const decided = amount ?? caseAmount(c, 'suggested_amount');
@@ -105,12 +129,11 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
         );
       }
       const snapshot = freezeDecision({ ...ctx.policySnapshot, decidedOn: t, decidedBy: user.email, amount: round2(decided) });
-      Object.assign(patch, { status: 'approved', approved_amount: round2(decided), decision_snapshot: snapshot });
+      Object.assign(patch, { approved_amount: round2(decided), decision_snapshot: snapshot });
       break;
     }
     case 'file': {
       const assistance = amount ?? caseAmount(c, 'assistance_amount') ?? caseAmount(c, 'approved_amount');
-      Object.assign(patch, { status: 'filed', emergency_pending: false, entered_year: caseAmount(c, 'entered_year') ?? yearOf(t) });
       if (assistance !== null) patch.assistance_amount = round2(assistance);
       break;
     }
@@ -121,26 +144,49 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
       // The case keeps its latest payment for people reading 案件; the ledger keeps every one.
       Object.assign(patch, { paid_amount: round2(amount!), paid_at: t });
       break;
-    case 'resubmit':
-      Object.assign(patch, { status: 'submitted', submitted_at: t, notice_start: '', notice_end: '', return_reason: '' });
+    case 'resubmit': {
+      // Back to the first stage of the chain it started under.
+      const first = chain.stages[0];
+      Object.assign(patch, { stage: first.name, submitted_at: t, notice_start: '', notice_end: '', return_reason: '' });
       break;
+    }
     case 'exit':
-      Object.assign(patch, { status: 'exited', exited_at: t, exit_reason: reason });
+      Object.assign(patch, { exited_at: t, exit_reason: reason, stage: '' });
       break;
+  }
+  const status: CaseStatus = action === 'resubmit' ? statusAt(chain, chain.stages[0]) : to;
+  if (status !== from) patch.status = status;
+  // A notice starts the day the stage before it is done and lasts the notice stage's working days.
+  const entered = action === 'resubmit' ? chain.stages[0] : next;
+  if (entered?.kind === 'notice') Object.assign(patch, { notice_start: t, notice_end: noticeEnd(t, ctx.calendar, entered) });
+  // The chain is complete: the case enters the archive (建档) and a payment made first is covered.
+  if (rule.to === 'next' && status === 'filed') {
+    Object.assign(patch, { emergency_pending: false, entered_year: caseAmount(c, 'entered_year') ?? yearOf(t) });
+  }
+  if (completes !== null) {
+    patch.stage_records = appendStageRecord(c.stage_records, {
+      on: t,
+      stage: completes.name,
+      by: user.email,
+      decision: action === 'spot_check' ? '已抽查' : '通过',
+      opinion: reason,
+      stamp: completes.records.includes('stamp') ? '已盖章' : '',
+    });
+  } else if ((action === 'return' || action === 'objection') && stage !== null) {
+    patch.stage_records = appendStageRecord(c.stage_records, { on: t, stage: stage.name, by: user.email, decision: '退回', opinion: reason, stamp: '' });
   }
 
   // The step's clock starts on the day the case reaches it (deadlines.ts).
-  if (rule.to !== null && rule.to !== undefined && rule.to !== from) patch.stage_since = t;
+  if (status !== from || (patch.stage !== undefined && patch.stage !== textOf(c.stage))) patch.stage_since = t;
   const merged: CaseRecord = { ...c, ...(patch as CaseRecord) };
   const deadline = recomputeDeadline(merged, t, ctx.calendar, ctx.rules);
   patch.due_date = deadline.due_date;
   patch.overdue = deadline.overdue;
 
-  const to = rule.to ?? from;
   const changedFields = Object.keys(patch)
     .filter((k) => k !== 'updated_by' && cellText(c[k]) !== cellText(patch[k]))
     .map((k) => ({ key: k, before: c[k] ?? '', after: patch[k] as Cell }));
-  return { next: patch, audit: { action, from, to, reason, by: user.email, on: t, changedFields } };
+  return { next: patch, audit: { action, from, to: status, reason, by: user.email, on: t, changedFields } };
 }
 
 /** Money in yuan to the fen: finite, not negative (a payment must be positive), at most 2 decimals. */

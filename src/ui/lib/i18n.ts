@@ -96,6 +96,13 @@ const STRINGS = {
   working: ['正在处理…', 'Working…'],
   actionFailed: ['操作失败：{0}', 'Action failed: {0}'],
   unavailableTitle: ['未提供的操作', 'Not offered here'],
+  stage: ['当前环节：{0}', 'Stage: {0}'],
+  chainTitle: ['审批流程“{0}”', 'Approval chain "{0}"'],
+  stageDone: ['已办结', 'done'],
+  stageCurrent: ['当前', 'current'],
+  recordsTitle: ['环节记录', 'Stage records'],
+  stamped: ['已加盖本级工会公章', 'The union seal is applied'],
+  stampNeeded: ['请确认已盖章后再“{0}”', 'Confirm the seal before "{0}"'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -76,6 +76,14 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
   amount.addEventListener('input', () => amountError.show(null));
   const amountField = needAmount ? h('div', { class: 'field' }, h('label', { for: amountId }, t('amount')), amount, amountError.line) : null;
 
+  // A stage that records 盖章 (004, 003's 工会意见（盖章）): the actor confirms it, the server checks.
+  const needStamp = item.actions.some((a) => a.needsStamp);
+  const stampId = uid('stamp');
+  const stamp = h('input', { id: stampId, type: 'checkbox' });
+  const stampError = errorLine(stamp);
+  stamp.addEventListener('change', () => stampError.show(null));
+  const stampField = needStamp ? h('div', { class: 'field check' }, stamp, h('label', { for: stampId }, t('stamped')), stampError.line) : null;
+
   const message = h('p', { class: 'item-message', role: 'alert', hidden: true });
   let busy = false;
   const buttons = item.actions.map((a, i) => {
@@ -87,6 +95,11 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
       if (a.needsReason && text === '') {
         reasonError.show(t('reasonNeeded', a.label));
         reason.focus();
+        return;
+      }
+      if (a.needsStamp && !stamp.checked) {
+        stampError.show(t('stampNeeded', a.label));
+        stamp.focus();
         return;
       }
       let value: number | undefined;
@@ -105,6 +118,7 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
         version: item.version,
         ...(text !== '' ? { reason: text } : {}),
         ...(value !== undefined ? { amount: value } : {}),
+        ...(a.needsStamp ? { stamped: true } : {}),
       });
     });
     return b;
@@ -121,6 +135,7 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
         'span',
         { class: 'item-sub' },
         h('span', { class: 'status-label' }, item.statusLabel),
+        item.stage ? h('span', { class: 'stage-label' }, t('stage', item.stage)) : null,
         h('span', { class: 'due', title: item.dueNote ?? '' }, item.dueDate ? t('due', item.dueDate) + (item.dueNote ? '（暂定）' : '') : t('noDue')),
       ),
       h('span', { class: 'badges' }, badges(item)),
@@ -141,9 +156,12 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
         h('p', { class: 'amount' }, item.suggestedAmount !== null ? t('suggestedAmount', money(item.suggestedAmount)) : t('noSuggestion')),
         item.reliefExplain ? h('p', { class: 'explain' }, item.reliefExplain) : null,
       ),
+      stageList(item),
+      recordList(item),
       unavailableList(item),
       item.actions.length > 0 ? reasonField : null,
       amountField,
+      stampField,
       message,
       h('div', { class: 'buttons' }, buttons),
     ),
@@ -168,6 +186,47 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
     isOpen: () => details.open,
   };
   return view;
+}
+
+/** The chain's stages in order, the current one marked: where the case is and what comes next. */
+function stageList(item: ReviewItem): HTMLElement | null {
+  const stages = item.stages ?? [];
+  if (stages.length === 0) return null;
+  const id = uid('chain');
+  return h(
+    'div',
+    { class: 'chain' },
+    h('p', { class: 'chain-title', id }, t('chainTitle', item.chain ?? '')),
+    h(
+      'ol',
+      { 'aria-labelledby': id },
+      stages.map((s) =>
+        h(
+          'li',
+          { class: `stage is-${s.state}`, ...(s.state === 'current' ? { 'aria-current': 'step' } : {}) },
+          s.name,
+          s.state === 'done' ? `（${t('stageDone')}）` : s.state === 'current' ? `（${t('stageCurrent')}）` : '',
+        ),
+      ),
+    ),
+  );
+}
+
+/** What earlier stages recorded (date, stage, who, decision, opinion, seal). */
+function recordList(item: ReviewItem): HTMLElement | null {
+  const list = item.records ?? [];
+  if (list.length === 0) return null;
+  const id = uid('records');
+  return h(
+    'div',
+    { class: 'records' },
+    h('p', { class: 'records-title', id }, t('recordsTitle')),
+    h(
+      'ul',
+      { 'aria-labelledby': id },
+      list.map((r) => h('li', {}, [r.on, r.stage, r.decision, r.opinion, r.stamp, r.by].filter((x) => x !== '').join(' · '))),
+    ),
+  );
 }
 
 /**
