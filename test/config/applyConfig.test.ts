@@ -193,9 +193,9 @@ test("a staff member's applyConfig is refused by the writer, even from a modifie
   // … the menu says no, and a request sent around the menu is refused by the writer.
   (forged as unknown as GoogleAppsScript.Spreadsheet.Sheet).activate();
   applyDraft(fake);
-  expect(lastAlert(fake)).toBe('只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）');
+  expect(lastAlert(fake)).toBe('只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源、审批流程）');
   expect(refusal(() => sendWrite('applyConfig', { requestId: rid(), sheet: '人员权限' }))).toBe(
-    '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源）',
+    '只有管理员可以修改配置表（人员权限、设置、救助标准、表单定义、节假日、汇总来源、审批流程）',
   );
   expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
 

@@ -21,7 +21,7 @@ test('the defaults read back as written: letter H, 550 yuan from 2016, counties,
   expect(s.annualReviewStart).toBe('04-01');
   expect(s.dailyHour).toBe(7);
   expect(s.locale).toBe('auto');
-  expect(s.deadlines().byStep.review[0].workdays).toBe(3);
+  expect(s.deadlines().byStep.quarterly_stats[0].workdays).toBe(7);
   expect(s.problems).toEqual([]);
 });
 
@@ -38,13 +38,21 @@ test('typos are reported and fall back to defaults; a broken deadline table fail
   const letter = rows.findIndex((r) => r[0] === '省代码字母');
   rows[letter][1] = 'HB';
   rows.push(['每周例会', '周一']);
-  const review = rows.findIndex((r) => r[0] === '审核');
-  rows[review][1] = '三天';
+  const quarterly = rows.findIndex((r) => r[0] === '季度统计上报');
+  rows[quarterly][1] = '七天';
   const s = parseSettings(rows, []);
   expect(s.provinceLetter).toBe('H');
   expect(s.problems.join('；')).toContain('省代码字母“HB”应为一个英文字母');
   expect(() => s.deadlines()).toThrow('期限表有误');
   expect(s.problems.join('；')).toContain('工作日');
+});
+
+test('a leftover 期限 row of a stage now in 审批流程 is named, not used', () => {
+  const rows = defaultSettingsRows(COUNTIES).map((r) => [...r]);
+  rows.push(['审核', 2, '2006-01-01', '', '']);
+  const s = parseSettings(rows, COUNTIES);
+  expect(s.problems).toEqual(['期限表中“审核”一行已不再使用：各环节的期限在“审批流程”表中设置，请在该表修改后删除本行']);
+  expect(s.deadlines().byStep.quarterly_stats[0].workdays).toBe(7);
 });
 
 test('without a county block the default counties apply', () => {
@@ -57,5 +65,5 @@ test('without a county block the default counties apply', () => {
   );
   expect(s.counties).toEqual(COUNTIES);
   expect(s.notifications).toBe(true);
-  expect(s.deadlines().byStep.notice[0].workdays).toBe(5);
+  expect(s.deadlines().byStep.annual_review[0].monthDay).toBe('04-30');
 });

@@ -6,13 +6,14 @@ import {
   inQuarterlyWindow,
   isDueSoon,
   isOverdue,
+  movedDeadlineRows,
   noticeEnd,
   parseDeadlineTable,
   quarterlyWindow,
   recomputeDeadline,
 } from '../../../src/domain/workflow/deadlines';
 import { DEFAULT_DEADLINE_ROWS, defaultDeadlineTable } from '../../../src/defaults/deadlines';
-import { aCase, calendar, rules } from './fixtures';
+import { aCase, calendar, noticeStage, rules } from './fixtures';
 
 describe('due dates in working days', () => {
   it('review: 3 working days after Tue 2025-09-30 is the adjusted working Saturday 2025-10-11 (SPEC §8)', () => {
@@ -36,14 +37,14 @@ describe('due dates in working days', () => {
   });
 
   it('notice: 5 full working days after the posting day, to be handed over on the next working day', () => {
-    expect(noticeEnd('2026-02-11', calendar, rules)).toBe('2026-02-25'); // Thu 12, Fri 13, Sat 14, Tue 24, Wed 25
+    expect(noticeEnd('2026-02-11', calendar, noticeStage)).toBe('2026-02-25'); // Thu 12, Fri 13, Sat 14, Tue 24, Wed 25
     const c = aCase({ status: 'notice', notice_start: '2026-02-11', notice_end: '2026-02-25' });
     expect(dueDate(c, calendar, rules)).toBe('2026-02-26');
     // A notice ending on Fri 2026-02-13 is handed over on Sat 14, an adjusted working day.
     expect(dueDate({ ...c, notice_end: '2026-02-13' }, calendar, rules)).toBe('2026-02-14');
   });
 
-  it('approval: 7 working days from the hand-over, not from the end of the notice (SPEC §2)', () => {
+  it("the county's 初审: 7 working days from the hand-over, not from the end of the notice (SPEC §2)", () => {
     // The notice ended on Wed 2026-11-11, the reviewer handed the case over on Tue 2026-12-01:
     // Dec 2, 3, 4, 7, 8, 9, 10.
     const c = aCase({ status: 'approval', notice_start: '2026-11-04', notice_end: '2026-11-11', stage_since: '2026-12-01' });
@@ -65,6 +66,12 @@ describe('due dates in working days', () => {
     const c = aCase({ status: 'approval', notice_start: '2026-02-11', notice_end: '2026-02-25' });
     // Thu 26, Fri 27, Sat 28 (worked), Mon 2 … Thu 5 March
     expect(dueDate(c, calendar, rules)).toBe('2026-03-05');
+  });
+
+  it("no clock at the city's approval: seed 001 names no deadline for it", () => {
+    const c = aCase({ status: 'approval', stage: '市总审批', notice_end: '2026-11-11', stage_since: '2026-12-01' });
+    expect(dueDate(c, calendar, rules)).toBeNull();
+    expect(recomputeDeadline(c, '2027-06-01', calendar, rules)).toEqual({ due_date: '', overdue: false });
   });
 
   it('no clock for returned, approved, filed and exited cases, or without the start date', () => {
@@ -132,7 +139,7 @@ describe('calendar-year deadlines', () => {
   });
 });
 
-describe('deadline rules are data with effective dates', () => {
+describe('the calendar-year deadline rules are data with effective dates', () => {
   it('every default names its source by the document title of the Hebei opinions', () => {
     for (const r of DEFAULT_DEADLINE_ROWS) expect(r.source).toMatch(/^《关于进一步做好困难职工帮扶工作的意见》（河北省）/);
   });
@@ -140,17 +147,7 @@ describe('deadline rules are data with effective dates', () => {
   it('round-trips through the sheet', () => {
     const table = defaultDeadlineTable();
     expect(table[0]).toEqual(['环节', '工作日', '生效日期', '失效日期', '依据']);
-    expect(parseDeadlineTable(table)).toEqual(rules);
-  });
-
-  it('an administrator shortens review to 2 working days from 2026-01-01: old cases keep 3', () => {
-    const table: unknown[][] = deadlineRowsToTable(DEFAULT_DEADLINE_ROWS);
-    const review = table.find((r) => r[0] === '审核')!;
-    review[3] = new Date(2025, 11, 31); // 失效日期 as a Date cell
-    table.push(['审核', '2', '2026-01-01', '', '京山县总工会 2025 年第 3 号通知']);
-    const edited = parseDeadlineTable(table);
-    expect(dueDate(aCase({ submitted_at: '2025-12-30' }), calendar, edited)).toBe('2026-01-05'); // 31, Jan 4, Jan 5
-    expect(dueDate(aCase({ submitted_at: '2026-01-05' }), calendar, edited)).toBe('2026-01-07');
+    expect(parseDeadlineTable(table)).toEqual({ byStep: rules.byStep });
   });
 
   it('reads the re-review date from a Date cell (Sheets turns 04-30 into a date)', () => {
@@ -160,16 +157,25 @@ describe('deadline rules are data with effective dates', () => {
   });
 
   it('refuses overlapping periods, unknown steps and bad numbers, naming the row', () => {
-    const overlapping = [...DEFAULT_DEADLINE_ROWS, { ...DEFAULT_DEADLINE_ROWS[0], from: '2026-01-01', workdays: 2 }];
-    expect(() => compileDeadlines(overlapping)).toThrow('期限表有误：“审核”的生效期间重叠（2006-01-01 起与 2026-01-01 起）');
+    const overlapping = [...DEFAULT_DEADLINE_ROWS, { ...DEFAULT_DEADLINE_ROWS[0], from: '2026-01-01', workdays: 6 }];
+    expect(() => compileDeadlines(overlapping)).toThrow('期限表有误：“季度统计上报”的生效期间重叠（2006-01-01 起与 2026-01-01 起）');
     const table: unknown[][] = deadlineRowsToTable(DEFAULT_DEADLINE_ROWS);
     table.push(['复查', 3, '2026-01-01', '', '']);
-    table.push(['审核', '三', '2026-01-01', '', '']);
-    expect(() => parseDeadlineTable(table)).toThrow('第 8 行“环节”列：未知环节“复查”；第 9 行“工作日”列：应为不小于 0 的整数');
+    table.push(['季度统计上报', '七', '2026-01-01', '', '']);
+    expect(() => parseDeadlineTable(table)).toThrow('第 4 行“环节”列：未知环节“复查”；第 5 行“工作日”列：应为不小于 0 的整数');
   });
 
-  it('refuses a table missing a step, and a date no rule covers', () => {
-    expect(() => compileDeadlines(DEFAULT_DEADLINE_ROWS.filter((r) => r.step !== 'notice'))).toThrow('缺少“公示”期限');
-    expect(() => dueDate(aCase({ submitted_at: '2005-06-01' }), calendar, rules)).toThrow('没有在 2005-06-01 生效的“审核”期限');
+  it('skips the rows of stages whose deadlines moved to 审批流程, and names them', () => {
+    const table: unknown[][] = [...deadlineRowsToTable(DEFAULT_DEADLINE_ROWS), ['审核', 2, '2006-01-01', '', ''], ['公示', 7, '2006-01-01', '', '']];
+    expect(parseDeadlineTable(table)).toEqual({ byStep: rules.byStep });
+    expect(movedDeadlineRows(table)).toEqual([
+      { step: 'review', workdays: 2, from: '2006-01-01', row: 4 },
+      { step: 'notice', workdays: 7, from: '2006-01-01', row: 5 },
+    ]);
+  });
+
+  it('refuses a table missing a step, and a case no chain covers', () => {
+    expect(() => compileDeadlines(DEFAULT_DEADLINE_ROWS.filter((r) => r.step !== 'annual_review'))).toThrow('缺少“年度复审”期限');
+    expect(() => dueDate(aCase({ submitted_at: '2005-06-01' }), calendar, rules)).toThrow('没有在 2005-06-01 生效并启用的审批流程');
   });
 });

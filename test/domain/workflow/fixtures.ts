@@ -1,9 +1,10 @@
 /** People and cases for the workflow tests (Jingmen counties: H01 京山, H02 沙洋). */
 import type { CaseRecord } from '../../../src/domain/caseModel';
-import { compileDeadlines, type DeadlineRules } from '../../../src/domain/workflow/deadlines';
+import type { WorkflowRules } from '../../../src/domain/workflow/deadlines';
+import type { Stage } from '../../../src/domain/workflow/chain';
 import type { User } from '../../../src/domain/workflow/permissions';
 import type { PolicySnapshot } from '../../../src/domain/workflow/snapshot';
-import { DEFAULT_DEADLINE_ROWS } from '../../../src/defaults/deadlines';
+import { defaultWorkflowRules } from '../../../src/defaults/chains';
 import { testCalendar } from './testCalendar';
 
 export const staff: User = { email: 'zhangmin@jszgh.cn', role: 'staff', county: 'H01', name: '张敏' };
@@ -14,7 +15,14 @@ export const admin: User = { email: 'admin@jmszgh.cn', role: 'admin', county: nu
 export const shayangReviewer: User = { email: 'zhaolei@syzgh.cn', role: 'reviewer', county: 'H02', name: '赵磊' };
 export const shayangCounty: User = { email: 'sunli@syzgh.cn', role: 'county', county: 'H02', name: '孙丽' };
 
-export const rules: DeadlineRules = compileDeadlines(DEFAULT_DEADLINE_ROWS);
+export const province: User = { email: 'liuyang@hbszgh.org.cn', role: 'province', county: null, name: '刘洋' };
+
+/** The 期限 rules and the default chains (河北001 in use: 审核 → 公示 → 县区初审 → 市总审批 → 省总备案, 抽查). */
+export const rules: WorkflowRules = defaultWorkflowRules();
+const hebei = rules.chains.versions.find((v) => v.enabled)!;
+/** 001's stages by name. */
+export const stage = (name: string): Stage => hebei.stages.find((s) => s.name === name) ?? hebei.spotChecks.find((s) => s.name === name)!;
+export const noticeStage = stage('公示');
 export const calendar = testCalendar;
 
 /** 王秀英's case from 京山 (H01), entered by 张敏 and submitted on Tue 2025-09-30. */

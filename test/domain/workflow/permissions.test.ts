@@ -1,6 +1,8 @@
 import { defaultFields } from '../../../src/defaults/forms';
 import { availableActions, can, canEditField, isWaitingOn, parseStaffTable, resolveUser, sameCounty } from '../../../src/domain/workflow/permissions';
-import { aCase, admin, city, county, reviewer, shayangCounty, staff } from './fixtures';
+import { aCase, admin, city, county, province, reviewer, rules, shayangCounty, staff } from './fixtures';
+
+const chains = rules.chains;
 
 describe('the 人员权限 sheet', () => {
   const sheet = [
@@ -65,46 +67,66 @@ describe('county scope', () => {
 
   it('the city union and administrators see every county; others only their own', () => {
     const shayangCase = aCase({ county: 'H02', status: 'approved' });
-    expect(can(city, 'file', shayangCase).ok).toBe(true);
-    expect(can(county, 'return', aCase({ county: 'H02', status: 'approval' }), {}).ok).toBe(false);
-    expect(can(shayangCounty, 'return', aCase({ county: 'H02', status: 'approval' }), {}).ok).toBe(true);
+    expect(can(city, 'file', shayangCase, { chains }).ok).toBe(true);
+    expect(can(county, 'return', aCase({ county: 'H02', status: 'approval' }), { chains }).ok).toBe(false);
+    expect(can(shayangCounty, 'return', aCase({ county: 'H02', status: 'approval' }), { chains }).ok).toBe(true);
   });
 });
 
 describe('which actions each person sees on a case', () => {
   it('the reviewer of a submitted case: pass or return', () => {
-    expect(availableActions(reviewer, aCase(), '2025-10-09')).toEqual(['pass', 'return']);
+    expect(availableActions(reviewer, aCase(), '2025-10-09', chains)).toEqual(['pass', 'return']);
   });
 
   it('during the notice: object, return; end it only once the period has run', () => {
     const c = aCase({ status: 'notice', notice_end: '2025-10-14' });
-    expect(availableActions(reviewer, c, '2025-10-14')).toEqual(['return', 'objection']);
-    expect(availableActions(reviewer, c, '2025-10-15')).toEqual(['return', 'objection', 'end_notice']);
+    expect(availableActions(reviewer, c, '2025-10-14', chains)).toEqual(['return', 'objection']);
+    expect(availableActions(reviewer, c, '2025-10-15', chains)).toEqual(['return', 'objection', 'end_notice']);
   });
 
   it('the county on an emergency case awaiting review may only pay first', () => {
-    expect(availableActions(county, aCase({ emergency: '是' }), '2025-10-03')).toEqual(['mark_paid']);
+    expect(availableActions(county, aCase({ emergency: '是' }), '2025-10-03', chains)).toEqual(['mark_paid']);
   });
 
   it('staff on their returned case may resubmit; nobody acts on an exited case', () => {
-    expect(availableActions(staff, aCase({ status: 'returned' }), '2025-10-09')).toEqual(['resubmit']);
-    for (const u of [staff, reviewer, county, city, admin]) expect(availableActions(u, aCase({ status: 'exited' }), '2025-10-09')).toEqual([]);
+    expect(availableActions(staff, aCase({ status: 'returned' }), '2025-10-09', chains)).toEqual(['resubmit']);
+    for (const u of [staff, reviewer, county, city, admin]) expect(availableActions(u, aCase({ status: 'exited' }), '2025-10-09', chains)).toEqual([]);
   });
 
   it('administrators configure the workbook but take no decisions on cases', () => {
-    expect(availableActions(admin, aCase(), '2025-10-09')).toEqual([]);
+    expect(availableActions(admin, aCase(), '2025-10-09', chains)).toEqual([]);
+  });
+
+  it("the county's 初审 passes the case to the city, which approves (seed 001 §2)", () => {
+    const c = aCase({ status: 'approval' });
+    expect(availableActions(county, c, '2025-10-20', chains)).toEqual(['return', 'prelim']);
+    expect(can(county, 'approve', c, { chains })).toMatchObject({ ok: false, reasonZh: '案件当前环节为“县区初审”，不能“审批通过”' });
+    const atCity = aCase({ status: 'approval', stage: '市总审批' });
+    expect(availableActions(city, atCity, '2025-10-20', chains)).toEqual(['return', 'approve']);
+    expect(can(county, 'approve', atCity, { chains })).toMatchObject({ ok: false, reasonZh: '“审批通过”须由市总工会办理，您的角色是县区总工会' });
+  });
+
+  it('the filing goes up to the province, which may not return it; the province spot-checks filed cases', () => {
+    const approved = aCase({ status: 'approved', stage: '省总备案' });
+    expect(availableActions(province, approved, '2025-11-03', chains)).toEqual(['file']);
+    expect(can(province, 'return', approved, { chains })).toMatchObject({ ok: false, reasonZh: '“省总备案”环节不能退回案件' });
+    const filed = aCase({ status: 'filed', stage: '' });
+    expect(availableActions(province, filed, '2025-11-03', chains)).toEqual(['spot_check']);
+    expect(isWaitingOn(province, filed, chains)).toBe(true);
+    const checked = aCase({ status: 'filed', stage_records: '2025-11-04（环节：省总抽查，办理人：liuyang@hbszgh.org.cn，决定：已抽查，意见：入户核实无误）' });
+    expect(isWaitingOn(province, checked, chains)).toBe(false);
   });
 
   it('a case waits on the role that owns its step, in its county', () => {
-    expect(isWaitingOn(reviewer, aCase())).toBe(true);
-    expect(isWaitingOn(county, aCase())).toBe(false);
-    expect(isWaitingOn(county, aCase({ status: 'approval' }))).toBe(true);
-    expect(isWaitingOn(shayangCounty, aCase({ status: 'approval' }))).toBe(false);
-    expect(isWaitingOn(city, aCase({ status: 'approved', county: 'H07' }))).toBe(true);
+    expect(isWaitingOn(reviewer, aCase(), chains)).toBe(true);
+    expect(isWaitingOn(county, aCase(), chains)).toBe(false);
+    expect(isWaitingOn(county, aCase({ status: 'approval' }), chains)).toBe(true);
+    expect(isWaitingOn(shayangCounty, aCase({ status: 'approval' }), chains)).toBe(false);
+    expect(isWaitingOn(city, aCase({ status: 'approved', county: 'H07' }), chains)).toBe(true);
   });
 
   it('gives the reason in English too', () => {
-    const r = can(staff, 'pass', aCase());
+    const r = can(staff, 'pass', aCase(), { chains });
     expect(r).toEqual({
       ok: false,
       reasonZh: '“审核通过”须由单位工会审核办理，您的角色是基层工会',

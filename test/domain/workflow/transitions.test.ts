@@ -4,7 +4,11 @@ import { applyAction, readObjections, type ActionContext } from '../../../src/do
 import { readDecision } from '../../../src/domain/workflow/snapshot';
 import type { ReviewActionKey } from '../../../src/shared/endpoints';
 import type { User } from '../../../src/domain/workflow/permissions';
-import { aCase, calendar, city, county, medicalSnapshot, reviewer, rules, shayangReviewer, staff } from './fixtures';
+import { aCase, calendar, city, county, medicalSnapshot, province, reviewer, rules, shayangReviewer, staff } from './fixtures';
+import { readStageRecords } from '../../../src/domain/workflow/stageRecords';
+
+/** A case at the city's approval (市总审批), after the county's 初审. */
+const atCity = (o: Partial<CaseRecord> = {}) => aCase({ status: 'approval', stage: '市总审批', notice_end: '2025-10-14', ...o });
 
 function act(c: CaseRecord, action: ReviewActionKey, user: User, today: string, extra: Partial<ActionContext> = {}) {
   return applyAction(c, action, { user, today, calendar, rules, ...extra });
@@ -23,12 +27,13 @@ function refusal(fn: () => unknown): BangfuError {
   throw new Error('expected a refusal');
 }
 
-describe('the whole path: 申请 → 审核 → 公示 → 审批 → 备案 across the 2025 National Day holiday', () => {
+describe('the whole path of seed 001: 申请 → 审核 → 公示 → 县区初审 → 市总审批 → 省总备案 across the 2025 National Day holiday', () => {
   const submitted = aCase();
   const inNotice = after(submitted, 'pass', reviewer, '2025-09-30');
   const inApproval = after(inNotice, 'end_notice', reviewer, '2025-10-15');
-  const approved = after(inApproval, 'approve', county, '2025-10-20', { policySnapshot: medicalSnapshot });
-  const filed = after(approved, 'file', city, '2025-10-22');
+  const atCityStage = after(inApproval, 'prelim', county, '2025-10-20');
+  const approved = after(atCityStage, 'approve', city, '2025-10-22', { policySnapshot: medicalSnapshot });
+  const filed = after(approved, 'file', province, '2025-10-24');
 
   it('review passes: notice starts that day and runs 5 full working days (Oct 1–8 off, Sat Oct 11 worked)', () => {
     expect(inNotice).toMatchObject({ status: 'notice', notice_start: '2025-09-30', notice_end: '2025-10-14', stage_since: '2025-09-30' });
@@ -49,14 +54,35 @@ describe('the whole path: 申请 → 审核 → 公示 → 审批 → 备案 acr
     expect(late.audit.changedFields.map((f) => f.key)).toEqual(expect.arrayContaining(['status', 'stage_since', 'due_date']));
   });
 
-  it('approval takes the suggested amount by default and freezes the decision', () => {
-    expect(approved).toMatchObject({ status: 'approved', approved_amount: 1600, due_date: '' });
-    const snap = readDecision(approved.decision_snapshot);
-    expect(snap).toMatchObject({ scheme: 'medical', amount: 1600, decidedOn: '2025-10-20', decidedBy: county.email, suggestedAmount: 1600 });
+  it("the county's 初审 hands the case to the city, with no deadline for the city's approval", () => {
+    expect(atCityStage).toMatchObject({ status: 'approval', stage: '市总审批', stage_since: '2025-10-20', due_date: '', chain: '河北001@2006-01-01' });
   });
 
-  it('the city union files it and fills the 帮扶金额 of the real-name summary', () => {
-    expect(filed).toMatchObject({ status: 'filed', assistance_amount: 1600, entered_year: 2025, emergency_pending: false });
+  it('approval by the city takes the suggested amount by default and freezes the decision', () => {
+    expect(approved).toMatchObject({ status: 'approved', stage: '省总备案', approved_amount: 1600, due_date: '' });
+    const snap = readDecision(approved.decision_snapshot);
+    expect(snap).toMatchObject({ scheme: 'medical', amount: 1600, decidedOn: '2025-10-22', decidedBy: city.email, suggestedAmount: 1600 });
+  });
+
+  it('the province records the filing; the case enters the archive with its 帮扶金额', () => {
+    expect(filed).toMatchObject({ status: 'filed', stage: '', assistance_amount: 1600, entered_year: 2025, emergency_pending: false });
+  });
+
+  it('each stage done is recorded in 环节记录: date, stage, who, decision', () => {
+    expect(readStageRecords(filed.stage_records).map((r) => [r.on, r.stage, r.by, r.decision])).toEqual([
+      ['2025-09-30', '单位工会审核', reviewer.email, '通过'],
+      ['2025-10-15', '公示', reviewer.email, '通过'],
+      ['2025-10-20', '县区初审', county.email, '通过'],
+      ['2025-10-22', '市总审批', city.email, '通过'],
+      ['2025-10-24', '省总备案', province.email, '通过'],
+    ]);
+  });
+
+  it('the province spot-checks the filed case with its finding; the case stays filed', () => {
+    expect(refusal(() => act(filed, 'spot_check', province, '2025-12-01')).zh).toBe('“省总抽查”须填写意见');
+    const checked = after(filed, 'spot_check', province, '2025-12-01', { reason: '入户核实，情况属实' });
+    expect(checked.status).toBe('filed');
+    expect(readStageRecords(checked.stage_records).at(-1)).toMatchObject({ stage: '省总抽查', decision: '已抽查', opinion: '入户核实，情况属实' });
   });
 
   it('a county exits a filed case with a reason', () => {
@@ -65,8 +91,8 @@ describe('the whole path: 申请 → 审核 → 公示 → 审批 → 备案 acr
     expect(exited).toMatchObject({ status: 'exited', exited_at: '2026-04-20', exit_reason: '2026年复审：已再就业，家庭人均收入高于低保线' });
   });
 
-  it('an approved amount set by the county replaces the suggestion, to the fen', () => {
-    const other = after(inApproval, 'approve', county, '2025-10-20', { amount: 2000.5, policySnapshot: medicalSnapshot });
+  it('an approved amount set by the city replaces the suggestion, to the fen', () => {
+    const other = after(atCityStage, 'approve', city, '2025-10-22', { amount: 2000.5, policySnapshot: medicalSnapshot });
     expect(other.approved_amount).toBe(2000.5);
     expect(readDecision(other.decision_snapshot).amount).toBe(2000.5);
   });
@@ -122,10 +148,11 @@ describe('return stops the clock; resubmission restarts it', () => {
 
   it('each step returns by the role whose step it is', () => {
     expect(after(aCase({ status: 'approval', notice_end: '2025-10-14' }), 'return', county, '2025-10-16', { reason: '材料不全' }).status).toBe('returned');
-    const fromApproved = after(aCase({ status: 'approved', approved_amount: 1600, decision_snapshot: '{}' }), 'return', city, '2025-10-22', {
-      reason: '抽查发现收入不实',
-    });
-    expect(fromApproved).toMatchObject({ status: 'returned', approved_amount: '', decision_snapshot: '' });
+    expect(after(atCity(), 'return', city, '2025-10-22', { reason: '收入证明与社保记录不符' })).toMatchObject({ status: 'returned', stage: '' });
+    // 001's 省总备案 may not return (审批流程: 可退回 否): the approval stands.
+    expect(refusal(() => act(aCase({ status: 'approved', stage: '省总备案' }), 'return', city, '2025-10-22', { reason: '收入不实' })).zh).toBe(
+      '“省总备案”环节不能退回案件',
+    );
     expect(refusal(() => act(aCase({ status: 'approval' }), 'return', reviewer, '2025-10-16', { reason: '材料不全' })).zh).toBe(
       '“退回”须由县区总工会办理，您的角色是单位工会审核',
     );
@@ -166,7 +193,8 @@ describe('the emergency path: help first, complete the steps afterwards', () => 
     expect(paid).toMatchObject({ status: 'submitted', paid_amount: 3000, paid_at: '2025-10-03', emergency_pending: true });
     const inNotice = after(paid, 'pass', reviewer, '2025-10-09');
     const inApproval = after(inNotice, 'end_notice', county, '2025-10-17');
-    const approved = after(inApproval, 'approve', county, '2025-10-17', { policySnapshot: medicalSnapshot });
+    const atCityStage = after(inApproval, 'prelim', county, '2025-10-17');
+    const approved = after(atCityStage, 'approve', city, '2025-10-17', { policySnapshot: medicalSnapshot });
     expect(approved.emergency_pending).toBe(true);
     const filed = after(approved, 'file', city, '2025-10-20');
     expect(filed.emergency_pending).toBe(false);
@@ -188,8 +216,8 @@ describe('refusals', () => {
   it('nobody passes or approves a case they entered', () => {
     const byReviewer = aCase({ created_by: reviewer.email });
     expect(refusal(() => act(byReviewer, 'pass', reviewer, '2025-09-30')).zh).toBe('不能对自己录入的案件“审核通过”，请由其他人员办理');
-    const byCounty = aCase({ status: 'approval', notice_end: '2025-10-14', created_by: county.email.toUpperCase() });
-    expect(refusal(() => act(byCounty, 'approve', county, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe(
+    const byCity = atCity({ created_by: city.email.toUpperCase() });
+    expect(refusal(() => act(byCity, 'approve', city, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe(
       '不能对自己录入的案件“审批通过”，请由其他人员办理',
     );
   });
@@ -201,7 +229,8 @@ describe('refusals', () => {
   });
 
   it('staff cannot approve, and an unknown user can do nothing', () => {
-    expect(refusal(() => act(aCase({ status: 'approval' }), 'approve', staff, '2025-10-20')).zh).toBe('“审批通过”须由县区总工会办理，您的角色是基层工会');
+    expect(refusal(() => act(atCity(), 'approve', staff, '2025-10-20')).zh).toBe('“审批通过”须由市总工会办理，您的角色是基层工会');
+    expect(refusal(() => act(aCase({ status: 'approval' }), 'approve', county, '2025-10-20')).zh).toBe('案件当前环节为“县区初审”，不能“审批通过”');
     expect(refusal(() => applyAction(aCase(), 'pass', { user: null, today: '2025-09-30', calendar, rules })).zh).toBe('您不在“人员权限”表中，不能办理案件');
   });
 
@@ -211,19 +240,17 @@ describe('refusals', () => {
   });
 
   it('approval without a suggested or entered amount, or without the relief snapshot', () => {
-    const noSuggestion = aCase({ status: 'approval', suggested_amount: '' });
-    expect(refusal(() => act(noSuggestion, 'approve', county, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe(
+    const noSuggestion = atCity({ suggested_amount: '' });
+    expect(refusal(() => act(noSuggestion, 'approve', city, '2025-10-20', { policySnapshot: medicalSnapshot })).zh).toBe(
       '没有建议救助金额，请填写核定救助金额',
     );
-    expect(refusal(() => act(aCase({ status: 'approval' }), 'approve', county, '2025-10-20')).code).toBe('snapshot.missing');
+    expect(refusal(() => act(atCity(), 'approve', city, '2025-10-20')).code).toBe('snapshot.missing');
   });
 
   it('amounts must be money: not negative, at most two decimals', () => {
-    const c = aCase({ status: 'approval' });
-    expect(refusal(() => act(c, 'approve', county, '2025-10-20', { amount: -1, policySnapshot: medicalSnapshot })).zh).toBe('金额不能为负数');
-    expect(refusal(() => act(c, 'approve', county, '2025-10-20', { amount: 100.005, policySnapshot: medicalSnapshot })).zh).toBe(
-      '金额最多精确到分（两位小数）',
-    );
+    const c = atCity();
+    expect(refusal(() => act(c, 'approve', city, '2025-10-20', { amount: -1, policySnapshot: medicalSnapshot })).zh).toBe('金额不能为负数');
+    expect(refusal(() => act(c, 'approve', city, '2025-10-20', { amount: 100.005, policySnapshot: medicalSnapshot })).zh).toBe('金额最多精确到分（两位小数）');
   });
 
   it('a case status typed in Chinese is understood', () => {
