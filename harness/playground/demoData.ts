@@ -170,7 +170,8 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
     if (r.ok && r.workerNo) made.push({ workerNo: r.workerNo, c, version: r.version ?? 1 });
   }
 
-  // The oldest cases move on: passed on 2 November, notice over by 10 November, approved, filed.
+  // The oldest cases move on (seed 001's chain): passed on 2 November, notice over by 10 November,
+  // the county's 初审, the city's approval, the filing.
   const act = (as: string, m: (typeof made)[number], action: string, extra: Record<string, unknown> = {}) => {
     const r = call(as, 'reviewAction', { requestId: `demo-${action}-${m.workerNo}`, workerNo: m.workerNo, action, version: m.version, ...extra }) as {
       ok: boolean;
@@ -186,8 +187,10 @@ export function createDemo(ctx: BundleContext, fake: FakeGas, count = 200, opts:
   B.setNow('2026-11-10');
   const approval = passed.slice(0, part(0.35)).filter((m) => act(m.c.reviewer, m, 'end_notice'));
   B.setNow('2026-11-11');
-  // The county's approval note: also the reason an approval gives where a case's conditions are not all met.
-  const approved = approval.slice(0, part(0.27)).filter((m) => act(m.c.county, m, 'approve', { reason: '经县总工会研究同意' }));
+  const prelim = approval.slice(0, part(0.3)).filter((m) => act(m.c.county, m, 'prelim'));
+  B.setNow('2026-11-12');
+  // The city's approval note: also the reason an approval gives where a case's conditions are not all met.
+  const approved = prelim.slice(0, part(0.27)).filter((m) => act('chenjing@jmszgh.cn', m, 'approve', { reason: '经市总工会研究同意' }));
   B.setNow('2026-11-13');
   approved.slice(0, part(0.15)).forEach((m) => act('chenjing@jmszgh.cn', m, 'file'));
   // Newer ones are in public notice now.

@@ -78,7 +78,7 @@ test('an administrator adds a 基层工会 person through 草稿-人员权限; t
   expect(lastAlert(fake)).toBe(result?.message);
   // The confirmation showed each change before anything was written.
   const confirm = fake.ui.alerts[fake.ui.alerts.length - 2].prompt;
-  expect(confirm).toContain('第11行（新增）：邮箱：（空） → zhouli@jszgh.cn；角色：（空） → 基层工会；县区代码：（空） → H01；姓名：（空） → 周丽');
+  expect(confirm).toContain('第12行（新增）：邮箱：（空） → zhouli@jszgh.cn；角色：（空） → 基层工会；县区代码：（空） → H01；姓名：（空） → 周丽');
   expect(confirm).toContain('第6行（修改）：姓名：李娜 → 李娜（单位工会）');
 
   expect(records(fake, '人员权限')).toContainEqual({ 邮箱: 'zhouli@jszgh.cn', 角色: '基层工会', 县区代码: 'H01', 姓名: '周丽' });
@@ -96,7 +96,7 @@ test('an administrator adds a 基层工会 person through 草稿-人员权限; t
   });
   expect(added[1]).toMatchObject({
     操作: '修改配置',
-    原因: '应用“草稿-人员权限”：第11行（新增）',
+    原因: '应用“草稿-人员权限”：第12行（新增）',
     变更字段: '邮箱：（空） → zhouli@jszgh.cn；角色：（空） → 基层工会；县区代码：（空） → H01；姓名：（空） → 周丽',
   });
   expect(added.map((r) => r['用户'])).not.toContain(OWNER);
@@ -249,7 +249,7 @@ test("a draft that leaves no administrator, or takes the applying administrator'
   draft.getRange(adminRow, 1, 1, 4).setValues([[people.admin.email, '管理员', '', '系统管理员']]);
   draft.getRange(draft.getLastRow() + 1, 1, 1, 4).setValues([['wuhao@jszgh.cn', '科长', 'H01', '吴浩']]);
   expect(applyDraft(fake)).toBeNull();
-  expect(lastAlert(fake)).toBe('“草稿-人员权限”有误，未写入任何内容：第 11 行：未知角色“科长”');
+  expect(lastAlert(fake)).toBe('“草稿-人员权限”有误，未写入任何内容：第 12 行：未知角色“科长”');
   expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
 });
 
@@ -281,7 +281,7 @@ test('what is applied is what was confirmed: a draft changed while the dialog wa
     .setValue('基层工会');
   draft.getRange(draft.getLastRow(), 4).setFormula('=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc","A1")');
   applyDraft(fake);
-  expect(lastAlert(fake)).toBe('“草稿-人员权限”第11行第4列是公式，未写入任何内容。请直接输入内容，不要使用公式');
+  expect(lastAlert(fake)).toBe('“草稿-人员权限”第12行第4列是公式，未写入任何内容。请直接输入内容，不要使用公式');
   expect(snapshot(fake, '人员权限', '操作日志')).toEqual(before);
 });
 

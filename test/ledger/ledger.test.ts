@@ -30,14 +30,15 @@ test('three payments in two years: each its own ledger row and log line; the 202
   const no = (saved as { workerNo: string }).workerNo;
   as(fake, 'county');
   act(fake, no, 'mark_paid', { amount: 1600 });
-  // Then the steps are completed: review, notice, approval, filing (no second payment at filing).
+  // Then the steps are completed: review, notice, 初审, approval, filing (no second payment at filing).
   as(fake, 'reviewer');
   act(fake, no, 'pass');
   setNow('2025-10-20');
   act(fake, no, 'end_notice');
   as(fake, 'county');
-  act(fake, no, 'approve', { amount: 1600 });
+  act(fake, no, 'prelim');
   as(fake, 'city');
+  act(fake, no, 'approve', { amount: 1600 });
   act(fake, no, 'file');
   // 2026: the Spring Festival grant, and the year's one month of 生活救助 in vouchers.
   setNow('2026-01-20');

@@ -59,10 +59,10 @@ test('the daily job run from the page says what it did, in the tab that ran it o
     10_000,
   );
   const text = shown.find((x) => x.includes('每日定时任务已运行'))!;
-  // The figures are the sheet's: open cases (待审核, 公示中, 待审批) and those now flagged overdue.
+  // The figures are the sheet's: cases in a stage (待审核, 公示中, 待审批, 已审批 awaiting 备案) and those now flagged overdue.
   const rows = sheet('案件').getDataRange().getValues();
   const [status, late] = ['状态', '逾期'].map((h) => rows[0].indexOf(h));
-  const open = rows.slice(1).filter((r) => ['待审核', '公示中', '待审批'].includes(String(r[status])));
+  const open = rows.slice(1).filter((r) => ['待审核', '公示中', '待审批', '已审批'].includes(String(r[status])));
   const overdue = open.filter((r) => r[late] === true).length;
   expect(overdue).toBeGreaterThan(0);
   expect(text).toContain(`期限检查：在办案件 ${open.length} 件，逾期 ${overdue} 件`);

@@ -28,6 +28,8 @@ test('a medical case whose self-pay is below the household income: warned at int
   expect(reviewAction({ requestId: rid('end'), workerNo: no, action: 'end_notice', version: version(fake, no) }).ok).toBe(true);
 
   as(fake, 'county');
+  expect(reviewAction({ requestId: rid('prelim'), workerNo: no, action: 'prelim', version: version(fake, no) }).ok).toBe(true);
+  as(fake, 'city');
   const item = getReviewQueue().items.find((i) => i.workerNo === no)!;
   expect(item.actions.find((a) => a.key === 'approve')!.needsReason).toBe(true);
   expect(item.summary).toContainEqual({ label: '救助条件', value: '不符合“年医疗自付超过家庭年收入”' });
@@ -35,8 +37,8 @@ test('a medical case whose self-pay is below the household income: warned at int
   expect(refused).toEqual({ ok: false, message: '该案件不符合“年医疗自付超过家庭年收入”，如确需审批，请填写原因' });
   expect(records(fake, '案件').find((r) => r['职工编号'] === no)!['状态']).toBe('待审批');
 
-  const ok = reviewAction({ requestId: rid('approve'), workerNo: no, action: 'approve', version: version(fake, no), reason: '丈夫长期透析，县总工会研究同意' });
+  const ok = reviewAction({ requestId: rid('approve'), workerNo: no, action: 'approve', version: version(fake, no), reason: '丈夫长期透析，市总工会研究同意' });
   expect(ok.ok).toBe(true);
   const log = records(fake, '操作日志').filter((r) => r['职工编号'] === no);
-  expect(log[log.length - 1]).toMatchObject({ 操作: '审批通过', 原因: '不符合“年医疗自付超过家庭年收入”，审批原因：丈夫长期透析，县总工会研究同意' });
+  expect(log[log.length - 1]).toMatchObject({ 操作: '审批通过', 原因: '不符合“年医疗自付超过家庭年收入”，审批原因：丈夫长期透析，市总工会研究同意' });
 });

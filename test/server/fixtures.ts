@@ -28,6 +28,7 @@ export const people = {
   reviewer: { email: 'lina@jszgh.cn', role: '单位工会审核', county: 'H01', name: '李娜' },
   county: { email: 'wangqiang@jszgh.cn', role: '县区总工会', county: 'H01', name: '王强' },
   city: { email: 'chenjing@jmszgh.cn', role: '市总工会', county: '', name: '陈静' },
+  province: { email: 'zhoujie@hbszgh.org.cn', role: '省总工会', county: '', name: '周杰' },
   shayangReviewer: { email: 'zhaolei@syzgh.cn', role: '单位工会审核', county: 'H02', name: '赵磊' },
   shayangCounty: { email: 'sunli@syzgh.cn', role: '县区总工会', county: 'H02', name: '孙丽' },
 } as const;

@@ -57,7 +57,7 @@ test('an unknown user may not save, act, search or open a case', () => {
   expect(getIntakeForm().user.role).toBeNull();
 });
 
-test('grassroots staff cannot pass or approve a case', () => {
+test("grassroots staff cannot pass, do the county's 初审 or approve a case", () => {
   const fake = workbookWithCases();
   as(fake, 'staff2');
   expect(refused(fake, 'H0100001', 'pass')).toContain('“审核通过”须由单位工会审核办理');
@@ -68,7 +68,11 @@ test('grassroots staff cannot pass or approve a case', () => {
   setNow('2025-10-16');
   expect(reviewAction({ requestId: rid(), workerNo: 'H0100001', action: 'end_notice', version: 2 }).ok).toBe(true);
   as(fake, 'staff2');
-  expect(refused(fake, 'H0100001', 'approve')).toContain('“审批通过”须由县区总工会办理');
+  expect(refused(fake, 'H0100001', 'prelim')).toContain('“初审通过”须由县区总工会办理');
+  as(fake, 'county');
+  expect(reviewAction({ requestId: rid(), workerNo: 'H0100001', action: 'prelim', version: 3 }).ok).toBe(true);
+  as(fake, 'staff2');
+  expect(refused(fake, 'H0100001', 'approve')).toContain('“审批通过”须由市总工会办理');
 });
 
 test('the reviewer who entered a case cannot pass it herself', () => {

@@ -85,15 +85,28 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(act(fake, 'H0100001', 'end_notice')).toMatchObject({ ok: true, status: 'approval' });
   expect(lastLog(fake)).toMatchObject({ 操作: '公示期满', 原状态: '公示中', 新状态: '待审批' });
 
-  // 王强 (county union) approves on Fri 17 October: the snapshot freezes the policy of the day.
+  // 王强 (county union) does the 初审 on Fri 17 October (seed 001: within 7 working days of the hand-over).
   setNow('2025-10-17');
   as(fake, 'county');
+  expect(getReviewQueue().items[0]).toMatchObject({ stage: '县区初审', dueDate: '2025-10-27', chain: '河北001' });
+  expect(getReviewQueue().items[0].actions.map((a) => a.key)).toEqual(['return', 'prelim']);
+  expect(act(fake, 'H0100001', 'approve')).toMatchObject({ ok: false, message: '案件当前环节为“县区初审”，不能“审批通过”' });
+  expect(act(fake, 'H0100001', 'prelim')).toMatchObject({ ok: true, status: 'approval' });
+  row = caseRow(fake, 'H0100001');
+  expect(row).toMatchObject({ 当前环节: '市总审批', 审批流程: '河北001@2006-01-01', 截止日期: '' });
+  expect(lastLog(fake)).toMatchObject({ 用户: 'wangqiang@jszgh.cn', 操作: '初审通过', 原状态: '待审批', 新状态: '待审批' });
+  expect(String(lastLog(fake)['变更字段'])).toContain('当前环节：县区初审 → 市总审批');
+
+  // 陈静 (city union) approves on Mon 20 October: the snapshot freezes the policy of the day.
+  setNow('2025-10-20');
+  as(fake, 'city');
+  expect(getReviewQueue().items.map((i) => [i.workerNo, i.stage])).toEqual([['H0100001', '市总审批']]);
   expect(act(fake, 'H0100001', 'approve')).toMatchObject({ ok: true, status: 'approved' });
   row = caseRow(fake, 'H0100001');
   expect(row['核定救助金额']).toBe(1600);
   const snapshot = JSON.parse(String(row['审批快照']));
-  expect(snapshot).toMatchObject({ scheme: 'medical', amount: 1600, decidedOn: '2025-10-17', decidedBy: 'wangqiang@jszgh.cn' });
-  expect(lastLog(fake)).toMatchObject({ 用户: 'wangqiang@jszgh.cn', 操作: '审批通过', 新状态: '已审批' });
+  expect(snapshot).toMatchObject({ scheme: 'medical', amount: 1600, decidedOn: '2025-10-20', decidedBy: 'chenjing@jmszgh.cn' });
+  expect(lastLog(fake)).toMatchObject({ 用户: 'chenjing@jmszgh.cn', 操作: '审批通过', 新状态: '已审批' });
 
   // The owner raises the 20,000–50,000 band to 9 % (救助标准 is the owner's alone): new suggestions change, the decision does not.
   fake.runAs(OWNER, () => editPolicyRate(fake, 20000, 0.09));
@@ -101,18 +114,22 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(previewCase(wangXiuying()).derived.suggested_amount).toBe(1800);
   expect(JSON.parse(String(caseRow(fake, 'H0100001')['审批快照']))).toEqual(snapshot);
 
-  // 陈静 (city union) files it with the amount of the real-name summary.
-  as(fake, 'city');
+  // The city sends the archive to the province, which records the filing (备案) and later spot-checks it.
+  as(fake, 'province');
   expect(act(fake, 'H0100001', 'file')).toMatchObject({ ok: true, status: 'filed', statusLabel: '已备案' });
   row = caseRow(fake, 'H0100001');
   expect(row['状态']).toBe('已备案');
   expect(row['救助金额（市总填写）']).toBe(1600);
   expect(JSON.parse(String(row['审批快照']))).toEqual(snapshot);
-  expect(lastLog(fake)).toMatchObject({ 用户: 'chenjing@jmszgh.cn', 操作: '备案', 原状态: '已审批', 新状态: '已备案' });
+  expect(lastLog(fake)).toMatchObject({ 用户: 'zhoujie@hbszgh.org.cn', 操作: '备案', 原状态: '已审批', 新状态: '已备案' });
+  expect(getReviewQueue().items.map((i) => i.actions.map((a) => a.key))).toEqual([['spot_check']]);
+  expect(act(fake, 'H0100001', 'spot_check', { reason: '电话回访，情况属实' })).toMatchObject({ ok: true, status: 'filed' });
+  expect(getReviewQueue().items).toEqual([]);
+  expect(String(caseRow(fake, 'H0100001')['环节记录'])).toContain('省总抽查');
 
   // One log line per step, in order.
-  expect(records(fake, '操作日志').map((r) => r['操作'])).toEqual(['新增案件', '审核通过', '公示期满', '审批通过', '备案']);
-  expect(Number(row['版本'])).toBe(5);
+  expect(records(fake, '操作日志').map((r) => r['操作'])).toEqual(['新增案件', '审核通过', '公示期满', '初审通过', '审批通过', '备案', '抽查核实']);
+  expect(Number(caseRow(fake, 'H0100001')['版本'])).toBe(7);
 });
 
 /** Sets the rate of every 救助标准 row whose lower bound is `lower`, as the owner would type it. */

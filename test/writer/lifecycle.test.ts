@@ -88,8 +88,13 @@ test('every role takes every step through the writer: one 案件 row and one log
   // Five working days of notice after Fri 10 October (11 Oct an adjusted working day): ends 16 October.
   setNow('2025-10-17');
   expect(step(fake, 'county', '公示期满', act(fake, 'H0100001', 'end_notice'))).toMatchObject({ 新状态: '待审批' });
-  expect(step(fake, 'county', '审批', act(fake, 'H0100001', 'approve'))).toMatchObject({ 操作: '审批通过', 新状态: '已审批' });
-  expect(step(fake, 'city', '备案', act(fake, 'H0100001', 'file'))).toMatchObject({ 操作: '备案', 新状态: '已备案' });
+  expect(step(fake, 'county', '初审', act(fake, 'H0100001', 'prelim'))).toMatchObject({ 操作: '初审通过', 新状态: '待审批' });
+  expect(step(fake, 'city', '审批', act(fake, 'H0100001', 'approve'))).toMatchObject({ 操作: '审批通过', 新状态: '已审批' });
+  expect(step(fake, 'province', '备案', act(fake, 'H0100001', 'file'))).toMatchObject({ 操作: '备案', 新状态: '已备案' });
+  expect(step(fake, 'province', '抽查', act(fake, 'H0100001', 'spot_check', { reason: '入户核实，情况属实' }))).toMatchObject({
+    操作: '抽查核实',
+    新状态: '已备案',
+  });
   expect(caseRow(fake, 'H0100001')['救助金额（市总填写）']).toBe(1600);
 
   // An emergency: 李明 is entered, and the county union pays first, before the review.
