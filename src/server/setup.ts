@@ -48,6 +48,7 @@ import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbo
 import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
 import { DEADLINE_BLOCK_TITLE } from '../domain/layouts/settings';
 import { MOVED_STEPS, movedDeadlineRows } from '../domain/workflow/deadlines';
+import { CHAIN_COLUMNS, STAGE_KIND_LABELS, STAGE_LEVEL_LABELS } from '../domain/workflow/chain';
 import { defaultChainTable } from '../config/chains';
 import type { ChainDeadlineOverrides } from '../defaults/chains';
 import { textOf } from '../domain/forms/values';
@@ -177,6 +178,23 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
 
   // 审批流程 (SPEC §2.6): the chains; a workbook from before it has its 期限 rows of the stages moved in.
   ensureChainSheet(ss, fields, created, repaired);
+  const chainSheet = ss.getSheetByName(SHEET_NAMES.chain)!;
+  const chainCol = (key: string) => CHAIN_COLUMNS.findIndex((c) => c.key === key) + 1;
+  dropdown(
+    chainSheet,
+    chainCol('kind'),
+    Object.values(STAGE_KIND_LABELS).map((l) => l.zh),
+    false,
+    '类型',
+  );
+  dropdown(
+    chainSheet,
+    chainCol('level'),
+    Object.values(STAGE_LEVEL_LABELS).map((l) => l.zh),
+    false,
+    '层级',
+  );
+  for (const key of ['enabled', 'mayReturn', 'paymentWaits']) dropdown(chainSheet, chainCol(key), ['是', '否'], false, CHAIN_COLUMNS[chainCol(key) - 1].zh);
 
   const staff = parseStaffTable(readSheetValues(ss, SHEET_NAMES.staff));
   for (const p of staff.problems) problems.push(`人员权限：${p.zh}`);

@@ -98,6 +98,45 @@ test("批准 sends the item's version and the amount, prefilled with the suggest
   expect(actions(backend)).toEqual([{ requestId: expect.any(String), workerNo: 'H0400011', action: 'approve', version: 1, amount: 2500 }]);
 });
 
+test('a stage that records the seal: the chain and its records are shown, and the page asks to confirm the seal before it calls', async () => {
+  const base = reviewQueue().items[0];
+  const atCity = {
+    ...base,
+    status: 'approval',
+    statusLabel: '待审批',
+    chain: '荆门004',
+    stage: '市总工会意见',
+    stages: [
+      { name: '职工所在单位工会意见', state: 'done' as const },
+      { name: '市总工会意见', state: 'current' as const },
+    ],
+    records: [{ on: '2026-06-02', stage: '职工所在单位工会意见', by: 'lina@jszgh.cn', decision: '通过', opinion: '情况属实，同意上报', stamp: '已盖章' }],
+    actions: [
+      { key: 'approve' as const, label: '审批通过', needsReason: true, needsAmount: true, needsStamp: true, reasonIsOpinion: true },
+      { key: 'return' as const, label: '退回', needsReason: true, needsAmount: false },
+    ],
+  };
+  const backend = new FakeBackend().on('getReviewQueue', () => reviewQueue({ items: [atCity] }));
+  const { page } = await sidebar(backend);
+  await expand(page, 'H0400007');
+  const card = item(page, 'H0400007');
+  await expect(card.locator('.stage-label').textContent()).resolves.toBe('当前环节：市总工会意见');
+  await expect(card.getByRole('list', { name: '审批流程“荆门004”' }).getByRole('listitem').allTextContents()).resolves.toEqual([
+    '职工所在单位工会意见（已办结）',
+    '市总工会意见（当前）',
+  ]);
+  await expect(card.locator('[aria-current="step"]').textContent()).resolves.toContain('市总工会意见');
+  await expect(card.getByRole('list', { name: '环节记录' }).innerText()).resolves.toContain('情况属实，同意上报');
+  await card.getByRole('textbox', { name: '原因 / 意见' }).fill('同意纳入帮扶');
+  await card.getByRole('button', { name: '审批通过' }).click();
+  await expect(card.locator('.field-error:not([hidden])').allTextContents()).resolves.toEqual(['请确认已盖章后再“审批通过”']);
+  expect(actions(backend)).toEqual([]);
+  await card.getByRole('checkbox', { name: '已加盖本级工会公章' }).check();
+  await card.getByRole('button', { name: '审批通过' }).click();
+  expect(await eventually(() => actions(backend).length, 1)).toBe(1);
+  expect(actions(backend)[0]).toMatchObject({ action: 'approve', reason: '同意纳入帮扶', stamped: true, amount: 1600 });
+});
+
 test('an amount that is not a number is refused in the page', async () => {
   const { page, backend } = await sidebar();
   await expand(page, 'H0400011');
