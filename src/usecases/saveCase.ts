@@ -9,6 +9,7 @@ import { parseStatus } from '../domain/caseModel';
 import { BangfuError } from '../domain/errors';
 import type { FieldDef } from '../domain/forms/fieldDefs';
 import { validateSubmission } from '../domain/forms/caseSchema';
+import { chainForNewCase, chainOf, withChainOwners } from '../domain/workflow/chain';
 import { normalizeValue, numberOf, textOf } from '../domain/forms/values';
 import { mayOverrideWarnings, roleLabel } from '../domain/roles';
 import { inCountyScope, type User } from '../domain/workflow/permissions';
@@ -80,7 +81,10 @@ function validate(
   previous: Record<string, unknown> | undefined,
   self: string | undefined,
 ): Prepared | SaveCaseResult {
-  const defs = ctx.forms().fields;
+  // Fields a stage of the case's chain claims are that stage's (审批流程 专属字段).
+  const chains = ctx.rules().chains;
+  const chain = previous ? chainOf(chains, previous as CaseRecord) : chainForNewCase(chains, ctx.today);
+  const defs = withChainOwners(ctx.forms().fields, chain);
   const parsed = validateSubmission(defs, (req.values ?? {}) as Record<string, unknown>, {
     role: user.role,
     today: ctx.today,

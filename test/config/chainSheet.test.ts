@@ -136,3 +136,25 @@ test('an edit to the stages of a version cases run under is refused; a new versi
   expect(caseOf(fake, later)['审批流程']).toBe('河北001@2027-01-01');
   expect(caseOf(fake, inFlight)['审批流程']).toBe('河北001@2006-01-01');
 });
+
+test("under seed 003 the 主管厅局's opinion is the county-level union's field alone, as its stage claims it (专属字段)", () => {
+  const fake = newWorkbook('2026-12-01');
+  as(fake, 'admin');
+  const draft = openDraft(fake, '审批流程');
+  setColumn(draft, '河北001', COL.enabled, '否');
+  setColumn(draft, '河南003', COL.enabled, '是');
+  expect(applyDraft(fake)).toMatchObject({ ok: true });
+  const no = newCase(fake);
+  as(fake, 'reviewer');
+  expect(act(fake, no, 'pass', { reason: '属实', stamped: true })).toMatchObject({ ok: true, status: 'approval' });
+
+  const edit = (opinion: string) =>
+    saveCase({ requestId: rid('edit'), workerNo: no, version: version(fake, no), values: wangXiuying({ supervisor_opinion: opinion }) });
+  as(fake, 'city');
+  const refused = edit('同意');
+  expect(refused.ok).toBe(false);
+  expect(refused.message).toContain('“上级工会意见”只能由县区总工会修改');
+  as(fake, 'county');
+  expect(edit('经核实，同意申请')).toMatchObject({ ok: true });
+  expect(caseOf(fake, no)['上级工会意见']).toBe('经核实，同意申请');
+});

@@ -270,6 +270,18 @@ export function fieldOwners(v: ChainVersion, field: string): Role[] | null {
   return owners.length === 0 ? null : [...new Set(owners)];
 }
 
+/**
+ * Form fields as the case's chain sees them: a field one of its stages claims (专属字段) is
+ * filled by that stage's roles alone, whatever 表单定义's 可编辑角色 says (003's 主管厅局 opinion
+ * is the county-level union's there, the 市总's in 004).
+ */
+export function withChainOwners<T extends { key: string; editRoles: readonly Role[] }>(defs: readonly T[], v: ChainVersion): T[] {
+  return defs.map((d) => {
+    const owners = fieldOwners(v, d.key);
+    return owners === null ? d : { ...d, editRoles: owners };
+  });
+}
+
 export function stageRolesText(s: Stage, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
   return s.roles.map((r) => roleLabel(r, locale)).join(locale === 'en' ? ' or ' : '或');
 }

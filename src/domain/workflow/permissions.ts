@@ -214,21 +214,12 @@ export const SYSTEM_FIELD_EDIT_ROLES: Partial<Record<SystemColumnKey, readonly R
   assistance_amount: ['city'],
 };
 
-/**
- * May `user` edit column `key`? A field the case's chain gives to one stage (专属字段, e.g.
- * 003's 帮扶金额 for 省直工会) is that stage's roles' alone (`chainOwners`); otherwise form
- * fields follow 可编辑角色 (blank = anyone) and system columns the table above.
- */
-export function canEditField(
-  user: Pick<User, 'role'> | null,
-  key: string,
-  defs: readonly { key: string; editRoles: readonly Role[] }[] = [],
-  chainOwners: readonly Role[] | null = null,
-): Permission {
+/** May `user` edit column `key`? Form fields follow 可编辑角色 (blank = anyone); system columns the table above. */
+export function canEditField(user: Pick<User, 'role'> | null, key: string, defs: readonly { key: string; editRoles: readonly Role[] }[] = []): Permission {
   if (!user) return deny('您不在“人员权限”表中，不能修改', 'You are not listed in 人员权限');
   const def = defs.find((d) => d.key === key);
-  const roles = chainOwners ?? (def ? def.editRoles : SYSTEM_FIELD_EDIT_ROLES[key as SystemColumnKey]);
-  if (def && chainOwners === null && roles!.length === 0) return allow;
+  const roles = def ? def.editRoles : SYSTEM_FIELD_EDIT_ROLES[key as SystemColumnKey];
+  if (def && roles!.length === 0) return allow;
   if (!roles) return deny(`“${SYSTEM_COLUMNS.find((c) => c.key === key)?.zh ?? key}”由系统维护，不能手工修改`, `"${key}" is maintained by the system`);
   if (roles.includes(user.role)) return allow;
   return deny(`该字段只能由${roles.map((r) => roleLabel(r)).join('或')}填写`, `Only ${roles.map((r) => roleLabel(r, 'en')).join(' or ')} may fill this field`);
