@@ -3,7 +3,6 @@
  * cases keep, the checks a table must pass, and what a stage asks of the person acting.
  */
 import fc from 'fast-check';
-import { BangfuError } from '../../../src/domain/errors';
 import type { CaseRecord } from '../../../src/domain/caseModel';
 import {
   chainForNewCase,
@@ -24,17 +23,7 @@ import { readStageRecords } from '../../../src/domain/workflow/stageRecords';
 import { defaultChainRows } from '../../../src/defaults/chains';
 import type { ReviewActionKey } from '../../../src/shared/endpoints';
 import type { User } from '../../../src/domain/workflow/permissions';
-import { aCase, calendar, city, county, medicalSnapshot, province, reviewer, rules } from './fixtures';
-
-function refusal(fn: () => unknown): BangfuError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BangfuError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+import { aCase, calendar, city, county, medicalSnapshot, province, refusal, reviewer, rules } from './fixtures';
 
 /** Rules with only `name` in use (启用 是), the other default chains kept as ready rows. */
 function using(name: string): WorkflowRules {

@@ -1,5 +1,6 @@
 /** People and cases for the workflow tests (Jingmen counties: H01 京山, H02 沙洋). */
 import type { CaseRecord } from '../../../src/domain/caseModel';
+import { BangfuError } from '../../../src/domain/errors';
 import type { WorkflowRules } from '../../../src/domain/workflow/deadlines';
 import type { Stage } from '../../../src/domain/workflow/chain';
 import type { User } from '../../../src/domain/workflow/permissions';
@@ -53,3 +54,14 @@ export const medicalSnapshot: PolicySnapshot = {
   suggestedAmount: 1600,
   explanation: { zh: '特困职工医疗救助｜档次 20,000–50,000 元｜比例 8%｜结果 1,600.00 元', en: 'medical | band 20,000–50,000 | 8% | 1,600.00 yuan' },
 };
+
+/** The BangfuError `fn` throws (any other error, or none, fails the test). */
+export function refusal(fn: () => unknown): BangfuError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof BangfuError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}

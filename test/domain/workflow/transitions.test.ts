@@ -1,10 +1,9 @@
-import { BangfuError } from '../../../src/domain/errors';
 import type { CaseRecord } from '../../../src/domain/caseModel';
 import { applyAction, readObjections, type ActionContext } from '../../../src/domain/workflow/transitions';
 import { readDecision } from '../../../src/domain/workflow/snapshot';
 import type { ReviewActionKey } from '../../../src/shared/endpoints';
 import type { User } from '../../../src/domain/workflow/permissions';
-import { aCase, calendar, city, county, medicalSnapshot, province, reviewer, rules, shayangReviewer, staff } from './fixtures';
+import { aCase, calendar, city, county, medicalSnapshot, province, refusal, reviewer, rules, shayangReviewer, staff } from './fixtures';
 import { readStageRecords } from '../../../src/domain/workflow/stageRecords';
 
 /** A case at the city's approval (市总审批), after the county's 初审. */
@@ -16,15 +15,6 @@ function act(c: CaseRecord, action: ReviewActionKey, user: User, today: string, 
 /** The case after the action, as the server would write it. */
 function after(c: CaseRecord, action: ReviewActionKey, user: User, today: string, extra: Partial<ActionContext> = {}): CaseRecord {
   return { ...c, ...(act(c, action, user, today, extra).next as CaseRecord) };
-}
-function refusal(fn: () => unknown): BangfuError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BangfuError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('the whole path of seed 001: 申请 → 审核 → 公示 → 县区初审 → 市总审批 → 省总备案 across the 2025 National Day holiday', () => {
