@@ -1,6 +1,8 @@
 /**
- * The case lifecycle as one table (SPEC §1, §2; seed 001 §2 申请 → 审核 → 公示 → 审批 → 备案):
- * which action applies in which status, who takes it, where it leads and what it asks for.
+ * The case actions as one table: which statuses each applies in, who takes it, where it
+ * leads and what it asks for. Who acts and where a case goes next come from the approval
+ * chain it runs under (chain.ts, the 审批流程 sheet; seed 001's 审核 → 公示 → 县区初审 →
+ * 市总审批 → 省总备案 by default): each stage action completes the case's current stage.
  * permissions.ts and transitions.ts both read this table, so a rule lives in one place.
  */
 import type { CaseRecord, CaseStatus, Role } from '../caseModel';

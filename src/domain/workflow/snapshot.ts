@@ -1,5 +1,5 @@
 /**
- * The decision snapshot frozen when the county approves: the policy row used, the inputs,
+ * The decision snapshot frozen at the chain's 审批 stage (the city by default): the policy row used, the inputs,
  * the amount, the explanation and the date, as JSON text in the 审批快照 column. It is a
  * copy, not a reference: editing 救助标准 later changes what RELIEF computes for new cases
  * but never what this case was decided on (auditors read the snapshot).
