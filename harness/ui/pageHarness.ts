@@ -221,7 +221,7 @@ export async function openSidebar(browser: Browser, name: 'intake' | 'review', b
  * Reads until the value is `want` (or `want(value)` holds) or the time is up, and returns the
  * last value read, so the assertion that follows shows what the page really had.
  */
-export async function eventually<T>(read: () => Promise<T> | T, want: T | ((v: T) => boolean), timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T> | T, want: T | ((v: T) => boolean), timeoutMs = 10_000): Promise<T> {
   const ok = typeof want === 'function' ? (want as (v: T) => boolean) : (v: T) => v === want;
   const end = Date.now() + timeoutMs;
   let value = await read();

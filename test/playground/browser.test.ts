@@ -168,6 +168,11 @@ test('a scheduled job runs from the page as its trigger would: open cases past t
   await page.locator('#menubar > button', { hasText: '定时任务（演示）' }).click();
   await page.getByRole('menuitem', { name: /每日定时任务/ }).click();
   expect(await eventually(overdueFlags, (n) => n > 0, 10_000)).toBeGreaterThan(0);
+  // The job is done when its toast shows: until then the page redraws its menus when the call returns.
+  const toasts = () => page.locator('#toasts .toast').allInnerTexts();
+  expect(await eventually(toasts, (t) => t.some((x) => x.includes('每日定时任务已运行')), 20_000)).toEqual(
+    expect.arrayContaining([expect.stringContaining('每日定时任务已运行')]),
+  );
 });
 
 test('the city union runs 汇总 from the menu and the sheet fills', async () => {
