@@ -24,6 +24,8 @@ import { caseConditions, suggestRelief } from '../config/domainRules';
 import { unmetText } from '../domain/conditions';
 import { BangfuError } from '../domain/errors';
 import { sendWrite } from '../platform/writerClient';
+import { paymentsByWorker } from '../sheets/payments';
+import { paymentDto } from '../domain/ledger';
 
 export function openReview(): void {
   showSidebar('review', '审核工作台');
@@ -134,6 +136,9 @@ export function getReviewQueue(): ReviewQueue {
       records: readStageRecords(c.stage_records),
     });
   }
+  // The family's history on every card: one read of 发放记录 for the whole queue.
+  const history = paymentsByWorker(ctx.ss, new Set(items.map((i) => i.workerNo.toUpperCase())));
+  for (const i of items) i.history = (history.get(i.workerNo.toUpperCase()) ?? []).map(paymentDto);
   items.sort((a, b) =>
     (a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : (a.dueDate ?? '9999') > (b.dueDate ?? '9999') ? 1 : a.workerNo < b.workerNo ? -1 : 1,
   );

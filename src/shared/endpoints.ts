@@ -136,7 +136,7 @@ export interface ReviewItem {
   actions: { key: ReviewActionKey; label: string; needsReason: boolean; needsAmount: boolean; needsStamp?: boolean; reasonIsOpinion?: boolean }[];
   /** Steps of this status and role that the user may not take on this case, each with the server's reason. */
   unavailable?: { key: ReviewActionKey; label: string; reason: string }[];
-  /** The family's payments from 发放记录, oldest first (editing only). */
+  /** The family's payments from 发放记录, oldest first. */
   history?: PaymentDto[];
 }
 

@@ -39,18 +39,28 @@ export function appendPayments(t: LedgerTarget, payments: readonly Omit<Payment,
 
 /** One family's payments, oldest first (ONE getValues of the whole ledger). */
 export function paymentsOf(ss: Spreadsheet, workerNo: string): Payment[] {
+  return paymentsByWorker(ss, new Set([workerNo.trim().toUpperCase()])).get(workerNo.trim().toUpperCase()) ?? [];
+}
+
+/**
+ * The payments of these families (worker numbers in upper case), each oldest first: one
+ * read of the ledger however many families (the review queue shows every card's history).
+ */
+export function paymentsByWorker(ss: Spreadsheet, workerNos: ReadonlySet<string>): Map<string, Payment[]> {
+  const out = new Map<string, Payment[]>();
   const sheet = ss.getSheetByName(LEDGER_SHEET);
-  if (!sheet || sheet.getLastRow() < 2) return [];
+  if (!sheet || sheet.getLastRow() < 2 || workerNos.size === 0) return out;
   const [header, ...rows] = sheet.getDataRange().getValues();
   const h = indexLedgerHeader(header);
-  const no = workerNo.trim().toUpperCase();
-  const out: Payment[] = [];
+  if (h.col.worker_no === undefined) return out;
   rows.forEach((row, i) => {
-    if (h.col.worker_no === undefined || textOf(row[h.col.worker_no]).toUpperCase() !== no) return;
+    const no = textOf(row[h.col.worker_no!]).toUpperCase();
+    if (!workerNos.has(no)) return;
     const r = readPayment(LEDGER_SHEET, i + 2, row, h);
-    if (r.ok === true) out.push(r.payment);
+    if (r.ok === true) out.set(no, [...(out.get(no) ?? []), r.payment]);
   });
-  return out.sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : a.row - b.row));
+  for (const list of out.values()) list.sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : a.row - b.row));
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { setNow } from '../../src/server/clock';
 import { saveCase, getIntakeForm } from '../../src/server/intake';
-import { reviewAction } from '../../src/server/review';
+import { getReviewQueue, reviewAction } from '../../src/server/review';
 import { runReports } from '../../src/server/rollup';
 import { setupSpreadsheet } from '../../src/server/setup';
 import { readPayment, indexLedgerHeader } from '../../src/domain/ledger';
@@ -71,6 +71,14 @@ test('three payments in two years: each its own ledger row and log line; the 202
     ['2026-01-20', 3000],
     ['2026-06-10', 550],
   ]);
+
+  // And on the province's review card of the filed case (waiting for its spot-check).
+  as(fake, 'province');
+  expect(
+    getReviewQueue()
+      .items.find((i) => i.workerNo === no)!
+      .history!.map((p) => p.amount),
+  ).toEqual([1600, 3000, 550]);
 
   // The 2026 reports: 3,550 yuan in two payments, two person-times; the 2025 payment is not in them.
   setNow('2026-11-23');

@@ -412,6 +412,33 @@ describe('opening an existing case', () => {
   });
 });
 
+describe("the family's history", () => {
+  test('an open case shows every payment over the years with the total; a new case shows none', async () => {
+    const history = [
+      { paidOn: '2025-10-09', scheme: '特困职工医疗救助', kind: '医疗救助', amount: 1600, form: '卡', period: '2025年', emergency: true },
+      { paidOn: '2026-01-20', scheme: '', kind: '生活救助', amount: 3000, form: '卡', period: '2026年元旦春节送温暖', emergency: false },
+      { paidOn: '2026-06-10', scheme: '生活救助', kind: '生活救助', amount: 550, form: '券', period: '2026年', emergency: false },
+    ];
+    const backend = new FakeBackend().on('getIntakeForm', (workerNo) =>
+      workerNo ? intakeModel({ workerNo, values: EXISTING_VALUES, version: 4, status: '已备案', history }) : intakeModel(),
+    );
+    const { page } = await sidebar(backend);
+    await expect(page.locator('.history').count()).resolves.toBe(0);
+    await page.locator('#search > summary').click();
+    backend.on('searchCases', () => [{ workerNo: 'H0100023', name: '刘桂兰', county: 'H01', status: 'filed', statusLabel: '已备案' }]);
+    await page.getByLabel('职工编号、姓名或身份证号后几位').fill('刘桂兰');
+    await page.getByLabel('职工编号、姓名或身份证号后几位').press('Enter');
+    await page.getByRole('button', { name: /H0100023/ }).click();
+    const table = page.getByRole('table', { name: '救助记录：共 3 笔，合计 5,150.00 元' });
+    expect(await eventually(() => table.count(), 1)).toBe(1);
+    await expect(table.locator('tbody tr').allInnerTexts()).resolves.toEqual([
+      '2025-10-09（先行救助）\t特困职工医疗救助\t医疗救助\t1,600.00\t卡\t2025年',
+      '2026-01-20\t\t生活救助\t3,000.00\t卡\t2026年元旦春节送温暖',
+      '2026-06-10\t生活救助\t生活救助\t550.00\t券\t2026年',
+    ]);
+  });
+});
+
 describe('keyboard only', () => {
   test('Tab and Shift+Tab move through labelled fields, typing and Space fill them, Enter on 保存 saves', async () => {
     const { page, backend } = await sidebar();

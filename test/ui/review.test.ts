@@ -110,6 +110,7 @@ test('a stage that records the seal: the chain and its records are shown, and th
       { name: '职工所在单位工会意见', state: 'done' as const },
       { name: '市总工会意见', state: 'current' as const },
     ],
+    history: [{ paidOn: '2026-01-20', scheme: '', kind: '生活救助', amount: 3000, form: '卡', period: '2026年元旦春节送温暖', emergency: false }],
     records: [{ on: '2026-06-02', stage: '职工所在单位工会意见', by: 'lina@jszgh.cn', decision: '通过', opinion: '情况属实，同意上报', stamp: '已盖章' }],
     actions: [
       { key: 'approve' as const, label: '审批通过', needsReason: true, needsAmount: true, needsStamp: true, reasonIsOpinion: true },
@@ -127,6 +128,10 @@ test('a stage that records the seal: the chain and its records are shown, and th
   ]);
   await expect(card.locator('[aria-current="step"]').textContent()).resolves.toContain('市总工会意见');
   await expect(card.getByRole('list', { name: '环节记录' }).innerText()).resolves.toContain('情况属实，同意上报');
+  // The family's payments so far, read before deciding on more.
+  await expect(card.getByRole('table', { name: '救助记录：共 1 笔，合计 3,000.00 元' }).locator('tbody tr').allInnerTexts()).resolves.toEqual([
+    '2026-01-20\t\t生活救助\t3,000.00\t卡\t2026年元旦春节送温暖',
+  ]);
   await card.getByRole('textbox', { name: '原因 / 意见' }).fill('同意纳入帮扶');
   await card.getByRole('button', { name: '审批通过' }).click();
   await expect(card.locator('.field-error:not([hidden])').allTextContents()).resolves.toEqual(['请确认已盖章后再“审批通过”']);

@@ -13,6 +13,7 @@ import { notListedPanel } from '../lib/notListed';
 import { createControl, type ControlEvents, type ControlOptions, type FieldControl, type PageFieldDef } from './fieldControls';
 import { isTableControl, tableControl } from './tableControl';
 import { PreviewPanel } from './previewPanel';
+import { historyTable } from '../lib/history';
 
 /** Fields whose change can move a derived value, the suggestion or a warning. */
 const PREVIEW_KEYS = new Set([
@@ -191,6 +192,10 @@ function render(model: IntakeFormModel): void {
       ),
     );
   }
+
+  // An open case: the family's payments over the years, above its form.
+  const history = model.workerNo ? historyTable(model.history ?? []) : null;
+  if (history) parts.unshift(history);
 
   const mayOverride = role !== null && OVERRIDING_ROLES.has(role);
   const preview = new PreviewPanel(mayOverride);

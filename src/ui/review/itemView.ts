@@ -8,6 +8,7 @@ import type { ReviewActionRequest, ReviewItem } from '../../shared/endpoints';
 import { numberOf } from '../../domain/forms/values';
 import { announce, describedBy, h, uid } from '../lib/dom';
 import { money, orList, t } from '../lib/i18n';
+import { historyTable } from '../lib/history';
 
 export type ActionPayload = Omit<ReviewActionRequest, 'requestId'>;
 
@@ -156,6 +157,7 @@ export function itemView(item: ReviewItem, open: boolean, onAction: (view: ItemV
         h('p', { class: 'amount' }, item.suggestedAmount !== null ? t('suggestedAmount', money(item.suggestedAmount)) : t('noSuggestion')),
         item.reliefExplain ? h('p', { class: 'explain' }, item.reliefExplain) : null,
       ),
+      historyTable(item.history),
       stageList(item),
       recordList(item),
       unavailableList(item),
