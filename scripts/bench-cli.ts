@@ -95,6 +95,7 @@ export async function benchCliRollup(): Promise<Record<string, unknown>[]> {
       max_rss_mb: cmd.maxRssMb,
       floor_max_rss_mb: floor.maxRssMb,
       target_mb: TARGET_MB,
+      met: { ratio: cmd.ms / floor.ms <= TARGET_RATIO, max_rss: cmd.maxRssMb <= TARGET_MB },
     },
   ];
 }

@@ -114,6 +114,12 @@ async function runCase(name: CaseName): Promise<void> {
       run_mb: mb(maxRss - fakeRss),
       setup_max_rss_mb: mb(setupMaxRss),
       heap_after_mb: mb(heapAfter),
+      // Each target next to its measurement: met or not, as measured.
+      met: {
+        ms: spec.target_ms === null ? null : ms <= spec.target_ms,
+        max_rss: mb(maxRss) <= spec.target_mb,
+        reads_per_source: Math.max(0, ...reads.values()) <= 2,
+      },
       // The most frequent service calls: what Apps Script would spend its time on.
       top_calls: Object.fromEntries(
         Object.entries(calls)
