@@ -101,14 +101,26 @@ function styleFor(
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
+/** Where a streamed county file's rows go (the roll-up's RollupBuilder): case rows first, then the ledger's. */
+export interface CountySink {
+  /** Row 1 of the case sheet is its header (a sheet without row 1 has an empty one). */
+  caseHeader(header: readonly unknown[]): void;
+  caseRow(rowNumber: number, row: readonly unknown[]): void;
+  /** The file has a 发放记录 sheet (even an empty one). */
+  ledger(): void;
+  ledgerRow(rowNumber: number, row: readonly unknown[]): void;
+}
+
+type Rows = { number: number; values: unknown[] }[];
+
 /**
- * A county file streamed: its 案件 (else its first sheet) and its 发放记录 when it has one.
- * Streamed, row by row, not as a whole workbook object: a county file of 25,000 rows takes
- * several times less memory, and is read faster.
- * Sheets are read in the file's order and only these two are kept.
+ * exceljs's streaming reader decodes each 16 KB chunk of the zip on its own, so a Chinese
+ * character split between two chunks comes out as “��” (exceljs issues #2063, #2084, #2316;
+ * 宋红梅（…）；郑德明 read as 宋红梅（…）���郑德明, which then miscounts 家庭成员). Here the shared strings
+ * are read as a UTF-8 stream and each worksheet's chunks through one streaming TextDecoder,
+ * so a character is decoded whole whatever the chunk it starts in.
  */
-export async function streamCountyBook(path: string): Promise<{ cases: unknown[][]; payments?: unknown[][] }> {
-  if (!existsSync(path)) throw new Error('文件不存在');
+function utf8WorkbookReader(path: string): ExcelJS.stream.xlsx.WorkbookReader {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -116,26 +128,93 @@ export async function streamCountyBook(path: string): Promise<{ cases: unknown[]
     styles: 'cache',
     entries: 'ignore',
   });
-  let cases: unknown[][] | null = null;
-  let first: unknown[][] | null = null;
-  let payments: unknown[][] | undefined;
-  for await (const ws of reader) {
-    const name = (ws as unknown as { name: string }).name;
-    const keep = name === '案件' || name === '发放记录' || first === null;
-    const rows: unknown[][] = [];
-    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-      if (!keep) continue;
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-      while (rows.length < row.number - 1) rows.push([]);
-      rows.push(values);
-    }
-    if (name === '案件') cases = rows;
-    else if (name === '发放记录') payments = rows;
-    else first ??= rows;
+  const r = reader as unknown as {
+    _parseSharedStrings: (entry: NodeJS.ReadableStream) => AsyncGenerator<unknown>;
+    _parseWorksheet: (iterator: AsyncIterable<unknown>, sheetNo: string) => Generator<unknown>;
+  };
+  const sharedStrings = r._parseSharedStrings.bind(reader);
+  r._parseSharedStrings = (entry) => {
+    entry.setEncoding('utf8');
+    return sharedStrings(entry);
+  };
+  const worksheet = r._parseWorksheet.bind(reader);
+  r._parseWorksheet = (iterator, sheetNo) => worksheet(decodeUtf8(iterator), sheetNo);
+  return reader;
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.decode(c as Uint8Array, { stream: true });
+    if (text !== '') yield text;
   }
-  const main = cases ?? first;
-  if (!main) throw new Error('工作簿中没有工作表');
-  return payments ? { cases: main, payments } : { cases: main };
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+const rowValues = (row: ExcelJS.Row): unknown[] => (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+
+/**
+ * A county file streamed into `sink`: its 案件 (else its first sheet), then its 发放记录 when it
+ * has one. Streamed row by row, and each row handed on as it is read, never the file's rows
+ * at once: only a sheet that may still turn out to be needed waits in memory (a first sheet
+ * not named 案件, or a 发放记录 stored before 案件). Returns how many rows each sheet had.
+ */
+export async function streamCountyBook(path: string, sink: CountySink): Promise<{ cases: number; payments: number | null }> {
+  if (!existsSync(path)) throw new Error('文件不存在');
+  let cases: number | null = null;
+  let payments: number | null = null;
+  let first: Rows | null = null;
+  let waitingLedger: Rows | null = null;
+  const feedCases = (rowNumber: number, values: unknown[], state: { header: boolean }) => {
+    if (!state.header) {
+      state.header = true;
+      sink.caseHeader(rowNumber === 1 ? values : []);
+      if (rowNumber === 1) return;
+    }
+    sink.caseRow(rowNumber, values);
+  };
+  for await (const ws of utf8WorkbookReader(path)) {
+    const name = (ws as unknown as { name: string }).name;
+    const rows = ws as unknown as AsyncIterable<ExcelJS.Row>;
+    if (name === '案件' && cases === null) {
+      first = null;
+      const state = { header: false };
+      let last = 0;
+      for await (const row of rows) feedCases((last = row.number), rowValues(row), state);
+      if (!state.header) sink.caseHeader([]);
+      cases = Math.max(0, last - 1);
+    } else if (name === '发放记录') {
+      if (cases === null) {
+        waitingLedger = [];
+        for await (const row of rows) waitingLedger.push({ number: row.number, values: rowValues(row) });
+      } else {
+        sink.ledger();
+        let last = 0;
+        for await (const row of rows) sink.ledgerRow((last = row.number), rowValues(row));
+        payments = Math.max(0, last - 1);
+      }
+    } else if (first === null && cases === null) {
+      first = [];
+      for await (const row of rows) first.push({ number: row.number, values: rowValues(row) });
+    } else {
+      // Not needed: drain it (the reader moves on only when a sheet is read to its end).
+      for await (const row of rows) void row;
+    }
+  }
+  if (cases === null) {
+    if (!first) throw new Error('工作簿中没有工作表');
+    const state = { header: false };
+    for (const r of first) feedCases(r.number, r.values, state);
+    if (!state.header) sink.caseHeader([]);
+    cases = Math.max(0, (first[first.length - 1]?.number ?? 1) - 1);
+  }
+  if (waitingLedger) {
+    sink.ledger();
+    for (const r of waitingLedger) sink.ledgerRow(r.number, r.values);
+    payments = Math.max(0, (waitingLedger[waitingLedger.length - 1]?.number ?? 1) - 1);
+  }
+  return { cases, payments };
 }
 
 /**
@@ -146,7 +225,8 @@ export async function streamCountyBook(path: string): Promise<{ cases: unknown[]
  * numbers in the footer).
  */
 export async function writeLayouts(path: string, layouts: readonly SheetLayout[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  // Strings inline, not in a shared table: the writer would hold every distinct string of an 80,000-family list until the end.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   for (const layout of layouts) {
     const p = layout.print;
     const ws = wb.addWorksheet(layout.name.slice(0, 31), {

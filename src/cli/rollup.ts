@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { civilFromDate, type CivilDate } from '../domain/civilDate';
-import { crossCheck, mergeRollups, rollUp, SeenRows, type RollupResult, type SourceData } from '../domain/rollup/aggregate';
+import { crossCheck, RollupBuilder, SeenRows } from '../domain/rollup/aggregate';
 import { buildReportSet, REPORT_KINDS, reportRollupOptions } from '../domain/reports';
 import { COUNTIES } from '../defaults/counties';
 import { normalizeCountyCode } from '../domain/workerNo';
@@ -79,32 +79,29 @@ export async function runRollupCli(o: RollupCliOptions): Promise<{ problems: str
   const opts = reportRollupOptions(today, REPORT_KINDS, yearP);
   const warmthOpts = reportRollupOptions(today, ['realName'], warmthP);
   const year = opts.year;
-  const parts: RollupResult[] = [];
-  const warmthParts: RollupResult[] = [];
   const problems: string[] = [];
   const counties = await configuredCounties(o.settings);
   const codes = counties.map((c) => c.code);
-  // One memory of rows across files per roll-up: a duplicate or a reused worker number in another file is refused too.
+  // One memory of rows across files: a duplicate or a reused worker number in another file is refused too.
   const seen = new SeenRows();
-  const warmthSeen = new SeenRows();
-  // Each file is rolled up as soon as it is read, so only one file's rows are held at a time.
+  // The year and the 送温暖 campaign in one pass; each file's rows go into the roll-up as they are
+  // read, so neither a file's rows nor the cases of earlier files are held (only the listed families' fields).
+  const builder = new RollupBuilder([{ ...opts, counties: codes, seen }, ...(warmthP !== yearP ? [{ ...warmthOpts, year, counties: codes, seen }] : [])]);
   for (const [i, path] of o.inputs.entries()) {
     o.progress(`读取 ${i + 1}/${o.inputs.length}：${basename(path)}`);
-    let source: SourceData;
+    // The source is named as a county names its file (京山.xlsx → 京山), as 汇总来源 names it in the add-on.
+    builder.beginSource(basename(path).replace(/\.xlsx$/i, ''), '');
     try {
-      const book = await streamCountyBook(path);
-      // The source is named as a county names its file (京山.xlsx → 京山), as 汇总来源 names it in the add-on.
-      source = { name: basename(path).replace(/\.xlsx$/i, ''), county: '', values: book.cases, ...(book.payments ? { payments: book.payments } : {}) };
+      const n = await streamCountyBook(path, builder);
+      builder.endSource();
+      o.progress(`  ${n.cases} 行${n.payments !== null ? `、发放记录 ${n.payments} 行` : ''}，已汇总`);
     } catch (e) {
+      // A file that cannot be read to its end counts for nothing (nor are its rows remembered as seen).
+      builder.abortSource();
       problems.push(`${basename(path)} 无法读取（${e instanceof Error ? e.message : String(e)}），已跳过`);
-      continue;
     }
-    o.progress(`  ${source.values.length - 1} 行${source.payments ? `、发放记录 ${source.payments.length - 1} 行` : ''}，汇总中…`);
-    parts.push(rollUp([source], { ...opts, counties: codes, seen }));
-    if (warmthP !== yearP) warmthParts.push(rollUp([source], { ...warmthOpts, year, counties: codes, seen: warmthSeen }));
   }
-  const r = mergeRollups(parts, year, codes, yearP);
-  const w = warmthP === yearP ? r : mergeRollups(warmthParts, year, codes, warmthP);
+  const [r, w = r] = builder.results();
   r.problems.unshift(...problems);
   crossCheck(r);
   crossCheck(w);

@@ -2,15 +2,16 @@
  * 汇总与报表: the menu handlers that read every source listed in 汇总来源 (tabs of this
  * spreadsheet, other counties' spreadsheets), roll them up and write the reports.
  *
- * Cost: per source one open (openById for another spreadsheet) and ONE getValues; per
- * output sheet ONE setValues (src/sheets/reportWriter.ts). A source that cannot be opened
+ * Cost: per source one open (openById for another spreadsheet), ONE getValues of its cases
+ * and one of its 发放记录, one source at a time (its values are let go before the next is
+ * read; the year and the 送温暖 campaign are rolled up in the same pass); per output sheet ONE setValues (src/sheets/reportWriter.ts). A source that cannot be opened
  * or read is reported by name and skipped; the rest still roll up, and 汇总 lists what is
  * missing. Progress goes to toasts by stage. Who may run them: county and city unions and
  * administrators (the people who file the statistics).
  */
 import { BangfuError } from '../domain/errors';
 import { donationStandard, rollUpDonations } from '../domain/donation';
-import { crossCheck, rollUp, type RollupResult } from '../domain/rollup/aggregate';
+import { crossCheck, rollUpAll, type RollupResult } from '../domain/rollup/aggregate';
 import { indexHeader, readFact } from '../domain/rollup/caseFacts';
 import type { FormHeader } from '../domain/reports/officialForms';
 import { buildReportSet, caseReportLayout, donationLayout, donationPostingLayout, reportRollupOptions, type ReportKind } from '../domain/reports';
@@ -20,7 +21,7 @@ import { campaignPeriod, yearPeriod, type Period } from '../domain/periods';
 import { normalizeCountyCode } from '../domain/workerNo';
 import { defaultDonationStandardRows } from '../defaults/sheetRows';
 import { writeLayout } from '../sheets/reportWriter';
-import { readSelectedRows, readSources } from '../sheets/sources';
+import { readSelectedRows, sourceReader } from '../sheets/sources';
 import { toast } from '../sheets/ui';
 import { readSheetValues, REPORT_SHEETS, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, requireUser, type Ctx } from './context';
@@ -58,20 +59,24 @@ function countyNames(ctx: Ctx): Record<string, string> {
  */
 function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult; sheets: string[] } {
   const progress = (m: string) => toast(m, '汇总', 5);
-  const read = readSources(ctx.ss, progress);
-  progress(`正在汇总 ${read.data.length} 个来源…`);
+  const read = sourceReader(ctx.ss, progress);
   const { counties, provinceLetter } = ctx.settings();
   const codes = counties.map((c) => normalizeCountyCode(c.code, provinceLetter));
-  const year = yearPeriod(Number(ctx.today.slice(0, 4)));
-  const rollUpFor = (period: Period) => {
-    const r = rollUp(read.data, { ...reportRollupOptions(ctx.today, kinds, period), counties: codes });
-    r.problems.unshift(...read.problems);
-    crossCheck(r);
-    return r;
-  };
-  const r = rollUpFor(year);
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const year = yearPeriod(thisYear);
   const warmth = kinds.includes('warmth') || kinds.includes('realName') ? warmthPeriod(ctx) : year;
-  const w = warmth === year ? r : rollUpFor(warmth);
+  // The year and the campaign in ONE pass: each source is read once and let go before the next.
+  const same = warmth.kind === 'year' && warmth.year === thisYear;
+  const periods = same ? [year] : [year, warmth];
+  const results = rollUpAll(
+    read.data,
+    periods.map((period) => ({ ...reportRollupOptions(ctx.today, kinds, period), counties: codes })),
+  );
+  for (const x of results) {
+    x.problems.unshift(...read.problems);
+    crossCheck(x);
+  }
+  const [r, w = r] = results;
   toast('正在写入报表…', '汇总', 5);
   const layouts = buildReportSet(r, kinds, { countyNames: countyNames(ctx), header: formHeader(ctx, r.year), viewer: ctx.user()?.role ?? null }, w);
   for (const l of layouts) writeLayout(ctx.ss, l);

@@ -182,7 +182,9 @@ export function rowHeightFor(lines: number): number {
 
 /** Pads rows to one width. */
 export function rect(rows: LayoutCell[][]): LayoutCell[][] {
-  const w = Math.max(1, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a list of 200,000 families is more arguments than a call takes.
+  let w = 1;
+  for (const r of rows) if (r.length > w) w = r.length;
   return rows.map((r) => (r.length === w ? r : [...r, ...new Array<LayoutCell>(w - r.length).fill('')]));
 }
 
@@ -264,7 +266,7 @@ export function tableForm(s: TableFormSpec): SheetLayout {
   }
   rows.push(s.header);
   const head = rows.length;
-  rows.push(...s.body);
+  for (const line of s.body) rows.push(line);
   const last = rows.length;
   for (const n of s.notes) rows.push([n]);
   const values = rect(rows);

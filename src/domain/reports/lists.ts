@@ -6,7 +6,7 @@
 import type { Role } from '../caseModel';
 import { CASE_STATUSES, STATUS_LABELS } from '../caseModel';
 import { factCell, isInNotice, SCHEME_LABELS, type CaseFact } from '../rollup/caseFacts';
-import { get, type Measures, type RollupResult } from '../rollup/aggregate';
+import { get, type ListedFact, type Measures, type RollupResult } from '../rollup/aggregate';
 import { maskCard, maskId, maskPhone } from './mask';
 import { linesIn, rect, rowHeightFor, tableForm, wan, yuan, type LayoutCell, type SheetLayout } from './layout';
 import { periodOf, zhDate, type FormHeader } from './officialForms';
@@ -93,7 +93,7 @@ export type ViewerRole = Role | null;
  * “帮扶金额”栏由省直工会填写; here the city union): the amount paid in the period is shown to
  * the city role only, and is blank for everyone else.
  */
-export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, h: FormHeader): SheetLayout {
+export function realNameLayout(facts: readonly ListedFact[], viewer: ViewerRole, h: FormHeader): SheetLayout {
   // Every family paid in the period (SPEC §6.1), whether it has exited since or not.
   const listed = facts.filter((f) => f.periodPaidFen > 0);
   return tableForm({
@@ -133,7 +133,7 @@ export function realNameLayout(facts: readonly CaseFact[], viewer: ViewerRole, h
 }
 
 /** 公示名单: cases in public notice, safe to post — numbers masked, no income. */
-export function publicNoticeLayout(facts: readonly CaseFact[], today: string): SheetLayout {
+export function publicNoticeLayout(facts: readonly ListedFact[], today: string): SheetLayout {
   const listed = facts.filter(isInNotice);
   return tableForm({
     name: '公示名单',

@@ -4,8 +4,8 @@
  * so both produce the same values from the same cases.
  */
 import type { CivilDate } from '../civilDate';
-import type { RollupOptions, RollupResult } from '../rollup/aggregate';
-import { isInNotice, type CaseFact } from '../rollup/caseFacts';
+import type { ListedFact, RollupOptions, RollupResult } from '../rollup/aggregate';
+import { isInNotice } from '../rollup/caseFacts';
 import { periodLabel, periodYear, yearPeriod, type Period } from '../periods';
 import { dashboardLayout } from './dashboard';
 import type { SheetLayout } from './layout';
@@ -33,7 +33,7 @@ export interface ReportSetOptions {
 export function reportRollupOptions(today: CivilDate, kinds: readonly ReportKind[], period: Period = yearPeriod(Number(today.slice(0, 4)))): RollupOptions {
   const names = kinds.includes('realName');
   const notice = kinds.includes('publicNotice');
-  const keep = names || notice ? (f: CaseFact) => (names && f.periodPaidFen > 0) || (notice && isInNotice(f)) : undefined;
+  const keep = names || notice ? (f: ListedFact) => (names && f.periodPaidFen > 0) || (notice && isInNotice(f)) : undefined;
   return { year: periodYear(period), period, today, keep };
 }
 

@@ -30,9 +30,10 @@
 import type { CaseStatus } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { BangfuError } from '../errors';
-import { indexHeader, isHelped, isLiftedOut, readFact, type CaseFact } from './caseFacts';
-import { indexLedgerHeader, readPayment, schemeKind, type Payment } from '../ledger';
-import { inPeriod, yearPeriod, type Period } from '../periods';
+import { indexHeader, isHelped, isLiftedOut, readFact, type CaseFact, type FactChecks, type HeaderIndex } from './caseFacts';
+import { indexLedgerHeader, schemeKind, type LedgerIndex, type Payment } from '../ledger';
+import { periodBounds, yearPeriod, type Period } from '../periods';
+import { readLedgerRow } from './ledgerRows';
 
 export type Measures = Map<string, number>;
 
@@ -45,6 +46,32 @@ export interface SourceData {
   payments?: readonly (readonly unknown[])[];
 }
 
+/**
+ * What the lists (实名制汇总表, 公示名单) show of a kept case: copied out of its row, so a roll-up
+ * of many files keeps these few fields of the families listed, never their rows.
+ */
+export type ListedFact = Pick<
+  CaseFact,
+  | 'source'
+  | 'row'
+  | 'workerNo'
+  | 'county'
+  | 'status'
+  | 'name'
+  | 'sex'
+  | 'age'
+  | 'idNumber'
+  | 'cardNumber'
+  | 'employer'
+  | 'address'
+  | 'phone'
+  | 'category'
+  | 'scheme'
+  | 'noticeStart'
+  | 'noticeEnd'
+  | 'periodPaidFen'
+>;
+
 export interface RollupOptions {
   /** The calendar year of the 本年度 items (re-reviewed, exited, entered, lifted out). */
   year: number;
@@ -53,8 +80,8 @@ export interface RollupOptions {
   today: CivilDate;
   /** Called between sources (progress on long work). */
   onSource?: (index: number, total: number, name: string) => void;
-  /** Keep the facts of these statuses for the reports that list cases (default: none). */
-  keep?: (f: CaseFact) => boolean;
+  /** Keep these cases (their listed fields) for the reports that list cases (default: none). */
+  keep?: (f: ListedFact) => boolean;
   /**
    * The counties of 设置 (codes like H01), in their order. Given, a row of any other county is
    * refused, and the result has exactly these county rows, zeros included, whether or not a
@@ -69,14 +96,15 @@ export interface RollupOptions {
  * What the roll-up remembers of rows it counted, to refuse a row counted before: an exact
  * duplicate (kept as a 53-bit hash of its cells, not the row), or a worker number already
  * used (by another ID number, or the same case twice). One per roll-up run, across files.
+ * What one source added can be taken back (a file that fails half-way is skipped whole).
  */
 export class SeenRows {
   private readonly rows = new Map<number, string>();
   private readonly workers = new Map<string, { id: string; where: string }>();
+  private added: { rows: number[]; workers: string[] } | null = null;
 
   /** Null when the row is new (and remembers it), else the zh reason naming the first place. */
-  check(f: CaseFact, where: string): string | null {
-    const key = rowHash(f.raw);
+  check(f: CaseFact, where: string, key: number = rowHash(f.raw)): string | null {
     const dup = this.rows.get(key);
     if (dup !== undefined) return `与${dup}完全相同（重复行）`;
     if (f.workerNo !== '') {
@@ -87,27 +115,66 @@ export class SeenRows {
           : `“职工编号”：${f.workerNo} 已在${first.where}计入（同一案件重复）`;
       }
       this.workers.set(f.workerNo, { id: f.idNumber, where });
+      this.added?.workers.push(f.workerNo);
     }
     this.rows.set(key, where);
+    this.added?.rows.push(key);
     return null;
+  }
+
+  /** From here on, remember what is added, to forget it on rollback. */
+  begin(): void {
+    this.added = { rows: [], workers: [] };
+  }
+
+  commit(): void {
+    this.added = null;
+  }
+
+  rollback(): void {
+    for (const k of this.added?.rows ?? []) this.rows.delete(k);
+    for (const w of this.added?.workers ?? []) this.workers.delete(w);
+    this.added = null;
   }
 }
 
-/** cyrb53 over the row's cells as text (dates by instant): equal rows, equal hash. */
-function rowHash(row: readonly unknown[]): number {
-  let h1 = 0xdeadbeef,
-    h2 = 0x41c6ce57;
-  const text = row
-    .map((v) => (v instanceof Date || (typeof v === 'object' && v !== null && 'getTime' in v) ? `D${(v as Date).getTime()}` : `${typeof v}:${String(v)}`))
-    .join('\u0001');
+/**
+ * cyrb53 over the row's cells as text (dates by instant), joined by U+0001: equal rows, equal hash.
+ * Fed cell by cell instead of joining the row into one string first (the same hash, no string
+ * of the whole row per case).
+ */
+export function rowHash(row: readonly unknown[]): number {
+  hashState[0] = 0xdeadbeef;
+  hashState[1] = 0x41c6ce57;
+  for (let c = 0; c < row.length; c++) {
+    if (c > 0) feed('\u0001');
+    // A hole (a cell the reader never filled) joins as '', as Array.prototype.join makes it.
+    if (!(c in row)) continue;
+    const v = row[c];
+    if (v instanceof Date || (typeof v === 'object' && v !== null && 'getTime' in v)) feed(`D${(v as Date).getTime()}`);
+    else if (typeof v === 'string') {
+      feed('string:');
+      feed(v);
+    } else feed(`${typeof v}:${String(v)}`);
+  }
+  let [h1, h2] = hashState;
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The running cyrb53 state (two 32-bit halves), fed text by text. */
+const hashState = new Int32Array(2);
+function feed(text: string): void {
+  let h1 = hashState[0],
+    h2 = hashState[1];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  hashState[0] = h1;
+  hashState[1] = h2;
 }
 
 export interface RollupResult {
@@ -119,7 +186,7 @@ export interface RollupResult {
   problems: string[];
   rowsRead: number;
   rowsCounted: number;
-  kept: CaseFact[];
+  kept: ListedFact[];
 }
 
 const OPEN: readonly CaseStatus[] = ['submitted', 'returned', 'notice', 'approval'];
@@ -132,60 +199,116 @@ function add(m: Measures, key: string, n: number): void {
   if (n !== 0) m.set(key, (m.get(key) ?? 0) + n);
 }
 
-/** Everything one case contributes apart from money (money: countCaseMoney or countPayment). */
-export function countCase(m: Measures, f: CaseFact, year: number): void {
-  add(m, 'cases', 1);
-  add(m, 'households', 1);
-  add(m, 'people', f.householdSize);
-  add(m, `status.${f.status}`, 1);
-  // Files still open (not exited) are the families "in hardship" the forms count.
-  if (f.status !== 'exited') {
-    add(m, 'active', 1);
-    add(m, `category.${f.category || '未分类'}`, 1);
-    if (f.migrant) add(m, 'migrant.active', 1);
+/**
+ * Measure keys made once and reused ('cause.因病' for every case with that cause): building the
+ * key text for every case and every measure was most of the roll-up's time.
+ */
+const keyCache = new Map<string, Map<string, string>>();
+function key(prefix: string, value: string): string {
+  let byValue = keyCache.get(prefix);
+  if (!byValue) keyCache.set(prefix, (byValue = new Map()));
+  let k = byValue.get(value);
+  if (k === undefined) {
+    // Bounded: a roll-up's distinct values are few (statuses, causes, months, schemes); a flood of them is not kept.
+    if (byValue.size > 10_000) return prefix + value;
+    byValue.set(value, (k = prefix + value));
   }
-  if (HELPED.includes(f.status)) {
-    add(m, 'archived', 1);
-    add(m, `archived.category.${f.category || '未分类'}`, 1);
-    if (f.migrant) add(m, 'archived.migrant', 1);
-  }
-  for (const c of f.causes) add(m, `cause.${c}`, 1);
-  if (f.migrant) add(m, 'migrant.households', 1);
-  if (f.modelWorker) add(m, 'model.households', 1);
-  if (f.reviewYear === year) add(m, 'reviewed', 1);
-  if (f.exitedAt !== null && Number(f.exitedAt.slice(0, 4)) === year) {
-    add(m, 'exited', 1);
-    if (isLiftedOut(f.exitReason)) add(m, 'lifted', 1);
-  }
-  if (f.enteredYear === year) add(m, 'entered', 1);
-  if (f.overdue && OPEN.includes(f.status)) add(m, 'overdue', 1);
-  if (f.emergency) add(m, 'emergency', 1);
-  if (f.submittedAt) add(m, `month.${f.submittedAt.slice(0, 7)}`, 1);
+  return k;
 }
 
+/** One case's non-money increments, written into `out` as key/value pairs (applied to its county and the city alike). */
+type Increments = { keys: string[]; values: number[]; n: number };
+const scratch: Increments = { keys: [], values: [], n: 0 };
+function push(out: Increments, k: string, v: number): void {
+  out.keys[out.n] = k;
+  out.values[out.n] = v;
+  out.n++;
+}
+function apply(m: Measures, inc: Increments): void {
+  for (let i = 0; i < inc.n; i++) add(m, inc.keys[i], inc.values[i]);
+}
+
+type CaseCounted = Pick<
+  CaseFact,
+  | 'householdSize'
+  | 'status'
+  | 'category'
+  | 'migrant'
+  | 'causes'
+  | 'modelWorker'
+  | 'reviewYear'
+  | 'exitedAt'
+  | 'exitReason'
+  | 'enteredYear'
+  | 'overdue'
+  | 'emergency'
+  | 'submittedAt'
+>;
+
+function caseIncrements(out: Increments, f: CaseCounted, year: number): void {
+  out.n = 0;
+  push(out, 'cases', 1);
+  push(out, 'households', 1);
+  push(out, 'people', f.householdSize);
+  push(out, key('status.', f.status), 1);
+  // Files still open (not exited) are the families "in hardship" the forms count.
+  if (f.status !== 'exited') {
+    push(out, 'active', 1);
+    push(out, key('category.', f.category || '未分类'), 1);
+    if (f.migrant) push(out, 'migrant.active', 1);
+  }
+  if (HELPED.includes(f.status)) {
+    push(out, 'archived', 1);
+    push(out, key('archived.category.', f.category || '未分类'), 1);
+    if (f.migrant) push(out, 'archived.migrant', 1);
+  }
+  for (const c of f.causes) push(out, key('cause.', c), 1);
+  if (f.migrant) push(out, 'migrant.households', 1);
+  if (f.modelWorker) push(out, 'model.households', 1);
+  if (f.reviewYear === year) push(out, 'reviewed', 1);
+  if (f.exitedAt !== null && Number(f.exitedAt.slice(0, 4)) === year) {
+    push(out, 'exited', 1);
+    if (isLiftedOut(f.exitReason)) push(out, 'lifted', 1);
+  }
+  if (f.enteredYear === year) push(out, 'entered', 1);
+  if (f.overdue && OPEN.includes(f.status)) push(out, 'overdue', 1);
+  if (f.emergency) push(out, 'emergency', 1);
+  if (f.submittedAt) push(out, key('month.', f.submittedAt.slice(0, 7)), 1);
+}
+
+/** Everything one case contributes apart from money (money: countCaseMoney or countPayment). */
+export function countCase(m: Measures, f: CaseCounted, year: number): void {
+  caseIncrements(scratch, f, year);
+  apply(m, scratch);
+}
+
+type MoneyOf = Pick<CaseFact, 'modelWorker' | 'migrant'>;
+
 /** `fen` paid under `scheme`: money by scheme and to `moneyKind`; one person-time for each of `kinds`. */
-function countMoney(m: Measures, f: CaseFact, fen: number, scheme: string, kinds: readonly string[], moneyKind: string): void {
-  if (scheme) add(m, `paid_fen.${scheme}`, fen);
+function countMoney(m: Measures, f: MoneyOf, fen: number, scheme: string, kinds: readonly string[], moneyKind: string): void {
+  if (scheme) add(m, key('paid_fen.', scheme), fen);
   add(m, 'paid_fen.total', fen);
   if (f.modelWorker) add(m, 'paid_fen.model', fen);
   if (f.migrant) add(m, 'paid_fen.migrant', fen);
   for (const k of kinds) {
-    add(m, `kind.${k}`, 1);
-    if (f.migrant) add(m, `migrant_kind.${k}`, 1);
+    add(m, key('kind.', k), 1);
+    if (f.migrant) add(m, key('migrant_kind.', k), 1);
   }
   add(m, 'helped.person_times', kinds.length);
   if (f.migrant) add(m, 'migrant_helped.person_times', kinds.length);
-  add(m, `kind_fen.${moneyKind}`, fen);
-  if (f.migrant) add(m, `migrant_kind_fen.${moneyKind}`, fen);
+  add(m, key('kind_fen.', moneyKind), fen);
+  if (f.migrant) add(m, key('migrant_kind_fen.', moneyKind), fen);
 }
+
+type CaseMoney = MoneyOf & Pick<CaseFact, 'scheme' | 'approvedFen' | 'paidFen' | 'kinds' | 'status' | 'emergency'>;
 
 /**
  * A source without a ledger: the case's own amounts. A helped case (approved, filed, or paid)
  * counts once for each kind ticked in 帮扶类别 (none ticked: its scheme's kind); its money goes
  * to the kind of its scheme.
  */
-export function countCaseMoney(m: Measures, f: CaseFact): void {
-  if (f.scheme) add(m, `approved_fen.${f.scheme}`, f.approvedFen);
+export function countCaseMoney(m: Measures, f: CaseMoney): void {
+  if (f.scheme) add(m, key('approved_fen.', f.scheme), f.approvedFen);
   add(m, 'approved_fen.total', f.approvedFen);
   const helped = isHelped(f) || f.paidFen > 0;
   const kinds = helped ? (f.kinds.length > 0 ? f.kinds : f.scheme ? [schemeKind(f.scheme)] : []) : [];
@@ -193,111 +316,407 @@ export function countCaseMoney(m: Measures, f: CaseFact): void {
 }
 
 /** One ledger payment: its scheme's money, one person-time for its kind. */
-export function countPayment(m: Measures, f: CaseFact, p: Payment): void {
+export function countPayment(m: Measures, f: MoneyOf, p: Pick<Payment, 'kind' | 'scheme' | 'amountFen'>): void {
   const kind = p.kind || (p.scheme ? schemeKind(p.scheme) : '其他');
   countMoney(m, f, p.amountFen, p.scheme, [kind], kind);
 }
 
-/** Whether a source without a ledger counts a case's amounts in the period (its 发放日期, else 提交日期). */
-function legacyInPeriod(f: CaseFact, period: Period): boolean {
-  const on = f.paidAt ?? f.submittedAt;
-  if (on === null) return period.kind === 'year' && f.enteredYear === period.year;
-  return inPeriod(period, on, '');
+/** periods.inPeriod with the period's bounds worked out once, not per payment. */
+function periodTest(p: Period): (paidOn: CivilDate, periodText: string) => boolean {
+  const { start, end } = periodBounds(p);
+  if (p.kind === 'campaign') {
+    const name = p.name;
+    return (paidOn, text) => {
+      const t = text.trim();
+      if (t !== '') return t === name;
+      return start <= paidOn && paidOn <= end;
+    };
+  }
+  return (paidOn) => start <= paidOn && paidOn <= end;
 }
 
-export function rollUp(sources: readonly SourceData[], opts: RollupOptions): RollupResult {
-  const byCounty = new Map<string, Measures>();
-  const city: Measures = new Map();
-  const problems: string[] = [];
-  const kept: CaseFact[] = [];
-  let rowsRead = 0;
-  let rowsCounted = 0;
-  const configured = opts.counties ? opts.counties.map((c) => c.toUpperCase()) : null;
-  const checks = { counties: configured ? new Set(configured) : null };
-  const seen = opts.seen ?? new SeenRows();
-  const period = opts.period ?? yearPeriod(opts.year);
-  for (const c of configured ?? []) byCounty.set(c, new Map());
-  sources.forEach((src, si) => {
-    opts.onSource?.(si, sources.length, src.name);
-    const [header = [], ...rows] = src.values;
-    const h = indexHeader(header);
-    if (h.col.status === undefined || h.col.household_size === undefined) {
-      problems.push(`${src.name}：找不到“状态”或“家庭人口”列，整表未计入`);
-      return;
-    }
-    const ledger = src.payments !== undefined;
-    const counted: { f: CaseFact; m: Measures }[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const r = readFact(src.name, i + 2, rows[i], h, src.county, checks);
-      if (r.ok === 'blank') continue;
-      rowsRead++;
-      if (r.ok === false) {
-        problems.push(r.problem);
-        continue;
-      }
-      const f = r.fact;
-      const where = `${src.name}第${i + 2}行`;
-      const repeated = seen.check(f, where);
-      if (repeated !== null) {
-        problems.push(`${where}${repeated}，未计入`);
-        continue;
-      }
-      let m = byCounty.get(f.county);
-      if (!m) byCounty.set(f.county, (m = new Map()));
-      countCase(m, f, opts.year);
-      countCase(city, f, opts.year);
-      rowsCounted++;
-      if (!ledger && legacyInPeriod(f, period)) {
-        countCaseMoney(m, f);
-        countCaseMoney(city, f);
-        f.periodPaidFen = f.paidFen;
-      }
-      counted.push({ f, m });
-    }
-    if (ledger) countLedger(src, counted, period, city, problems);
-    for (const { f } of counted) if (opts.keep?.(f)) kept.push(f);
-  });
-  return { year: opts.year, period, counties: countyRows(byCounty, configured), city, problems, rowsRead, rowsCounted, kept };
+/** Whether a source without a ledger counts a case's amounts in the period (its 发放日期, else 提交日期). */
+function legacyInPeriod(f: Pick<CaseFact, 'paidAt' | 'submittedAt' | 'enteredYear'>, period: Period, test: (on: CivilDate, text: string) => boolean): boolean {
+  const on = f.paidAt ?? f.submittedAt;
+  if (on === null) return period.kind === 'year' && f.enteredYear === period.year;
+  return test(on, '');
 }
 
 /**
- * A source's 发放记录 against the cases counted from it: each payment inside the period adds to
- * its case's county and the city; a payment the roll-up cannot count is reported. A payment
- * needs its case archived (approved, filed, or exited since) unless it is flagged 先行救助.
+ * A case counted from the source being rolled up: the few fields the ledger, the legacy
+ * amounts and the lists need, copied out of its fact (the row and the rest are let go).
  */
-function countLedger(src: SourceData, counted: readonly { f: CaseFact; m: Measures }[], period: Period, city: Measures, problems: string[]): void {
-  const [header = [], ...rows] = src.payments ?? [];
-  if (rows.length === 0) return;
-  const h = indexLedgerHeader(header);
-  if (h.col.worker_no === undefined || h.col.amount === undefined || h.col.paid_on === undefined) {
-    problems.push(`${src.name}：发放记录找不到“职工编号”“发放日期”或“发放金额（元）”列，整表未计入`);
-    return;
+class Counted {
+  readonly source: string;
+  readonly row: number;
+  readonly workerNo: string;
+  readonly county: string;
+  readonly status: CaseStatus;
+  readonly name: string;
+  readonly sex: string;
+  readonly age: number | null;
+  readonly idNumber: string;
+  readonly cardNumber: string;
+  readonly employer: string;
+  readonly address: string;
+  readonly phone: string;
+  readonly category: string;
+  readonly scheme: string;
+  readonly noticeStart: CivilDate | null;
+  readonly noticeEnd: CivilDate | null;
+  readonly migrant: boolean;
+  readonly modelWorker: boolean;
+  readonly emergency: boolean;
+  readonly approvedFen: number;
+  readonly paidFen: number;
+  readonly kinds: string[];
+  readonly paidAt: CivilDate | null;
+  readonly submittedAt: CivilDate | null;
+  readonly enteredYear: number | null;
+  /** Per roll-up of the run: the county's measures (this source's share) and the amount paid in its period. */
+  readonly measures: Measures[];
+  readonly periodPaid: number[];
+
+  constructor(f: CaseFact, periods: number) {
+    this.source = f.source;
+    this.row = f.row;
+    this.workerNo = f.workerNo;
+    this.county = f.county;
+    this.status = f.status;
+    this.name = f.name;
+    this.sex = f.sex;
+    this.age = f.age;
+    this.idNumber = f.idNumber;
+    this.cardNumber = f.cardNumber;
+    this.employer = f.employer;
+    this.address = f.address;
+    this.phone = f.phone;
+    this.category = f.category;
+    this.scheme = f.scheme;
+    this.noticeStart = f.noticeStart;
+    this.noticeEnd = f.noticeEnd;
+    this.migrant = f.migrant;
+    this.modelWorker = f.modelWorker;
+    this.emergency = f.emergency;
+    this.approvedFen = f.approvedFen;
+    this.paidFen = f.paidFen;
+    this.kinds = f.kinds;
+    this.paidAt = f.paidAt;
+    this.submittedAt = f.submittedAt;
+    this.enteredYear = f.enteredYear;
+    this.measures = new Array<Measures>(periods);
+    this.periodPaid = new Array<number>(periods).fill(0);
   }
-  const byNo = new Map<string, { f: CaseFact; m: Measures }>();
-  for (const c of counted) if (c.f.workerNo) byNo.set(c.f.workerNo, c);
-  rows.forEach((row, i) => {
-    const r = readPayment(src.name, i + 2, row, h);
+
+  listed(i: number): ListedFact {
+    return {
+      source: this.source,
+      row: this.row,
+      workerNo: this.workerNo,
+      county: this.county,
+      status: this.status,
+      name: this.name,
+      sex: this.sex,
+      age: this.age,
+      idNumber: this.idNumber,
+      cardNumber: this.cardNumber,
+      employer: this.employer,
+      address: this.address,
+      phone: this.phone,
+      category: this.category,
+      scheme: this.scheme,
+      noticeStart: this.noticeStart,
+      noticeEnd: this.noticeEnd,
+      periodPaidFen: this.periodPaid[i],
+    };
+  }
+}
+
+/** What one roll-up (one set of options) has counted; a source's share is added when the source is done. */
+class Tally {
+  readonly byCounty = new Map<string, Measures>();
+  readonly city: Measures = new Map();
+  problems: string[] = [];
+  kept: ListedFact[] = [];
+  rowsRead = 0;
+  rowsCounted = 0;
+
+  county(code: string): Measures {
+    let m = this.byCounty.get(code);
+    if (!m) this.byCounty.set(code, (m = new Map()));
+    return m;
+  }
+
+  /** Adds a source's tally into this one. */
+  absorb(t: Tally): void {
+    for (const [code, m] of t.byCounty) {
+      const into = this.county(code);
+      for (const [k, v] of m) add(into, k, v);
+    }
+    for (const [k, v] of t.city) add(this.city, k, v);
+    for (const p of t.problems) this.problems.push(p);
+    for (const f of t.kept) this.kept.push(f);
+    this.rowsRead += t.rowsRead;
+    this.rowsCounted += t.rowsCounted;
+  }
+}
+
+interface Run {
+  opts: RollupOptions;
+  year: number;
+  period: Period;
+  test: (paidOn: CivilDate, text: string) => boolean;
+  seen: SeenRows;
+  total: Tally;
+  /** The source being read (null between sources). */
+  src: Tally | null;
+  counted: Counted[];
+  byNo: Map<string, Counted>;
+}
+
+/**
+ * The roll-up fed row by row: one or several roll-ups (options sets: the calendar year and a
+ * campaign, say) over the same sources in ONE pass, each row read once. A source is fed as
+ * beginSource, its case rows (header first), then — when it has a 发放记录 sheet — ledger(),
+ * the ledger rows (header first), then endSource; a source that fails half-way is dropped
+ * with abortSource and leaves no trace. The sources' rows are never kept: a counted case
+ * becomes a few fields until its source is done, and a listed family its listed fields.
+ * All options of one run must name the same counties (each row is checked once).
+ */
+export class RollupBuilder {
+  private readonly runs: Run[];
+  private readonly seens: SeenRows[];
+  private readonly checks: FactChecks;
+  private readonly configured: string[] | null;
+  private name = '';
+  private defaultCounty = '';
+  private header: HeaderIndex | null = null;
+  private skipped = false;
+  private hasLedger = false;
+  private ledgerHeader: LedgerIndex | null = null;
+  private ledgerRows = 0;
+  private ledgerSkipped = false;
+  /** Hashes of the seen-row memories, per memory (two roll-ups sharing one memory check it once). */
+  private readonly seenResult: (string | null)[] = [];
+
+  constructor(optsList: readonly RollupOptions[]) {
+    const first = optsList[0];
+    if (!first) throw new Error('RollupBuilder: no options');
+    const countiesKey = (o: RollupOptions) => (o.counties ? o.counties.map((c) => c.toUpperCase()).join(',') : null);
+    if (optsList.some((o) => countiesKey(o) !== countiesKey(first))) throw new Error('RollupBuilder: every roll-up of one run must name the same counties');
+    this.configured = first.counties ? first.counties.map((c) => c.toUpperCase()) : null;
+    this.checks = { counties: this.configured ? new Set(this.configured) : null };
+    this.seens = [];
+    this.runs = optsList.map((opts) => {
+      const seen = opts.seen ?? new SeenRows();
+      if (!this.seens.includes(seen)) this.seens.push(seen);
+      const period = opts.period ?? yearPeriod(opts.year);
+      const total = new Tally();
+      for (const c of this.configured ?? []) total.county(c);
+      return { opts, year: opts.year, period, test: periodTest(period), seen, total, src: null, counted: [], byNo: new Map() };
+    });
+  }
+
+  beginSource(name: string, county: string): void {
+    this.name = name;
+    this.defaultCounty = county;
+    this.header = null;
+    this.skipped = false;
+    this.hasLedger = false;
+    this.ledgerHeader = null;
+    this.ledgerRows = 0;
+    this.ledgerSkipped = false;
+    for (const s of this.seens) s.begin();
+    for (const r of this.runs) {
+      r.src = new Tally();
+      r.counted = [];
+      r.byNo = new Map();
+    }
+  }
+
+  private problem(text: string): void {
+    for (const r of this.runs) r.src!.problems.push(text);
+  }
+
+  /** The case sheet's header (row 1; [] when the sheet has none). */
+  caseHeader(header: readonly unknown[]): void {
+    const h = indexHeader(header);
+    if (h.col.status === undefined || h.col.household_size === undefined) {
+      this.problem(`${this.name}：找不到“状态”或“家庭人口”列，整表未计入`);
+      this.skipped = true;
+      return;
+    }
+    this.header = h;
+  }
+
+  /** One case row (rowNumber: its row in the sheet). */
+  caseRow(rowNumber: number, row: readonly unknown[]): void {
+    if (this.skipped || !this.header) return;
+    const r = readFact(this.name, rowNumber, row, this.header, this.defaultCounty, this.checks);
+    if (r.ok === 'blank') return;
+    for (const run of this.runs) run.src!.rowsRead++;
+    if (r.ok === false) {
+      this.problem(r.problem);
+      return;
+    }
+    const f = r.fact;
+    const where = `${this.name}第${rowNumber}行`;
+    const hash = rowHash(row);
+    for (let i = 0; i < this.seens.length; i++) this.seenResult[i] = this.seens[i].check(f, where, hash);
+    let c: Counted | null = null;
+    let incYear: number | null = null;
+    for (let ri = 0; ri < this.runs.length; ri++) {
+      const run = this.runs[ri];
+      const src = run.src!;
+      const repeated = this.seenResult[this.seens.indexOf(run.seen)];
+      if (repeated !== null) {
+        src.problems.push(`${where}${repeated}，未计入`);
+        continue;
+      }
+      if (incYear !== run.year) caseIncrements(scratch, f, (incYear = run.year));
+      const m = src.county(f.county);
+      apply(m, scratch);
+      apply(src.city, scratch);
+      src.rowsCounted++;
+      c ??= new Counted(f, this.runs.length);
+      c.measures[ri] = m;
+      run.counted.push(c);
+      if (c.workerNo) run.byNo.set(c.workerNo, c);
+    }
+  }
+
+  /** The source has a 发放记录 sheet: its money comes from it alone, even when it holds no payment. */
+  ledger(): void {
+    this.hasLedger = true;
+  }
+
+  /** One ledger row: rowNumber 1 is the header; a sheet without row 1 has an empty header. */
+  ledgerRow(rowNumber: number, row: readonly unknown[]): void {
+    if (this.skipped || this.ledgerSkipped) return;
+    if (rowNumber === 1 && this.ledgerHeader === null) {
+      this.ledgerHeader = indexLedgerHeader(row);
+      return;
+    }
+    // The header is checked at the first row under it: a ledger of a header alone is no problem.
+    if (this.ledgerRows++ === 0) {
+      const h = (this.ledgerHeader ??= indexLedgerHeader([]));
+      if (h.col.worker_no === undefined || h.col.amount === undefined || h.col.paid_on === undefined) {
+        this.problem(`${this.name}：发放记录找不到“职工编号”“发放日期”或“发放金额（元）”列，整表未计入`);
+        this.ledgerSkipped = true;
+        return;
+      }
+    }
+    const r = readLedgerRow(this.name, rowNumber, row, this.ledgerHeader!);
     if (r.ok === 'blank') return;
     if (r.ok === false) {
-      problems.push(r.problem);
+      this.problem(r.problem);
       return;
     }
     const p = r.payment;
-    const where = `${src.name}发放记录第${i + 2}行`;
-    const c = byNo.get(p.workerNo);
-    if (!c) {
-      problems.push(`${where}“职工编号”：${p.workerNo} 不在本来源已计入的案件中，未计入`);
-      return;
+    for (let ri = 0; ri < this.runs.length; ri++) {
+      const run = this.runs[ri];
+      const src = run.src!;
+      const c = run.byNo.get(p.workerNo);
+      if (!c) {
+        src.problems.push(`${this.name}发放记录第${rowNumber}行“职工编号”：${p.workerNo} 不在本来源已计入的案件中，未计入`);
+        continue;
+      }
+      if (!(HELPED.includes(c.status) || c.status === 'exited') && !p.emergency) {
+        src.problems.push(`${this.name}发放记录第${rowNumber}行：${p.workerNo} 的案件尚未审批（先建档、后帮扶），且未标为先行救助，未计入`);
+        continue;
+      }
+      if (!run.test(p.paidOn, p.period)) continue;
+      countPayment(c.measures[ri], c, p);
+      countPayment(src.city, c, p);
+      c.periodPaid[ri] += p.amountFen;
     }
-    if (!(HELPED.includes(c.f.status) || c.f.status === 'exited') && !p.emergency) {
-      problems.push(`${where}：${p.workerNo} 的案件尚未审批（先建档、后帮扶），且未标为先行救助，未计入`);
-      return;
+  }
+
+  /** The source is read: a source without a ledger counts its cases' own amounts; its tallies join the totals. */
+  endSource(): void {
+    // A case sheet with no row at all (not even a header) is a sheet without the columns.
+    if (!this.skipped && !this.header) this.caseHeader([]);
+    for (let ri = 0; ri < this.runs.length; ri++) {
+      const run = this.runs[ri];
+      const src = run.src!;
+      if (!this.skipped && !this.hasLedger) {
+        for (const c of run.counted) {
+          if (!legacyInPeriod(c, run.period, run.test)) continue;
+          countCaseMoney(c.measures[ri], c);
+          countCaseMoney(src.city, c);
+          c.periodPaid[ri] = c.paidFen;
+        }
+      }
+      const keep = run.opts.keep;
+      if (keep) {
+        for (const c of run.counted) {
+          const f = c.listed(ri);
+          if (keep(f)) src.kept.push(f);
+        }
+      }
+      run.total.absorb(src);
+      run.src = null;
+      run.counted = [];
+      run.byNo = new Map();
     }
-    if (!inPeriod(period, p.paidOn, p.period)) return;
-    countPayment(c.m, c.f, p);
-    countPayment(city, c.f, p);
-    c.f.periodPaidFen += p.amountFen;
-  });
+    for (const s of this.seens) s.commit();
+  }
+
+  /** The source could not be read to its end: forget it (its rows are not remembered as seen either). */
+  abortSource(): void {
+    for (const s of this.seens) s.rollback();
+    for (const run of this.runs) {
+      run.src = null;
+      run.counted = [];
+      run.byNo = new Map();
+    }
+  }
+
+  /** One result per options set, in their order. */
+  results(): RollupResult[] {
+    return this.runs.map((run) => ({
+      year: run.year,
+      period: run.period,
+      counties: countyRows(run.total.byCounty, this.configured),
+      city: run.total.city,
+      problems: run.total.problems,
+      rowsRead: run.total.rowsRead,
+      rowsCounted: run.total.rowsCounted,
+      kept: run.total.kept,
+    }));
+  }
+
+  /** Feeds one source held in memory. */
+  addSource(src: SourceData): void {
+    this.beginSource(src.name, src.county);
+    const [header = [], ...rest] = src.values;
+    this.caseHeader(header);
+    for (let i = 0; i < rest.length; i++) this.caseRow(i + 2, rest[i]);
+    if (src.payments !== undefined) {
+      this.ledger();
+      const p = src.payments;
+      // Row 1 is the header even when blank ([] as the old reading had it).
+      if (p.length > 0) this.ledgerRow(1, p[0]);
+      for (let i = 1; i < p.length; i++) this.ledgerRow(i + 1, p[i]);
+    }
+    this.endSource();
+  }
+}
+
+/** Several roll-ups (options sets sharing the counties) over the same sources, each source read once. */
+export function rollUpAll(sources: Iterable<SourceData>, optsList: readonly RollupOptions[], total?: number): RollupResult[] {
+  const b = new RollupBuilder(optsList);
+  let si = 0;
+  for (const src of sources) {
+    for (const o of optsList) o.onSource?.(si, total ?? si + 1, src.name);
+    si++;
+    b.addSource(src);
+  }
+  return b.results();
+}
+
+export function rollUp(sources: readonly SourceData[], opts: RollupOptions): RollupResult {
+  return rollUpAll(sources, [opts], sources.length)[0];
 }
 
 /** The configured counties in their order (each present), else every county found, sorted. */
@@ -345,8 +764,8 @@ export function mergeRollups(
       for (const [k, v] of c.measures) add(m, k, v);
     }
     for (const [k, v] of p.city) add(city, k, v);
-    out.problems.push(...p.problems);
-    out.kept.push(...p.kept);
+    for (const x of p.problems) out.problems.push(x);
+    for (const f of p.kept) out.kept.push(f);
     out.rowsRead += p.rowsRead;
     out.rowsCounted += p.rowsCounted;
   }
