@@ -642,10 +642,34 @@ export class FakeSheet implements Counted, Shape<GoogleAppsScript.Spreadsheet.Sh
     this._columnWidths.delete(col);
     return this;
   }
-  // Sheet.setRowHeight(rowPosition, height) / getRowHeight(rowPosition), pixels (reference: Class Sheet).
+  // Sheet.setRowHeight(rowPosition, height), setRowHeights(startRow, numRows, height) and
+  // getRowHeight(rowPosition), pixels; autoResizeRows(startRow, numRows) "sets the height of all
+  // rows starting at the given row position to fit their contents" (reference: Class Sheet,
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#autoResizeRows(Integer,Integer)).
+  // A height is a change to the sheet: refused where a protection refuses this user, as column widths are.
   _rowHeights = new Map<number, number>();
+  /** Rows whose height follows their content (autoResizeRows); the fake cannot measure text, so getRowHeight gives the default. */
+  _fittedRows = new Set<number>();
   setRowHeight(row: number, height: number): this {
+    this._guard(null, 'setRowHeight', true);
     this._rowHeights.set(row, height);
+    this._fittedRows.delete(row);
+    return this;
+  }
+  setRowHeights(start: number, n: number, height: number): this {
+    this._guard(null, 'setRowHeights', true);
+    for (let r = start; r < start + n; r++) {
+      this._rowHeights.set(r, height);
+      this._fittedRows.delete(r);
+    }
+    return this;
+  }
+  autoResizeRows(start: number, n: number): this {
+    this._guard(null, 'autoResizeRows', true);
+    for (let r = start; r < start + n; r++) {
+      this._rowHeights.delete(r);
+      this._fittedRows.add(r);
+    }
     return this;
   }
   getRowHeight(row: number): number {

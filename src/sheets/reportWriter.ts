@@ -60,6 +60,25 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
   return sheet;
 }
 
+/**
+ * Row heights in a number of calls that follows the layout's shape, not its length: a list's
+ * wrapped body in ONE autoResizeRows (Sheets fits each row to its text), then the other
+ * heights as runs of equal consecutive rows, one setRowHeights each.
+ */
+function setRowHeights(sheet: Sheet, final: SheetLayout): void {
+  const fit = final.fitRows;
+  if (fit) sheet.autoResizeRows(fit.row, fit.numRows);
+  const inFit = (row: number) => fit !== undefined && row >= fit.row && row < fit.row + fit.numRows;
+  const rows = (final.rowHeights ?? []).filter((h) => !inFit(h.row)).sort((a, b) => a.row - b.row);
+  for (let i = 0; i < rows.length;) {
+    let j = i + 1;
+    while (j < rows.length && rows[j].row === rows[j - 1].row + 1 && px(rows[j].height) === px(rows[i].height)) j++;
+    if (j - i === 1) sheet.setRowHeight(rows[i].row, px(rows[i].height));
+    else sheet.setRowHeights(rows[i].row, j - i, px(rows[i].height));
+    i = j;
+  }
+}
+
 /** Points → Sheets pixels (96 dpi). */
 const px = (pt: number) => Math.round((pt * 4) / 3);
 /** Sheets' format of a cell nobody formatted (what getNumberFormat returns for it). */
@@ -95,7 +114,7 @@ function applyFormats(sheet: Sheet, final: SheetLayout, all: GoogleAppsScript.Sp
   }
   // One call per column (their number is the layout's width, not its length).
   (final.columnWidths ?? []).forEach((w, i) => sheet.setColumnWidth(i + 1, px(w)));
-  for (const h of final.rowHeights ?? []) sheet.setRowHeight(h.row, px(h.height));
+  setRowHeights(sheet, final);
   for (const b of final.borders ?? []) box(b).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
   for (const b of final.wrap ?? []) box(b).setWrap(true);
   for (const b of final.bold ?? []) box(b).setFontWeight('bold');

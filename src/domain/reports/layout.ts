@@ -43,6 +43,12 @@ export interface SheetLayout {
   columnWidths?: number[];
   /** Row heights in points for rows that need more than one line (notes, wrapped headers). */
   rowHeights?: { row: number; height: number }[];
+  /**
+   * Rows whose heights in rowHeights only fit their wrapped text (a long list's body): Sheets
+   * sizes them in one autoResizeRows call instead of one call per row; Excel, which does not
+   * fit rows, takes the heights.
+   */
+  fitRows?: { row: number; numRows: number };
   /** Boxes drawn with thin borders all round and inside (the form body). */
   borders?: Box[];
   /** Boxes whose text wraps inside the cell. */
@@ -280,6 +286,7 @@ export function tableForm(s: TableFormSpec): SheetLayout {
     min: s.minEms !== undefined ? s.minEms * REPORT_FONT.size : undefined,
   });
   const wrap: Box[] = [];
+  let fitRows: SheetLayout['fitRows'];
   const rowHeights = new Map<number, number>([[1, TITLE_HEIGHT]]);
   if (s.headerLines && s.headerLines > 1) {
     wrap.push({ row: head, col: 1, numRows: 1, numCols: cols });
@@ -292,6 +299,7 @@ export function tableForm(s: TableFormSpec): SheetLayout {
     if (columnWidths[c] <= cap) continue;
     columnWidths = columnWidths.map((w, i) => (i === c ? cap : w));
     if (n > 0) wrap.push({ row: head + 1, col: c + 1, numRows: n, numCols: 1 });
+    if (n > 0) fitRows = { row: head + 1, numRows: n };
     for (let r = head + 1; r <= last; r++) {
       const lines = linesIn(String(values[r - 1][c]), cap);
       if (lines > 1) rowHeights.set(r, Math.max(rowHeights.get(r) ?? 0, rowHeightFor(lines)));
@@ -314,6 +322,7 @@ export function tableForm(s: TableFormSpec): SheetLayout {
     numberFormats,
     columnWidths,
     rowHeights: [...rowHeights].map(([row, height]) => ({ row, height })),
+    fitRows,
     borders: [{ row: head, col: 1, numRows: n + 1, numCols: cols }],
     wrap,
     bold: [{ row: 1, col: 1, numRows: 1, numCols: cols }, headerBox],
