@@ -36,7 +36,14 @@ export function writeLayout(ss: Spreadsheet, layout: SheetLayout): Sheet {
   all.setValues(grid);
   // Old borders, widths' formats and colours go with the old report (one call).
   all.clearFormat();
-  for (const m of final.merges ?? []) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
+  // One-row merges of the same columns on consecutive rows (a list of notes or problems): one mergeAcross per run.
+  const merges = final.merges ?? [];
+  for (const m of merges.filter((b) => b.numRows > 1)) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
+  for (const m of runsOf(merges.filter((b) => b.numRows === 1))) {
+    const range = sheet.getRange(m.row, m.col, m.numRows, m.numCols);
+    if (m.numRows > 1) range.mergeAcross();
+    else range.merge();
+  }
   applyFormats(sheet, final, all);
   if (final.print) {
     const url = sheetsPdfUrl(ss.getId(), sheet.getSheetId(), final.print);
@@ -79,6 +86,22 @@ function setRowHeights(sheet: Sheet, final: SheetLayout): void {
   }
 }
 
+/**
+ * Boxes over the same columns on consecutive rows joined into one (the notes under a form,
+ * the problems under 汇总): one call for the run, not one per row.
+ */
+function runsOf(boxes: readonly Box[]): Box[] {
+  const out: Box[] = [];
+  const sorted = [...boxes].sort((a, b) => a.col - b.col || a.numCols - b.numCols || a.row - b.row);
+  for (const b of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.col === b.col && last.numCols === b.numCols && last.row + last.numRows === b.row)
+      out[out.length - 1] = { ...last, numRows: last.numRows + b.numRows };
+    else out.push({ ...b });
+  }
+  return out;
+}
+
 /** Points → Sheets pixels (96 dpi). */
 const px = (pt: number) => Math.round((pt * 4) / 3);
 /** Sheets' format of a cell nobody formatted (what getNumberFormat returns for it). */
@@ -115,10 +138,10 @@ function applyFormats(sheet: Sheet, final: SheetLayout, all: GoogleAppsScript.Sp
   // One call per column (their number is the layout's width, not its length).
   (final.columnWidths ?? []).forEach((w, i) => sheet.setColumnWidth(i + 1, px(w)));
   setRowHeights(sheet, final);
-  for (const b of final.borders ?? []) box(b).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
-  for (const b of final.wrap ?? []) box(b).setWrap(true);
-  for (const b of final.bold ?? []) box(b).setFontWeight('bold');
-  for (const b of final.center ?? []) box(b).setHorizontalAlignment('center');
-  for (const b of final.right ?? []) box(b).setHorizontalAlignment('right');
+  for (const b of runsOf(final.borders ?? [])) box(b).setBorder(true, true, true, true, true, true, '#000000', SpreadsheetApp.BorderStyle.SOLID);
+  for (const b of runsOf(final.wrap ?? [])) box(b).setWrap(true);
+  for (const b of runsOf(final.bold ?? [])) box(b).setFontWeight('bold');
+  for (const b of runsOf(final.center ?? [])) box(b).setHorizontalAlignment('center');
+  for (const b of runsOf(final.right ?? [])) box(b).setHorizontalAlignment('right');
   if (final.titleSize) sheet.getRange(1, 1).setFontSize(final.titleSize);
 }

@@ -58,3 +58,30 @@ test('a row height is a change to the sheet: refused to someone a protection doe
   expect(() => sheet.setRowHeights(1, 3, 40)).toThrow();
   expect(() => sheet.autoResizeRows(1, 3)).toThrow();
 });
+
+test('the notes under a form (汇总 lists every refused row there) are merged and wrapped in one call each, however many', () => {
+  const calls = (notes: number) => {
+    const fake = createFakeGas();
+    installGlobals(globalThis, fake);
+    const layout = tableForm({
+      name: '汇总',
+      title: '2026年困难职工帮扶汇总',
+      lines: [[{ text: '填报单位：荆门市总工会', span: 3 }]],
+      header: ['县区代码', '县区', '档案数'],
+      body: [['H01', '京山', 12]],
+      notes: Array.from({ length: notes }, (_, i) => `H01.xlsx 第 ${i + 2} 行“提交日期”列：日期无效（2026-02-30），未计入`),
+      orientation: 'landscape',
+    });
+    fake.counter.reset();
+    const sheet = writeLayout(fake.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, layout);
+    const c = fake.counter.snapshot();
+    const merged = sheet.getRange(5, 1, notes, 3).getMergedRanges().length;
+    return { merges: (c['Range.merge'] ?? 0) + (c['Range.mergeAcross'] ?? 0), wraps: c['Range.setWrap'] ?? 0, merged };
+  };
+  const few = calls(3);
+  const many = calls(240);
+  expect(many.merges).toBe(few.merges);
+  expect(many.wraps).toBe(few.wraps);
+  // Still one merge per note row: each note reads across the whole form.
+  expect(many.merged).toBe(240);
+});
