@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { control, eventually, FakeBackend, launchBrowser, openSidebar } from '../harness/ui/pageHarness';
-import { EXISTING_VALUES, intakeModel, REVIEWER } from '../harness/ui/fixtures';
+import { EXISTING_VALUES, intakeModel, REVIEWER, reviewQueue } from '../harness/ui/fixtures';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots');
 
@@ -42,8 +42,25 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(OUT, 'intake-preview.png') });
     await intake.close();
 
-    // Review: the queue with the overdue case and the emergency case opened.
-    const review = await openSidebar(browser, 'review', new FakeBackend(), 900);
+    // Review: the queue with the overdue case and the emergency case opened; the first shows
+    // where it is in its chain (审批流程) and the family's payments so far.
+    const queue = reviewQueue();
+    queue.items[0] = {
+      ...queue.items[0],
+      chain: '河北001',
+      stage: '单位工会审核',
+      stages: ['单位工会审核', '公示', '县区初审', '市总审批', '省总备案'].map((name, i) => ({
+        name,
+        state: i === 0 ? ('current' as const) : ('todo' as const),
+      })),
+      history: [{ paidOn: '2025-01-15', scheme: '', kind: '生活救助', amount: 550, form: '券', period: '2025年元旦春节送温暖', emergency: false }],
+    };
+    const review = await openSidebar(
+      browser,
+      'review',
+      new FakeBackend().on('getReviewQueue', () => queue),
+      1100,
+    );
     for (const no of ['H0400007', 'H0400011']) await review.page.locator(`li[data-worker-no="${no}"] summary`).click();
     await review.page.locator('li[data-worker-no="H0400007"] button[data-action="return"]').click();
     await review.page.screenshot({ path: join(OUT, 'review.png'), fullPage: true });

@@ -432,9 +432,9 @@ describe("the family's history", () => {
     const table = page.getByRole('table', { name: '救助记录：共 3 笔，合计 5,150.00 元' });
     expect(await eventually(() => table.count(), 1)).toBe(1);
     await expect(table.locator('tbody tr').allInnerTexts()).resolves.toEqual([
-      '2025-10-09（先行救助）\t特困职工医疗救助\t医疗救助\t1,600.00\t卡\t2025年',
-      '2026-01-20\t\t生活救助\t3,000.00\t卡\t2026年元旦春节送温暖',
-      '2026-06-10\t生活救助\t生活救助\t550.00\t券\t2026年',
+      '2025-10-09（先行救助）\t特困职工医疗救助，医疗救助，卡，2025年\t1,600.00',
+      '2026-01-20\t生活救助，卡，2026年元旦春节送温暖\t3,000.00',
+      '2026-06-10\t生活救助，券，2026年\t550.00',
     ]);
   });
 });

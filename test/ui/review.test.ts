@@ -130,7 +130,7 @@ test('a stage that records the seal: the chain and its records are shown, and th
   await expect(card.getByRole('list', { name: '环节记录' }).innerText()).resolves.toContain('情况属实，同意上报');
   // The family's payments so far, read before deciding on more.
   await expect(card.getByRole('table', { name: '救助记录：共 1 笔，合计 3,000.00 元' }).locator('tbody tr').allInnerTexts()).resolves.toEqual([
-    '2026-01-20\t\t生活救助\t3,000.00\t卡\t2026年元旦春节送温暖',
+    '2026-01-20\t生活救助，卡，2026年元旦春节送温暖\t3,000.00',
   ]);
   await card.getByRole('textbox', { name: '原因 / 意见' }).fill('同意纳入帮扶');
   await card.getByRole('button', { name: '审批通过' }).click();

@@ -26,9 +26,7 @@ export function historyTable(list: readonly PaymentDto[] | undefined): HTMLEleme
             h(
               'tr',
               {},
-              (['historyDate', 'historyScheme', 'historyKind', 'historyAmount', 'historyForm', 'historyPeriod'] as const).map((k) =>
-                h('th', { scope: 'col' }, t(k)),
-              ),
+              (['historyDate', 'historyWhat', 'historyAmount'] as const).map((k) => h('th', { scope: 'col' }, t(k))),
             ),
           ),
           h(
@@ -39,11 +37,9 @@ export function historyTable(list: readonly PaymentDto[] | undefined): HTMLEleme
                 'tr',
                 { class: p.emergency ? 'is-emergency' : '' },
                 h('td', {}, p.emergency ? `${p.paidOn}（${t('historyEmergency')}）` : p.paidOn),
-                h('td', {}, p.scheme),
-                h('td', {}, p.kind),
+                // What was given, as one line a narrow sidebar can hold: 项目 or 类别, then 形式 and 期间.
+                h('td', {}, [p.scheme || p.kind, p.scheme && p.kind && p.kind !== p.scheme ? p.kind : '', p.form, p.period].filter((x) => x !== '').join('，')),
                 h('td', { class: 'num' }, money(p.amount)),
-                h('td', {}, p.form),
-                h('td', {}, p.period),
               ),
             ),
           ),
