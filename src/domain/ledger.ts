@@ -145,7 +145,7 @@ export function paymentForAction(
   action: string,
   before: Record<string, unknown>,
   patch: Record<string, unknown>,
-  ctx: { today: CivilDate; by: string; period?: string; form?: string; approval: string },
+  ctx: { today: CivilDate; by: string; period?: string; form?: string; approval: string; opensPayment: boolean },
 ): Omit<Payment, 'row'> | null {
   const workerNo = textOf(before.worker_no).toUpperCase();
   const scheme = schemeCode(textOf(before.scheme)) ?? '';
@@ -156,9 +156,12 @@ export function paymentForAction(
     const amount = numberOf(patch.paid_amount);
     return amount !== null && amount > 0 ? { ...base, amountFen: yuanToFen(amount), emergency: action === 'mark_paid' } : null;
   }
-  if (action === 'file') {
+  // The step after which money may go out (the chain's last stage payment waits for: 001's
+  // 市总审批) pays the decided amount, unless the family was paid first.
+  if (ctx.opensPayment) {
     const paidFirst = (numberOf(before.paid_amount) ?? 0) > 0;
-    const amount = numberOf(patch.assistance_amount) ?? numberOf(before.approved_amount);
+    const amount =
+      numberOf(patch.assistance_amount) ?? numberOf(before.assistance_amount) ?? numberOf(patch.approved_amount) ?? numberOf(before.approved_amount);
     return !paidFirst && amount !== null && amount > 0 ? { ...base, amountFen: yuanToFen(amount), emergency: false } : null;
   }
   return null;

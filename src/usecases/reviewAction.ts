@@ -18,6 +18,7 @@ import { caseCells, findCase, openCaseSheet } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { openLedger } from '../sheets/payments';
 import { paymentForAction } from '../domain/ledger';
+import { chainOf, paymentAllowed } from '../domain/workflow/chain';
 import { auditChain } from './verifyAudit';
 import { statusText } from '../config/caseRules';
 import { caseConditions, suggestRelief } from '../config/domainRules';
@@ -103,8 +104,11 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     changes: audit.changedFields.map((f) => ({ field: f.key, before: jsonCell(f.before), after: jsonCell(changes[f.key] ?? f.after) })),
     requestId,
   };
-  // A step that pays (先行救助, 备案 onto the card, 发放救助) appends its 发放记录 row in the same locked write.
+  // A step that pays (先行救助, the step that opens payment, 发放救助) appends its 发放记录 row in the same locked write.
+  const chain = chainOf(ctx.rules().chains, c);
+  const opensPayment = !paymentAllowed(chain, c) && paymentAllowed(chain, { ...c, ...next } as CaseRecord);
   const payment = paymentForAction(action, c, next, {
+    opensPayment,
     today: ctx.today,
     by: user.email,
     period: req.period,

@@ -105,6 +105,8 @@ test('the administrator switches to seed 004: a case in flight keeps 001, a new 
   as(fake, 'city');
   expect(act(fake, fresh, 'approve', { reason: '同意纳入帮扶', stamped: true })).toMatchObject({ ok: true, status: 'filed' });
   expect(String(caseOf(fake, fresh)['环节记录'])).toContain('市总工会意见');
+  // 004 has no 备案: its approval opens payment, and the decided amount is paid once.
+  expect(records(fake, '发放记录').filter((r) => r['职工编号'] === fresh)).toHaveLength(1);
 });
 
 test('an edit to the stages of a version cases run under is refused; a new version is taken, for new cases only', () => {

@@ -107,6 +107,9 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   const snapshot = JSON.parse(String(row['审批快照']));
   expect(snapshot).toMatchObject({ scheme: 'medical', amount: 1600, decidedOn: '2025-10-20', decidedBy: 'chenjing@jmszgh.cn' });
   expect(lastLog(fake)).toMatchObject({ 用户: 'chenjing@jmszgh.cn', 操作: '审批通过', 新状态: '已审批' });
+  // The approval opens payment (先建档、后帮扶; 001's 备案 does not hold it): the decided amount goes to the family's card.
+  const paid = () => records(fake, '发放记录').map((r) => [r['职工编号'], r['发放金额（元）'], r['经办人']]);
+  expect(paid()).toEqual([['H0100001', 1600, 'chenjing@jmszgh.cn']]);
 
   // The owner raises the 20,000–50,000 band to 9 % (救助标准 is the owner's alone): new suggestions change, the decision does not.
   fake.runAs(OWNER, () => editPolicyRate(fake, 20000, 0.09));
@@ -122,6 +125,7 @@ test('a case goes from intake to filing, each step on the working-day calendar a
   expect(row['救助金额（市总填写）']).toBe(1600);
   expect(JSON.parse(String(row['审批快照']))).toEqual(snapshot);
   expect(lastLog(fake)).toMatchObject({ 用户: 'zhoujie@hbszgh.org.cn', 操作: '备案', 原状态: '已审批', 新状态: '已备案' });
+  expect(paid()).toHaveLength(1); // the filing pays nothing more
   expect(getReviewQueue().items.map((i) => i.actions.map((a) => a.key))).toEqual([['spot_check']]);
   expect(act(fake, 'H0100001', 'spot_check', { reason: '电话回访，情况属实' })).toMatchObject({ ok: true, status: 'filed' });
   expect(getReviewQueue().items).toEqual([]);
