@@ -171,11 +171,20 @@ function isNameEnd(ch: number): boolean {
 
 /** The value of attribute `name` in s[from, to), entities decoded; undefined when absent. */
 export function attribute(s: string, from: number, to: number, name: string): string | undefined {
+  let found: string | undefined;
+  eachAttribute(s, from, to, (nameFrom, nameTo, value) => {
+    if (found === undefined && nameTo - nameFrom === name.length && s.startsWith(name, nameFrom)) found = value;
+  });
+  return found;
+}
+
+/** Each attribute of s[from, to): its name's range and its value, entities decoded (one pass for a cell's r, s and t). */
+function eachAttribute(s: string, from: number, to: number, each: (nameFrom: number, nameTo: number, value: string) => void): void {
   let i = from;
   while (i < to) {
     let ch = s.charCodeAt(i);
     while (i < to && (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47)) ch = s.charCodeAt(++i);
-    if (i >= to) return undefined;
+    if (i >= to) return;
     const start = i;
     while (i < to && ch !== 61 && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) ch = s.charCodeAt(++i);
     const end = i;
@@ -184,14 +193,11 @@ export function attribute(s: string, from: number, to: number, name: string): st
     while (i < to && s.charCodeAt(i) !== 34 && s.charCodeAt(i) !== 39) i++;
     const quote = s.charCodeAt(i);
     const close = s.indexOf(quote === 34 ? '"' : "'", i + 1);
-    if (close < 0 || i >= to) return undefined;
-    if (end - start === name.length && s.startsWith(name, start)) {
-      const v = s.slice(i + 1, close);
-      return v.indexOf('&') >= 0 ? v.replace(ENTITY, decodeEntity) : v;
-    }
+    if (close < 0 || i >= to) return;
+    const v = s.slice(i + 1, close);
+    each(start, end, v.indexOf('&') >= 0 ? v.replace(ENTITY, decodeEntity) : v);
     i = close + 1;
   }
-  return undefined;
 }
 
 class XmlScanner {
@@ -414,6 +420,15 @@ async function* sheetRows(chunks: AsyncIterable<string>, ctx: SheetContext): Asy
       }
     }
   };
+  // A repeated attribute is not well-formed XML; the first one is taken.
+  const cellAttribute = (nameFrom: number, nameTo: number, value: string): void => {
+    if (nameTo - nameFrom !== 1) return;
+    const ch = cellSrc.charCodeAt(nameFrom);
+    if (ch === 114) ref ??= value;
+    else if (ch === 115) cellStyle ||= parseInt(value, 10) || 0;
+    else if (ch === 116) type ??= value;
+  };
+  let cellSrc = '';
   const x = new XmlScanner({
     open(name, src, from, to) {
       switch (name) {
@@ -430,9 +445,10 @@ async function* sheetRows(chunks: AsyncIterable<string>, ctx: SheetContext): Asy
         case 'c':
           if (row) {
             inCell = true;
-            ref = attribute(src, from, to, 'r');
-            cellStyle = parseInt(attribute(src, from, to, 's') ?? '', 10) || 0;
-            type = attribute(src, from, to, 't');
+            ref = type = undefined;
+            cellStyle = 0;
+            cellSrc = src;
+            eachAttribute(src, from, to, cellAttribute);
             f = v = null;
             current = NONE;
           }
