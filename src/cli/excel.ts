@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { REPORT_FONT, type SheetLayout } from '../domain/reports/layout';
+import { xlsxSheets, type SheetRow } from './xlsxReader';
 
 export async function readBook(path: string): Promise<ExcelJS.Workbook> {
   // exceljs's own message for a missing file is a stack of stream errors.
@@ -27,7 +28,7 @@ export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
   return out;
 }
 
-function cellValue(v: ExcelJS.CellValue): unknown {
+export function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return '';
   // exceljs reads a serial as UTC; the sheet meant that wall-clock time in Beijing.
   if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds());
@@ -111,48 +112,7 @@ export interface CountySink {
   ledgerRow(rowNumber: number, row: readonly unknown[]): void;
 }
 
-type Rows = { number: number; values: unknown[] }[];
-
-/**
- * exceljs's streaming reader decodes each 16 KB chunk of the zip on its own, so a Chinese
- * character split between two chunks comes out as “��” (exceljs issues #2063, #2084, #2316;
- * 宋红梅（…）；郑德明 read as 宋红梅（…）���郑德明, which then miscounts 家庭成员). Here the shared strings
- * are read as a UTF-8 stream and each worksheet's chunks through one streaming TextDecoder,
- * so a character is decoded whole whatever the chunk it starts in.
- */
-function utf8WorkbookReader(path: string): ExcelJS.stream.xlsx.WorkbookReader {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'ignore',
-  });
-  const r = reader as unknown as {
-    _parseSharedStrings: (entry: NodeJS.ReadableStream) => AsyncGenerator<unknown>;
-    _parseWorksheet: (iterator: AsyncIterable<unknown>, sheetNo: string) => Generator<unknown>;
-  };
-  const sharedStrings = r._parseSharedStrings.bind(reader);
-  r._parseSharedStrings = (entry) => {
-    entry.setEncoding('utf8');
-    return sharedStrings(entry);
-  };
-  const worksheet = r._parseWorksheet.bind(reader);
-  r._parseWorksheet = (iterator, sheetNo) => worksheet(decodeUtf8(iterator), sheetNo);
-  return reader;
-}
-
-async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const c of chunks) {
-    const text = typeof c === 'string' ? c : decoder.decode(c as Uint8Array, { stream: true });
-    if (text !== '') yield text;
-  }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
-}
-
-const rowValues = (row: ExcelJS.Row): unknown[] => (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+type Rows = SheetRow[];
 
 /**
  * A county file streamed into `sink`: its 案件 (else its first sheet), then its 发放记录 when it
@@ -174,33 +134,30 @@ export async function streamCountyBook(path: string, sink: CountySink): Promise<
     }
     sink.caseRow(rowNumber, values);
   };
-  for await (const ws of utf8WorkbookReader(path)) {
-    const name = (ws as unknown as { name: string }).name;
-    const rows = ws as unknown as AsyncIterable<ExcelJS.Row>;
+  for await (const ws of xlsxSheets(path)) {
+    const name = ws.name;
     if (name === '案件' && cases === null) {
       first = null;
       const state = { header: false };
       let last = 0;
-      for await (const row of rows) feedCases((last = row.number), rowValues(row), state);
+      for await (const batch of ws.rows()) for (const row of batch) feedCases((last = row.number), row.values, state);
       if (!state.header) sink.caseHeader([]);
       cases = Math.max(0, last - 1);
     } else if (name === '发放记录') {
       if (cases === null) {
         waitingLedger = [];
-        for await (const row of rows) waitingLedger.push({ number: row.number, values: rowValues(row) });
+        for await (const batch of ws.rows()) waitingLedger.push(...batch);
       } else {
         sink.ledger();
         let last = 0;
-        for await (const row of rows) sink.ledgerRow((last = row.number), rowValues(row));
+        for await (const batch of ws.rows()) for (const row of batch) sink.ledgerRow((last = row.number), row.values);
         payments = Math.max(0, last - 1);
       }
     } else if (first === null && cases === null) {
       first = [];
-      for await (const row of rows) first.push({ number: row.number, values: rowValues(row) });
-    } else {
-      // Not needed: drain it (the reader moves on only when a sheet is read to its end).
-      for await (const row of rows) void row;
+      for await (const batch of ws.rows()) first.push(...batch);
     }
+    // Any other sheet is not read at all (exceljs had to read each to its end to reach the next).
   }
   if (cases === null) {
     if (!first) throw new Error('工作簿中没有工作表');
