@@ -99,44 +99,129 @@ export interface RollupOptions {
  * What one source added can be taken back (a file that fails half-way is skipped whole).
  */
 export class SeenRows {
-  private readonly rows = new Map<number, string>();
-  private readonly workers = new Map<string, { id: string; where: string }>();
-  private added: { rows: number[]; workers: string[] } | null = null;
+  // Row hashes in a chained hash table of typed arrays (each 53-bit hash as two 32-bit halves) and
+  // worker numbers in a Map to their entry; where a row was is kept as a number (source, row), made
+  // text only for a problem: a few bytes per row remembered, no string or object per row.
+  private heads = new Int32Array(1 << 12).fill(-1);
+  private lo = new Int32Array(1 << 12);
+  private hi = new Int32Array(1 << 12);
+  private next = new Int32Array(1 << 12);
+  private rowPlace = new Float64Array(1 << 12);
+  private n = 0;
+  private readonly workers = new Map<string, number>();
+  private readonly workerNo: string[] = [];
+  private readonly workerId: string[] = [];
+  private readonly workerPlace: number[] = [];
+  private readonly sources: string[] = [];
+  private readonly texts: string[] = [];
+  private lastSource = '';
+  private lastSourceIndex = -1;
+  private mark: { rows: number; workers: number } | null = null;
 
   /** Null when the row is new (and remembers it), else the zh reason naming the first place. */
   check(f: CaseFact, where: string, key: number = rowHash(f.raw)): string | null {
-    const dup = this.rows.get(key);
-    if (dup !== undefined) return `与${dup}完全相同（重复行）`;
+    this.texts.push(where);
+    return this.checkPlace(f, -this.texts.length, key);
+  }
+
+  /** check() of row `row` of `source` (where: `${source}第${row}行`), the text made only when needed. */
+  checkAt(f: CaseFact, source: string, row: number, key: number): string | null {
+    if (row >= PLACE_ROWS) return this.check(f, `${source}第${row}行`, key);
+    if (source !== this.lastSource || this.lastSourceIndex < 0) {
+      let i = this.sources.indexOf(source);
+      if (i < 0) i = this.sources.push(source) - 1;
+      this.lastSource = source;
+      this.lastSourceIndex = i;
+    }
+    return this.checkPlace(f, this.lastSourceIndex * PLACE_ROWS + row, key);
+  }
+
+  private where(place: number): string {
+    return place < 0 ? this.texts[-place - 1] : `${this.sources[Math.floor(place / PLACE_ROWS)]}第${place % PLACE_ROWS}行`;
+  }
+
+  private checkPlace(f: CaseFact, place: number, key: number): string | null {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296);
+    for (let e = this.heads[lo & (this.heads.length - 1)]; e >= 0; e = this.next[e]) {
+      if (this.lo[e] === (lo | 0) && this.hi[e] === hi) return `与${this.where(this.rowPlace[e])}完全相同（重复行）`;
+    }
     if (f.workerNo !== '') {
       const first = this.workers.get(f.workerNo);
-      if (first) {
-        return first.id !== f.idNumber
-          ? `“职工编号”：${f.workerNo} 已在${first.where}用于另一身份证号的职工`
-          : `“职工编号”：${f.workerNo} 已在${first.where}计入（同一案件重复）`;
+      if (first !== undefined) {
+        const where = this.where(this.workerPlace[first]);
+        return this.workerId[first] !== f.idNumber
+          ? `“职工编号”：${f.workerNo} 已在${where}用于另一身份证号的职工`
+          : `“职工编号”：${f.workerNo} 已在${where}计入（同一案件重复）`;
       }
-      this.workers.set(f.workerNo, { id: f.idNumber, where });
-      this.added?.workers.push(f.workerNo);
+      this.workers.set(f.workerNo, this.workerNo.length);
+      this.workerNo.push(f.workerNo);
+      this.workerId.push(f.idNumber);
+      this.workerPlace.push(place);
     }
-    this.rows.set(key, where);
-    this.added?.rows.push(key);
+    this.insert(lo | 0, hi, place);
     return null;
+  }
+
+  private insert(lo: number, hi: number, place: number): void {
+    if (this.n === this.lo.length) this.grow();
+    const e = this.n++;
+    this.lo[e] = lo;
+    this.hi[e] = hi;
+    this.rowPlace[e] = place;
+    const b = lo & (this.heads.length - 1);
+    this.next[e] = this.heads[b];
+    this.heads[b] = e;
+  }
+
+  private grow(): void {
+    const size = this.lo.length * 2;
+    const more = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.lo = more(this.lo, (k) => new Int32Array(k));
+    this.hi = more(this.hi, (k) => new Int32Array(k));
+    this.next = more(this.next, (k) => new Int32Array(k));
+    this.rowPlace = more(this.rowPlace, (k) => new Float64Array(k));
+    // One bucket per entry: the chains stay short. Rebuilt oldest first, so each chain is newest first as before.
+    this.heads = new Int32Array(size).fill(-1);
+    for (let e = 0; e < this.n; e++) {
+      const b = this.lo[e] & (size - 1);
+      this.next[e] = this.heads[b];
+      this.heads[b] = e;
+    }
   }
 
   /** From here on, remember what is added, to forget it on rollback. */
   begin(): void {
-    this.added = { rows: [], workers: [] };
+    this.mark = { rows: this.n, workers: this.workerNo.length };
   }
 
   commit(): void {
-    this.added = null;
+    this.mark = null;
   }
 
   rollback(): void {
-    for (const k of this.added?.rows ?? []) this.rows.delete(k);
-    for (const w of this.added?.workers ?? []) this.workers.delete(w);
-    this.added = null;
+    if (this.mark) {
+      // Newest first: each entry is then the head of its chain.
+      while (this.n > this.mark.rows) {
+        const e = --this.n;
+        this.heads[this.lo[e] & (this.heads.length - 1)] = this.next[e];
+      }
+      while (this.workerNo.length > this.mark.workers) {
+        this.workers.delete(this.workerNo.pop()!);
+        this.workerId.pop();
+        this.workerPlace.pop();
+      }
+    }
+    this.mark = null;
   }
 }
+
+/** A place (source, row) as one number: rows of a sheet stay under 2^24 (10 million cells). */
+const PLACE_ROWS = 2 ** 24;
 
 /**
  * cyrb53 over the row's cells as text (dates by instant), joined by U+0001: equal rows, equal hash.
@@ -682,9 +767,8 @@ export class RollupBuilder {
       return;
     }
     const f = r.fact;
-    const where = `${this.name}第${rowNumber}行`;
     const hash = rowHash(row);
-    for (let i = 0; i < this.seens.length; i++) this.seenResult[i] = this.seens[i].check(f, where, hash);
+    for (let i = 0; i < this.seens.length; i++) this.seenResult[i] = this.seens[i].checkAt(f, this.name, rowNumber, hash);
     let c: Counted | null = null;
     let incYear: number | null = null;
     for (let ri = 0; ri < this.runs.length; ri++) {
@@ -692,7 +776,7 @@ export class RollupBuilder {
       const src = run.src!;
       const repeated = this.seenResult[this.seens.indexOf(run.seen)];
       if (repeated !== null) {
-        src.problems.push(`${where}${repeated}，未计入`);
+        src.problems.push(`${this.name}第${rowNumber}行${repeated}，未计入`);
         continue;
       }
       if (incYear !== run.year) caseIncrements(scratch, f, (incYear = run.year), this.keys);
