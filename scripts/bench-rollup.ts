@@ -10,12 +10,21 @@
  * its peak memory is its own and not what an earlier case left behind. In that child the fake
  * is filled first (one county at a time, collected after each), then the case runs. Reported:
  * - `max_rss_mb`: the child's peak resident size (maxRSS): the fake's copy of the 8 spreadsheets
- *   AND the run. The target applies to this number, as before;
+ *   AND the run, as before;
  * - `fake_rss_mb`: resident size after filling the fake and a full collection, before the run:
  *   what the fake holds (Sheets' servers hold it in Apps Script, not the script);
  * - `run_mb` = max_rss_mb − fake_rss_mb: what the run itself added at its peak;
  * - `setup_max_rss_mb`: the peak while filling (if it equals max_rss_mb, the run set no new peak);
  * - service calls, reads per source (`getValues` per spreadsheet: target ≤ 2) and Node ms.
+ * The peak RSS says little about what the run keeps: with the fake's 420 MB heap V8 lets the heap
+ * grow and seldom collects it whole. So two more children measure what the run itself holds:
+ * - `live_peak_mb` (BENCH_LIVE=1, untimed): the heap after a forced full collection at every source
+ *   read (before it and once it returned), at every report write and after the run, the largest,
+ *   less `fake_heap_mb` (the fake's heap, collected, before the run). Sheets holds the sources in
+ *   Apps Script; this is what the script would hold. The sheets the run has written are counted in it;
+ * - `heap_cap_mb`: a run with V8's heap capped (--max-old-space-size) at the fake's heap plus twice the
+ *   live peak completes (its `heap_cap_ms`, `heap_cap_max_rss_mb`); BENCH_HEAP_SEARCH=1 searches the
+ *   smallest cap (10 MB steps) instead, `heap_cap_failed_mb` the last that ran out of memory.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,6 +92,33 @@ async function runCase(name: CaseName): Promise<void> {
     if (books.has(id)) reads.set(id, (reads.get(id) ?? 0) + 1);
     return getValues.call(this);
   };
+  // BENCH_LIVE=1: what the run holds, not how fast it is — the heap after a full collection at each
+  // source read (before it and once it returned) and at each report write, less the fake's own heap.
+  const live = process.env.BENCH_LIVE === '1';
+  const fakeHeap = process.memoryUsage().heapUsed;
+  let livePeak = 0;
+  let livePeakAt = '';
+  const sample = (at: string) => {
+    gc();
+    const held = process.memoryUsage().heapUsed - fakeHeap;
+    if (held > livePeak) [livePeak, livePeakAt] = [held, at];
+  };
+  if (live) {
+    const read = proto.getValues;
+    proto.getValues = function (this: Internal) {
+      const book = books.has(this._sheet._ss._id);
+      if (book) sample('before a source read');
+      const v = read.call(this);
+      if (book) sample('after a source read');
+      return v;
+    };
+    const setValuesProto = proto as unknown as { setValues: (this: unknown, v: unknown[][]) => unknown };
+    const write = setValuesProto.setValues;
+    setValuesProto.setValues = function (this: unknown, v: unknown[][]) {
+      sample('at a report write');
+      return write.call(this, v);
+    };
+  }
   fake.counter.reset();
   const stopProfile = await profileRun();
   const t0 = performance.now();
@@ -90,6 +126,11 @@ async function runCase(name: CaseName): Promise<void> {
   const ms = performance.now() - t0;
   await stopProfile();
   proto.getValues = getValues;
+  if (live) {
+    sample('after the run');
+    console.log(JSON.stringify({ case: name, live_peak_mb: mb(livePeak), live_peak_at: livePeakAt, fake_heap_mb: mb(fakeHeap) }));
+    return;
+  }
   const heapAfter = process.memoryUsage().heapUsed;
   const maxRss = process.resourceUsage().maxRSS * 1024;
   if (!r.ok) throw new Error(`${name}: ${r.message}`);
@@ -128,6 +169,19 @@ async function runCase(name: CaseName): Promise<void> {
       ),
     }),
   );
+  await dumpResult(r, ss);
+}
+
+/**
+ * BENCH_DUMP=out.json writes what the run made — every value of every sheet it wrote and every
+ * problem it reported — so that two runs (before and after a change) can be compared byte for byte.
+ */
+async function dumpResult(r: { sheets: string[]; problems: string[] }, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Promise<void> {
+  const file = process.env.BENCH_DUMP;
+  if (!file) return;
+  const sheets = r.sheets.map((name) => ({ name, values: ss.getSheetByName(name)!.getDataRange().getValues() }));
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(file, JSON.stringify({ problems: r.problems, sheets }));
 }
 
 /**
@@ -158,21 +212,57 @@ async function profileRun(): Promise<() => Promise<void>> {
   };
 }
 
-/** Runs `file` (this module or another bench's) as a child for one case; its last stdout line is the JSON result. */
-export function childCase(file: string, arg: string, env: Record<string, string> = {}): Record<string, unknown> {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', file, arg], {
+/**
+ * Runs `file` (this module or another bench's) as a child for one case; its last stdout line is the JSON
+ * result. `heapMb` caps V8's heap (--max-old-space-size); a child that runs out of it returns null.
+ */
+export function childCase(file: string, arg: string, env: Record<string, string> = {}, heapMb = 8192): Record<string, unknown> | null {
+  const child = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMb}`, '--import', 'tsx', file, arg], {
     env: { ...process.env, TZ: 'Asia/Shanghai', ...env },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
-  if (child.status !== 0) throw new Error(`${arg} failed (${child.status}): ${child.stderr}`);
+  if (child.status !== 0) {
+    if (/heap out of memory|Allocation failed/.test(child.stderr)) return null;
+    throw new Error(`${arg} failed (${child.status}): ${child.stderr}`);
+  }
   const lines = child.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
 }
 
+/**
+ * The case in a V8 heap capped at `cap` MB (the fake and the run share it), or with BENCH_HEAP_SEARCH=1
+ * the smallest cap, in 10 MB steps upward from the fake's heap plus the live peak, in which it
+ * completes (each try a child of its own; slow: near the limit V8 collects all the time).
+ */
+function cappedRun(self: string, name: CaseName, fakeHeapMb: number, liveMb: number): Record<string, unknown> {
+  const from = Math.ceil((fakeHeapMb + liveMb) / 10) * 10;
+  const caps = process.env.BENCH_HEAP_SEARCH === '1' ? Array.from({ length: 40 }, (_, i) => from + 10 * i) : [Math.ceil((fakeHeapMb + 2 * liveMb) / 10) * 10];
+  let failed: number | null = null;
+  for (const cap of caps) {
+    const r = childCase(self, name, {}, cap);
+    if (r === null) {
+      failed = cap;
+      continue;
+    }
+    return { heap_cap_mb: cap, heap_cap_run_mb: cap - fakeHeapMb, heap_cap_failed_mb: failed, heap_cap_ms: r.ms, heap_cap_max_rss_mb: r.max_rss_mb };
+  }
+  return { heap_cap_mb: null, heap_cap_failed_mb: failed };
+}
+
+/**
+ * Each case, merged into one line: a timed child (time, peak RSS), a BENCH_LIVE child (what the run
+ * holds: the live heap at its peak, after full collections, less the fake's) and a heap-capped child.
+ */
 export function benchRollup(): Record<string, unknown>[] {
   const self = fileURLToPath(import.meta.url);
-  return (Object.keys(CASES) as CaseName[]).map((name) => childCase(self, name));
+  return (Object.keys(CASES) as CaseName[]).map((name) => {
+    const timed = childCase(self, name)!;
+    const live = childCase(self, name, { BENCH_LIVE: '1' })!;
+    const liveMb = live.live_peak_mb as number;
+    const met = { ...(timed.met as object), live_mb: liveMb <= CASES[name].target_mb };
+    return { ...timed, ...live, ...cappedRun(self, name, live.fake_heap_mb as number, liveMb), met };
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] in CASES) {

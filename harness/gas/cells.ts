@@ -124,7 +124,10 @@ export function storeInput(v: unknown, plainText: boolean, zone: string | null =
 /** A copy safe to hand out (a Date read twice is two objects, as in Apps Script). */
 export function readOut(v: unknown, zone: string | null = null): unknown {
   if (v === undefined || v === null) return '';
-  if (isDate(v)) return instantOf(v as Date, zone);
+  // Most cells are primitives; a Date stored here was made here (storeInput), so instanceof finds it
+  // without the tag test per cell (isDate still answers for one from another realm).
+  if (typeof v !== 'object') return v;
+  if (v instanceof Date || isDate(v)) return instantOf(v as Date, zone);
   return v;
 }
 

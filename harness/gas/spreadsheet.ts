@@ -1020,9 +1020,19 @@ export class FakeRange implements Counted, Shape<GoogleAppsScript.Spreadsheet.Ra
     const zone = wall ? null : s._ss._zone;
     for (let i = 0; i < numRows; i++) {
       const src = s._values[row - 1 + i];
+      if (noFormulas && src) {
+        // The stored row copied at once, then only its blanks and Dates replaced (fresh Dates, '' for holes).
+        const copy = src.slice(col - 1, col - 1 + numCols);
+        for (let j = 0; j < numCols; j++) {
+          const v = copy[j];
+          if (v === undefined || v === null || typeof v === 'object') copy[j] = readOut(v, zone);
+        }
+        out[i] = copy;
+        continue;
+      }
       const line = new Array(numCols);
       if (noFormulas) {
-        for (let j = 0; j < numCols; j++) line[j] = readOut(src ? src[col - 1 + j] : undefined, zone);
+        for (let j = 0; j < numCols; j++) line[j] = readOut(undefined, zone);
       } else {
         for (let j = 0; j < numCols; j++) line[j] = s._get(row + i, col + j, wall);
       }

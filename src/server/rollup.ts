@@ -11,7 +11,7 @@
  */
 import { BangfuError } from '../domain/errors';
 import { donationStandard, rollUpDonations } from '../domain/donation';
-import { crossCheck, rollUpAll, type RollupResult } from '../domain/rollup/aggregate';
+import { crossCheck, RollupBuilder, type RollupResult } from '../domain/rollup/aggregate';
 import { indexHeader, readFact } from '../domain/rollup/caseFacts';
 import type { FormHeader } from '../domain/reports/officialForms';
 import { buildReportSet, caseReportLayout, donationLayout, donationPostingLayout, reportRollupOptions, type ReportKind } from '../domain/reports';
@@ -21,7 +21,7 @@ import { campaignPeriod, yearPeriod, type Period } from '../domain/periods';
 import { normalizeCountyCode } from '../domain/workerNo';
 import { defaultDonationStandardRows } from '../defaults/sheetRows';
 import { writeLayout } from '../sheets/reportWriter';
-import { readSelectedRows, sourceReader } from '../sheets/sources';
+import { feedSources, readSelectedRows } from '../sheets/sources';
 import { toast } from '../sheets/ui';
 import { readSheetValues, REPORT_SHEETS, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { requestContext, requireUser, type Ctx } from './context';
@@ -59,7 +59,6 @@ function countyNames(ctx: Ctx): Record<string, string> {
  */
 function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult; sheets: string[] } {
   const progress = (m: string) => toast(m, '汇总', 5);
-  const read = sourceReader(ctx.ss, progress);
   const { counties, provinceLetter } = ctx.settings();
   const codes = counties.map((c) => normalizeCountyCode(c.code, provinceLetter));
   const thisYear = Number(ctx.today.slice(0, 4));
@@ -67,11 +66,17 @@ function writeReports(ctx: Ctx, kinds: readonly ReportKind[]): { r: RollupResult
   const warmth = kinds.includes('warmth') || kinds.includes('realName') ? warmthPeriod(ctx) : year;
   // The year and the campaign in ONE pass: each source is read once and let go before the next.
   const same = warmth.kind === 'year' && warmth.year === thisYear;
-  const periods = same ? [year] : [year, warmth];
-  const results = rollUpAll(
-    read.data,
-    periods.map((period) => ({ ...reportRollupOptions(ctx.today, kinds, period), counties: codes })),
-  );
+  // Each roll-up keeps the families only the reports it serves list: the campaign's the 实名制汇总表,
+  // the year's the 公示名单 (with one period, one roll-up serves both).
+  const periods: { period: Period; kinds: readonly ReportKind[] }[] = same
+    ? [{ period: year, kinds }]
+    : [
+        { period: year, kinds: kinds.filter((k) => k !== 'realName') },
+        { period: warmth, kinds: kinds.filter((k) => k === 'realName') },
+      ];
+  const builder = new RollupBuilder(periods.map((p) => ({ ...reportRollupOptions(ctx.today, p.kinds, p.period), counties: codes })));
+  const read = feedSources(ctx.ss, builder, progress);
+  const results = builder.results();
   for (const x of results) {
     x.problems.unshift(...read.problems);
     crossCheck(x);

@@ -30,7 +30,7 @@
 import type { CaseStatus } from '../caseModel';
 import type { CivilDate } from '../civilDate';
 import { BangfuError } from '../errors';
-import { indexHeader, isHelped, isLiftedOut, readFact, type CaseFact, type FactChecks, type HeaderIndex } from './caseFacts';
+import { indexHeader, isHelped, isLiftedOut, readFact, type CaseFact, type FactChecks, type FactMemo, type HeaderIndex } from './caseFacts';
 import { indexLedgerHeader, schemeKind, type LedgerIndex, type Payment } from '../ledger';
 import { periodBounds, yearPeriod, type Period } from '../periods';
 import { readLedgerRow } from './ledgerRows';
@@ -99,82 +99,191 @@ export interface RollupOptions {
  * What one source added can be taken back (a file that fails half-way is skipped whole).
  */
 export class SeenRows {
-  private readonly rows = new Map<number, string>();
-  private readonly workers = new Map<string, { id: string; where: string }>();
-  private added: { rows: number[]; workers: string[] } | null = null;
+  // Row hashes in a chained hash table of typed arrays (each 53-bit hash as two 32-bit halves) and
+  // worker numbers in a Map to their entry; where a row was is kept as a number (source, row), made
+  // text only for a problem: a few bytes per row remembered, no string or object per row.
+  private heads = new Int32Array(1 << 12).fill(-1);
+  private lo = new Int32Array(1 << 12);
+  private hi = new Int32Array(1 << 12);
+  private next = new Int32Array(1 << 12);
+  private rowPlace = new Float64Array(1 << 12);
+  private n = 0;
+  private readonly workers = new Map<string, number>();
+  private readonly workerNo: string[] = [];
+  private readonly workerId: string[] = [];
+  private readonly workerPlace: number[] = [];
+  private readonly sources: string[] = [];
+  private readonly texts: string[] = [];
+  private lastSource = '';
+  private lastSourceIndex = -1;
+  private mark: { rows: number; workers: number } | null = null;
 
   /** Null when the row is new (and remembers it), else the zh reason naming the first place. */
   check(f: CaseFact, where: string, key: number = rowHash(f.raw)): string | null {
-    const dup = this.rows.get(key);
-    if (dup !== undefined) return `与${dup}完全相同（重复行）`;
+    this.texts.push(where);
+    return this.checkPlace(f, -this.texts.length, key);
+  }
+
+  /** check() of row `row` of `source` (where: `${source}第${row}行`), the text made only when needed. */
+  checkAt(f: CaseFact, source: string, row: number, key: number): string | null {
+    if (row >= PLACE_ROWS) return this.check(f, `${source}第${row}行`, key);
+    if (source !== this.lastSource || this.lastSourceIndex < 0) {
+      let i = this.sources.indexOf(source);
+      if (i < 0) i = this.sources.push(source) - 1;
+      this.lastSource = source;
+      this.lastSourceIndex = i;
+    }
+    return this.checkPlace(f, this.lastSourceIndex * PLACE_ROWS + row, key);
+  }
+
+  private where(place: number): string {
+    return place < 0 ? this.texts[-place - 1] : `${this.sources[Math.floor(place / PLACE_ROWS)]}第${place % PLACE_ROWS}行`;
+  }
+
+  private checkPlace(f: CaseFact, place: number, key: number): string | null {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296);
+    for (let e = this.heads[lo & (this.heads.length - 1)]; e >= 0; e = this.next[e]) {
+      if (this.lo[e] === (lo | 0) && this.hi[e] === hi) return `与${this.where(this.rowPlace[e])}完全相同（重复行）`;
+    }
     if (f.workerNo !== '') {
       const first = this.workers.get(f.workerNo);
-      if (first) {
-        return first.id !== f.idNumber
-          ? `“职工编号”：${f.workerNo} 已在${first.where}用于另一身份证号的职工`
-          : `“职工编号”：${f.workerNo} 已在${first.where}计入（同一案件重复）`;
+      if (first !== undefined) {
+        const where = this.where(this.workerPlace[first]);
+        return this.workerId[first] !== f.idNumber
+          ? `“职工编号”：${f.workerNo} 已在${where}用于另一身份证号的职工`
+          : `“职工编号”：${f.workerNo} 已在${where}计入（同一案件重复）`;
       }
-      this.workers.set(f.workerNo, { id: f.idNumber, where });
-      this.added?.workers.push(f.workerNo);
+      this.workers.set(f.workerNo, this.workerNo.length);
+      this.workerNo.push(f.workerNo);
+      this.workerId.push(f.idNumber);
+      this.workerPlace.push(place);
     }
-    this.rows.set(key, where);
-    this.added?.rows.push(key);
+    this.insert(lo | 0, hi, place);
     return null;
+  }
+
+  private insert(lo: number, hi: number, place: number): void {
+    if (this.n === this.lo.length) this.grow();
+    const e = this.n++;
+    this.lo[e] = lo;
+    this.hi[e] = hi;
+    this.rowPlace[e] = place;
+    const b = lo & (this.heads.length - 1);
+    this.next[e] = this.heads[b];
+    this.heads[b] = e;
+  }
+
+  private grow(): void {
+    const size = this.lo.length * 2;
+    const more = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.lo = more(this.lo, (k) => new Int32Array(k));
+    this.hi = more(this.hi, (k) => new Int32Array(k));
+    this.next = more(this.next, (k) => new Int32Array(k));
+    this.rowPlace = more(this.rowPlace, (k) => new Float64Array(k));
+    // One bucket per entry: the chains stay short. Rebuilt oldest first, so each chain is newest first as before.
+    this.heads = new Int32Array(size).fill(-1);
+    for (let e = 0; e < this.n; e++) {
+      const b = this.lo[e] & (size - 1);
+      this.next[e] = this.heads[b];
+      this.heads[b] = e;
+    }
   }
 
   /** From here on, remember what is added, to forget it on rollback. */
   begin(): void {
-    this.added = { rows: [], workers: [] };
+    this.mark = { rows: this.n, workers: this.workerNo.length };
   }
 
   commit(): void {
-    this.added = null;
+    this.mark = null;
   }
 
   rollback(): void {
-    for (const k of this.added?.rows ?? []) this.rows.delete(k);
-    for (const w of this.added?.workers ?? []) this.workers.delete(w);
-    this.added = null;
+    if (this.mark) {
+      // Newest first: each entry is then the head of its chain.
+      while (this.n > this.mark.rows) {
+        const e = --this.n;
+        this.heads[this.lo[e] & (this.heads.length - 1)] = this.next[e];
+      }
+      while (this.workerNo.length > this.mark.workers) {
+        this.workers.delete(this.workerNo.pop()!);
+        this.workerId.pop();
+        this.workerPlace.pop();
+      }
+    }
+    this.mark = null;
   }
 }
+
+/** A place (source, row) as one number: rows of a sheet stay under 2^24 (10 million cells). */
+const PLACE_ROWS = 2 ** 24;
 
 /**
  * cyrb53 over the row's cells as text (dates by instant), joined by U+0001: equal rows, equal hash.
- * Fed cell by cell instead of joining the row into one string first (the same hash, no string
- * of the whole row per case).
+ * Fed cell by cell instead of joining the row into one string first, and a number's digits fed as
+ * String() would write them, so a row costs no string at all (the same hash as the joined text).
  */
 export function rowHash(row: readonly unknown[]): number {
-  hashState[0] = 0xdeadbeef;
-  hashState[1] = 0x41c6ce57;
+  h1 = 0xdeadbeef | 0;
+  h2 = 0x41c6ce57 | 0;
   for (let c = 0; c < row.length; c++) {
-    if (c > 0) feed('\u0001');
+    if (c > 0) mix(1);
     // A hole (a cell the reader never filled) joins as '', as Array.prototype.join makes it.
     if (!(c in row)) continue;
     const v = row[c];
-    if (v instanceof Date || (typeof v === 'object' && v !== null && 'getTime' in v)) feed(`D${(v as Date).getTime()}`);
-    else if (typeof v === 'string') {
+    if (typeof v === 'string') {
       feed('string:');
       feed(v);
+    } else if (typeof v === 'number') {
+      feed('number:');
+      feedNumber(v);
+    } else if (typeof v === 'boolean') feed(v ? 'boolean:true' : 'boolean:false');
+    else if (v instanceof Date || (typeof v === 'object' && v !== null && 'getTime' in v)) {
+      mix(0x44); // D
+      feedNumber((v as Date).getTime());
     } else feed(`${typeof v}:${String(v)}`);
   }
-  let [h1, h2] = hashState;
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  let a = h1,
+    b = h2;
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 4294967296 * (2097151 & b) + (a >>> 0);
 }
 
-/** The running cyrb53 state (two 32-bit halves), fed text by text. */
-const hashState = new Int32Array(2);
+/** The running cyrb53 state (two 32-bit halves), fed char by char. */
+let h1 = 0;
+let h2 = 0;
+function mix(ch: number): void {
+  h1 = Math.imul(h1 ^ ch, 2654435761);
+  h2 = Math.imul(h2 ^ ch, 1597334677);
+}
 function feed(text: string): void {
-  let h1 = hashState[0],
-    h2 = hashState[1];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+}
+const digits = new Uint8Array(16);
+/** String(n)'s characters: a safe integer digit by digit (most cells: amounts, years, instants), else String(n). */
+function feedNumber(n: number): void {
+  if (!Number.isSafeInteger(n)) {
+    feed(String(n));
+    return;
   }
-  hashState[0] = h1;
-  hashState[1] = h2;
+  // -0 is "0", as String(-0).
+  if (n < 0) {
+    mix(0x2d);
+    n = -n;
+  }
+  let len = 0;
+  do {
+    const q = Math.floor(n / 10);
+    digits[len++] = n - q * 10;
+    n = q;
+  } while (n > 0);
+  while (len > 0) mix(48 + digits[--len]);
 }
 
 export interface RollupResult {
@@ -199,33 +308,113 @@ function add(m: Measures, key: string, n: number): void {
   if (n !== 0) m.set(key, (m.get(key) ?? 0) + n);
 }
 
+/** The measure keys every roll-up has, numbered in this order (KeyIds gives them these ids). */
+const FIXED = [
+  'cases',
+  'households',
+  'people',
+  'active',
+  'migrant.active',
+  'archived',
+  'archived.migrant',
+  'migrant.households',
+  'model.households',
+  'reviewed',
+  'exited',
+  'lifted',
+  'entered',
+  'overdue',
+  'emergency',
+  'paid_fen.total',
+  'paid_fen.model',
+  'paid_fen.migrant',
+  'helped.person_times',
+  'migrant_helped.person_times',
+  'approved_fen.total',
+] as const;
+const K = Object.fromEntries(FIXED.map((k, i) => [k, i])) as Record<(typeof FIXED)[number], number>;
+
 /**
- * Measure keys made once and reused ('cause.因病' for every case with that cause): building the
- * key text for every case and every measure was most of the roll-up's time.
+ * Measure keys numbered, per roll-up run: counting adds into arrays by number, and the key text
+ * ('cause.因病') is made once per distinct value, not per case (one id per distinct key text).
  */
-const keyCache = new Map<string, Map<string, string>>();
-function key(prefix: string, value: string): string {
-  let byValue = keyCache.get(prefix);
-  if (!byValue) keyCache.set(prefix, (byValue = new Map()));
-  let k = byValue.get(value);
-  if (k === undefined) {
-    // Bounded: a roll-up's distinct values are few (statuses, causes, months, schemes); a flood of them is not kept.
-    if (byValue.size > 10_000) return prefix + value;
-    byValue.set(value, (k = prefix + value));
+class KeyIds {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byPrefix = new Map<string, Map<string, number>>();
+  constructor() {
+    for (const k of FIXED) this.id(k);
   }
-  return k;
+  id(name: string): number {
+    let i = this.ids.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, i);
+    }
+    return i;
+  }
+  of(prefix: string, value: string): number {
+    let byValue = this.byPrefix.get(prefix);
+    if (!byValue) this.byPrefix.set(prefix, (byValue = new Map()));
+    let i = byValue.get(value);
+    if (i === undefined) byValue.set(value, (i = this.id(prefix + value)));
+    return i;
+  }
 }
 
-/** One case's non-money increments, written into `out` as key/value pairs (applied to its county and the city alike). */
-type Increments = { keys: string[]; values: number[]; n: number };
-const scratch: Increments = { keys: [], values: [], n: 0 };
-function push(out: Increments, k: string, v: number): void {
-  out.keys[out.n] = k;
+/**
+ * Measures being counted: values by key id, and the keys in the order first counted, so that the
+ * Map made of it at the end is the one adding into a Map would have made (same order, same sums).
+ */
+class Acc {
+  vals = new Float64Array(64);
+  touched = new Uint8Array(64);
+  readonly order: number[] = [];
+  add(id: number, n: number): void {
+    if (n === 0) return;
+    if (id >= this.vals.length) this.grow(id);
+    if (this.touched[id] === 0) {
+      this.touched[id] = 1;
+      this.order.push(id);
+    }
+    this.vals[id] += n;
+  }
+  private grow(id: number): void {
+    const size = Math.max(id + 1, this.vals.length * 2);
+    const vals = new Float64Array(size);
+    vals.set(this.vals);
+    const touched = new Uint8Array(size);
+    touched.set(this.touched);
+    this.vals = vals;
+    this.touched = touched;
+  }
+  /** Adds all of `o` (in its order). */
+  absorb(o: Acc): void {
+    for (const id of o.order) this.add(id, o.vals[id]);
+  }
+  toMap(names: readonly string[]): Measures {
+    const m: Measures = new Map();
+    for (const id of this.order) m.set(names[id], this.vals[id]);
+    return m;
+  }
+}
+
+/** One case's or payment's increments as key id/value pairs (applied to its county and the city alike). */
+type Increments = { ids: number[]; values: number[]; n: number };
+const scratch: Increments = { ids: [], values: [], n: 0 };
+const payScratch: Increments = { ids: [], values: [], n: 0 };
+function push(out: Increments, id: number, v: number): void {
+  out.ids[out.n] = id;
   out.values[out.n] = v;
   out.n++;
 }
-function apply(m: Measures, inc: Increments): void {
-  for (let i = 0; i < inc.n; i++) add(m, inc.keys[i], inc.values[i]);
+function apply(m: Acc, inc: Increments): void {
+  for (let i = 0; i < inc.n; i++) m.add(inc.ids[i], inc.values[i]);
+}
+/** The exported Map counters: the same increments, added by key text. */
+function applyToMap(m: Measures, inc: Increments, keys: KeyIds): void {
+  for (let i = 0; i < inc.n; i++) add(m, keys.names[inc.ids[i]], inc.values[i]);
 }
 
 type CaseCounted = Pick<
@@ -245,59 +434,60 @@ type CaseCounted = Pick<
   | 'submittedAt'
 >;
 
-function caseIncrements(out: Increments, f: CaseCounted, year: number): void {
+function caseIncrements(out: Increments, f: CaseCounted, year: number, keys: KeyIds): void {
   out.n = 0;
-  push(out, 'cases', 1);
-  push(out, 'households', 1);
-  push(out, 'people', f.householdSize);
-  push(out, key('status.', f.status), 1);
+  push(out, K.cases, 1);
+  push(out, K.households, 1);
+  push(out, K.people, f.householdSize);
+  push(out, keys.of('status.', f.status), 1);
   // Files still open (not exited) are the families "in hardship" the forms count.
   if (f.status !== 'exited') {
-    push(out, 'active', 1);
-    push(out, key('category.', f.category || '未分类'), 1);
-    if (f.migrant) push(out, 'migrant.active', 1);
+    push(out, K.active, 1);
+    push(out, keys.of('category.', f.category || '未分类'), 1);
+    if (f.migrant) push(out, K['migrant.active'], 1);
   }
   if (HELPED.includes(f.status)) {
-    push(out, 'archived', 1);
-    push(out, key('archived.category.', f.category || '未分类'), 1);
-    if (f.migrant) push(out, 'archived.migrant', 1);
+    push(out, K.archived, 1);
+    push(out, keys.of('archived.category.', f.category || '未分类'), 1);
+    if (f.migrant) push(out, K['archived.migrant'], 1);
   }
-  for (const c of f.causes) push(out, key('cause.', c), 1);
-  if (f.migrant) push(out, 'migrant.households', 1);
-  if (f.modelWorker) push(out, 'model.households', 1);
-  if (f.reviewYear === year) push(out, 'reviewed', 1);
+  for (const c of f.causes) push(out, keys.of('cause.', c), 1);
+  if (f.migrant) push(out, K['migrant.households'], 1);
+  if (f.modelWorker) push(out, K['model.households'], 1);
+  if (f.reviewYear === year) push(out, K.reviewed, 1);
   if (f.exitedAt !== null && Number(f.exitedAt.slice(0, 4)) === year) {
-    push(out, 'exited', 1);
-    if (isLiftedOut(f.exitReason)) push(out, 'lifted', 1);
+    push(out, K.exited, 1);
+    if (isLiftedOut(f.exitReason)) push(out, K.lifted, 1);
   }
-  if (f.enteredYear === year) push(out, 'entered', 1);
-  if (f.overdue && OPEN.includes(f.status)) push(out, 'overdue', 1);
-  if (f.emergency) push(out, 'emergency', 1);
-  if (f.submittedAt) push(out, key('month.', f.submittedAt.slice(0, 7)), 1);
+  if (f.enteredYear === year) push(out, K.entered, 1);
+  if (f.overdue && OPEN.includes(f.status)) push(out, K.overdue, 1);
+  if (f.emergency) push(out, K.emergency, 1);
+  if (f.submittedAt) push(out, keys.of('month.', f.submittedAt.slice(0, 7)), 1);
 }
 
 /** Everything one case contributes apart from money (money: countCaseMoney or countPayment). */
 export function countCase(m: Measures, f: CaseCounted, year: number): void {
-  caseIncrements(scratch, f, year);
-  apply(m, scratch);
+  const keys = new KeyIds();
+  caseIncrements(scratch, f, year, keys);
+  applyToMap(m, scratch, keys);
 }
 
 type MoneyOf = Pick<CaseFact, 'modelWorker' | 'migrant'>;
 
 /** `fen` paid under `scheme`: money by scheme and to `moneyKind`; one person-time for each of `kinds`. */
-function countMoney(m: Measures, f: MoneyOf, fen: number, scheme: string, kinds: readonly string[], moneyKind: string): void {
-  if (scheme) add(m, key('paid_fen.', scheme), fen);
-  add(m, 'paid_fen.total', fen);
-  if (f.modelWorker) add(m, 'paid_fen.model', fen);
-  if (f.migrant) add(m, 'paid_fen.migrant', fen);
+function moneyIncrements(out: Increments, f: MoneyOf, fen: number, scheme: string, kinds: readonly string[], moneyKind: string, keys: KeyIds): void {
+  if (scheme) push(out, keys.of('paid_fen.', scheme), fen);
+  push(out, K['paid_fen.total'], fen);
+  if (f.modelWorker) push(out, K['paid_fen.model'], fen);
+  if (f.migrant) push(out, K['paid_fen.migrant'], fen);
   for (const k of kinds) {
-    add(m, key('kind.', k), 1);
-    if (f.migrant) add(m, key('migrant_kind.', k), 1);
+    push(out, keys.of('kind.', k), 1);
+    if (f.migrant) push(out, keys.of('migrant_kind.', k), 1);
   }
-  add(m, 'helped.person_times', kinds.length);
-  if (f.migrant) add(m, 'migrant_helped.person_times', kinds.length);
-  add(m, key('kind_fen.', moneyKind), fen);
-  if (f.migrant) add(m, key('migrant_kind_fen.', moneyKind), fen);
+  push(out, K['helped.person_times'], kinds.length);
+  if (f.migrant) push(out, K['migrant_helped.person_times'], kinds.length);
+  push(out, keys.of('kind_fen.', moneyKind), fen);
+  if (f.migrant) push(out, keys.of('migrant_kind_fen.', moneyKind), fen);
 }
 
 type CaseMoney = MoneyOf & Pick<CaseFact, 'scheme' | 'approvedFen' | 'paidFen' | 'kinds' | 'status' | 'emergency'>;
@@ -307,18 +497,34 @@ type CaseMoney = MoneyOf & Pick<CaseFact, 'scheme' | 'approvedFen' | 'paidFen' |
  * counts once for each kind ticked in 帮扶类别 (none ticked: its scheme's kind); its money goes
  * to the kind of its scheme.
  */
-export function countCaseMoney(m: Measures, f: CaseMoney): void {
-  if (f.scheme) add(m, key('approved_fen.', f.scheme), f.approvedFen);
-  add(m, 'approved_fen.total', f.approvedFen);
+function caseMoneyIncrements(out: Increments, f: CaseMoney, keys: KeyIds): void {
+  out.n = 0;
+  if (f.scheme) push(out, keys.of('approved_fen.', f.scheme), f.approvedFen);
+  push(out, K['approved_fen.total'], f.approvedFen);
   const helped = isHelped(f) || f.paidFen > 0;
   const kinds = helped ? (f.kinds.length > 0 ? f.kinds : f.scheme ? [schemeKind(f.scheme)] : []) : [];
-  countMoney(m, f, f.paidFen, f.scheme, kinds, f.scheme ? schemeKind(f.scheme) : '其他');
+  moneyIncrements(out, f, f.paidFen, f.scheme, kinds, f.scheme ? schemeKind(f.scheme) : '其他', keys);
 }
 
+export function countCaseMoney(m: Measures, f: CaseMoney): void {
+  const keys = new KeyIds();
+  caseMoneyIncrements(payScratch, f, keys);
+  applyToMap(m, payScratch, keys);
+}
+
+const ONE_KIND: string[] = [''];
 /** One ledger payment: its scheme's money, one person-time for its kind. */
-export function countPayment(m: Measures, f: MoneyOf, p: Pick<Payment, 'kind' | 'scheme' | 'amountFen'>): void {
+function paymentIncrements(out: Increments, f: MoneyOf, p: Pick<Payment, 'kind' | 'scheme' | 'amountFen'>, keys: KeyIds): void {
+  out.n = 0;
   const kind = p.kind || (p.scheme ? schemeKind(p.scheme) : '其他');
-  countMoney(m, f, p.amountFen, p.scheme, [kind], kind);
+  ONE_KIND[0] = kind;
+  moneyIncrements(out, f, p.amountFen, p.scheme, ONE_KIND, kind, keys);
+}
+
+export function countPayment(m: Measures, f: MoneyOf, p: Pick<Payment, 'kind' | 'scheme' | 'amountFen'>): void {
+  const keys = new KeyIds();
+  paymentIncrements(payScratch, f, p, keys);
+  applyToMap(m, payScratch, keys);
 }
 
 /** periods.inPeriod with the period's bounds worked out once, not per payment. */
@@ -374,7 +580,7 @@ class Counted {
   readonly submittedAt: CivilDate | null;
   readonly enteredYear: number | null;
   /** Per roll-up of the run: the county's measures (this source's share) and the amount paid in its period. */
-  readonly measures: Measures[];
+  readonly measures: Acc[];
   readonly periodPaid: number[];
 
   constructor(f: CaseFact, periods: number) {
@@ -404,7 +610,7 @@ class Counted {
     this.paidAt = f.paidAt;
     this.submittedAt = f.submittedAt;
     this.enteredYear = f.enteredYear;
-    this.measures = new Array<Measures>(periods);
+    this.measures = new Array<Acc>(periods);
     this.periodPaid = new Array<number>(periods).fill(0);
   }
 
@@ -434,26 +640,23 @@ class Counted {
 
 /** What one roll-up (one set of options) has counted; a source's share is added when the source is done. */
 class Tally {
-  readonly byCounty = new Map<string, Measures>();
-  readonly city: Measures = new Map();
+  readonly byCounty = new Map<string, Acc>();
+  readonly city = new Acc();
   problems: string[] = [];
   kept: ListedFact[] = [];
   rowsRead = 0;
   rowsCounted = 0;
 
-  county(code: string): Measures {
+  county(code: string): Acc {
     let m = this.byCounty.get(code);
-    if (!m) this.byCounty.set(code, (m = new Map()));
+    if (!m) this.byCounty.set(code, (m = new Acc()));
     return m;
   }
 
   /** Adds a source's tally into this one. */
   absorb(t: Tally): void {
-    for (const [code, m] of t.byCounty) {
-      const into = this.county(code);
-      for (const [k, v] of m) add(into, k, v);
-    }
-    for (const [k, v] of t.city) add(this.city, k, v);
+    for (const [code, m] of t.byCounty) this.county(code).absorb(m);
+    this.city.absorb(t.city);
     for (const p of t.problems) this.problems.push(p);
     for (const f of t.kept) this.kept.push(f);
     this.rowsRead += t.rowsRead;
@@ -498,6 +701,8 @@ export class RollupBuilder {
   private ledgerSkipped = false;
   /** Hashes of the seen-row memories, per memory (two roll-ups sharing one memory check it once). */
   private readonly seenResult: (string | null)[] = [];
+  private readonly keys = new KeyIds();
+  private readonly memo: FactMemo = { lists: new Map() };
 
   constructor(optsList: readonly RollupOptions[]) {
     const first = optsList[0];
@@ -507,8 +712,10 @@ export class RollupBuilder {
     this.configured = first.counties ? first.counties.map((c) => c.toUpperCase()) : null;
     this.checks = { counties: this.configured ? new Set(this.configured) : null };
     this.seens = [];
+    // Roll-ups given no memory share one: each would be asked the same rows in the same order.
+    let own: SeenRows | null = null;
     this.runs = optsList.map((opts) => {
-      const seen = opts.seen ?? new SeenRows();
+      const seen = opts.seen ?? (own ??= new SeenRows());
       if (!this.seens.includes(seen)) this.seens.push(seen);
       const period = opts.period ?? yearPeriod(opts.year);
       const total = new Tally();
@@ -552,7 +759,7 @@ export class RollupBuilder {
   /** One case row (rowNumber: its row in the sheet). */
   caseRow(rowNumber: number, row: readonly unknown[]): void {
     if (this.skipped || !this.header) return;
-    const r = readFact(this.name, rowNumber, row, this.header, this.defaultCounty, this.checks);
+    const r = readFact(this.name, rowNumber, row, this.header, this.defaultCounty, this.checks, this.memo);
     if (r.ok === 'blank') return;
     for (const run of this.runs) run.src!.rowsRead++;
     if (r.ok === false) {
@@ -560,9 +767,8 @@ export class RollupBuilder {
       return;
     }
     const f = r.fact;
-    const where = `${this.name}第${rowNumber}行`;
     const hash = rowHash(row);
-    for (let i = 0; i < this.seens.length; i++) this.seenResult[i] = this.seens[i].check(f, where, hash);
+    for (let i = 0; i < this.seens.length; i++) this.seenResult[i] = this.seens[i].checkAt(f, this.name, rowNumber, hash);
     let c: Counted | null = null;
     let incYear: number | null = null;
     for (let ri = 0; ri < this.runs.length; ri++) {
@@ -570,10 +776,10 @@ export class RollupBuilder {
       const src = run.src!;
       const repeated = this.seenResult[this.seens.indexOf(run.seen)];
       if (repeated !== null) {
-        src.problems.push(`${where}${repeated}，未计入`);
+        src.problems.push(`${this.name}第${rowNumber}行${repeated}，未计入`);
         continue;
       }
-      if (incYear !== run.year) caseIncrements(scratch, f, (incYear = run.year));
+      if (incYear !== run.year) caseIncrements(scratch, f, (incYear = run.year), this.keys);
       const m = src.county(f.county);
       apply(m, scratch);
       apply(src.city, scratch);
@@ -613,6 +819,7 @@ export class RollupBuilder {
       return;
     }
     const p = r.payment;
+    let incs = false;
     for (let ri = 0; ri < this.runs.length; ri++) {
       const run = this.runs[ri];
       const src = run.src!;
@@ -626,8 +833,11 @@ export class RollupBuilder {
         continue;
       }
       if (!run.test(p.paidOn, p.period)) continue;
-      countPayment(c.measures[ri], c, p);
-      countPayment(src.city, c, p);
+      // The same increments for every roll-up of the run: made once.
+      if (!incs) paymentIncrements(payScratch, c, p, this.keys);
+      incs = true;
+      apply(c.measures[ri], payScratch);
+      apply(src.city, payScratch);
       c.periodPaid[ri] += p.amountFen;
     }
   }
@@ -642,8 +852,9 @@ export class RollupBuilder {
       if (!this.skipped && !this.hasLedger) {
         for (const c of run.counted) {
           if (!legacyInPeriod(c, run.period, run.test)) continue;
-          countCaseMoney(c.measures[ri], c);
-          countCaseMoney(src.city, c);
+          caseMoneyIncrements(payScratch, c, this.keys);
+          apply(c.measures[ri], payScratch);
+          apply(src.city, payScratch);
           c.periodPaid[ri] = c.paidFen;
         }
       }
@@ -674,11 +885,12 @@ export class RollupBuilder {
 
   /** One result per options set, in their order. */
   results(): RollupResult[] {
+    const names = this.keys.names;
     return this.runs.map((run) => ({
       year: run.year,
       period: run.period,
-      counties: countyRows(run.total.byCounty, this.configured),
-      city: run.total.city,
+      counties: countyRows(new Map([...run.total.byCounty].map(([code, m]) => [code, m.toMap(names)])), this.configured),
+      city: run.total.city.toMap(names),
       problems: run.total.problems,
       rowsRead: run.total.rowsRead,
       rowsCounted: run.total.rowsCounted,

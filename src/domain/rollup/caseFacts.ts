@@ -46,7 +46,7 @@ export const FACT_COLUMNS: Record<string, string> = {
 };
 
 /** Columns holding dates: a cell that is neither blank nor a real date is a row the roll-up refuses. */
-const DATE_KEYS = ['submitted_at', 'notice_start', 'notice_end', 'paid_at', 'exited_at', 'created_at'] as const;
+type DateKey = 'submitted_at' | 'notice_start' | 'notice_end' | 'paid_at' | 'exited_at' | 'created_at';
 
 /**
  * Exit reasons that mean the family was lifted out of hardship by the union's help (脱困/脱贫,
@@ -212,7 +212,8 @@ export function memberCount(v: unknown): number | null {
   if (depth !== 0 || quoted) return null;
   return count + (filled ? 1 : 0);
 }
-const yes = (v: unknown) => v === true || /^(是|true|yes|y|1)$/i.test(textOf(v));
+// '是' / '否' / blank first: most cells are these, and the answer is the regex's.
+const yes = (v: unknown) => v === true || (v === '是' ? true : v === '否' || v === '' ? false : /^(是|true|yes|y|1)$/i.test(textOf(v)));
 const yearOf = (v: unknown): number | null => {
   const n = numberOf(v);
   if (n !== null && n >= 1900 && n <= 2100 && Number.isInteger(n)) return n;
@@ -236,10 +237,57 @@ export interface FactChecks {
 
 export type FactResult = { ok: true; fact: CaseFact } | { ok: false; problem: string } | { ok: 'blank' };
 
+/**
+ * coerceCivil with a Date's answer remembered by its instant: a roll-up reads the same few hundred
+ * days over and over (6 date columns per case, one per payment), and each answer costs four strings.
+ */
+const civilByTime = new Map<number, CivilDate | null>();
+export function civilOf(v: unknown): CivilDate | null {
+  if (typeof v === 'object' && v !== null && (v instanceof Date || isDate(v))) {
+    const t = v.getTime();
+    let c = civilByTime.get(t);
+    if (c === undefined) {
+      c = coerceCivil(v);
+      // Bounded: dates with times of day would each be new; the first 20,000 instants are kept.
+      if (civilByTime.size < 20_000) civilByTime.set(t, c);
+    }
+    return c;
+  }
+  return coerceCivil(v);
+}
+
+/**
+ * What readFact may share between the rows of one roll-up: a list cell's parsed items by its text
+ * (致困原因 and 帮扶类别 take few distinct values). A fact read with a memo holds shared arrays: for
+ * the roll-up's own reading only, which never changes them.
+ */
+export interface FactMemo {
+  lists: Map<string, string[]>;
+}
+
+function listAt(v: unknown, memo: FactMemo | undefined): string[] {
+  if (memo === undefined || typeof v !== 'string') return listOf(v);
+  let l = memo.lists.get(v);
+  if (l === undefined) {
+    l = listOf(v);
+    if (memo.lists.size < 10_000) memo.lists.set(v, l);
+  }
+  return l;
+}
+
 /** The cell of a known column ('' when the sheet has no such column). */
 function at(row: readonly unknown[], h: HeaderIndex, key: string): unknown {
   const i = h.col[key];
   return i === undefined ? '' : row[i];
+}
+
+/** A date column's civil date (null when blank or unreadable, the latter a problem of the row). */
+function dateAt(row: readonly unknown[], h: HeaderIndex, key: DateKey, problems: string[]): CivilDate | null {
+  const v = at(row, h, key);
+  if (v === '' || v === null || v === undefined) return null;
+  const d = civilOf(v);
+  if (d === null) problems.push(`“${FACT_COLUMNS[key] ?? key}”：“${textOf(v)}”不是有效日期`);
+  return d;
 }
 
 /** One row → a fact, or the zh reasons it cannot count (each naming its column). */
@@ -250,6 +298,7 @@ export function readFact(
   h: HeaderIndex,
   defaultCounty: string,
   checks: FactChecks = { counties: null },
+  memo?: FactMemo,
 ): FactResult {
   // A plain loop, no closures: this runs once per case of every county (200,000 in a roll-up).
   let blank = true;
@@ -268,26 +317,23 @@ export function readFact(
   const sizeCell = at(row, h, 'household_size');
   const size = numberOf(sizeCell);
   if (size === null || size < 1 || !Number.isInteger(size)) return { ok: false, problem: `${where}“家庭人口”：“${textOf(sizeCell)}”不是正整数，未计入` };
-  const dates: Partial<Record<(typeof DATE_KEYS)[number], CivilDate | null>> = {};
-  for (const key of DATE_KEYS) {
-    const v = at(row, h, key);
-    if (v === '' || v === null || v === undefined) {
-      dates[key] = null;
-      continue;
-    }
-    const d = coerceCivil(v);
-    if (d === null) problems.push(`“${FACT_COLUMNS[key] ?? key}”：“${textOf(v)}”不是有效日期`);
-    dates[key] = d;
-  }
+  // The date columns in this order (their problems' order), each a local: no object per row.
+  const submittedAt = dateAt(row, h, 'submitted_at', problems);
+  const noticeStart = dateAt(row, h, 'notice_start', problems);
+  const noticeEnd = dateAt(row, h, 'notice_end', problems);
+  const paidAt = dateAt(row, h, 'paid_at', problems);
+  const exitedAt = dateAt(row, h, 'exited_at', problems);
+  const createdAt = dateAt(row, h, 'created_at', problems);
   const workerNo = cellText(at(row, h, 'worker_no')).toUpperCase();
   const countyText = cellText(at(row, h, 'county')).toUpperCase();
-  const county = countyText || workerNo.slice(0, 3) || defaultCounty.toUpperCase();
+  const noCounty = workerNo.slice(0, 3);
+  const county = countyText || noCounty || defaultCounty.toUpperCase();
   if (!/^[A-Z]\d{2}$/.test(county)) problems.push(`“县区代码”：“${countyText || county}”格式不对，应如 H01`);
   else if (checks.counties && !checks.counties.has(county)) problems.push(`“县区代码”：“${county}”不是“设置”中的县区（${[...checks.counties].join('、')}）`);
   if (workerNo !== '') {
     const no = parseWorkerNo(workerNo);
     if (!no) problems.push(`“职工编号”：“${workerNo}”格式不对，应如 H0100001`);
-    else if (workerNo.slice(0, 3) !== county) problems.push(`“职工编号”：${workerNo} 属于县区 ${workerNo.slice(0, 3)}，与县区代码 ${county} 不一致`);
+    else if (noCounty !== county) problems.push(`“职工编号”：${workerNo} 属于县区 ${noCounty}，与县区代码 ${county} 不一致`);
   }
   if ((status === 'approved' || status === 'filed') && isBlank(at(row, h, 'approved_amount'))) {
     problems.push(`“核定救助金额”：状态为“${statusText}”却未填写`);
@@ -314,7 +360,7 @@ export function readFact(
     address: cellText(at(row, h, 'address')),
     phone: cellText(at(row, h, 'phone')),
     category: cellText(at(row, h, 'hardship_category')),
-    causes: listOf(at(row, h, 'causes')),
+    causes: listAt(at(row, h, 'causes'), memo),
     householdSize: size,
     householdIncome: numberOf(at(row, h, 'household_income')),
     ownIncome: numberOf(at(row, h, 'own_income')),
@@ -322,20 +368,20 @@ export function readFact(
     migrant: yes(at(row, h, 'migrant')),
     modelWorker: modelWorker !== '' && modelWorker !== '无',
     scheme: SCHEME_BY_LABEL.get(schemeText) ?? schemeText,
-    kinds: listOf(at(row, h, 'assistance_kinds')),
+    kinds: listAt(at(row, h, 'assistance_kinds'), memo),
     approvedFen: moneyFen(at(row, h, 'approved_amount'), '核定救助金额', problems),
     paidFen: moneyFen(at(row, h, 'paid_amount'), '已发放金额', problems),
     assistanceFen: moneyFen(at(row, h, 'assistance_amount'), '救助金额', problems),
     periodPaidFen: 0,
-    paidAt: dates.paid_at ?? null,
+    paidAt,
     overdue: yes(at(row, h, 'overdue')),
     emergency: yes(at(row, h, 'emergency')),
-    submittedAt: dates.submitted_at ?? dates.created_at ?? null,
-    noticeStart: dates.notice_start ?? null,
-    noticeEnd: dates.notice_end ?? null,
+    submittedAt: submittedAt ?? createdAt,
+    noticeStart,
+    noticeEnd,
     enteredYear: yearOf(at(row, h, 'entered_year')) ?? yearOf(at(row, h, 'created_at')),
     reviewYear: yearOf(at(row, h, 'review_year')),
-    exitedAt: dates.exited_at ?? null,
+    exitedAt,
     exitReason: cellText(at(row, h, 'exit_reason')),
     raw: row,
     header: h,

@@ -3,7 +3,8 @@
  * fields the counting uses only. A roll-up reads 600,000 of these; a row that breaks any rule goes
  * to readPayment itself, so every problem is reported in its words.
  */
-import { coerceCivil, type CivilDate } from '../civilDate';
+import type { CivilDate } from '../civilDate';
+import { civilOf } from './caseFacts';
 import { isYes, numberOf, textOf } from '../forms/values';
 import { PAYMENT_FORMS, readPayment, schemeCode, type LedgerIndex } from '../ledger';
 import { yuanToFen } from '../money';
@@ -29,6 +30,13 @@ function text(v: unknown): string {
   return textOf(v);
 }
 
+/** isYes with '是' / '否' / blank first (the ledger's usual cells; the same answers). */
+function yes(v: unknown): boolean {
+  if (v === '是') return true;
+  if (v === '否' || v === '') return false;
+  return isYes(v);
+}
+
 function at(row: readonly unknown[], i: number | undefined): unknown {
   return i === undefined ? '' : row[i];
 }
@@ -44,7 +52,7 @@ export function readLedgerRow(source: string, rowNumber: number, row: readonly u
   if (blank) return { ok: 'blank' };
   const c = h.col;
   const workerNo = text(at(row, c.worker_no)).toUpperCase();
-  const paidOn = coerceCivil(at(row, c.paid_on));
+  const paidOn = civilOf(at(row, c.paid_on));
   const scheme = schemeCode(text(at(row, c.scheme)));
   const amount = numberOf(at(row, c.amount));
   const form = text(at(row, c.form));
@@ -69,6 +77,6 @@ export function readLedgerRow(source: string, rowNumber: number, row: readonly u
   }
   return {
     ok: true,
-    payment: { workerNo, paidOn, scheme, kind, amountFen: yuanToFen(amount), period: text(at(row, c.period)), emergency: isYes(at(row, c.emergency)) },
+    payment: { workerNo, paidOn, scheme, kind, amountFen: yuanToFen(amount), period: text(at(row, c.period)), emergency: yes(at(row, c.emergency)) },
   };
 }
