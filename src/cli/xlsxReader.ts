@@ -329,7 +329,7 @@ const xmlDecode = (t: string): string =>
 
 /** colCache.decodeAddress's column: the capital letters before the row's digits. */
 function columnOf(ref: string | undefined): number {
-  if (ref === undefined) throw new Error('单元格缺少地址（r）');
+  if (ref === undefined) throw new Error('文件已损坏：有单元格没有标明所在位置');
   let col = 0;
   for (let i = 0; i < ref.length; i++) {
     const ch = ref.charCodeAt(i);
