@@ -290,6 +290,12 @@ function dateAt(row: readonly unknown[], h: HeaderIndex, key: DateKey, problems:
   return d;
 }
 
+/** A row with no value in any cell. A plain loop, no closures: it runs once per row of every county file. */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  for (const v of row) if (v !== '' && v !== null && v !== undefined) return false;
+  return true;
+}
+
 /** One row → a fact, or the zh reasons it cannot count (each naming its column). */
 export function readFact(
   source: string,
@@ -300,15 +306,7 @@ export function readFact(
   checks: FactChecks = { counties: null },
   memo?: FactMemo,
 ): FactResult {
-  // A plain loop, no closures: this runs once per case of every county (200,000 in a roll-up).
-  let blank = true;
-  for (const v of row) {
-    if (v !== '' && v !== null && v !== undefined) {
-      blank = false;
-      break;
-    }
-  }
-  if (blank) return { ok: 'blank' };
+  if (isBlankRow(row)) return { ok: 'blank' };
   const where = `${source}第${rowNumber}行`;
   const statusText = cellText(at(row, h, 'status'));
   const status = parseStatus(statusText);

@@ -4,7 +4,7 @@
  * to readPayment itself, so every problem is reported in its words.
  */
 import type { CivilDate } from '../civilDate';
-import { civilOf } from './caseFacts';
+import { civilOf, isBlankRow } from './caseFacts';
 import { isYes, numberOf, textOf } from '../forms/values';
 import { PAYMENT_FORMS, readPayment, schemeCode, type LedgerIndex } from '../ledger';
 import { yuanToFen } from '../money';
@@ -42,14 +42,7 @@ function at(row: readonly unknown[], i: number | undefined): unknown {
 }
 
 export function readLedgerRow(source: string, rowNumber: number, row: readonly unknown[], h: LedgerIndex): LedgerRowResult {
-  let blank = true;
-  for (const v of row) {
-    if (v !== '' && v !== null && v !== undefined) {
-      blank = false;
-      break;
-    }
-  }
-  if (blank) return { ok: 'blank' };
+  if (isBlankRow(row)) return { ok: 'blank' };
   const c = h.col;
   const workerNo = text(at(row, c.worker_no)).toUpperCase();
   const paidOn = civilOf(at(row, c.paid_on));
