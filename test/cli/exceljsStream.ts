@@ -27,7 +27,8 @@ async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<strin
 /**
  * exceljs's streaming unzip now and then loses the parts stored after the sheets of a small zip
  * (the sheets are then read without their shared strings: each such cell comes out as ''); the
- * reference is read again until it read the shared strings of a file that has them.
+ * reference is read again until it read all the shared strings of a file that has them before
+ * its first sheet.
  */
 export async function exceljsSheets(path: string): Promise<ReadSheet[]> {
   for (let attempt = 1; ; attempt++) {
@@ -37,7 +38,8 @@ export async function exceljsSheets(path: string): Promise<ReadSheet[]> {
 }
 
 async function readOnce(path: string): Promise<{ sheets: ReadSheet[]; complete: boolean }> {
-  let hasSharedStrings = false;
+  // Read to the end before a sheet is parsed: exceljs also parses a sheet while its shared strings are half read.
+  let sharedDone = false;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -51,16 +53,19 @@ async function readOnce(path: string): Promise<{ sheets: ReadSheet[]; complete: 
   };
   const sharedStrings = r._parseSharedStrings.bind(reader);
   r._parseSharedStrings = (entry) => {
-    hasSharedStrings = true;
     entry.setEncoding('utf8');
-    return sharedStrings(entry);
+    const inner = sharedStrings(entry);
+    return (async function* () {
+      yield* inner;
+      sharedDone = true;
+    })();
   };
   const worksheet = r._parseWorksheet.bind(reader);
   r._parseWorksheet = (iterator, sheetNo) => worksheet(decodeUtf8(iterator), sheetNo);
   const out: ReadSheet[] = [];
   let complete = true;
   for await (const ws of reader) {
-    if (!hasSharedStrings) complete &&= !(await zipHasSharedStrings(path));
+    if (!sharedDone) complete &&= !(await zipHasSharedStrings(path));
     const sheet: ReadSheet = { name: (ws as unknown as { name?: string }).name, rows: [] };
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
       sheet.rows.push({ number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue) });
