@@ -10,7 +10,7 @@ import type { Locale } from '../domain/errors';
 import { notListed } from './access';
 import { parseStatus } from '../domain/caseModel';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
-import { ACTIONS, ACTION_KEYS, actionLabel, rolesFor, statusLabel } from '../domain/workflow/actions';
+import { ACTIONS, ACTION_KEYS, actionLabel, rolesFor, stageCompletedBy, statusLabel } from '../domain/workflow/actions';
 import { availableActions, can, isWaitingOn, type User } from '../domain/workflow/permissions';
 import { isDueSoon, isOverdue, provisionalDueNote, provisionalYearsOf } from '../domain/workflow/deadlines';
 import { chainOf, currentStage, type ChainBook, type Stage } from '../domain/workflow/chain';
@@ -95,9 +95,6 @@ export function getReviewQueue(): ReviewQueue {
     const actions = availableActions(user, c, ctx.today, chains);
     const chain = chainOf(chains, c);
     const stage = currentStage(chain, c);
-    // The stage an action completes, for what it must record (意见, 盖章).
-    const completes = (a: ReviewActionKey): Stage | null =>
-      ACTIONS[a].to === 'next' ? stage : a === 'spot_check' ? (chain.spotChecks.find((s) => s.roles.includes(user.role)) ?? null) : null;
     const relief = suggestRelief(policy, c, ctx.today, dibao);
     const unmet = unmetText(caseConditions(policy, c, ctx.today));
     items.push({
@@ -121,7 +118,8 @@ export function getReviewQueue(): ReviewQueue {
       reliefExplain: locale === 'en' ? relief.explain.en : relief.explain.zh,
       // Approving a case whose scheme's conditions are not all met needs a reason (an override, logged).
       actions: actions.map((a) => {
-        const at = completes(a);
+        // The stage it completes says what it must record (意见, 盖章).
+        const at = stageCompletedBy(a, chain, stage, user.role);
         const opinion = at !== null && at.records.includes('opinion');
         return {
           key: a,

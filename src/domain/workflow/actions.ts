@@ -9,7 +9,7 @@ import type { CaseRecord, CaseStatus, Role } from '../caseModel';
 import { parseStatus, STATUS_LABELS } from '../caseModel';
 import { coerceCivil, type CivilDate } from '../civilDate';
 import type { Locale } from '../errors';
-import { chainOf, currentStage, type ChainBook, type StageKind } from './chain';
+import { chainOf, currentStage, type ChainBook, type ChainVersion, type Stage, type StageKind } from './chain';
 import { isYes, numberOf, textOf } from '../forms/values';
 
 export const ACTION_KEYS = [
@@ -197,6 +197,17 @@ export function rolesFor(action: ReviewActionKey, c: CaseRecord, chains: ChainBo
   if (stage === null) return [];
   if (action === 'return') return stage.mayReturn ? stage.roles : [];
   return rule.kind === stage.kind ? stage.roles : [];
+}
+
+/**
+ * The stage `action` completes on a case at `stage` of `chain`, taken by `role`: the stage
+ * itself for a stage action, the chain's spot-check of that role for 抽查, otherwise none.
+ * What it records (意见, 盖章) is what the action must supply.
+ */
+export function stageCompletedBy(action: ReviewActionKey, chain: ChainVersion, stage: Stage | null, role: Role): Stage | null {
+  if (ACTIONS[action].to === 'next') return stage;
+  if (action === 'spot_check') return chain.spotChecks.find((s) => s.roles.includes(role)) ?? null;
+  return null;
 }
 
 // ── reading case cells ───────────────────────────────────────────────────────────

@@ -282,10 +282,6 @@ export function withChainOwners<T extends { key: string; editRoles: readonly Rol
   });
 }
 
-export function stageRolesText(s: Stage, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  return s.roles.map((r) => roleLabel(r, locale)).join(locale === 'en' ? ' or ' : '或');
-}
-
 // ── the sheet ────────────────────────────────────────────────────────────────────
 
 function byLabel<K extends string>(labels: Record<K, { zh: string; en: string }>, text: string): K | null {

@@ -9,10 +9,10 @@ import { BangfuError } from '../errors';
 import type { CaseRecord, CaseStatus } from '../caseModel';
 import { yearOf, type CivilDate } from '../civilDate';
 import { rowsOf, rowsText, textOf, type ValueFieldDef } from '../forms/values';
-import { ACTIONS, caseAmount, caseStatus, type ReviewActionKey } from './actions';
+import { ACTIONS, caseAmount, caseStatus, stageCompletedBy, type ReviewActionKey } from './actions';
 import { can, type User } from './permissions';
 import { noticeEnd, recomputeDeadline, type WorkflowRules, type WorkdayCalendar } from './deadlines';
-import { chainOf, currentStage, nextStage, statusAt, type Stage } from './chain';
+import { chainOf, currentStage, nextStage, statusAt } from './chain';
 import { appendStageRecord } from './stageRecords';
 import { freezeDecision, type PolicySnapshot } from './snapshot';
 
@@ -67,9 +67,7 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
   const from = caseStatus(c)!;
   const chain = chainOf(chains, c);
   const stage = currentStage(chain, c);
-  // The stage this action completes (a stage action at its own stage, or the chain's spot-check).
-  const completes: Stage | null =
-    rule.to === 'next' ? stage : action === 'spot_check' ? (chain.spotChecks.find((s) => s.roles.includes(user.role)) ?? chain.spotChecks[0]) : null;
+  const completes = stageCompletedBy(action, chain, stage, user.role);
   const reason = (ctx.reason ?? '').trim();
   const needsOpinion = completes !== null && completes.records.includes('opinion');
   if ((rule.needsReason || needsOpinion) && reason === '') {
