@@ -18,7 +18,6 @@ import { caseCells, findCase, openCaseSheet } from '../sheets/cases';
 import { commitCaseWithAudit, commitTarget } from '../sheets/commit';
 import { openLedger } from '../sheets/payments';
 import { paymentForAction } from '../domain/ledger';
-import { chainOf, paymentAllowed } from '../domain/workflow/chain';
 import { auditChain } from './verifyAudit';
 import { statusText } from '../config/caseRules';
 import { caseConditions, suggestRelief } from '../config/domainRules';
@@ -72,7 +71,7 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
   const unmet = action === 'approve' ? unmetText(caseConditions(ctx.policy(), c, ctx.today)) : '';
   // The approval freezes what the relief was computed from, as the policy stands today.
   const snapshot = action === 'approve' ? (suggestRelief(ctx.policy(), c, ctx.today, ctx.dibaoLine()).snapshot ?? undefined) : undefined;
-  const { next, audit } = applyAction(c, action, {
+  const { next, audit, opensPayment } = applyAction(c, action, {
     user,
     today: ctx.today,
     calendar: ctx.calendar(),
@@ -105,8 +104,6 @@ function act(ctx: Ctx, user: User, req: ReviewActionRequest, requestId: string):
     requestId,
   };
   // A step that pays (先行救助, the step that opens payment, 发放救助) appends its 发放记录 row in the same locked write.
-  const chain = chainOf(ctx.rules().chains, c);
-  const opensPayment = !paymentAllowed(chain, c) && paymentAllowed(chain, { ...c, ...next } as CaseRecord);
   const payment = paymentForAction(action, c, next, {
     opensPayment,
     today: ctx.today,

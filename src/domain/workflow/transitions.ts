@@ -12,7 +12,7 @@ import { rowsOf, rowsText, textOf, type ValueFieldDef } from '../forms/values';
 import { ACTIONS, caseAmount, caseStatus, stageCompletedBy, type ReviewActionKey } from './actions';
 import { can, type User } from './permissions';
 import { noticeEnd, recomputeDeadline, type WorkflowRules, type WorkdayCalendar } from './deadlines';
-import { chainOf, currentStage, nextStage, statusAt } from './chain';
+import { chainOf, currentStage, nextStage, paymentAllowed, statusAt } from './chain';
 import { appendStageRecord } from './stageRecords';
 import { freezeDecision, type PolicySnapshot } from './snapshot';
 
@@ -53,6 +53,8 @@ export interface ActionResult {
   /** Only the columns that change. */
   next: Partial<CaseRecord>;
   audit: AuditEntry;
+  /** This step is the one after which money may go out (its chain's payment gate opened): it pays the decided amount. */
+  opensPayment: boolean;
 }
 
 const MAX_REASON = 500;
@@ -184,7 +186,8 @@ export function applyAction(c: CaseRecord, action: ReviewActionKey, ctx: ActionC
   const changedFields = Object.keys(patch)
     .filter((k) => k !== 'updated_by' && cellText(c[k]) !== cellText(patch[k]))
     .map((k) => ({ key: k, before: c[k] ?? '', after: patch[k] as Cell }));
-  return { next: patch, audit: { action, from, to: status, reason, by: user.email, on: t, changedFields } };
+  const opensPayment = !paymentAllowed(chain, c) && paymentAllowed(chain, merged);
+  return { next: patch, audit: { action, from, to: status, reason, by: user.email, on: t, changedFields }, opensPayment };
 }
 
 /** Money in yuan to the fen: finite, not negative (a payment must be positive), at most 2 decimals. */
