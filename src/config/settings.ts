@@ -8,9 +8,7 @@ import { isDate } from '../domain/civilDate';
 import { coerceCivil, type CivilDate } from '../domain/civilDate';
 import { BangfuError, type Locale } from '../domain/errors';
 import { isYes, numberOf, textOf } from '../domain/forms/values';
-import { movedDeadlineRows, parseDeadlineTable, type DeadlineRules } from '../domain/workflow/deadlines';
-
-const MOVED_STEP_LABELS = { review: '审核', emergency_review: '紧急审核', notice: '公示', approval: '审批' } as const;
+import { MOVED_STEP_LABELS, movedDeadlineRows, parseDeadlineTable, type DeadlineRules } from '../domain/workflow/deadlines';
 import { defaultDeadlineRules } from '../defaults/deadlines';
 import {
   COUNTY_BLOCK_TITLE,

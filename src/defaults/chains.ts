@@ -12,7 +12,7 @@
  */
 import { cite } from '../domain/sources';
 import { compileChains, type ChainBook, type StageRow } from '../domain/workflow/chain';
-import type { WorkflowRules } from '../domain/workflow/deadlines';
+import type { MovedStep, WorkflowRules } from '../domain/workflow/deadlines';
 import { defaultDeadlineRules } from './deadlines';
 
 type Row = Omit<StageRow, 'chain' | 'from' | 'to' | 'enabled' | 'source'> & { source: string };
@@ -190,12 +190,7 @@ const chain = (name: string, from: string, enabled: boolean, rows: Row[]): Stage
 export const DEFAULT_CHAIN_NAME = '河北001';
 
 /** Working days of 001's stages that an administrator may have set in the old 期限 table (setup carries them over). */
-export interface ChainDeadlineOverrides {
-  review?: number | null;
-  emergency_review?: number | null;
-  notice?: number | null;
-  approval?: number | null;
-}
+export type ChainDeadlineOverrides = Partial<Record<MovedStep, number | null>>;
 
 export function defaultChainRows(o: ChainDeadlineOverrides = {}): StageRow[] {
   const hebei = HEBEI_001.map((r) => {

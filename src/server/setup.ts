@@ -47,7 +47,7 @@ import { sendWrite } from '../platform/writerClient';
 import { readSheetValues, SHEET_NAMES, type Spreadsheet } from '../sheets/workbook';
 import { HOLIDAY_KIND_CHOICES } from '../domain/layouts/holidays';
 import { DEADLINE_BLOCK_TITLE } from '../domain/layouts/settings';
-import { MOVED_STEPS, movedDeadlineRows } from '../domain/workflow/deadlines';
+import { MOVED_STEP_LABELS, movedDeadlineRows } from '../domain/workflow/deadlines';
 import { CHAIN_COLUMNS, STAGE_KIND_LABELS, STAGE_LEVEL_LABELS } from '../domain/workflow/chain';
 import { defaultChainTable } from '../config/chains';
 import type { ChainDeadlineOverrides } from '../defaults/chains';
@@ -177,8 +177,12 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
   repaired.push(...staging.repaired);
 
   // 审批流程 (SPEC §2.6): the chains; a workbook from before it has its 期限 rows of the stages moved in.
-  ensureChainSheet(ss, fields, created, repaired);
-  const chainSheet = ss.getSheetByName(SHEET_NAMES.chain)!;
+  const legacy = ss.getSheetByName(SHEET_NAMES.chain) ? null : legacyStageDeadlines(ss);
+  const chainSheet = ensure(SHEET_NAMES.chain, () => defaultChainTable(fields, legacy?.overrides ?? {}));
+  if (legacy && legacy.sheetRows.length > 0) {
+    for (const r of [...legacy.sheetRows].reverse()) ss.getSheetByName(SHEET_NAMES.settings)!.deleteRow(r);
+    repaired.push(`设置：期限表中${legacy.names}的期限已移至“${SHEET_NAMES.chain}”表（河北001流程）`);
+  }
   const chainCol = (key: string) => CHAIN_COLUMNS.findIndex((c) => c.key === key) + 1;
   dropdown(
     chainSheet,
@@ -249,48 +253,32 @@ export function setupWorkbook(ss: Spreadsheet, chain: AuditChain = { digest: sha
 }
 
 /**
- * Creates 审批流程 with the default chains when it is missing. The stage deadlines that the
- * 设置 sheet's 期限 table used to hold (审核, 紧急审核, 公示, 审批) go into 001's chain as the
- * table had them in force today, and their rows leave 期限, so nothing the administrator set
- * is lost and nothing is kept in two places.
+ * The stage deadlines the 设置 sheet's 期限 table held before 审批流程 existed (审核, 紧急审核,
+ * 公示, 审批): the numbers in force today, which 001's chain is seeded with, and the sheet rows
+ * they stand in, which leave 期限 — nothing the administrator set is lost or kept twice.
  */
-function ensureChainSheet(ss: Spreadsheet, fields: readonly FieldDef[], created: string[], repaired: string[]): void {
-  if (ss.getSheetByName(SHEET_NAMES.chain)) return;
-  const settingsSheet = ss.getSheetByName(SHEET_NAMES.settings);
-  const values = settingsSheet ? readSheetValues(ss, SHEET_NAMES.settings) : [];
+function legacyStageDeadlines(ss: Spreadsheet): { overrides: ChainDeadlineOverrides; sheetRows: number[]; names: string } {
+  const values = readSheetValues(ss, SHEET_NAMES.settings);
   const start = values.findIndex((r) => textOf(r[0]) === DEADLINE_BLOCK_TITLE);
-  const block = start < 0 ? [] : values.slice(start + 1).filter((r) => r.some((c) => textOf(c) !== ''));
-  const moved = movedDeadlineRows(block);
+  // The block's non-blank rows (header first), each with its sheet row.
+  const block =
+    start < 0
+      ? []
+      : values
+          .map((cells, i) => ({ cells, sheetRow: i + 1 }))
+          .slice(start + 1)
+          .filter((r) => r.cells.some((c) => textOf(c) !== ''));
+  const moved = movedDeadlineRows(block.map((r) => r.cells));
   const today = civilFromDate(now());
   const overrides: ChainDeadlineOverrides = {};
   for (const m of [...moved].sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1))) {
     if (m.workdays !== null && (m.from === null || m.from <= today)) overrides[m.step] = m.workdays;
   }
-  ensure(ss, SHEET_NAMES.chain, () => defaultChainTable(fields, overrides), created);
-  if (moved.length === 0 || !settingsSheet) return;
-  // Sheet rows of the moved lines (the block's header is the row after the title), bottom first.
-  const sheetRows: number[] = [];
-  let seen = 0;
-  for (let i = start + 1; i < values.length; i++) {
-    if (!values[i].some((c) => textOf(c) !== '')) continue;
-    if (seen++ > 0 && MOVED_STEPS[textOf(values[i][0])]) sheetRows.push(i + 1);
-  }
-  for (const r of sheetRows.reverse()) settingsSheet.deleteRow(r);
-  const names = [...new Set(moved.map((m) => DEFAULT_STAGE_NAMES[m.step]))].join('、');
-  repaired.push(`设置：期限表中${names}的期限已移至“${SHEET_NAMES.chain}”表（河北001流程）`);
-}
-
-const DEFAULT_STAGE_NAMES: Record<keyof ChainDeadlineOverrides, string> = {
-  review: '审核',
-  emergency_review: '紧急审核',
-  notice: '公示',
-  approval: '审批（初审）',
-};
-
-function ensure(ss: Spreadsheet, name: string, seed: () => readonly (readonly Cell[])[], created: string[]): Sheet {
-  const r = ensureSheet(ss, name, seed);
-  if (r.created) created.push(name);
-  return r.sheet;
+  return {
+    overrides,
+    sheetRows: moved.map((m) => block[m.row - 1].sheetRow),
+    names: [...new Set(moved.map((m) => MOVED_STEP_LABELS[m.step]))].join('、'),
+  };
 }
 
 /**

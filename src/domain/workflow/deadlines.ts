@@ -88,16 +88,24 @@ export interface WorkflowRules extends DeadlineRules {
  * their numbers are now the 审批流程 sheet's 期限 columns. A row of one is skipped and named
  * (settings' problems, setup's report), and setup carries its number into the chain it seeds.
  */
-export const MOVED_STEPS: Record<string, 'review' | 'emergency_review' | 'notice' | 'approval'> = {
-  审核: 'review',
-  review: 'review',
-  紧急审核: 'emergency_review',
-  emergency_review: 'emergency_review',
-  公示: 'notice',
-  notice: 'notice',
-  审批: 'approval',
-  approval: 'approval',
-};
+export type MovedStep = 'review' | 'emergency_review' | 'notice' | 'approval';
+/** Each moved step as its 期限 row named it. */
+export const MOVED_STEP_LABELS: Record<MovedStep, string> = { review: '审核', emergency_review: '紧急审核', notice: '公示', approval: '审批' };
+/** A 期限 row's 环节 cell (the zh label or the code) → the moved step. */
+export const MOVED_STEPS: Record<string, MovedStep> = Object.fromEntries(
+  (Object.keys(MOVED_STEP_LABELS) as MovedStep[]).flatMap((k) => [
+    [MOVED_STEP_LABELS[k], k],
+    [k, k],
+  ]),
+);
+
+/** The 期限 header's column of each key (zh label, key or English label), -1 when missing. */
+function deadlineColumns(values: readonly unknown[][]): Record<(typeof DEADLINE_COLUMNS)[number]['key'], number> {
+  const header = (values[0] ?? []).map((h) => textOf(h));
+  const idx = (k: (typeof DEADLINE_COLUMNS)[number]) =>
+    header.findIndex((h) => h === k.zh || h.toLowerCase() === k.key.toLowerCase() || h.toLowerCase() === k.en.toLowerCase());
+  return Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c.key, idx(c)])) as Record<(typeof DEADLINE_COLUMNS)[number]['key'], number>;
+}
 
 /** Checks rows (no overlapping dates within a step, every step present) and groups them. */
 export function compileDeadlines(rows: readonly DeadlineRow[]): DeadlineRules {
@@ -292,10 +300,7 @@ function parseMonthDay(v: unknown): string | null {
  * column; all problems are thrown together.
  */
 export function parseDeadlineTable(values: unknown[][]): DeadlineRules {
-  const header = (values[0] ?? []).map((h) => textOf(h));
-  const idx = (k: (typeof DEADLINE_COLUMNS)[number]) =>
-    header.findIndex((h) => h === k.zh || h.toLowerCase() === k.key.toLowerCase() || h.toLowerCase() === k.en.toLowerCase());
-  const at = Object.fromEntries(DEADLINE_COLUMNS.map((c) => [c.key, idx(c)])) as Record<(typeof DEADLINE_COLUMNS)[number]['key'], number>;
+  const at = deadlineColumns(values);
   const missing = DEADLINE_COLUMNS.filter((c) => c.key !== 'to' && c.key !== 'source' && at[c.key] < 0).map((c) => c.zh);
   if (missing.length > 0)
     throw new BangfuError('deadlines.header', `期限表表头缺少列：${missing.join('、')}`, `Deadline table header lacks: ${missing.join(', ')}`);
@@ -341,12 +346,8 @@ export function parseDeadlineTable(values: unknown[][]): DeadlineRules {
  * The 期限 rows of steps now in 审批流程 (MOVED_STEPS), with their working days and dates as
  * typed: settings name them, setup carries them into the chain it seeds.
  */
-export function movedDeadlineRows(
-  values: readonly unknown[][],
-): { step: (typeof MOVED_STEPS)[string]; workdays: number | null; from: CivilDate | null; row: number }[] {
-  const header = (values[0] ?? []).map((h) => textOf(h));
-  const col = (k: (typeof DEADLINE_COLUMNS)[number]) => header.findIndex((h) => h === k.zh || h.toLowerCase() === k.key.toLowerCase());
-  const [stepAt, daysAt, fromAt] = [col(DEADLINE_COLUMNS[0]), col(DEADLINE_COLUMNS[1]), col(DEADLINE_COLUMNS[2])];
+export function movedDeadlineRows(values: readonly unknown[][]): { step: MovedStep; workdays: number | null; from: CivilDate | null; row: number }[] {
+  const { step: stepAt, workdays: daysAt, from: fromAt } = deadlineColumns(values);
   if (stepAt < 0) return [];
   const out: ReturnType<typeof movedDeadlineRows> = [];
   values.slice(1).forEach((cells, i) => {
