@@ -117,12 +117,17 @@ export function readPayment(source: string, rowNumber: number, row: readonly unk
   };
 }
 
+/** A payment's scheme as people read it: the zh name of its code ('' for a row that names a kind only). */
+function schemeText(code: string): string {
+  return code ? (SCHEME_LABELS[code] ?? code) : '';
+}
+
 /** One payment → its ledger cells keyed by column (for the writer and setup's migration). */
 export function paymentCells(p: Omit<Payment, 'row'>): Record<(typeof LEDGER_COLUMNS)[number]['key'], string | number> {
   return {
     worker_no: p.workerNo,
     paid_on: p.paidOn,
-    scheme: p.scheme ? (SCHEME_LABELS[p.scheme] ?? p.scheme) : '',
+    scheme: schemeText(p.scheme),
     kind: p.kind,
     amount: p.amountFen / 100,
     form: p.form,
@@ -186,7 +191,7 @@ function listFirstKind(c: Record<string, unknown>): string {
 export function paymentDto(p: Payment): { paidOn: string; scheme: string; kind: string; amount: number; form: string; period: string; emergency: boolean } {
   return {
     paidOn: p.paidOn,
-    scheme: p.scheme ? (SCHEME_LABELS[p.scheme] ?? p.scheme) : '',
+    scheme: schemeText(p.scheme),
     kind: p.kind,
     amount: p.amountFen / 100,
     form: p.form,
